@@ -1,0 +1,3 @@
+"""Taizhang (台账): county plan → school reports → county summary, offline."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,293 @@
+"""Command line: a thin argparse layer over desktop.core.services (DESIGN §7).
+
+Errors print one line (Chinese, then English) on stderr and exit with code 2; no traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from desktop import __version__
+from desktop.core.errors import TaizhangError
+
+
+def _print_json(data) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=1))
+
+
+def _db(path):
+    from desktop.core.store import open_db
+
+    return open_db(path)
+
+
+def cmd_demo(args) -> int:
+    from desktop.core import demo
+
+    demo.run(args.out, schools=args.schools, seed=args.seed, merge=not args.no_merge)
+    return 0
+
+
+def cmd_plan_parse(args) -> int:
+    from desktop.core.plan import parse_plan_file
+
+    parsed = parse_plan_file(args.file)
+    if args.json:
+        _print_json(parsed)
+        return 0
+    print(parsed.get("title") or Path(args.file).name)
+    if parsed.get("plan_section"):
+        print(f"（取自：{parsed['plan_section']}）")
+    for t in parsed["tasks"]:
+        extras = []
+        if t["units"]:
+            extras.append("责任单位：" + "、".join(t["units"]))
+        if t["deadline"]:
+            extras.append("完成时限：" + t["deadline"])
+        if t["targets"]:
+            extras.append("指标：" + "；".join(x["text"] for x in t["targets"]))
+        print(f"{' '.join(t['path'])}  {t['title']}" + (f"  [{' | '.join(extras)}]" if extras else ""))
+    print(f"共 {len(parsed['tasks'])} 项任务 / {len(parsed['tasks'])} tasks")
+    return 0
+
+
+def cmd_plan_publish(args) -> int:
+    from desktop.core import services
+
+    db = _db(args.db)
+    try:
+        services.import_plan(db, args.file)
+        services.import_roster(db, args.roster)
+        for spec in args.period:
+            services.add_period(db, spec)
+        content = services.publish(db, args.out)
+    finally:
+        db.close()
+    n = sum(1 for t in content["tasks"] if not t["is_heading"])
+    print(f"已发布 {args.out}：第 {content['plan']['version']} 版，{n} 项任务，{len(content['schools'])} 所学校"
+          f" / published version {content['plan']['version']}: {n} tasks, {len(content['schools'])} schools")
+    return 0
+
+
+def cmd_county_init(args) -> int:
+    from desktop.core import crypto, services
+
+    ident = services.county_init(args.db, args.name)
+    print(f"已创建县局数据文件 {args.db} / county database created")
+    print(f"县局公钥指纹 county key fingerprint: {crypto.format_fingerprint(ident.fingerprint)}")
+    return 0
+
+
+def cmd_school_init(args) -> int:
+    from desktop.core import crypto, services
+
+    ident = services.school_init(args.plan, args.school, args.db)
+    print(f"已为 {ident.school_name}（{ident.school_code}）创建数据文件 {args.db} / school database created")
+    print(f"学校公钥指纹 school key fingerprint: {crypto.format_fingerprint(ident.fingerprint)}")
+    return 0
+
+
+def cmd_export(args) -> int:
+    from desktop.core import services
+
+    db = _db(args.db)
+    try:
+        m = services.export_report(db, args.out, period=args.period)
+    finally:
+        db.close()
+    print(f"已导出 {args.out}：{m['period']} 第 {m['revision']} 次报送，报送码 {m['package_code']}"
+          f" / exported revision {m['revision']}, package code {m['package_code']}")
+    return 0
+
+
+def cmd_verify(args) -> int:
+    from desktop.core import services
+
+    results = services.verify_files(args.files)
+    if args.json:
+        _print_json(results)
+    else:
+        for r in results:
+            if r["valid"]:
+                who = f" {r['school']} 第{r['revision']}次" if r["school"] else ""
+                print(f"有效 valid   {r['file']}  ({r['kind']}{who})")
+            else:
+                print(f"无效 INVALID {r['file']}  {r['reason']}")
+    return 0 if all(r["valid"] for r in results) else 1
+
+
+def cmd_merge(args) -> int:
+    from desktop.core import services
+
+    missing = [p for p in args.paths if not Path(p).exists()]
+    if missing:
+        raise TaizhangError(f"找不到：{missing[0]}", f"not found: {missing[0]}")
+    db = _db(args.db)
+    try:
+        outcomes = services.merge_files(db, args.paths)
+    finally:
+        db.close()
+    if args.json:
+        _print_json([o.as_dict() for o in outcomes])
+    else:
+        labels = {"accepted": "已合并", "duplicate": "重复", "stale": "旧版次", "rejected": "已拒绝"}
+        for o in outcomes:
+            print(f"{labels[o.outcome]} {o.outcome:9} {o.file}" + (f"  {o.reason}" if o.reason else ""))
+        counts = {k: sum(1 for o in outcomes if o.outcome == k) for k in labels}
+        print("合计 total: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+    return 0
+
+
+def cmd_summary(args) -> int:
+    from desktop.core import services
+
+    db = _db(args.db)
+    try:
+        services.write_summary(db, args.out, period=args.period)
+    finally:
+        db.close()
+    print(f"已生成汇总表 {args.out} / summary written")
+    return 0
+
+
+def cmd_backup(args) -> int:
+    from desktop.core import services
+
+    services.backup(args.db, args.out)
+    print(f"已备份到 {args.out} / backup written")
+    return 0
+
+
+def cmd_keys(args) -> int:
+    from desktop.core import crypto, merge
+
+    db = _db(args.db)
+    try:
+        if args.keys_cmd == "list":
+            rows = db.execute("SELECT owner_kind, owner_code, status, fingerprint, first_seen, decided_at"
+                              " FROM trusted_keys ORDER BY owner_kind, owner_code, first_seen").fetchall()
+            data = [dict(zip(("owner_kind", "owner", "status", "fingerprint", "first_seen", "decided_at"), r))
+                    for r in rows]
+            if args.json:
+                _print_json(data)
+            for d in data if not args.json else []:
+                print(f"{d['owner']:12} {d['status']:8} {crypto.format_fingerprint(d['fingerprint'])[:39]}…  {d['first_seen']}")
+        elif args.keys_cmd == "approve":
+            outcomes = merge.approve_key(db, args.school)
+            print(f"已批准 {args.school} 的新密钥，重新合并 {len(outcomes)} 个文件 / key approved, "
+                  f"{len(outcomes)} held file(s) merged")
+            for o in outcomes:
+                print(f"  {o.outcome:9} {o.file}  {o.reason}")
+        else:
+            merge.refuse_key(db, args.school)
+            print(f"已拒绝 {args.school} 的新密钥 / key refused")
+    finally:
+        db.close()
+    return 0
+
+
+def cmd_gui(args) -> int:
+    from desktop.gui.app import run
+
+    return run(db=args.db, smoke=args.smoke_test)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="taizhang", description="台账 Taizhang — 县教育局工作要点台账 (offline)")
+    p.add_argument("--version", action="version", version=f"taizhang {__version__}")
+    p.add_argument("--db", help=argparse.SUPPRESS)
+    p.add_argument("--smoke-test", type=float, metavar="SECONDS", help=argparse.SUPPRESS)
+    p.set_defaults(func=cmd_gui)
+    sub = p.add_subparsers(dest="command")
+
+    s = sub.add_parser("demo", help="headless round trip on the bundled sample plan")
+    s.add_argument("-o", "--out", default="taizhang-demo")
+    s.add_argument("--schools", type=int)
+    s.add_argument("--seed", type=int, default=2026)
+    s.add_argument("--no-merge", action="store_true")
+    s.set_defaults(func=cmd_demo)
+
+    plan = sub.add_parser("plan", help="plan documents").add_subparsers(dest="plan_cmd", required=True)
+    s = plan.add_parser("parse", help="parse a plan document (.txt/.docx/.xlsx)")
+    s.add_argument("file")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_plan_parse)
+    s = plan.add_parser("publish", help="import plan + roster + periods and write the signed plan workbook")
+    s.add_argument("file")
+    s.add_argument("--db", required=True)
+    s.add_argument("--roster", required=True)
+    s.add_argument("--period", required=True, action="append", metavar="NAME[:DUE]")
+    s.add_argument("-o", "--out", required=True)
+    s.set_defaults(func=cmd_plan_publish)
+
+    county = sub.add_parser("county", help="county install").add_subparsers(dest="county_cmd", required=True)
+    s = county.add_parser("init")
+    s.add_argument("--db", required=True)
+    s.add_argument("--name", required=True)
+    s.set_defaults(func=cmd_county_init)
+
+    school = sub.add_parser("school", help="school install").add_subparsers(dest="school_cmd", required=True)
+    s = school.add_parser("init")
+    s.add_argument("plan")
+    s.add_argument("--school", required=True)
+    s.add_argument("--db", required=True)
+    s.set_defaults(func=cmd_school_init)
+
+    s = sub.add_parser("export", help="write the school's signed report package")
+    s.add_argument("--db", required=True)
+    s.add_argument("--period")
+    s.add_argument("-o", "--out", required=True)
+    s.set_defaults(func=cmd_export)
+
+    s = sub.add_parser("verify", help="check signatures and part digests")
+    s.add_argument("files", nargs="+")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_verify)
+
+    s = sub.add_parser("merge", help="import report packages (files, folders, .zip)")
+    s.add_argument("paths", nargs="+")
+    s.add_argument("--db", required=True)
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_merge)
+
+    s = sub.add_parser("summary", help="write the bureau summary workbook")
+    s.add_argument("--db", required=True)
+    s.add_argument("--period")
+    s.add_argument("-o", "--out", required=True)
+    s.set_defaults(func=cmd_summary)
+
+    s = sub.add_parser("backup", help="consistent copy of a database")
+    s.add_argument("--db", required=True)
+    s.add_argument("-o", "--out", required=True)
+    s.set_defaults(func=cmd_backup)
+
+    keys = sub.add_parser("keys", help="school keys pinned by the county").add_subparsers(dest="keys_cmd", required=True)
+    s = keys.add_parser("list")
+    s.add_argument("--db", required=True)
+    s.add_argument("--json", action="store_true")
+    for name in ("approve", "refuse"):
+        k = keys.add_parser(name)
+        k.add_argument("school")
+        k.add_argument("--db", required=True)
+    for k in keys.choices.values():
+        k.set_defaults(func=cmd_keys)
+    return p
+
+
+def main(argv=None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except TaizhangError as exc:
+        print(f"错误：{exc.zh} / error: {exc.en}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("已中断 / interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

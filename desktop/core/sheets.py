@@ -1,0 +1,83 @@
+"""Writing styled, protected, injection-safe sheets with openpyxl (shared by every workbook kind)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+HEADER_FONT = Font(name="宋体", bold=True, color="FFFFFF")
+HEADER_FILL = PatternFill("solid", fgColor="305496")
+BODY_FONT = Font(name="宋体")
+TITLE_FONT = Font(name="黑体", bold=True, size=14)
+THIN = Side(style="thin", color="B4B4B4")
+BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+WRAP = Alignment(wrap_text=True, vertical="top")
+CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
+MAX_CELL_TEXT = 32000  # Excel's limit is 32,767 characters
+
+
+def clean_text(value: str) -> str:
+    """Drop control characters Excel cannot store and cut to Excel's cell limit."""
+    return ILLEGAL_CHARACTERS_RE.sub("", value)[:MAX_CELL_TEXT]
+
+
+def put(ws: Worksheet, row: int, col: int, value, *, font=BODY_FONT, align=WRAP, border=BORDER):
+    """Write one cell. Text is always text: '=cmd|…' is stored as a string, never as a formula."""
+    if isinstance(value, str):
+        value = clean_text(value)
+    cell = ws.cell(row=row, column=col, value=value)
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        cell.data_type = "s"
+        cell.quotePrefix = True
+    cell.font = font
+    cell.alignment = align
+    if border is not None:
+        cell.border = border
+    return cell
+
+
+def write_table(ws: Worksheet, headers: Sequence[str], rows: Iterable[Sequence], widths: Sequence[int],
+                *, start_row: int = 1, autofilter: bool = True) -> int:
+    """A header row (frozen, filtered) and body rows; returns the last row written."""
+    for col, (title, width) in enumerate(zip(headers, widths), start=1):
+        put(ws, start_row, col, title, font=HEADER_FONT, align=CENTER).fill = HEADER_FILL
+        ws.column_dimensions[get_column_letter(col)].width = width
+    r = start_row
+    for r, row in enumerate(rows, start=start_row + 1):
+        for col, value in enumerate(row, start=1):
+            put(ws, r, col, value)
+    ws.freeze_panes = ws.cell(row=start_row + 1, column=1)
+    if autofilter and r > start_row:
+        ws.auto_filter.ref = f"A{start_row}:{get_column_letter(len(headers))}{r}"
+    ws.print_title_rows = f"{start_row}:{start_row}"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    return r
+
+
+def write_pairs(ws: Worksheet, title: str, pairs: Sequence[tuple[str, object]], widths=(18, 70)) -> int:
+    """A title line then label/value rows (cover and notes sheets)."""
+    put(ws, 1, 1, title, font=TITLE_FONT, align=Alignment(vertical="center"), border=None)
+    ws.row_dimensions[1].height = 28
+    ws.column_dimensions["A"].width = widths[0]
+    ws.column_dimensions["B"].width = widths[1]
+    r = 2
+    for r, (label, value) in enumerate(pairs, start=3):
+        put(ws, r, 1, label, font=Font(name="宋体", bold=True))
+        put(ws, r, 2, "" if value is None else value)
+    return r
+
+
+def protect(ws: Worksheet) -> None:
+    """Guard against accidental edits (not a security boundary: the signature is)."""
+    ws.protection.sheet = True
+    ws.protection.autoFilter = False
+    ws.protection.sort = False
+    ws.protection.formatColumns = False

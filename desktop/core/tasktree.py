@@ -1,0 +1,58 @@
+"""The plan's task tree: stable task ids from numbering paths, and which tasks apply to a school."""
+
+from __future__ import annotations
+
+import re
+
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
+              "九": 9, "壹": 1, "贰": 2, "叁": 3, "肆": 4, "伍": 5, "陆": 6, "柒": 7, "捌": 8, "玖": 9}
+_CIRCLED = {chr(0x2460 + i): i + 1 for i in range(20)}
+_NOISE = re.compile(r"[\s（）()、.．,，:：;；是第部分章节条]")
+
+ALL_SCHOOL_TYPES = ("小学", "初中", "九年一贯制", "完全中学", "高中", "幼儿园", "职业学校", "特殊教育")
+
+
+def chinese_number(text: str) -> int | None:
+    """一 → 1, 十二 → 12, 二十 → 20, 一百零五 → 105; None when ``text`` is not a numeral."""
+    if not text or any(ch not in _CN_DIGITS and ch not in "十拾百佰" for ch in text):
+        return None
+    total, current = 0, 0
+    for ch in text:
+        if ch in "十拾":
+            total += (current or 1) * 10
+            current = 0
+        elif ch in "百佰":
+            total += (current or 1) * 100
+            current = 0
+        else:
+            current = current * 10 + _CN_DIGITS[ch]
+    return total + current
+
+
+def label_number(label: str) -> str:
+    """A numbering label as a plain number when it is one: '（二）' → '2', '①' → '1', '3.' → '3'."""
+    core = _NOISE.sub("", str(label))
+    if core.isdigit():
+        return str(int(core))
+    if core in _CIRCLED:
+        return str(_CIRCLED[core])
+    n = chinese_number(core)
+    return str(n) if n is not None else core
+
+
+def task_id_for(path, taken: set[str]) -> str:
+    """A readable id from the numbering path ('一','（二）','3' → '1.2.3'), unique within ``taken``."""
+    base = ".".join(label_number(p) for p in path) or "t"
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate = f"{base}~{n}"
+        n += 1
+    taken.add(candidate)
+    return candidate
+
+
+def applies_to_school(applies_to: list[str], school_type: str, school_name: str) -> bool:
+    """A task with no stated applicability is every school's task; otherwise type or name must match."""
+    if not applies_to:
+        return True
+    return school_type in applies_to or school_name in applies_to
