@@ -101,7 +101,6 @@ def run(out_dir, *, schools: int | None = None, seed: int = 2026, merge: bool = 
         raise TaizhangError("学校数应在 1 到 10000 之间", "the number of schools must be between 1 and 10000")
     for sub in ("schools", "reports", ".scratch"):
         (out / sub).mkdir(parents=True, exist_ok=True)
-    rng = random.Random(seed)
     county_db = out / "county.db"
     say(f"[1/5] 县教育局初始化 county init: {COUNTY}")
     ident = services.county_init(county_db, COUNTY)

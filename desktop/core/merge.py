@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop.core import crypto, identity, report
+from desktop.core import cellsdiff, crypto, identity, report
 from desktop.core.errors import TaizhangError
 from desktop.core.package import MAX_FILE_BYTES, PackageInvalid, VerifiedPackage, verify_package
 from desktop.core.store import audit, now_iso, transaction
@@ -150,6 +150,7 @@ def merge_one(ctx: _Context, inp: Input) -> Outcome:
             pkg = verify_package(inp.data if inp.data is not None else inp.path, expect_kind="report")
             report.check_content(pkg.manifest)
         except PackageInvalid as exc:
+            exc = cellsdiff.explain(inp.data if inp.data is not None else inp.path, exc)
             raise _Reject("invalid", exc.zh, exc.en) from exc
         with transaction(db):
             outcome = _classify_and_apply(ctx, inp, sha, pkg)

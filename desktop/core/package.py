@@ -60,6 +60,8 @@ class PackageInvalid(TaizhangError):
         super().__init__(zh, en)
         self.sheets = sheets or []
         self.changes = changes or []
+        self.manifest: dict | None = None  # set when the signature held but a sheet did not
+        self.fingerprint = ""
 
 
 @dataclass
@@ -253,7 +255,11 @@ def verify_package(source: str | os.PathLike | bytes, *, expect_kind: str | None
             raise PackageInvalid(exc.zh, exc.en) from exc
         manifest = _parse_json(manifest_bytes, "清单", "manifest")
         _check_manifest(manifest, expect_kind)
-        _check_parts(zf, infos, manifest)
+        try:
+            _check_parts(zf, infos, manifest)
+        except PackageInvalid as exc:
+            exc.manifest, exc.fingerprint = manifest, crypto.fingerprint(public_key)
+            raise
     return VerifiedPackage(path=path, manifest=manifest, public_key=public_key,
                            fingerprint=crypto.fingerprint(public_key), file_sha256=file_sha, size=size,
                            _data=data)

@@ -26,8 +26,16 @@ def package_code(package_id: str) -> str:
     return package_id.replace("-", "")[:8].upper()
 
 
-def build_workbook(content: dict, tasks: dict[str, dict], fingerprint: str) -> Workbook:
-    """``tasks`` maps task_id → the plan task (for titles, deadlines and targets)."""
+def task_summaries(tasks: list[dict]) -> list[dict]:
+    """What the school saw of each task (signed with the report, so the sheets can be rebuilt from it)."""
+    return [{"task_id": t["task_id"], "title": t["title"], "deadline": t["deadline"],
+             "targets": [{k: x[k] for k in ("seq", "text", "value", "unit")} for x in t["targets"]]}
+            for t in tasks]
+
+
+def build_workbook(content: dict, fingerprint: str) -> Workbook:
+    """The visible sheets, built only from ``content`` (so a verifier can rebuild and compare them)."""
+    tasks = {t["task_id"]: t for t in content.get("tasks", [])}
     wb = Workbook()
     cover = wb.active
     cover.title = SHEET_COVER

@@ -1,0 +1,39 @@
+"""Use cases both roles share."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from desktop.core import cellsdiff, report, store
+from desktop.core.package import PackageInvalid, verify_package
+from desktop.core.store import open_db
+
+
+def verify_files(paths) -> list[dict]:
+    """Check each file; never raises for a bad file (the reason goes in the result)."""
+    out = []
+    for path in paths:
+        item = {"file": str(path), "valid": False, "kind": None, "school": None, "revision": None, "reason": ""}
+        try:
+            pkg = verify_package(path)
+            m = pkg.manifest
+            if m["kind"] == "report":
+                report.check_content(m)
+            item.update(valid=True, kind=m["kind"], revision=m.get("revision"),
+                        school=(m.get("school") or {}).get("code"), fingerprint=pkg.fingerprint)
+        except PackageInvalid as exc:
+            exc = cellsdiff.explain(path, exc)
+            item["reason"] = str(exc)
+            if exc.sheets:
+                item["sheets"] = exc.sheets
+                item["changes"] = exc.changes
+        out.append(item)
+    return out
+
+
+def backup(db_path, out) -> Path:
+    db = open_db(db_path)
+    try:
+        return store.backup(db, out)
+    finally:
+        db.close()

@@ -1,0 +1,135 @@
+"""The CLI contract scripts rely on (DESIGN §7): outputs, exit codes, one-line errors."""
+
+import json
+import subprocess
+import sys
+import zipfile
+
+import openpyxl
+import pytest
+
+from desktop.cli import main
+
+
+def run(*args, cwd=None):
+    return subprocess.run([sys.executable, "-m", "desktop", *map(str, args)], capture_output=True, text=True,
+                          cwd=cwd, timeout=300)
+
+
+def _one_line_error(proc):
+    assert proc.returncode != 0
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 1, proc.stderr
+    assert "Traceback" not in proc.stderr and "error:" in lines[0]
+    return lines[0]
+
+
+def test_demo_writes_the_whole_round_trip(tmp_path):
+    out = tmp_path / "d"
+    proc = run("demo", "-o", out, "--schools", "3")
+    assert proc.returncode == 0, proc.stderr
+    assert (out / "plan.xlsx").is_file() and (out / "county.db").is_file() and (out / "summary.xlsx").is_file()
+    assert sorted(p.suffix for p in (out / "schools").iterdir()) == [".db"] * 3
+    assert len(list((out / "reports").glob("*.xlsx"))) == 3
+    wb = openpyxl.load_workbook(out / "summary.xlsx")
+    assert {"总体情况", "按任务", "按学校", "学校×任务", "未报送学校"} <= set(wb.sheetnames)
+
+
+def test_demo_refuses_a_folder_that_is_not_empty(tmp_path):
+    (tmp_path / "x.txt").write_text("x")
+    line = _one_line_error(run("demo", "-o", tmp_path))
+    assert "不是空的" in line
+
+
+def test_verify_json_contract_and_exit_codes(demo_template, tmp_path):
+    reports = sorted((demo_template / "reports").glob("*.xlsx"))
+    proc = run("verify", *reports, "--json")
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    assert [set(d) >= {"file", "valid", "kind", "school", "revision", "reason"} for d in data] == [True] * len(reports)
+    assert all(d["valid"] and d["kind"] == "report" and d["revision"] == 1 for d in data)
+    # change one cell with openpyxl and save: the package is no longer valid
+    wb = openpyxl.load_workbook(reports[0])
+    wb["任务完成情况"]["F2"] = "改过了"
+    edited = tmp_path / "edited.xlsx"
+    wb.save(edited)
+    proc = run("verify", reports[1], edited, "--json")
+    assert proc.returncode == 1
+    bad = json.loads(proc.stdout)[1]
+    assert bad["valid"] is False and bad["reason"]
+
+
+def test_verify_names_the_sheet_after_a_byte_flip(demo_template, tmp_path):
+    src = sorted((demo_template / "reports").glob("*.xlsx"))[0]
+    bad = tmp_path / "flipped.xlsx"
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(bad, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if info.filename == "xl/worksheets/sheet2.xml":
+                data = data[:200] + bytes([data[200] ^ 1]) + data[201:]
+            zout.writestr(info.filename, data)
+    proc = run("verify", bad)
+    assert proc.returncode == 1 and "modified after signing: sheet 任务完成情况" in proc.stdout
+
+
+def test_merge_json_contract_then_all_duplicates(world):
+    proc = run("merge", world / "reports", "--db", world / "county.db", "--json")
+    assert proc.returncode == 0, proc.stderr
+    first = json.loads(proc.stdout)
+    assert {d["outcome"] for d in first} == {"accepted"} and all(set(d) >= {"file", "outcome", "reason"} for d in first)
+    second = json.loads(run("merge", world / "reports", "--db", world / "county.db", "--json").stdout)
+    assert {d["outcome"] for d in second} == {"duplicate"}
+
+
+@pytest.mark.parametrize("args,expect", [
+    (["verify"], None),
+    (["merge", "{missing}", "--db", "{db}"], "找不到"),
+    (["summary", "--db", "{missing}", "-o", "{tmp}/s.xlsx"], "找不到数据文件"),
+    (["export", "--db", "{notdb}", "-o", "{tmp}/r.xlsx"], "不是台账数据文件"),
+    (["school", "init", "{notxlsx}", "--school", "X", "--db", "{tmp}/s.db"], "不是有效的 Excel"),
+    (["export", "--db", "{db}", "-o", "{tmp}/r.xlsx"], "县教育局的数据文件"),
+    (["plan", "parse", "{missing}"], None),
+])
+def test_user_errors_are_one_clear_line_without_traceback(world, tmp_path, args, expect):
+    notdb = tmp_path / "not.db"
+    notdb.write_text("hello")
+    notxlsx = tmp_path / "plan.xlsx"
+    notxlsx.write_text("hello")
+    subs = {"{missing}": str(tmp_path / "missing.xlsx"), "{db}": str(world / "county.db"), "{tmp}": str(tmp_path),
+            "{notdb}": str(notdb), "{notxlsx}": str(notxlsx)}
+    argv = []
+    for a in args:
+        for k, v in subs.items():
+            a = a.replace(k, v)
+        argv.append(a)
+    proc = run(*argv)
+    if args == ["verify"]:  # argparse usage error
+        assert proc.returncode == 2 and "Traceback" not in proc.stderr
+        return
+    line = _one_line_error(proc)
+    if expect:
+        assert expect in line
+    assert not (tmp_path / "r.xlsx").exists() and not (tmp_path / "s.xlsx").exists()
+
+
+def test_wrong_role_database_is_refused(demo_template, tmp_path):
+    school_db = sorted((demo_template / "schools").glob("*.db"))[0]
+    line = _one_line_error(run("merge", demo_template / "reports", "--db", school_db))
+    assert "学校的数据文件" in line
+
+
+def test_every_command_is_documented_in_the_readme():
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    from desktop.cli import build_parser
+
+    sub = next(a for a in build_parser()._actions if a.__class__.__name__ == "_SubParsersAction")
+    for name in sub.choices:
+        assert f"taizhang {name}" in readme, name
+
+
+def test_version_flag(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["--version"])
+    assert exc.value.code == 0 and "taizhang" in capsys.readouterr().out
