@@ -189,6 +189,48 @@ def cmd_keys(args) -> int:
     return 0
 
 
+def cmd_history(args) -> int:
+    from desktop.core import provenance
+
+    db = _db(args.db)
+    try:
+        changes = provenance.history(db, args.school)
+    finally:
+        db.close()
+    if args.json:
+        _print_json(changes)
+        return 0
+    for c in changes:
+        print(f"{c['period']} {c['task_id']} {c['title']}: 第{c['from_revision']}次 → 第{c['to_revision']}次")
+        for d in c["changes"]:
+            print(f"    {d['label']}: {d['old']!r} → {d['new']!r}")
+    if not changes:
+        print("没有版次间的改动 / no changes between revisions")
+    return 0
+
+
+def cmd_trace(args) -> int:
+    from desktop.core import provenance
+
+    db = _db(args.db)
+    try:
+        found = provenance.trace(db, args.school, args.task)
+    finally:
+        db.close()
+    if args.json:
+        _print_json(found)
+        return 0
+    for p in found["periods"]:
+        print(f"{args.school} · 任务 {args.task} · {p['period']}")
+        for v in p["versions"]:
+            src = v["source"]
+            mark = "当前" if v["current"] else "历史"
+            print(f"  [{mark}] 第{v['revision']}次 {v['status']} {v['progress']}%  ← {src.get('file', '?')}"
+                  f" (sha256 {str(v['submission'])[:12]}…, 收到 {src.get('received_at', '?')},"
+                  f" {'已存档' if src.get('archived') else '未存档'})")
+    return 0
+
+
 def cmd_gui(args) -> int:
     from desktop.gui.app import run
 
@@ -263,6 +305,19 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--db", required=True)
     s.add_argument("-o", "--out", required=True)
     s.set_defaults(func=cmd_backup)
+
+    s = sub.add_parser("history", help="what changed between a school's revisions")
+    s.add_argument("--db", required=True)
+    s.add_argument("--school", required=True)
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_history)
+
+    s = sub.add_parser("trace", help="which file a merged value came from")
+    s.add_argument("--db", required=True)
+    s.add_argument("--school", required=True)
+    s.add_argument("--task", required=True)
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_trace)
 
     keys = sub.add_parser("keys", help="school keys pinned by the county").add_subparsers(dest="keys_cmd", required=True)
     s = keys.add_parser("list")

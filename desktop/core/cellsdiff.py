@@ -13,7 +13,6 @@ from pathlib import Path
 
 import defusedxml.ElementTree as SafeET
 
-from desktop.core import planbook, report
 from desktop.core.package import MAX_XML_PART_BYTES, PackageInvalid
 
 _NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -61,6 +60,8 @@ def _normal(value) -> str:
 
 def signed_cells(manifest: dict, fingerprint: str) -> dict[str, dict[str, str]]:
     """Sheet name → cell reference → value, rebuilt from the signed manifest."""
+    from desktop.core import planbook, report  # openpyxl: only needed to explain a failure
+
     builder = {"report": report.build_workbook, "plan": planbook.build_workbook}.get(manifest.get("kind"))
     if builder is None:
         return {}

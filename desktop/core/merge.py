@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
 import os
 import zipfile
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,19 +28,54 @@ MAX_ARCHIVE_TOTAL = 4 << 30
 
 @dataclass
 class Input:
-    """One package to merge: a file on disk, or a member of a .zip archive (held in memory)."""
+    """One package to merge: a file on disk, or a member of a .zip archive (read when needed).
+
+    ``display`` is only ever shown to people; no path is derived from a name inside an archive.
+    """
 
     display: str
     path: Path | None = None
-    data: bytes | None = None
+    member: str | None = None  # set for a member of the .zip at ``path``
+    broken: bool = False  # an archive member over the limits: rejected without reading
 
     def read(self) -> bytes:
-        return self.data if self.data is not None else self.path.read_bytes()
+        if self.member is None:
+            return self.path.read_bytes()
+        with zipfile.ZipFile(self.path) as zf:
+            return zf.read(self.member)
 
-    def sha256(self) -> str:
-        if self.data is not None:
-            return hashlib.sha256(self.data).hexdigest()
-        return crypto.sha256_file(self.path)
+    def source(self):
+        """What verify_package takes: the path of a file, or the bytes of an archive member."""
+        return self.path if self.member is None else self.read()
+
+
+@dataclass
+class Checked:
+    """The CPU-heavy half of merging one file (hashing, signature, parts), done before the transaction."""
+
+    sha256: str
+    pkg: VerifiedPackage | None = None
+    error: PackageInvalid | None = None
+
+
+def check(inp: Input) -> Checked:
+    """Hash and verify one input; never raises for a bad file. Runs in worker processes for big batches."""
+    if inp.broken:
+        return Checked(hashlib.sha256(inp.display.encode("utf-8")).hexdigest(),
+                       error=PackageInvalid("压缩包内的文件过大或已损坏", "archive member too large or damaged"))
+    try:
+        source = inp.source()
+        sha = hashlib.sha256(source).hexdigest() if isinstance(source, bytes) else crypto.sha256_file(source)
+    except (OSError, zipfile.BadZipFile, EOFError, ValueError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc)
+        return Checked(hashlib.sha256(inp.display.encode("utf-8")).hexdigest(),
+                       error=PackageInvalid(f"无法读取文件：{reason}", f"cannot read the file: {reason}"))
+    try:
+        pkg = verify_package(source, expect_kind="report", file_sha256=sha)
+        report.check_content(pkg.manifest)
+        return Checked(sha, pkg=pkg)
+    except PackageInvalid as exc:
+        return Checked(sha, error=cellsdiff.explain(source, exc))
 
 
 @dataclass
@@ -84,35 +122,66 @@ def _file_inputs(path: Path) -> Iterator[Input]:
     with zf:
         infos = [i for i in zf.infolist() if not i.is_dir()]
         if len(infos) > MAX_ARCHIVE_MEMBERS or sum(i.file_size for i in infos) > MAX_ARCHIVE_TOTAL:
-            yield Input(str(path), data=b"")  # rejected below as not a package
+            yield Input(str(path), path=path, broken=True)
             return
         for info in infos:
-            name = f"{path}!{info.filename}"
-            if not info.filename.lower().endswith((".xlsx", ".xlsm")) or info.filename.split("/")[-1].startswith("."):
+            base = info.filename.replace("\\", "/").split("/")[-1]
+            if not base.lower().endswith((".xlsx", ".xlsm")) or base.startswith((".", "~$")):
                 continue
-            if info.file_size > MAX_FILE_BYTES:
-                yield Input(name, data=b"")
-                continue
-            try:
-                yield Input(name, data=zf.read(info))
-            except (zipfile.BadZipFile, OSError, EOFError, ValueError):
-                yield Input(name, data=b"")
+            yield Input(f"{path}!{info.filename}", path=path, member=info.filename,
+                        broken=info.file_size > MAX_FILE_BYTES)
+
+
+PARALLEL_FROM = 64  # files; below this a worker pool costs more than it saves
+_WINDOW = 32
 
 
 def merge_paths(db, paths: Iterable, *, progress: Callable[[int, Outcome], None] | None = None,
-                cancelled: Callable[[], bool] | None = None) -> list[Outcome]:
-    """Merge every package found under ``paths``; one transaction per file, so cancel loses nothing."""
+                cancelled: Callable[[], bool] | None = None, workers: int | None = None) -> list[Outcome]:
+    """Merge every package found under ``paths``; one transaction per file, so cancel loses nothing.
+
+    For big batches the checking (hashing, signatures) runs in worker processes while this process
+    applies the already-checked files in order, so both cores work.
+    """
     ident = identity.load(db, role="county")
     ctx = _Context(db, ident.county)
+    inputs = list(collect_inputs(paths))
     results = []
-    for n, inp in enumerate(collect_inputs(paths), start=1):
-        if cancelled and cancelled():
-            break
-        result = merge_one(ctx, inp)
+    for n, (inp, checked) in enumerate(_checked(inputs, workers, cancelled), start=1):
+        result = merge_one(ctx, inp, checked)
         results.append(result)
         if progress:
             progress(n, result)
     return results
+
+
+def _checked(inputs: list[Input], workers: int | None, cancelled) -> Iterator[tuple[Input, Checked]]:
+    if workers is None:
+        workers = max(1, (os.cpu_count() or 1) - 1) if len(inputs) >= PARALLEL_FROM else 0
+    if workers == 0:
+        for inp in inputs:
+            if cancelled and cancelled():
+                return
+            yield inp, check(inp)
+        return
+    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+    context = multiprocessing.get_context(method)
+    if method == "forkserver":
+        context.set_forkserver_preload([__name__])
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        pending: deque = deque()
+        feed = iter(inputs)
+        try:
+            while True:
+                while len(pending) < _WINDOW and (inp := next(feed, None)) is not None:
+                    pending.append((inp, pool.submit(check, inp)))
+                if not pending or (cancelled and cancelled()):
+                    return
+                inp, future = pending.popleft()
+                yield inp, future.result()
+        finally:
+            for _, future in pending:
+                future.cancel()
 
 
 class _Context:
@@ -133,25 +202,17 @@ class _Context:
         return self._tasks[plan_id]
 
 
-def merge_one(ctx: _Context, inp: Input) -> Outcome:
+def merge_one(ctx: _Context, inp: Input, checked: Checked | None = None) -> Outcome:
     db = ctx.db
-    try:
-        sha = inp.sha256()
-    except OSError as exc:
-        return Outcome(inp.display, "rejected", f"无法读取文件：{exc.strerror} / cannot read the file: {exc.strerror}",
-                       "unreadable")
+    checked = checked or check(inp)
+    sha, pkg = checked.sha256, checked.pkg
     prior = db.execute("SELECT outcome FROM submissions WHERE sha256 = ?", [sha]).fetchone()
     if prior and prior[0] in ("accepted", "stale"):
         return Outcome(inp.display, "duplicate", "同一文件已经导入过，未作改动 / the same file was already merged; nothing changed",
                        "same_file")
-    pkg = None
     try:
-        try:
-            pkg = verify_package(inp.data if inp.data is not None else inp.path, expect_kind="report")
-            report.check_content(pkg.manifest)
-        except PackageInvalid as exc:
-            exc = cellsdiff.explain(inp.data if inp.data is not None else inp.path, exc)
-            raise _Reject("invalid", exc.zh, exc.en) from exc
+        if checked.error is not None:
+            raise _Reject("invalid", checked.error.zh, checked.error.en)
         with transaction(db):
             outcome = _classify_and_apply(ctx, inp, sha, pkg)
     except _Reject as rej:
@@ -252,15 +313,17 @@ def _apply(db, school, plan_id, period, revision, sha, pkg: VerifiedPackage) -> 
         _history(db, school, plan_id, period, row[0], row[8], row[9], old, old_values.get(row[0], []), sha)
     for table in ("entries", "indicator_values", "entry_evidence"):
         db.execute(f"DELETE FROM {table} WHERE school_code = ? AND plan_id = ? AND period = ?", key)
-    for e in m["entries"]:
-        db.execute("INSERT INTO entries (school_code, plan_id, task_id, period, status, progress, narrative, problems,"
-                   " next_steps, na_reason, updated_at, revision, submission) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                   [school, plan_id, e["task_id"], period, e["status"], e["progress"], e["narrative"], e["problems"],
-                    e["next_steps"], e["na_reason"], e["updated_at"], revision, sha])
-        for iv in e["indicators"]:
-            db.execute("INSERT OR REPLACE INTO indicator_values (school_code, plan_id, task_id, target_seq, period,"
-                       " value, updated_at, submission) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                       [school, plan_id, e["task_id"], iv["seq"], period, iv["value"], e["updated_at"], sha])
+    conn = db.conn
+    conn.executemany(
+        "INSERT INTO entries (school_code, plan_id, task_id, period, status, progress, narrative, problems,"
+        " next_steps, na_reason, updated_at, revision, submission) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(school, plan_id, e["task_id"], period, e["status"], e["progress"], e["narrative"], e["problems"],
+          e["next_steps"], e["na_reason"], e["updated_at"], revision, sha) for e in m["entries"]])
+    conn.executemany(
+        "INSERT OR REPLACE INTO indicator_values (school_code, plan_id, task_id, target_seq, period, value,"
+        " updated_at, submission) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [(school, plan_id, e["task_id"], iv["seq"], period, iv["value"], e["updated_at"], sha)
+         for e in m["entries"] for iv in e["indicators"]])
     if m["evidence"]:
         with pkg.open_zip() as zf:
             for ev in m["evidence"]:
@@ -271,6 +334,16 @@ def _apply(db, school, plan_id, period, revision, sha, pkg: VerifiedPackage) -> 
                 db.execute("INSERT OR REPLACE INTO entry_evidence (school_code, plan_id, task_id, period, sha256, name,"
                            " added_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
                            [school, plan_id, ev["task_id"], period, ev["sha256"], ev["name"], m["created_at"]])
+
+
+def check_archived(sha: str, name: str, data: bytes) -> Checked:
+    """Re-check a file kept in the archive (bytes in hand, nothing read from disk)."""
+    try:
+        pkg = verify_package(data, expect_kind="report", file_sha256=sha)
+        report.check_content(pkg.manifest)
+        return Checked(sha, pkg=pkg)
+    except PackageInvalid as exc:
+        return Checked(sha, error=exc)
 
 
 def _archive(db, sha: str, inp: Input) -> None:
@@ -314,7 +387,7 @@ def approve_key(db, school: str) -> list[Outcome]:
                       " WHERE s.school_code = ? AND s.reason_code = 'key_pending' AND s.signer_fingerprint = ?"
                       " ORDER BY s.revision", [school, fp]).fetchall()
     ctx = _Context(db, identity.load(db).county)
-    return [merge_one(ctx, Input(name, data=bytes(data))) for _, name, data in held]
+    return [merge_one(ctx, Input(name), check_archived(sha, name, bytes(data))) for sha, name, data in held]
 
 
 def refuse_key(db, school: str) -> None:

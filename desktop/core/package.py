@@ -56,12 +56,21 @@ _SHA256_HEX = re.compile(r"^[0-9a-f]{64}$")
 class PackageInvalid(TaizhangError):
     """The file is not a valid Taizhang package; ``changes`` lists edited cells when known."""
 
+    def __reduce__(self):  # picklable, so worker processes can hand verdicts back
+        return (_restore_invalid, (self.zh, self.en, self.sheets, self.changes, self.manifest, self.fingerprint))
+
     def __init__(self, zh: str, en: str, *, sheets: list[str] | None = None, changes: list | None = None):
         super().__init__(zh, en)
         self.sheets = sheets or []
         self.changes = changes or []
         self.manifest: dict | None = None  # set when the signature held but a sheet did not
         self.fingerprint = ""
+
+
+def _restore_invalid(zh, en, sheets, changes, manifest, fingerprint) -> PackageInvalid:
+    exc = PackageInvalid(zh, en, sheets=sheets, changes=changes)
+    exc.manifest, exc.fingerprint = manifest, fingerprint
+    return exc
 
 
 @dataclass
@@ -229,14 +238,15 @@ class VerifiedPackage:
             return zf.read(evidence_part(sha256))
 
 
-def verify_package(source: str | os.PathLike | bytes, *, expect_kind: str | None = None) -> VerifiedPackage:
+def verify_package(source: str | os.PathLike | bytes, *, expect_kind: str | None = None,
+                   file_sha256: str | None = None) -> VerifiedPackage:
     """Check a package from a path or bytes; raise PackageInvalid with the reason if anything is off.
 
     Reads only the zip directory, the manifest, the signature, and streams each part through
     SHA-256. Order: well-formed and within limits → signature → every part digest → evidence.
     """
     path, data = (None, bytes(source)) if isinstance(source, (bytes, bytearray)) else (Path(source), None)
-    size, file_sha = _file_facts(path, data)
+    size, file_sha = _file_facts(path, data, file_sha256)
     try:
         zf = zipfile.ZipFile(io.BytesIO(data) if data is not None else path)
     except zipfile.BadZipFile as exc:
@@ -265,11 +275,12 @@ def verify_package(source: str | os.PathLike | bytes, *, expect_kind: str | None
                            _data=data)
 
 
-def _file_facts(path: Path | None, data: bytes | None) -> tuple[int, str]:
+def _file_facts(path: Path | None, data: bytes | None, known_sha: str | None) -> tuple[int, str]:
+    """Size and SHA-256 of the file (the hash is skipped when the caller already has it)."""
     if data is not None:
         if len(data) > MAX_FILE_BYTES:
             raise PackageInvalid("文件过大", "file too large")
-        return len(data), crypto.sha256_hex(data)
+        return len(data), known_sha or crypto.sha256_hex(data)
     try:
         size = path.stat().st_size
         if not path.is_file():
@@ -277,7 +288,7 @@ def _file_facts(path: Path | None, data: bytes | None) -> tuple[int, str]:
         if size > MAX_FILE_BYTES:
             raise PackageInvalid(f"文件过大（{size >> 20} MB，上限 {MAX_FILE_BYTES >> 20} MB）",
                                  f"file too large ({size >> 20} MB, limit {MAX_FILE_BYTES >> 20} MB)")
-        digest = crypto.sha256_file(path)
+        digest = known_sha or crypto.sha256_file(path)
     except FileNotFoundError as exc:
         raise PackageInvalid(f"找不到文件：{path}", f"file not found: {path}") from exc
     except OSError as exc:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from openpyxl import Workbook
-
-from desktop.core import crypto, sheets
+from desktop.core import crypto
 from desktop.core.package import PackageInvalid
 
 SHEET_COVER = "封面"
@@ -33,8 +31,12 @@ def task_summaries(tasks: list[dict]) -> list[dict]:
             for t in tasks]
 
 
-def build_workbook(content: dict, fingerprint: str) -> Workbook:
+def build_workbook(content: dict, fingerprint: str):
     """The visible sheets, built only from ``content`` (so a verifier can rebuild and compare them)."""
+    from openpyxl import Workbook  # imported here: the merge path checks content without openpyxl
+
+    from desktop.core import sheets
+
     tasks = {t["task_id"]: t for t in content.get("tasks", [])}
     wb = Workbook()
     cover = wb.active

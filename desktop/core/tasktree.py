@@ -32,10 +32,10 @@ def chinese_number(text: str) -> int | None:
 def label_number(label: str) -> str:
     """A numbering label as a plain number when it is one: '（二）' → '2', '①' → '1', '3.' → '3'."""
     core = _NOISE.sub("", str(label))
-    if core.isdigit():
-        return str(int(core))
     if core in _CIRCLED:
         return str(_CIRCLED[core])
+    if core.isdecimal():
+        return str(int(core))
     n = chinese_number(core)
     return str(n) if n is not None else core
 
@@ -51,8 +51,24 @@ def task_id_for(path, taken: set[str]) -> str:
     return candidate
 
 
+# A school of one type also runs the grades of others: a task for 初中 applies to a 完全中学.
+_COVERS = {
+    "九年一贯制": {"小学", "初中"},
+    "完全中学": {"初中", "高中"},
+    "十二年一贯制": {"小学", "初中", "高中"},
+    "中学": {"初中", "高中"},
+    "初级中学": {"初中"},
+    "高级中学": {"高中"},
+}
+
+
 def applies_to_school(applies_to: list[str], school_type: str, school_name: str) -> bool:
-    """A task with no stated applicability is every school's task; otherwise type or name must match."""
+    """Whether a task is this school's to report on.
+
+    A task whose units name no school type or school (``applies_to`` empty: bureau offices only, or
+    nothing stated) is reported on by every school, so nothing the bureau asks about goes unanswered.
+    """
     if not applies_to:
         return True
-    return school_type in applies_to or school_name in applies_to
+    covered = {school_type, *_COVERS.get(school_type, ())}
+    return bool(covered & set(applies_to)) or school_name in applies_to

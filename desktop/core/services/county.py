@@ -6,16 +6,9 @@ import json
 import uuid
 from pathlib import Path
 
-from desktop.core import (
-    identity,
-    merge,
-    planbook,
-    planstore,
-    summary,
-)
+from desktop.core import identity, merge, planstore
 from desktop.core.errors import TaizhangError
 from desktop.core.package import write_package
-from desktop.core.plan import parse_plan_file
 from desktop.core.roster import read_roster
 from desktop.core.store import audit, now_iso, open_db, transaction
 
@@ -38,6 +31,8 @@ def county_init(db_path, name: str, *, passphrase: str | None = None) -> identit
 
 def import_plan(db, plan_file, *, plan_id: str | None = None) -> str:
     """Parse the bureau's plan document into a draft plan (a new one, or a new draft of ``plan_id``)."""
+    from desktop.core.plan import parse_plan_file  # the parser is only needed here
+
     ident = identity.load(db, role="county")
     parsed = parse_plan_file(plan_file)
     if not parsed["tasks"]:
@@ -85,6 +80,8 @@ def add_period(db, spec: str) -> str:
 
 def publish(db, out, *, plan_id: str | None = None, passphrase: str | None = None) -> dict:
     """Write the signed plan workbook; each publish is a new version with the same task ids."""
+    from desktop.core import planbook  # openpyxl: loaded only by the commands that write workbooks
+
     ident = identity.load(db, role="county")
     plan = planstore.current_plan(db) if plan_id is None else _plan(db, plan_id)
     if plan is None:
@@ -130,6 +127,8 @@ def merge_files(db, paths, **kwargs) -> list[merge.Outcome]:
 
 
 def write_summary(db, out, *, period: str | None = None) -> Path:
+    from desktop.core import summary
+
     plan = planstore.current_plan(db)
     if plan is None or not plan["version"]:
         raise TaizhangError("还没有发布工作计划", "no plan has been published yet")

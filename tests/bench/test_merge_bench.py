@@ -1,0 +1,89 @@
+"""DESIGN §9 / issue 7: verify + merge 1,000 reports ≤ 10 s, ≥ 10× faster than openpyxl, RSS ≤ 300 MB."""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import time
+
+import openpyxl
+import pytest
+
+from desktop.core import services
+from desktop.core.store import open_db
+
+pytestmark = pytest.mark.bench
+
+
+def _run_merge(db_path, folder) -> tuple[float, float, list]:
+    """Merge in a child process (the real CLI) and return wall seconds, peak RSS in MB, outcomes."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    t0 = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-m", "desktop", "merge", str(folder), "--db", str(db_path), "--json"],
+                          capture_output=True, text=True, check=True)
+    wall = time.perf_counter() - t0
+    rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return wall, max(rss, before) / 1024, json.loads(proc.stdout)
+
+
+def test_merge_1000_reports(fleet_1000, tmp_path):
+    base, db_path, reports = fleet_1000
+    db_copy = tmp_path / "county.db"
+    shutil.copy(db_path, db_copy)
+    wall, rss_mb, outcomes = _run_merge(db_copy, base / "reports")
+    assert [o["outcome"] for o in outcomes] == ["accepted"] * 1000
+
+    t0 = time.perf_counter()
+    for path in reports:
+        openpyxl.load_workbook(path).close()
+    openpyxl_s = time.perf_counter() - t0
+
+    print(f"\nmerge+verify 1000 reports (40 tasks): {wall:.2f} s (target ≤ 10 s, {10 / wall:.1f}× headroom); "
+          f"peak RSS {rss_mb:.0f} MB (target ≤ 300 MB)")
+    print(f"openpyxl.load_workbook on the same 1000 files: {openpyxl_s:.2f} s → merge is "
+          f"{openpyxl_s / wall:.1f}× faster (target ≥ 10×)")
+    assert wall <= 10
+    assert rss_mb <= 300
+    assert openpyxl_s / wall >= 10
+
+
+def test_merge_time_grows_linearly(fleet_factory, fleet_1000, tmp_path):
+    """100 → 1,000 (→ 5,000 with BENCH_SCALE=1) packages: milliseconds per package should stay flat."""
+    make_county, write_reports = fleet_factory
+    base, db_path, _ = fleet_1000
+    sizes = [100, 1000] + ([5000] if os.environ.get("BENCH_SCALE") else [])
+    per_package = {}
+    for n in sizes:
+        if n == 1000:
+            folder, county = base / "reports", tmp_path / "c1000.db"
+            shutil.copy(db_path, county)
+        else:
+            county, plan = make_county(tmp_path / f"c{n}", n)
+            folder = tmp_path / f"r{n}"
+            write_reports(folder, plan, n, seed=n)
+        wall, _, outcomes = _run_merge(county, folder)
+        assert len(outcomes) == n
+        per_package[n] = wall / n * 1000
+        print(f"\n{n:5d} packages: {wall:6.2f} s, {per_package[n]:.2f} ms per package")
+    ratio = per_package[max(sizes)] / per_package[100]
+    print(f"ms per package at {max(sizes)} vs 100: {ratio:.2f}× (1.0 = perfectly linear)")
+    assert ratio < 2.0
+
+
+def test_summary_1000_schools(fleet_1000, tmp_path):
+    base, db_path, _ = fleet_1000
+    db_copy = tmp_path / "county.db"
+    shutil.copy(db_path, db_copy)
+    _run_merge(db_copy, base / "reports")
+    db = open_db(db_copy)
+    t0 = time.perf_counter()
+    services.write_summary(db, tmp_path / "summary.xlsx")
+    took = time.perf_counter() - t0
+    db.close()
+    print(f"\nsummary 1000 schools × 40 tasks: {took:.2f} s (target ≤ 10 s, {10 / took:.1f}× headroom)")
+    assert took <= 10
+    assert os.path.getsize(tmp_path / "summary.xlsx") > 0
