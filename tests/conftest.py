@@ -51,3 +51,26 @@ def school_data_counts(db) -> dict:
 @pytest.fixture
 def counts():
     return school_data_counts
+
+
+def xml_text(text: str) -> str:
+    """openpyxl writes non-ASCII text as XML character references."""
+    return "".join(ch if ord(ch) < 128 else f"&#{ord(ch)};" for ch in text)
+
+
+def rewrite_part(src, dst, part: str, old: str, new: str) -> None:
+    """Copy a package changing the text ``old`` to ``new`` inside one zip member (a cell edit)."""
+    import zipfile
+
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if info.filename == part:
+                assert xml_text(old).encode() in data, f"{old!r} not in {part}"
+                data = data.replace(xml_text(old).encode(), xml_text(new).encode(), 1)
+            zout.writestr(info.filename, data)
+
+
+@pytest.fixture
+def edit_cell_text():
+    return rewrite_part

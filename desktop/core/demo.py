@@ -55,7 +55,7 @@ def fill_school(db, rng: random.Random, scratch: Path) -> None:
     """Varied answers: every status, narratives, indicator values, one or two small evidence files."""
     ident = identity.load(db, role="school")
     plan = planstore.current_plan(db)
-    period = planstore.periods(db)[0]["name"]
+    period = services.default_period(db)
     for t in services.school_tasks(db):
         status = rng.choices(["已完成", "进行中", "未开始", "不适用"], weights=[55, 25, 12, 8])[0]
         n = rng.randint(2, 9)

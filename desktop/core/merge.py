@@ -94,9 +94,11 @@ class Outcome:
 
 
 class _Reject(Exception):
-    def __init__(self, code: str, zh: str, en: str):
+    """A rejection; ``keep`` says whether the file's bytes are archived anyway (conflicts, key changes)."""
+
+    def __init__(self, code: str, zh: str, en: str, *, keep: bool = False, new_key: tuple | None = None):
         super().__init__(code)
-        self.code, self.reason = code, f"{zh} / {en}"
+        self.code, self.reason, self.keep, self.new_key = code, f"{zh} / {en}", keep, new_key
 
 
 def collect_inputs(paths: Iterable) -> Iterator[Input]:
@@ -218,7 +220,11 @@ def merge_one(ctx: _Context, inp: Input, checked: Checked | None = None) -> Outc
     except _Reject as rej:
         outcome = Outcome(inp.display, "rejected", rej.reason, rej.code)
         _fill(outcome, pkg)
-        with transaction(db):
+        with transaction(db):  # the rejection alone: no school data is touched
+            if rej.new_key:
+                identity.request_key_change(db, "school", *rej.new_key, sha)
+            if rej.keep:
+                _archive(db, sha, inp)
             _record(db, sha, inp, outcome, pkg)
     return outcome
 
@@ -250,10 +256,9 @@ def _classify_and_apply(ctx: _Context, inp: Input, sha: str, pkg: VerifiedPackag
         raise _Reject("unknown_task", f"报送中有计划里不存在的任务：{unknown[0]}", f"the report names unknown task {unknown[0]}")
     pinned = identity.pinned_key(db, "school", school)
     if pinned is not None and pinned != pkg.public_key:
-        identity.request_key_change(db, "school", school, pkg.public_key, sha)
-        _archive(db, sha, inp)
         raise _Reject("key_pending", "学校签名密钥已更换，等待审核批准（批准后自动合并）",
-                      "key changed, pending approval (merged automatically once approved)")
+                      "key changed, pending approval (merged automatically once approved)",
+                      keep=True, new_key=(school, pkg.public_key))
     outcome = Outcome(inp.display, "accepted", "", "", school, period, revision)
     if db.execute("SELECT 1 FROM submissions WHERE package_id = ? AND outcome IN ('accepted', 'stale')",
                   [m["package_id"]]).fetchone():
@@ -270,9 +275,9 @@ def _classify_and_apply(ctx: _Context, inp: Input, sha: str, pkg: VerifiedPackag
         for e in m["entries"]:
             _history(db, school, plan["id"], period, e["task_id"], revision, sha, e, e["indicators"], current_sha)
     elif current is not None and revision == current:
-        _archive(db, sha, inp)
         raise _Reject("conflict", f"与已导入的第 {revision} 次报送版次相同但内容不同（冲突，两份均已留存）",
-                      f"same revision {revision} as the merged file but different content (conflict; both kept)")
+                      f"same revision {revision} as the merged file but different content (conflict; both kept)",
+                      keep=True)
     else:
         _apply(db, school, plan["id"], period, revision, sha, pkg)
         if pinned is None:

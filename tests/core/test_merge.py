@@ -19,7 +19,7 @@ def _reexport(world, code, out, **fields):
     try:
         task = services.school_tasks(db)[0]
         plan = db.execute("SELECT plan_id FROM plans").fetchone()[0]
-        period = db.execute("SELECT name FROM periods ORDER BY due_date LIMIT 1").fetchone()[0]
+        period = services.default_period(db)
         entries.save_entry(db, code, plan, task["task_id"], period, **fields)
         return services.export_report(db, out, period=period), task["task_id"]
     finally:
@@ -96,15 +96,10 @@ def test_order_of_revisions_does_not_change_the_result(world, tmp_path):
     assert snapshots[0] == snapshots[1]
 
 
-def test_tampered_file_is_rejected_naming_the_sheet_and_changes_nothing(world, county_db, counts):
+def test_tampered_file_is_rejected_naming_the_sheet_and_changes_nothing(world, county_db, counts, edit_cell_text):
     code = _codes(world)[0]
     src, bad = world / "reports" / f"{code}.xlsx", world / "tampered.xlsx"
-    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(bad, "w", zipfile.ZIP_DEFLATED) as zout:
-        for info in zin.infolist():
-            data = zin.read(info.filename)
-            if info.filename == "xl/worksheets/sheet2.xml":
-                data = data.replace("未开始".encode(), "已完成".encode())
-            zout.writestr(info.filename, data)
+    edit_cell_text(src, bad, "xl/worksheets/sheet2.xml", "进行中", "已完成")
     before = counts(county_db)
     [r] = merge.merge_paths(county_db, [bad])
     assert r.outcome == "rejected" and "任务完成情况" in r.reason
@@ -121,7 +116,7 @@ def test_new_key_waits_for_approval_then_merges(world, county_db, counts, tmp_pa
     db = open_db(fresh)
     plan = db.execute("SELECT plan_id FROM plans").fetchone()[0]
     task = services.school_tasks(db)[0]["task_id"]
-    period = db.execute("SELECT name FROM periods ORDER BY due_date LIMIT 1").fetchone()[0]
+    period = services.default_period(db)
     entries.save_entry(db, code, plan, task, period, status="进行中", narrative="重装后")
     services.export_report(db, tmp_path / "newkey.xlsx")
     db.close()
@@ -151,7 +146,7 @@ def test_same_revision_with_other_content_is_a_conflict(world, county_db, tmp_pa
     db.execute("DELETE FROM exports")
     task = services.school_tasks(db)[0]["task_id"]
     plan = db.execute("SELECT plan_id FROM plans").fetchone()[0]
-    period = db.execute("SELECT name FROM periods ORDER BY due_date LIMIT 1").fetchone()[0]
+    period = services.default_period(db)
     entries.save_entry(db, code, plan, task, period, narrative="另一份内容")
     services.export_report(db, tmp_path / "conflict.xlsx")
     db.close()
