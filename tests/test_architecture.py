@@ -29,3 +29,16 @@ def test_importing_every_core_module_loads_no_qt():
             + "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_no_use_case_name_is_defined_by_two_service_modules():
+    """`desktop.core.services.X` must mean one function: a name in two role modules would shadow the other."""
+    import importlib
+
+    seen = {}
+    for sub in ("common", "county", "school"):
+        module = importlib.import_module(f"desktop.core.services.{sub}")
+        for name, value in vars(module).items():
+            if callable(value) and getattr(value, "__module__", None) == module.__name__ and not name.startswith("_"):
+                assert name not in seen, f"{name} is defined in both {seen[name]} and {sub}"
+                seen[name] = sub

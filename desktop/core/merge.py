@@ -256,6 +256,11 @@ def _classify_and_apply(ctx: _Context, inp: Input, sha: str, pkg: VerifiedPackag
         raise _Reject("unknown_task", f"报送中有计划里不存在的任务：{unknown[0]}", f"the report names unknown task {unknown[0]}")
     pinned = identity.pinned_key(db, "school", school)
     if pinned is not None and pinned != pkg.public_key:
+        former = db.execute("SELECT status FROM trusted_keys WHERE fingerprint = ? AND owner_code = ?"
+                            " AND status IN ('retired', 'refused')", [pkg.fingerprint, school]).fetchone()
+        if former:
+            raise _Reject("old_key", "文件由该校已停用或已拒绝的旧密钥签名", "signed with a key of this school that was "
+                          "replaced or refused")
         raise _Reject("key_pending", "学校签名密钥已更换，等待审核批准（批准后自动合并）",
                       "key changed, pending approval (merged automatically once approved)",
                       keep=True, new_key=(school, pkg.public_key))

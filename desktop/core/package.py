@@ -317,6 +317,8 @@ def _check_directory(zf: zipfile.ZipFile) -> dict[str, zipfile.ZipInfo]:
         lower = name.lower()
         if lower.endswith("vbaproject.bin") or lower.endswith(".bin") and "vba" in lower:
             raise PackageInvalid("这是含宏的工作簿（.xlsm），不能作为台账文件", "macro-enabled workbook (vbaProject) is not accepted")
+        if lower.startswith("xl/externallinks/"):
+            raise PackageInvalid("工作簿含外部链接，不能作为台账文件", "workbook with external links is not accepted")
         if info.file_size > MAX_MEMBER_UNCOMPRESSED:
             raise PackageInvalid(f"文件内部件过大：{name}", f"member too large: {name}")
         if info.file_size > (1 << 20) and info.file_size > MAX_RATIO * max(info.compress_size, 1):
