@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -338,6 +339,10 @@ def main(argv=None) -> int:
         return args.func(args)
     except TaizhangError as exc:
         print(f"错误：{exc.zh} / error: {exc.en}", file=sys.stderr)
+        return 2
+    except sqlite3.DatabaseError as exc:
+        print(f"错误：数据文件已损坏或无法读取（{exc}），请用备份恢复 / error: the database is damaged or unreadable"
+              f" ({exc}); restore it from a backup", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("已中断 / interrupted", file=sys.stderr)

@@ -14,6 +14,7 @@ import json
 import os
 import re
 import zipfile
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -50,6 +51,10 @@ MAX_XML_PART_BYTES = 64 << 20
 # Already-compressed evidence is stored as-is; everything else is deflated.
 _COMPRESSED_MIME = re.compile(r"^(image/(jpeg|png|gif|webp)|video/|audio/|application/(zip|x-7z|x-rar|gzip|pdf))")
 _CHUNK = 1 << 20
+# What reading a damaged or crafted zip member can raise: CRC and length errors, truncation, bad
+# deflate streams, compression methods or encryption zipfile does not support.
+_ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError, zlib.error,
+               NotImplementedError, RuntimeError)
 _SHA256_HEX = re.compile(r"^[0-9a-f]{64}$")
 
 
@@ -249,7 +254,7 @@ def verify_package(source: str | os.PathLike | bytes, *, expect_kind: str | None
     size, file_sha = _file_facts(path, data, file_sha256)
     try:
         zf = zipfile.ZipFile(io.BytesIO(data) if data is not None else path)
-    except zipfile.BadZipFile as exc:
+    except (zipfile.BadZipFile, ValueError, EOFError) as exc:
         raise PackageInvalid("不是有效的 Excel 文件（不是 zip 格式或已截断）",
                              "not a valid workbook (not a zip file, or truncated)") from exc
     except OSError as exc:
@@ -332,7 +337,8 @@ def _check_directory(zf: zipfile.ZipFile) -> dict[str, zipfile.ZipInfo]:
         raise PackageInvalid("不是有效的 Excel 文件（缺少 [Content_Types].xml）", "not a valid workbook (no [Content_Types].xml)")
     if ct.file_size > MAX_XML_PART_BYTES:
         raise PackageInvalid("[Content_Types].xml 过大", "[Content_Types].xml too large")
-    if b"macroenabled" in zf.read(ct).lower():
+    if b"macroenabled" in _read_member(zf, by_name, ct.filename, MAX_XML_PART_BYTES, "[Content_Types].xml",
+                                       "[Content_Types].xml").lower():
         raise PackageInvalid("这是含宏的工作簿（.xlsm），不能作为台账文件", "macro-enabled workbook is not accepted")
     if MANIFEST not in by_name or SIGNATURE not in by_name:
         raise PackageInvalid("缺少台账签名（不是由台账导出的文件，或签名被删除）",
@@ -345,7 +351,7 @@ def _read_member(zf, infos, name, limit, zh, en) -> bytes:
         raise PackageInvalid(f"{zh} 过大", f"{en} too large")
     try:
         return zf.read(name)
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:  # CRC error, truncation…
+    except _ZIP_ERRORS as exc:
         raise PackageInvalid(f"{zh} 已损坏", f"{en} is damaged") from exc
 
 
@@ -386,7 +392,7 @@ def _check_parts(zf: zipfile.ZipFile, infos: dict[str, zipfile.ZipInfo], manifes
     for name in sorted(present):
         try:
             digest = _hash_member(zf, infos[name])
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError, zipfile.LargeZipFile):
+        except _ZIP_ERRORS:
             digest = None  # a CRC failure is a modification too
         if digest != parts[name]:
             (bad_sheets if name in sheets else bad_other).append(name)
