@@ -38,6 +38,27 @@ def get_entries(db, school: str, plan_id: str, period: str) -> dict[str, dict]:
     return out
 
 
+def get_entry(db, school: str, plan_id: str, period: str, task_id: str) -> dict:
+    """One task's entry with its indicator values (a blank entry when the school has not touched it)."""
+    row = db.execute("SELECT task_id, status, progress, narrative, problems, next_steps, na_reason, updated_at"
+                     " FROM entries WHERE school_code = ? AND plan_id = ? AND period = ? AND task_id = ?",
+                     [school, plan_id, period, task_id]).fetchone()
+    out = blank_entry(task_id)
+    if row is not None:
+        out.update(status=row[1], progress=row[2], narrative=row[3], problems=row[4], next_steps=row[5],
+                   na_reason=row[6], updated_at=row[7])
+    out["indicators"] = [{"seq": seq, "value": value} for seq, value in db.execute(
+        "SELECT target_seq, value FROM indicator_values WHERE school_code = ? AND plan_id = ? AND period = ?"
+        " AND task_id = ? ORDER BY target_seq", [school, plan_id, period, task_id]).fetchall()]
+    return out
+
+
+def evidence_counts(db, school: str, plan_id: str, period: str) -> dict[str, int]:
+    """task_id → number of evidence files attached."""
+    return dict(db.execute("SELECT task_id, COUNT(*) FROM entry_evidence WHERE school_code = ? AND plan_id = ?"
+                           " AND period = ? GROUP BY task_id", [school, plan_id, period]).fetchall())
+
+
 def check_fields(fields: dict) -> None:
     status = fields.get("status")
     if status is not None and status not in STATUSES:
@@ -150,5 +171,17 @@ def evidence_bytes(db, sha256: str) -> bytes:
 
 def open_evidence_blob(db, sha256: str):
     """A read-only stream over the stored file (no full copy in memory)."""
-    rowid = db.execute("SELECT rowid FROM evidence WHERE sha256 = ?", [sha256]).fetchone()[0]
+    row = db.execute("SELECT rowid FROM evidence WHERE sha256 = ?", [sha256]).fetchone()
+    if row is None:
+        raise TaizhangError("找不到该佐证材料", "evidence not found")
+    rowid = row[0]
     return db.conn.blobopen("evidence", "data", rowid, readonly=True)
+
+
+def copy_evidence_to(db, sha256: str, target) -> Path:
+    """Stream a stored evidence file out to ``target`` (for opening it in the system viewer)."""
+    target = Path(target)
+    with open_evidence_blob(db, sha256) as blob, open(target, "wb") as out:
+        while chunk := blob.read(_CHUNK):
+            out.write(chunk)
+    return target

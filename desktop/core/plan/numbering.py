@@ -77,10 +77,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("part", re.compile(rf"第\s*(?P<n>[{_NUM}\d]{{1,4}})\s*(?:部分|部份|篇|章|编)\s*[、.:]?\s*")),
     ("section", re.compile(rf"第\s*(?P<n>[{_NUM}\d]{{1,4}})\s*节\s*[、.:]?\s*")),
     ("article", re.compile(rf"第\s*(?P<n>[{_NUM}\d]{{1,4}})\s*条\s*[、.:]?\s*")),
-    ("seq", re.compile(rf"(?:第|其)(?P<n>[一二三四五六七八九十]{{1,3}})\s*[,、:]\s*(?=\S)")),
+    ("seq", re.compile(r"(?:第|其)(?P<n>[一二三四五六七八九十]{1,3})\s*[,、:]\s*(?=\S)")),
     ("formal", re.compile(rf"(?P<n>[{_FORMAL}]{{1,3}})\s*[、.]\s*")),
     ("pcn", re.compile(rf"\(\s*(?P<n>[{_NUM}]{{1,3}})\s*\)\s*[、.]?\s*|(?P<n2>[{_NUM}]{{1,3}})\)\s*")),
-    ("seq", re.compile(rf"(?P<n>[一二三四五六七八九十]{{1,3}})是\s*(?=[^\s,.。;:])")),
+    ("seq", re.compile(r"(?P<n>[一二三四五六七八九十]{1,3})是\s*(?=[^\s,.。;:])")),
     ("cn", re.compile(rf"(?P<n>[{_NUM}]{{1,3}})\s*(?:[、.](?![{_NUM}]?[、.])|\s+(?=[{_CJK}]))\s*")),
     ("parabic", re.compile(r"\(\s*(?P<n>\d{1,3})\s*\)\s*[、.]?\s*|(?P<n2>\d{1,3})\)\s*")),
     ("dec", re.compile(rf"(?P<n>\d{{1,3}}(?:\.\d{{1,3}}){{1,3}})(?:\.(?!\d))?(?:\s+|(?=[{_CJK}]))")),
@@ -164,8 +164,11 @@ def normalise_label(label: str) -> str:
     return _STRIP_LABEL.sub("", str(label))
 
 
-def match_label(orig: str, folded: str, pos: int = 0) -> Label | None:
-    """The numbering label starting at ``pos`` (after optional spaces), or None."""
+def match_label(orig: str, folded: str, pos: int = 0, *, allow_empty: bool = False) -> Label | None:
+    """The numbering label starting at ``pos`` (after optional spaces), or None.
+
+    A label with nothing after it ("一、" alone on a line) is only accepted with ``allow_empty``:
+    its heading text then follows on the next line."""
     n = len(folded)
     while pos < n and folded[pos] in " \t":
         pos += 1
@@ -177,15 +180,15 @@ def match_label(orig: str, folded: str, pos: int = 0) -> Label | None:
         end = pos + 1
         while end < n and folded[end] in " \t、.":
             end += 1
-        if end >= n:
+        if end >= n and not allow_empty:
             return None
         return Label(style, number, orig[pos], pos, end)
     for style, rx in _PATTERNS:
         if ch not in _FIRST_CHARS.get(style, ch):
             continue
         m = rx.match(folded, pos)
-        if not m or m.end() >= n:
-            continue  # a label with no body is not a label ("一、" alone is kept as text)
+        if not m or (m.end() >= n and not allow_empty):
+            continue
         label = _make_label(style, m, orig, pos)
         if label is not None:
             return label
@@ -223,7 +226,7 @@ def _make_label(style: str, m: re.Match[str], orig: str, pos: int) -> Label | No
 
 # Positions inside a line where a further label may start.
 _STRONG_BOUNDARY = set("。;；:：!！?？ \t")
-_COMMA = set(",，")
+_COMMA = set(",，)）”》】]")  # weaker boundaries: only for lists that continue
 
 
 def embedded_candidates(orig: str, folded: str, start: int) -> list[Label]:
@@ -246,8 +249,6 @@ def embedded_candidates(orig: str, folded: str, start: int) -> list[Label]:
                     "seq", "arabic", "parabic", "circled"
                 ):
                     cand = None
-                if cand is not None:
-                    cand = Label(cand.style, cand.number, cand.text, cand.start, cand.end)
         if cand is not None and cand.start == i:
             out.append(cand)
             i = cand.end
@@ -256,6 +257,6 @@ def embedded_candidates(orig: str, folded: str, start: int) -> list[Label]:
     return out
 
 
-def comma_before(folded: str, pos: int) -> bool:
-    """Whether the character before ``pos`` is a comma (a weaker boundary)."""
+def weak_boundary_before(folded: str, pos: int) -> bool:
+    """Whether the character before ``pos`` is a weak boundary (a comma or a closing bracket)."""
     return pos > 0 and folded[pos - 1] in _COMMA

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import uuid
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop.core import (
     crypto,
+    dashboard,
     entries,
     identity,
     planbook,
@@ -17,7 +19,7 @@ from desktop.core import (
 )
 from desktop.core.errors import TaizhangError
 from desktop.core.package import EvidenceSource, write_package
-from desktop.core.store import audit, now_iso, open_db, transaction
+from desktop.core.store import audit, get_setting, now_iso, open_db, set_setting, transaction
 
 # ------------------------------------------------------------------------------------------ school
 
@@ -150,3 +152,267 @@ def export_report(db, out, *, period: str | None = None, passphrase: str | None 
     return manifest
 
 
+
+
+# ------------------------------------------------------------------------------- school workspace
+# What the school GUI does, one function per action, over an opened school database.
+
+SETTING_PERIOD = "school.period"
+SETTING_SELECTED = "school.selected_task"
+_THUMBNAIL_LIMIT = 40 << 20
+
+
+def database_role(db_path) -> str | None:
+    """'county', 'school', or None for a database not initialised yet (raises for an unusable file)."""
+    db = open_db(db_path)
+    try:
+        ident = identity.load(db, required=False)
+        return ident.role if ident else None
+    finally:
+        db.close()
+
+
+def preview_plan(plan_file) -> dict:
+    """Verify a plan workbook and say what it holds (for the first-run wizard, before anything is written)."""
+    pkg, m = planbook.read_plan_package(plan_file)
+    plan = m["plan"]
+    return {
+        "file": str(plan_file),
+        "county": m["county"],
+        "title": plan["title"],
+        "version": plan["version"],
+        "year": plan.get("year"),
+        "created_at": m["created_at"],
+        "fingerprint": pkg.fingerprint,
+        "tasks": sum(1 for t in m["tasks"] if not t.get("is_heading")),
+        "schools": m["schools"],
+        "periods": m["periods"],
+    }
+
+
+@dataclass
+class SchoolWorkspace:
+    """An opened school database and the facts every school action needs."""
+
+    db: object
+    path: str
+    school_code: str
+    school_name: str
+    school_type: str
+    county: str
+    fingerprint: str
+    key_protected: bool
+    plan: dict
+    period: str
+    tasks: dict = field(default_factory=dict)  # task_id → plan node (headings included)
+
+    @property
+    def plan_id(self) -> str:
+        return self.plan["id"]
+
+
+def open_workspace(db_path) -> SchoolWorkspace:
+    db = open_db(db_path)
+    try:
+        ident = identity.load(db, role="school")
+        plan = planstore.current_plan(db)
+        if plan is None:
+            raise TaizhangError("数据文件中没有任务清单", "the database holds no plan")
+        row = db.execute("SELECT type FROM schools WHERE code = ?", [ident.school_code]).fetchone()
+        names = {p["name"] for p in planstore.periods(db)}
+        period = get_setting(db, SETTING_PERIOD)
+        if period not in names:
+            period = default_period(db)
+        ws = SchoolWorkspace(db, str(db_path), ident.school_code, ident.school_name, row[0] if row else "",
+                             ident.county, ident.fingerprint, ident.key_protected, plan, period)
+        ws.tasks = {t["task_id"]: t for t in planstore.plan_tasks(db, plan["id"])}
+        return ws
+    except BaseException:
+        db.close()
+        raise
+
+
+def close_workspace(ws: SchoolWorkspace) -> None:
+    ws.db.close()
+
+
+def workspace_periods(ws: SchoolWorkspace) -> list[dict]:
+    return planstore.periods(ws.db)
+
+
+def set_period(ws: SchoolWorkspace, period: str) -> None:
+    if period not in {p["name"] for p in planstore.periods(ws.db)}:
+        raise TaizhangError(f"填报周期“{period}”不存在", f"unknown reporting period '{period}'")
+    ws.period = period
+    set_setting(ws.db, SETTING_PERIOD, period)
+
+
+def today_iso() -> str:
+    return now_iso()[:10]
+
+
+def _applies(ws: SchoolWorkspace, task: dict) -> bool:
+    return tasktree.applies_to_school(task["applies_to"], ws.school_type, ws.school_name)
+
+
+def _row(ws: SchoolWorkspace, task: dict, entry: dict, evidence: int, today: str) -> dict:
+    row = dict(task, applies=task["is_heading"] or _applies(ws, task), entry=entry, evidence=evidence)
+    if task["is_heading"]:
+        row.update(overdue=False, missing_evidence=False, warnings=[])
+    else:
+        row.update(dashboard.task_flags(task, entry, evidence, today))
+    return row
+
+
+def task_board(ws: SchoolWorkspace, today: str | None = None) -> list[dict]:
+    """Every plan node in document order (headings too), each with its entry, evidence count and flags.
+
+    ``applies`` says whether the task is this school's (by school type or name); the GUI hides the
+    others unless asked.
+    """
+    today = today or today_iso()
+    recorded = entries.get_entries(ws.db, ws.school_code, ws.plan_id, ws.period)
+    counts = entries.evidence_counts(ws.db, ws.school_code, ws.plan_id, ws.period)
+    return [_row(ws, t, recorded.get(t["task_id"]) or entries.blank_entry(t["task_id"]), counts.get(t["task_id"], 0),
+                 today) for t in ws.tasks.values()]
+
+
+def task_state(ws: SchoolWorkspace, task_id: str, today: str | None = None) -> dict:
+    """One task's board row, fresh from the database (after an edit)."""
+    task = ws.tasks[task_id]
+    entry = entries.get_entry(ws.db, ws.school_code, ws.plan_id, ws.period, task_id)
+    count = ws.db.execute("SELECT COUNT(*) FROM entry_evidence WHERE school_code = ? AND plan_id = ? AND period = ?"
+                          " AND task_id = ?", [ws.school_code, ws.plan_id, ws.period, task_id]).fetchone()[0]
+    return _row(ws, task, entry, count, today or today_iso())
+
+
+def save_task(ws: SchoolWorkspace, task_id: str, **fields) -> dict:
+    """Autosave some fields of one task; returns the task's fresh board row.
+
+    Marking a task 已完成 moves its progress to 100% unless a progress is given with it.
+    """
+    if task_id not in ws.tasks or ws.tasks[task_id]["is_heading"]:
+        raise TaizhangError("找不到该任务", "task not found")
+    if fields.get("status") == dashboard.DONE and "progress" not in fields:
+        fields["progress"] = 100
+    entries.save_entry(ws.db, ws.school_code, ws.plan_id, task_id, ws.period, **fields)
+    return task_state(ws, task_id)
+
+
+def set_achieved(ws: SchoolWorkspace, task_id: str, seq: int, value: str | None) -> dict:
+    """Record the achieved value of one target (raises TaizhangError for a value that is not a number)."""
+    if not any(t["seq"] == seq for t in ws.tasks[task_id]["targets"]):
+        raise TaizhangError("找不到该量化指标", "target not found")
+    entries.set_indicator(ws.db, ws.school_code, ws.plan_id, task_id, ws.period, seq, value)
+    return task_state(ws, task_id)
+
+
+def attach_evidence(ws: SchoolWorkspace, task_id: str, file_path) -> dict:
+    entries.add_evidence(ws.db, ws.school_code, ws.plan_id, task_id, ws.period, file_path)
+    return task_state(ws, task_id)
+
+
+def detach_evidence(ws: SchoolWorkspace, task_id: str, sha256: str) -> dict:
+    entries.remove_evidence(ws.db, ws.school_code, ws.plan_id, task_id, ws.period, sha256)
+    return task_state(ws, task_id)
+
+
+def task_evidence(ws: SchoolWorkspace, task_id: str) -> list[dict]:
+    return entries.list_evidence(ws.db, ws.school_code, ws.plan_id, ws.period, task_id)
+
+
+def evidence_preview_bytes(ws: SchoolWorkspace, sha256: str) -> bytes | None:
+    """The bytes of an image evidence file for a thumbnail (None for other files and very large images)."""
+    row = ws.db.execute("SELECT mime, size FROM evidence WHERE sha256 = ?", [sha256]).fetchone()
+    if row is None or not row[0].startswith("image/") or row[1] > _THUMBNAIL_LIMIT:
+        return None
+    return entries.evidence_bytes(ws.db, sha256)
+
+
+def evidence_copy(ws: SchoolWorkspace, sha256: str, folder) -> Path:
+    """Write a copy of an evidence file into ``folder`` under its own name (to open in the system viewer)."""
+    row = ws.db.execute("SELECT name FROM entry_evidence WHERE sha256 = ? LIMIT 1", [sha256]).fetchone()
+    name = Path(row[0]).name if row else sha256[:12]
+    target = Path(folder) / f"{sha256[:8]}-{name}"
+    return entries.copy_evidence_to(ws.db, sha256, target)
+
+
+def workspace_dashboard(ws: SchoolWorkspace, board: list[dict] | None = None) -> dict:
+    """Completion %, tasks by status, overdue, missing evidence; plus what was reported already."""
+    out = dashboard.summarize(board if board is not None else task_board(ws))
+    out["period"] = ws.period
+    out["exports"] = _exports(ws)
+    return out
+
+
+def _exports(ws: SchoolWorkspace) -> list[dict]:
+    return [{"revision": r[0], "file_name": r[1], "created_at": r[2]} for r in ws.db.execute(
+        "SELECT revision, file_name, created_at FROM exports WHERE plan_id = ? AND period = ? AND sha256 != ''"
+        " ORDER BY revision", [ws.plan_id, ws.period]).fetchall()]
+
+
+def remember_selected_task(ws: SchoolWorkspace, task_id: str) -> None:
+    set_setting(ws.db, SETTING_SELECTED, task_id)
+
+
+def selected_task(ws: SchoolWorkspace) -> str | None:
+    task_id = get_setting(ws.db, SETTING_SELECTED)
+    return task_id if task_id in ws.tasks else None
+
+
+def next_revision(ws: SchoolWorkspace) -> int:
+    return ws.db.execute("SELECT COALESCE(MAX(revision), 0) + 1 FROM exports WHERE plan_id = ? AND period = ?",
+                         [ws.plan_id, ws.period]).fetchone()[0]
+
+
+def export_check(ws: SchoolWorkspace, board: list[dict] | None = None, today: str | None = None) -> dict:
+    """What stands in the way of exporting: ``errors`` block the export, ``warnings`` need a confirmation."""
+    board = board if board is not None else task_board(ws, today)
+    tasks = [r for r in board if not r["is_heading"] and r["applies"]]
+    errors, warnings = [], []
+    for r in tasks:
+        for w in r["warnings"]:
+            w = dict(w, title=r["title"], path=r["path"])
+            (errors if w["code"] == "na_no_reason" else warnings).append(w)
+    if not tasks:
+        errors.append({"code": "no_tasks", "task_id": None, "zh": "任务清单中没有适用于本校的任务",
+                       "en": "the plan has no task for this school", "params": {}})
+    touched = [r for r in tasks if r["entry"]["updated_at"] or r["entry"]["indicators"] or r["evidence"]]
+    if tasks and not touched:
+        warnings.insert(0, {"code": "nothing_recorded", "task_id": None, "zh": "还没有填写任何任务",
+                            "en": "nothing has been recorded yet", "params": {}})
+    not_started = sum(1 for r in tasks if r["entry"]["status"] == dashboard.NOT_STARTED)
+    if not_started and touched:
+        warnings.append({"code": "not_started", "task_id": None, "zh": f"{not_started} 项任务仍为“未开始”",
+                         "en": f"{not_started} task(s) are still not started", "params": {"count": not_started}})
+    overdue = sum(1 for r in tasks if r["overdue"])
+    if overdue:
+        warnings.append({"code": "overdue", "task_id": None, "zh": f"{overdue} 项任务已超过完成时限仍未完成",
+                         "en": f"{overdue} task(s) are past their deadline", "params": {"count": overdue}})
+    return {"period": ws.period, "revision": next_revision(ws), "errors": errors, "warnings": warnings,
+            "tasks": len(tasks), "evidence_files": sum(r["evidence"] for r in tasks)}
+
+
+def suggested_export_name(ws: SchoolWorkspace) -> str:
+    """``<code>_<school>_<period>_第<n>次报送.xlsx`` with characters Windows refuses replaced."""
+    name = f"{ws.school_code}_{ws.school_name}_{ws.period}_第{next_revision(ws)}次报送.xlsx"
+    return "".join("_" if ch in '<>:"/\\|?*' or ord(ch) < 32 else ch for ch in name)
+
+
+def export_report_file(db_path, out, *, period: str, passphrase: str | None = None, progress=None) -> dict:
+    """Export on a connection of its own (so it can run on a worker thread); returns what to show the user."""
+    db = open_db(db_path)
+    try:
+        ident = identity.load(db, role="school")
+        manifest = export_report(db, out, period=period, passphrase=passphrase, progress=progress)
+    finally:
+        db.close()
+    return {"file": str(out), "period": manifest["period"], "revision": manifest["revision"],
+            "package_code": manifest["package_code"], "fingerprint": ident.fingerprint,
+            "fingerprint_groups": crypto.format_fingerprint(ident.fingerprint),
+            "entries": len(manifest["entries"]), "evidence": len(manifest["evidence"])}
+
+
+def check_passphrase(ws: SchoolWorkspace, passphrase: str | None) -> None:
+    """Raises TaizhangError when the school key cannot be opened with ``passphrase``."""
+    identity.load(ws.db, role="school").private_key(passphrase)

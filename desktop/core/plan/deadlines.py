@@ -1,0 +1,107 @@
+"""Deadlines as ``"YYYY-MM"``.
+
+Sources, in order of trust: a deadline field (完成时间 / 完成时限 / 时间节点 … — see
+:mod:`fields`), a parenthesised date-only trailer ("（3月）", "（年底前）"), and failing both a
+committed date written in the body ("6月底前完成", "于2022年9月前", "年底前"). A bare month in
+the body ("3月召开") is *not* a deadline.
+
+When a value names several dates the latest wins ("3月至6月" -> 06). A month without a year takes
+the last year written before it in the same value, else the document's year; without any year the
+deadline is unknown (None). 年底 / 年末 / 年内 / 全年 / 下半年 -> 12, 上半年 -> 06, 第N季度 -> 3N.
+Three-digit years 100–199 are 民国纪年 (111年 = 2022). "长期" / "持续" give None.
+
+Functions take folded text (see :mod:`charfold`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .numbering import cn_to_int
+
+_MON = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
+_YEAR = r"(?:19|20)\d{2}|1\d{2}"
+_TOKEN = re.compile(
+    rf"(?P<ym>(?P<y>{_YEAR})\s*(?:年|\.|-|/|—)\s*(?P<m>{_MON})(?![\d.]))"
+    rf"|(?P<mo>(?<![\d年.\-/])(?P<m2>{_MON})\s*月)"
+    rf"|(?P<word>年底|年末|年内|全年|年度内|上半年|下半年|(?:第)?[一二三四1-4]\s*季度)"
+    rf"|(?P<yo>(?P<y2>(?:19|20)\d{{2}}|1\d{{2}})\s*年)"
+)
+_WORD_MONTH = {"年底": 12, "年末": 12, "年内": 12, "全年": 12, "年度内": 12, "上半年": 6, "下半年": 12}
+
+_BODY = re.compile(
+    rf"(?:(?:{_YEAR})\s*年\s*)?(?<![\d.])({_MON})\s*月份?\s*"
+    rf"(?:(?:底|末|中旬|上旬|下旬)\s*(?:前|以前|之前)?|(?:\d{{1,2}}\s*日)?\s*(?:前|以前|之前)|完成)"
+    rf"|(?:(?:19|20)\d{{2}}\s*)?(?:年底|年末)\s*(?:前|以前|之前)|年内完成|年底完成|年底|年末"
+)
+_DATE_ONLY_REST = re.compile(
+    rf"(?:{_YEAR})\s*年|(?:19|20)\d{{2}}\s*[.\-/]|{_MON}\s*月份?|\d{{1,2}}\s*日|年底|年末|年内|全年|年度内|"
+    r"上半年|下半年|第?[一二三四1-4]季度|底|末|中旬|上旬|下旬|以前|之前|前|完成|至|到|~|-|—|起|止|\s"
+)
+
+
+def _year(s: str) -> int | None:
+    v = int(s)
+    if 100 <= v <= 199:  # 民国纪年: 111年 = 2022
+        return v + 1911
+    return v if 1900 <= v <= 2199 else None
+
+
+def _month(s: str) -> int | None:
+    v = int(s) if s.isdigit() else cn_to_int(s)
+    return v if v and 1 <= v <= 12 else None
+
+
+def parse_deadline(folded: str, year: int | None) -> str | None:
+    """The latest date named in a deadline value as "YYYY-MM", or None."""
+    found: list[tuple[int, int]] = []
+    current = year
+    year_only: list[int] = []
+    for m in _TOKEN.finditer(folded):
+        if m.group("ym"):
+            y = _year(m.group("y"))
+            mm = _month(m.group("m"))
+            if y and mm:
+                current = y
+                found.append((y, mm))
+        elif m.group("mo"):
+            mm = _month(m.group("m2"))
+            if mm and current:
+                found.append((current, mm))
+        elif m.group("word"):
+            w = re.sub(r"\s", "", m.group("word"))
+            if current:
+                if w in _WORD_MONTH:
+                    found.append((current, _WORD_MONTH[w]))
+                else:
+                    q = w.replace("第", "").replace("季度", "")
+                    found.append((current, 3 * (int(q) if q.isdigit() else (cn_to_int(q) or 4))))
+        elif m.group("yo"):
+            y = _year(m.group("y2"))
+            if y:
+                current = y
+                year_only.append(y)
+    if not found and year_only:
+        found = [(y, 12) for y in year_only]  # "2022年" alone: by the end of that year
+    if not found:
+        return None
+    y, mm = max(found)
+    return f"{y:04d}-{mm:02d}"
+
+
+def body_deadline(folded: str, year: int | None) -> str | None:
+    """A committed date written in a task's body ("6月底前完成", "年底前"), or None."""
+    best = None
+    for m in _BODY.finditer(folded):
+        d = parse_deadline(m.group(0), year)
+        if d and (best is None or d > best):
+            best = d
+    return best
+
+
+def is_date_only(folded: str) -> bool:
+    """Whether a short phrase is nothing but a date ("3月", "2022年6月底前", "年底前")."""
+    s = folded.strip()
+    if not s or len(s) > 30:
+        return False
+    return not _DATE_ONLY_REST.sub("", s) and parse_deadline(s, 2000) is not None

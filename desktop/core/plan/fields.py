@@ -1,0 +1,196 @@
+"""Field lines and trailers of a task (责任单位 / 完成时间 …) and its title.
+
+Field keys are recognised with a colon after them, anywhere a new phrase may start (line start,
+after a bracket, a full stop, a semicolon, a comma or a space):
+
+* units: 责任单位, 牵头单位, 责任科室, 责任股室, 承办单位, 配合单位, 协办单位, 牵头部门, … and
+  the bare 牵头 / 配合 / 承办 / 协办 / 责任. Lead units come first, supporting ones
+  (配合/协办/协助/参与) after them.
+* deadline: 完成时间, 完成时限, 完成期限, 时间节点, 办结时限, 时限, …
+* people (责任人, 分管领导, 联系人 …) are recognised only so that their values are not read as
+  units.
+
+A parenthesised trailer at the end of a line whose parts are all office/school names or dates
+("（基教股、安全办）", "（3月）", "（基教股，6月底前）") is read the same way. Fields are taken out
+of the task's text.
+
+Everything here reads folded text (see :mod:`charfold`) next to the original.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .deadlines import is_date_only
+from .units import is_org_name, split_names
+
+_UNIT_KEY = (
+    r"(?:牵头|责任|承办|配合|协办|协助|参与|主办|负责|实施|主责|落实|参加)"
+    r"(?:单位|部门|科室|股室|处室|主体|学校)|牵头|配合|承办|协办|参与|责任"
+)
+_PERSON_KEY = r"(?:责任|分管|牵头|联系|包抓)(?:领导|人|校长)|联系人|联系电话|分管领导"
+_DEADLINE_KEY = (
+    r"(?:完成|办结|截止|截至|落实)(?:时间|时限|期限|日期|时程|节点)|时间节点|时间安排|时间要求"
+    r"|进度安排|完成进度|时限|期限"
+)
+_UNIT_KEY_RX = re.compile(_UNIT_KEY)
+_DEADLINE_KEY_RX = re.compile(_DEADLINE_KEY)
+_KEY = re.compile(rf"(?P<key>{_PERSON_KEY}|{_DEADLINE_KEY}|{_UNIT_KEY})\s*:\s*")
+_LEAD = re.compile(rf"^[(\[【]?\s*(?:{_PERSON_KEY}|{_DEADLINE_KEY}|{_UNIT_KEY})\s*:")
+_KEY_BOUNDARY = set("(;。 \t,、[【")
+_SUPPORT = ("配合", "协办", "协助", "参与", "参加")
+_TRAILER = re.compile(r"\(([^()]{1,80})\)\s*[。.;]?\s*$")
+
+
+def is_field_line(folded: str) -> bool:
+    """A line that starts with a field key: "责任单位：……", "（牵头单位：……）", "完成时限：……"."""
+    return bool(_LEAD.match(folded.lstrip()))
+
+
+@dataclass
+class Fields:
+    """What :func:`collect` found in a task's lines."""
+
+    units: list[tuple[str, str]] = field(default_factory=list)  # (as written, folded), lead first
+    deadline_texts: list[str] = field(default_factory=list)  # folded deadline values
+    lines: list[tuple[str, str]] = field(default_factory=list)  # the lines with fields removed
+
+    def add_units(self, value: str, value_folded: str) -> None:
+        for name, folded in split_names(value, value_folded):
+            if all(name != u[0] for u in self.units):
+                self.units.append((name, folded))
+
+
+def collect(lines: list[tuple[str, str]]) -> Fields:
+    """Take units and deadline values out of a task's lines (field keys and trailers)."""
+    out = Fields()
+    support: list[tuple[str, str]] = []
+    for orig, folded in lines:
+        spans: list[tuple[int, int]] = []
+        keys = [m for m in _KEY.finditer(folded)
+                if m.start() == 0 or folded[m.start() - 1] in _KEY_BOUNDARY]
+        for i, m in enumerate(keys):
+            vstart = m.end()
+            vend = keys[i + 1].start() if i + 1 < len(keys) else len(folded)
+            bracket = folded.rfind("(", 0, m.start())
+            in_bracket = bracket != -1 and ")" not in folded[bracket:m.start()]
+            closing = folded.find(")", vstart) if in_bracket else -1
+            if closing != -1 and closing < vend:
+                vend = closing
+            key = m.group("key")
+            value = (orig[vstart:vend], folded[vstart:vend])
+            if _UNIT_KEY_RX.fullmatch(key):
+                if key.startswith(_SUPPORT):
+                    support.append(value)
+                else:
+                    out.add_units(*value)
+            elif _DEADLINE_KEY_RX.fullmatch(key):
+                out.deadline_texts.append(value[1])
+            a = m.start()
+            if in_bracket and not folded[bracket + 1:m.start()].strip(" ;,、"):
+                a = bracket
+            b = vend + 1 if closing != -1 and vend == closing else vend
+            spans.append((a, b))
+        if not spans:
+            t = _TRAILER.search(folded)
+            if t and _trailer(orig[t.start(1):t.end(1)], t.group(1), out):
+                spans.append((t.start(), t.end()))
+        if not spans:
+            out.lines.append((orig, folded))
+            continue
+        keep_o, keep_f, last = [], [], 0
+        for a, b in _merge(spans):
+            keep_o.append(orig[last:a])
+            keep_f.append(folded[last:a])
+            last = b
+        o = ("".join(keep_o) + orig[last:]).strip()
+        f = ("".join(keep_f) + folded[last:]).strip()
+        if f.strip(" ;,。、"):
+            out.lines.append((o, f))
+    for value in support:
+        out.add_units(*value)
+    return out
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    spans = sorted(spans)
+    merged = [spans[0]]
+    for a, b in spans[1:]:
+        if a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+        else:
+            merged.append((a, b))
+    return merged
+
+
+def _trailer(content: str, content_folded: str, out: Fields) -> bool:
+    """Read "（基教股、安全办）" / "（3月）" / "（基教股，6月底前）" when every part is a name or a date."""
+    parts = split_names(content, content_folded)
+    if not parts:
+        return False
+    names, dates = [], []
+    for name, folded in parts:
+        if is_date_only(folded):
+            dates.append(folded)
+        elif is_org_name(folded):
+            names.append((name, folded))
+        else:
+            return False
+    for name, folded in names:
+        out.add_units(name, folded)
+    out.deadline_texts.extend(dates)
+    return True
+
+
+# -- titles ----------------------------------------------------------------------------------
+_TITLE_CAP = 32
+
+
+def has_title_sentence(folded: str, limit: int = 30) -> bool:
+    """Whether the text opens with a short title sentence ("标题。正文…"): a full stop within
+    ``limit`` characters, no comma or colon before it, and more text after it."""
+    i = folded.find("。")
+    if i <= 0 or i > limit or i + 1 >= len(folded.rstrip()):
+        return False
+    return not re.search(r"[,;:]", folded[:i])
+
+
+def make_title(head: str, head_folded: str, *, inline_item: bool = False) -> str:
+    """The task title: its heading sentence (the text before the first 。), cut to the first
+    clauses that fit in 32 characters when the sentence is longer; for inline items (一是……) the
+    first clause."""
+    if not head_folded:
+        return ""
+    m = re.search(r"[。;!?]", head_folded)
+    end = m.start() if m else len(head_folded)
+    colon = head_folded.find(":", 0, end)
+    if 0 < colon <= _TITLE_CAP:
+        end = colon
+    sent_o, sent_f = head[:end], head_folded[:end]
+    commas = _top_level_commas(sent_f)
+    if inline_item and commas:
+        return _clean(sent_o[:commas[0]])
+    if len(sent_f) > _TITLE_CAP and commas:
+        cut = commas[0]
+        for c in commas[1:]:
+            if c <= _TITLE_CAP:
+                cut = c
+        return _clean(sent_o[:cut])
+    return _clean(sent_o)
+
+
+def _top_level_commas(folded: str) -> list[int]:
+    out, depth = [], 0
+    for i, ch in enumerate(folded):
+        if ch in "(《“[【":
+            depth += 1
+        elif ch in ")》”]】" and depth:
+            depth -= 1
+        elif ch == "," and depth == 0:
+            out.append(i)
+    return out
+
+
+def _clean(s: str) -> str:
+    return s.strip().rstrip("，,、；;：:。 ").strip()

@@ -1,0 +1,272 @@
+"""Assemble the parsed plan: outline -> plan section -> headings and tasks with their fields.
+
+The result is JSON-serialisable::
+
+    {"title": str, "year": int | None, "kind": "plan" | "summary+plan" | "summary",
+     "plan_section": str | None, "headings": [{"path", "title", "text"}],
+     "tasks": [{"path", "title", "text", "units", "deadline", "targets", "applies_to", "id"}]}
+
+``path`` holds the numbering labels from the top as written ("一", "（二）", "3", "一是"; "*" for
+an unnumbered task); ``id`` is the normalised path joined with "/", made unique with "#2", "#3"…
+when a document repeats a label. Headings are the non-leaf nodes; tasks the leaves. A task without
+its own units or deadline takes those of the nearest heading that has them. Leaf sections that
+frame the plan rather than assign work (指导思想, 总体要求, 总体思路, 基本原则, 工作原则) are left out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..errors import TaizhangError
+from .charfold import fold
+from .deadlines import body_deadline, parse_deadline
+from .fields import Fields, collect, make_title
+from .numbering import cn_to_int, normalise_label
+from .outline import Node, OutlineBuilder
+from .sections import select_plan_section
+from .tables import tab_separated
+from .targets import extract_targets
+from .textlines import prepare
+from .units import applies_to
+
+# A source line and whether it is atomic (a table row: never split at inline labels).
+SourceLine = tuple[str, bool]
+
+_TITLE_WORDS = re.compile("要点|计划|总结|方案|安排|思路|打算|任务|清单|意见|台账|规划")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+_CN_YEAR = re.compile(r"([〇零一二三四五六七八九]{4})\s*年")
+_STRONG_NEXT = re.compile("明年|来年|下一年")
+# Sections that frame a plan rather than assign work; as leaves they are not tasks.
+_FRAMING = re.compile(r"^(指导思想|总体要求|总体思路|基本原则|工作原则|指导原则)$")
+
+
+def parse_plan_text(text: str, *, year: int | None = None) -> dict:
+    """Parse a plan document given as plain text (see the module docstring for the result)."""
+    if not isinstance(text, str):
+        raise TaizhangError("计划内容不是文本。", "The plan content is not text.")
+    return parse_lines([(line, False) for line in text.splitlines()], year=year)
+
+
+def parse_lines(lines: list[SourceLine], *, year: int | None = None, title: str | None = None) -> dict:
+    """Parse a document given as lines in reading order (the readers' common output)."""
+    lines = tab_separated(lines) or lines
+    prepared = prepare(lines)
+    if not prepared:
+        raise TaizhangError("文件中没有可读的文字。", "The file contains no readable text.")
+    builder = OutlineBuilder()
+    for orig, folded, atomic in prepared:
+        builder.feed(orig, folded, atomic=atomic)
+    builder.finish()
+    doc_title = title if title is not None else _title(builder.preamble)
+    section, kind = select_plan_section(builder.root, fold(doc_title))
+    doc_year = year if year is not None else _document_year(doc_title, builder, prepared)
+    plan_year = year if year is not None else _plan_year(section, builder.root, doc_year)
+    result = {
+        "title": doc_title,
+        "year": plan_year,
+        "kind": kind,
+        "plan_section": section_line(section) if section is not None else None,
+        "headings": [],
+        "tasks": [],
+    }
+    emitter = _Emitter(result, plan_year)
+    if section is not None:
+        emitter.emit_section(section)
+    elif builder.root.children:
+        emitter.emit_children(builder.root, [], _Inherited())
+    else:
+        emitter.emit_paragraphs(builder.preamble, [], skip_title=doc_title)
+    if not result["tasks"]:
+        raise TaizhangError(
+            "没有从文件中识别出任何任务。请确认这是县教育局的工作要点或工作计划，任务带有编号（如“一、”“1.”）。",
+            "No tasks were found in the file. Check that it is the bureau's work plan and that its "
+            "tasks are numbered (for example 一、 or 1.).",
+        )
+    _assign_ids(result["tasks"])
+    return result
+
+
+def section_line(node: Node) -> str:
+    """The heading line of a node as written (label and heading text)."""
+    return node.raw.strip()
+
+
+# -- title and year --------------------------------------------------------------------------
+def _title(preamble: list[tuple[str, str]]) -> str:
+    """The document title among the first preamble lines: a short line without a full stop,
+    preferring one that names the document kind (要点/计划/总结 …) over a covering notice
+    ("关于印发《…》的通知")."""
+    candidates, notices = [], []
+    for orig, folded in preamble[:10]:
+        f = folded.strip()
+        if not f or len(f) > 60 or "。" in f or ":" in f or f.startswith("各"):
+            continue
+        if re.search(r"[〔\[]\s*\d{4}\s*[〕\]]\s*\d+\s*号", f):  # 教发〔2022〕3号
+            continue
+        if f.startswith("关于") or f.endswith("通知"):
+            notices.append(orig.strip())
+            continue
+        if _TITLE_WORDS.search(f):
+            return orig.strip()
+        candidates.append(orig.strip())
+    if notices:
+        m = re.search(r"《(.+?)》", notices[0])
+        return m.group(1) if m else notices[0]
+    return candidates[0] if candidates else ""
+
+
+def _year_in(text: str) -> int | None:
+    m = _YEAR.search(text)
+    if m:
+        return int(m.group(1))
+    m = _CN_YEAR.search(text)
+    if m:
+        return cn_to_int(m.group(1).replace("零", "〇"))
+    return None
+
+
+def _document_year(title: str, builder: OutlineBuilder, prepared) -> int | None:
+    y = _year_in(fold(title))
+    if y:
+        return y
+    for _, folded in builder.preamble[:5]:
+        y = _year_in(folded)
+        if y:
+            return y
+    counts = Counter(int(m.group(1)) for _, f, _ in prepared[:200] for m in _YEAR.finditer(f))
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _plan_year(section: Node | None, root: Node, doc_year: int | None) -> int | None:
+    if section is None:
+        return doc_year
+    y = _year_in(section.head_folded)
+    if y:
+        return y
+    earlier = [_year_in(n.head_folded) for n in (section.parent or root).children if n is not section]
+    earlier = [e for e in earlier if e]
+    if earlier:
+        return max(earlier) + 1
+    if doc_year and _STRONG_NEXT.search(section.head_folded):
+        return doc_year + 1
+    return doc_year
+
+
+# -- emitting headings and tasks -------------------------------------------------------------
+class _Inherited:
+    def __init__(self, units=None, deadline=None):
+        self.units: list[tuple[str, str]] = units or []
+        self.deadline: str | None = deadline
+
+
+class _Emitter:
+    def __init__(self, result: dict, year: int | None):
+        self.result = result
+        self.year = year
+
+    def emit_section(self, section: Node) -> None:
+        path = []
+        node = section
+        while node is not None and node.parent is not None:
+            path.insert(0, node.label)
+            node = node.parent
+        inherited = _Inherited()
+        head, rest = self._fields(section)
+        inherited = self._inherit(inherited, head, rest)
+        if section.children:
+            self.result["headings"].append({"path": path, "title": self._title(section, head, rest),
+                                            "text": self._text(head, rest)})
+            self.emit_children(section, path, inherited)
+        else:
+            self.emit_paragraphs(section.paras, path, inherited=inherited)
+
+    def emit_children(self, node: Node, path: list[str], inherited: _Inherited) -> None:
+        for child in node.children:
+            p = path + [child.label]
+            head, rest = self._fields(child)
+            if child.children:
+                self.result["headings"].append({"path": p, "title": self._title(child, head, rest),
+                                                "text": self._text(head, rest)})
+                self.emit_children(child, p, self._inherit(inherited, head, rest))
+            else:
+                task = self._task(child, p, head, rest, inherited)
+                if task is not None:
+                    self.result["tasks"].append(task)
+
+    def emit_paragraphs(self, paras, path: list[str], *, skip_title: str = "",
+                        inherited: _Inherited | None = None) -> None:
+        """A section (or a whole document) without numbering: each paragraph is a task."""
+        inherited = inherited or _Inherited()
+        for orig, folded in paras:
+            if skip_title and orig.strip() == skip_title:
+                continue
+            node = Node("unnumbered", 0, "*", None, orig, folded)
+            head, rest = self._fields(node)
+            task = self._task(node, path + ["*"], head, rest, inherited)
+            if task is not None:
+                self.result["tasks"].append(task)
+
+    # -- pieces --
+    @staticmethod
+    def _fields(node: Node) -> tuple[Fields, Fields]:
+        head = collect([(node.head, node.head_folded)] if node.head_folded else [])
+        rest = collect(node.paras + node.field_lines)
+        return head, rest
+
+    def _deadline(self, head: Fields, rest: Fields) -> str | None:
+        dates = [parse_deadline(t, self.year) for t in head.deadline_texts + rest.deadline_texts]
+        dates = [d for d in dates if d]
+        return max(dates) if dates else None
+
+    def _inherit(self, inherited: _Inherited, head: Fields, rest: Fields) -> _Inherited:
+        units = head.units + [u for u in rest.units if u not in head.units]
+        return _Inherited(units or inherited.units, self._deadline(head, rest) or inherited.deadline)
+
+    @staticmethod
+    def _title(node: Node, head: Fields, rest: Fields) -> str:
+        lines = head.lines or rest.lines[:1]
+        if not lines:
+            return ""
+        return make_title(lines[0][0], lines[0][1], inline_item=node.style == "seq")
+
+    @staticmethod
+    def _text(head: Fields, rest: Fields) -> str:
+        return "\n".join(o for o, _ in head.lines + rest.lines)
+
+    def _task(self, node: Node, path: list[str], head: Fields, rest: Fields,
+              inherited: _Inherited) -> dict | None:
+        lines = head.lines + rest.lines
+        if not lines:
+            return None
+        title = self._title(node, head, rest)
+        if node.label != "*" and _FRAMING.match(fold(title)):
+            return None
+        units = head.units + [u for u in rest.units if u not in head.units]
+        deadline = self._deadline(head, rest)
+        if deadline is None:
+            deadline = next((d for d in (body_deadline(f, self.year) for _, f in lines) if d), None)
+        if not units:
+            units = inherited.units
+        if deadline is None:
+            deadline = inherited.deadline
+        targets = []
+        for orig, folded in lines:
+            targets.extend(extract_targets(orig, folded))
+        return {
+            "path": path,
+            "title": title,
+            "text": "\n".join(o for o, _ in lines),
+            "units": [u for u, _ in units],
+            "deadline": deadline,
+            "targets": targets,
+            "applies_to": applies_to(units),
+        }
+
+
+def _assign_ids(tasks: list[dict]) -> None:
+    seen: Counter[str] = Counter()
+    for t in tasks:
+        key = "/".join(normalise_label(p) for p in t["path"])
+        seen[key] += 1
+        t["id"] = key if seen[key] == 1 else f"{key}#{seen[key]}"

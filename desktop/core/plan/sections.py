@@ -1,0 +1,90 @@
+"""Which part of a document is the plan.
+
+A 工作要点 / 工作计划 is a plan from top to bottom. A 工作总结 first looks back (主要工作开展情况,
+工作总结, 存在问题 …) and carries its plan in a forward-looking section (2023年工作思路, 工作打算,
+工作计划, 下一步工作, 明年工作 …): only that section becomes tasks.
+
+The rule works on sibling headings, level by level from the top of the outline:
+
+* a heading is *retrospective* when it names a review (总结, 开展情况, 完成情况, 成绩, 成效,
+  做法, 存在问题, 不足 …) and *forward-looking* when it names a plan (思路, 打算, 计划, 安排,
+  重点, 下一步, 明年, 今后, 展望 …); a heading naming both is neither;
+* a group of siblings is a summary when it opens with a retrospective heading (first or second)
+  and a forward-looking heading follows, or when one of its last two headings is strongly
+  forward-looking (下一步, 打算, 明年, 今后, 展望, 下阶段) and is not its first heading;
+* the plan section is the first forward-looking heading after the last retrospective one.
+
+A document with retrospective headings and no forward-looking one is reported as kind "summary"
+and all of it is parsed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .outline import Node
+
+_STRONG = re.compile("下一步|下步|打算|明年|来年|今后|展望|努力方向|下阶段|下一阶段|下一年")
+_WEAK = re.compile("思路|计划|安排|工作重点|重点工作|要点|目标任务|主要任务|工作目标|设想|部署")
+_RETRO = re.compile(
+    "总结|开展情况|完成情况|进展情况|推进情况|落实情况|执行情况|工作情况|基本情况|回顾|"
+    "(?:主要|取得的?|工作)(?:成绩|成效)|(?:主要|经验)做法|存在的?(?:主要)?问题|主要问题|"
+    "问题[和与及]不足|存在不足|困难和问题|不足之处"
+)
+
+
+def _heading(node: Node) -> str:
+    """The heading sentence only: body text after it may mention 完成情况 or 计划 in passing."""
+    return re.split(r"[。;:!?]", node.head_folded, maxsplit=1)[0][:40]
+
+
+def _kind(node: Node) -> str:
+    text = _heading(node)
+    retro = bool(_RETRO.search(text))
+    strong = bool(_STRONG.search(text))
+    weak = bool(_WEAK.search(text))
+    if retro and (strong or weak):
+        return "mixed"
+    if retro:
+        return "retro"
+    if strong:
+        return "strong"
+    if weak:
+        return "weak"
+    return ""
+
+
+def _choose(group: list[Node], title_says_summary: bool) -> tuple[Node | None, bool]:
+    """(plan section, group looks back) for one group of sibling headings."""
+    kinds = [_kind(n) for n in group]
+    last_retro = max((i for i, k in enumerate(kinds) if k == "retro"), default=-1)
+    if "retro" in kinds[:2]:
+        for i in range(last_retro + 1, len(group)):
+            if kinds[i] in ("strong", "weak"):
+                return group[i], True
+        return None, True
+    for i, k in enumerate(kinds):
+        if i > 0 and i >= len(kinds) - 2 and (k == "strong" or (k == "weak" and title_says_summary)):
+            return group[i], True
+    return None, False
+
+
+def select_plan_section(root: Node, title: str = "") -> tuple[Node | None, str]:
+    """The forward-looking section of a summary and the document kind:
+    ("plan" | "summary+plan" | "summary")."""
+    title_says_summary = "总结" in title
+    looked_back = False
+    level = [root]
+    for _ in range(3):
+        groups = [n.children for n in level if len(n.children) >= 2]
+        for group in groups:
+            section, back = _choose(group, title_says_summary)
+            if section is not None:
+                return section, "summary+plan"
+            looked_back = looked_back or back
+        if looked_back:
+            break
+        level = [c for n in level for c in n.children]
+        if not level:
+            break
+    return None, ("summary" if looked_back else "plan")

@@ -1,0 +1,104 @@
+"""Preparing a document's lines before the outline is built.
+
+* split multi-line strings, fold each line (:mod:`charfold`), drop blank lines and page numbers
+  ("- 3 -", "第 3 页 共 10 页");
+* drop the signature at the end (an office name and/or a date: "民乐县教育局2022-03-14",
+  "2022年3月14日");
+* undo hard wraps: text copied out of a PDF (or converted from one) breaks every paragraph at the
+  same visual width. When at least five lines, and a fifth of all lines, end unpunctuated at one
+  common width (±2 half-width units, CJK counting 2), a line of that width that does not end a
+  sentence is joined with the next line unless the next line starts a label or a field.
+  Headings are left alone because their widths vary.
+
+Table rows (atomic lines) are joined onto one line and never unwrapped.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+
+from .charfold import fold
+from .fields import is_field_line
+from .numbering import match_label
+
+_PAGE_NUMBER = re.compile(r"^[-—–\s]*(?:第\s*)?\d{1,4}\s*(?:页)?(?:\s*/\s*(?:共\s*)?\d{1,4}\s*页?)?[-—–\s]*$")
+_DATE_TAIL = re.compile(
+    r"((?:19|20)\d{2}\s*[年.\-/]\s*\d{1,2}\s*[月.\-/]\s*\d{1,2}\s*日?"
+    r"|[〇零一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,2}\s*月\s*[一二三四五六七八九十]{1,3}\s*日)$"
+)
+_ORG_LINE = re.compile(r"^[^\s,。;:]{2,24}(局|委员会|政府|办公室|中心|委|工委)$")
+_ENDS_SENTENCE = re.compile(r"[。;!?:”」』)]\s*$")
+
+Prepared = tuple[str, str, bool]  # (original, folded, atomic)
+
+
+def visual_width(text: str) -> int:
+    """Width in half-width units: wide (CJK, full-width) characters count 2."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def prepare(lines: list[tuple[str, bool]]) -> list[Prepared]:
+    out: list[Prepared] = []
+    for text, atomic in lines:
+        if not isinstance(text, str):
+            continue
+        pieces = [re.sub(r"\s*[\r\n]+\s*", " ", text)] if atomic else text.splitlines()
+        for line in pieces:
+            folded = fold(line)
+            if not folded.strip() or _PAGE_NUMBER.match(folded):
+                continue
+            out.append((line.strip(), folded.strip(), atomic))
+    _drop_signature(out)
+    return _unwrap(out)
+
+
+def _drop_signature(out: list[Prepared]) -> None:
+    for _ in range(3):
+        if not out:
+            return
+        f = out[-1][1]
+        if len(f) <= 40 and "。" not in f and (_DATE_TAIL.search(f) or _ORG_LINE.match(f)):
+            out.pop()
+        else:
+            return
+
+
+def _wrap_width(out: list[Prepared]) -> int | None:
+    widths = Counter()
+    for orig, folded, atomic in out:
+        if atomic or _ENDS_SENTENCE.search(folded) or is_field_line(folded):
+            continue
+        widths[visual_width(orig)] += 1
+    best, best_count = None, 0
+    for w in widths:
+        if w < 30:
+            continue
+        count = sum(widths[v] for v in range(w - 2, w + 3))
+        if count > best_count or (count == best_count and best is not None and w > best):
+            best, best_count = w, count
+    if best is None or best_count < 5 or best_count < 0.2 * len(out):
+        return None
+    # the wrap width is the widest of the common widths
+    return max(v for v in range(best - 2, best + 3) if widths[v])
+
+
+def _unwrap(out: list[Prepared]) -> list[Prepared]:
+    width = _wrap_width(out)
+    if width is None:
+        return out
+    joined: list[Prepared] = []
+    last_width = 0  # width of the last physical line (joined lines grow)
+    for orig, folded, atomic in out:
+        if joined and not atomic:
+            p_orig, p_folded, p_atomic = joined[-1]
+            if (not p_atomic and width - 4 <= last_width <= width + 1
+                    and not _ENDS_SENTENCE.search(p_folded)
+                    and match_label(orig, folded) is None and not is_field_line(folded)):
+                joined[-1] = (p_orig + orig, p_folded + folded, False)
+                last_width = visual_width(orig)
+                continue
+        joined.append((orig, folded, atomic))
+        last_width = visual_width(orig)
+    return joined

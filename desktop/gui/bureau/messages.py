@@ -1,0 +1,72 @@
+"""Words and colours the bureau screens share: merge outcomes, advice per reason, status colours."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QColor
+
+from desktop.gui.common.i18n import pick
+
+_CTX = "BureauMessages"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate(_CTX, text)
+
+
+def outcome_name(outcome: str) -> str:
+    return {"accepted": tr("已合并"), "duplicate": tr("重复，未改动"), "stale": tr("旧版次，只存历史"),
+            "rejected": tr("拒收")}.get(outcome, outcome)
+
+
+OUTCOME_COLORS = {"accepted": "#1e7e34", "duplicate": "#5f6368", "stale": "#8a6d00", "rejected": "#c5221f"}
+PROBLEM_OUTCOMES = ("rejected", "stale")
+
+
+def advice(code: str) -> str:
+    """What the bureau does about a file, per reason code (plain words)."""
+    return {
+        "same_file": tr("无需处理"),
+        "same_package": tr("无需处理"),
+        "stale": tr("学校后来又报送过更新的版本，无需处理"),
+        "invalid": tr("请学校用台账重新导出后再报送（不要用 Excel 或 WPS 打开后另存）"),
+        "other_county": tr("文件不是报给本局的，请退回学校"),
+        "unknown_plan": tr("学校用的不是本局发布的任务清单，请学校载入最新任务清单后重新导出"),
+        "unknown_school": tr("请先在“学校与周期”中把这所学校加入名单，再重新导入"),
+        "unknown_period": tr("请先在“学校与周期”中添加该填报周期，再重新导入"),
+        "period_closed": tr("该周期已关闭；如需接收，请先重新开放该周期"),
+        "unknown_task": tr("请学校载入最新任务清单后重新导出"),
+        "key_pending": tr("学校重装过软件或换了电脑：电话核实后在下方批准或拒绝新密钥"),
+        "conflict": tr("同一版次有两份不同文件，请与学校核实以哪份为准，让学校再导出一次"),
+    }.get(code, "")
+
+
+def plain_reason(reason: str) -> str:
+    """The core gives reasons as 'Chinese / English'; show the user's language."""
+    if " / " not in reason:
+        return reason
+    zh, _, en = reason.partition(" / ")
+    return pick(zh, en)
+
+
+# The matrix and the summary workbook use the same colours.
+STATUS_COLORS = {"已完成": "#a9d08e", "进行中": "#ffe699", "未开始": "#f4b084", "不适用": "#d9d9d9"}
+NOT_REPORTED_COLOR = "#f8d7da"
+NOT_APPLICABLE_COLOR = "#f1f3f4"
+
+
+def status_color(status: str) -> QColor:
+    return QColor(STATUS_COLORS.get(status, "#ffffff"))
+
+
+# Highlight colours of what the parser read, in the source text and beside the editor's fields.
+KIND_COLORS = {"title": "#fff0a0", "units": "#c8f0d2", "deadline": "#cfe3ff", "target": "#ffd9b3"}
+BLOCK_COLOR = "#e8eef8"
+
+
+def kind_name(kind: str) -> str:
+    return {"title": tr("任务名称"), "units": tr("责任单位"), "deadline": tr("完成时限"), "target": tr("量化指标")}[kind]
+
+
+def percent(rate: float) -> str:
+    return f"{rate * 100:.0f}%"

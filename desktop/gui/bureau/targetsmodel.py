@@ -1,0 +1,93 @@
+"""The quantitative targets of one task in the review editor (text, value, unit), editable in place."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+
+from desktop.core.errors import TaizhangError
+
+COL_TEXT, COL_VALUE, COL_UNIT = range(3)
+_FIELDS = ("text", "value", "unit")
+
+
+class TargetsModel(QAbstractTableModel):
+    """``save(seq, **fields)`` stores an edit (it raises TaizhangError for a bad value)."""
+
+    failed = Signal(object)
+    edited = Signal()
+
+    def __init__(self, save: Callable[..., object] | None = None, parent=None):
+        super().__init__(parent)
+        self._rows: list[dict] = []
+        self._save = save
+        self._headers = (self.tr("指标（原文）"), self.tr("目标值"), self.tr("单位"))
+
+    def load(self, targets: list[dict], save: Callable[..., object] | None = None) -> None:
+        self.beginResetModel()
+        self._rows = [dict(t) for t in targets]
+        if save is not None:
+            self._save = save
+        self.endResetModel()
+
+    def seq(self, row: int) -> int | None:
+        return self._rows[row]["seq"] if 0 <= row < len(self._rows) else None
+
+    def rowCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(_FIELDS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section] if orientation == Qt.Orientation.Horizontal else str(section + 1)
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        t = self._rows[index.row()]
+        field = _FIELDS[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            value = t.get(field)
+            if field == "value" and value is None:
+                return self.tr("待填写") if role == Qt.ItemDataRole.DisplayRole else ""
+            return value or ""
+        if role == Qt.ItemDataRole.BackgroundRole and field == "value" and t.get("value") is None:
+            return QBrush(QColor("#ffe0b2"))
+        if role == Qt.ItemDataRole.ToolTipRole and field == "value" and t.get("value") is None:
+            return self.tr("原文中的目标值是占位符（如 x、xx、**），请填写具体数字")
+        return None
+
+    def flags(self, index):
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole):
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole or self._save is None:
+            return False
+        t = self._rows[index.row()]
+        field = _FIELDS[index.column()]
+        value = str(value if value is not None else "")
+        if value.strip() == str(t.get(field) or ""):
+            return False
+        try:
+            self._save(t["seq"], **{field: value})
+        except TaizhangError as exc:
+            self.failed.emit(exc)
+            return False
+        self.edited.emit()
+        return True
+
+    def replace(self, targets: list[dict]) -> None:
+        """The stored values after an edit (same rows, normalised values)."""
+        if len(targets) != len(self._rows):
+            self.load(targets)
+            return
+        self._rows = [dict(t) for t in targets]
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(_FIELDS) - 1))

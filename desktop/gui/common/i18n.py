@@ -1,0 +1,61 @@
+"""Which language the UI speaks: Chinese (the source language) by default, English from a .qm file.
+
+The choice is kept in QSettings (``language``). A missing .qm file is not an error: the UI then
+stays in Chinese. Build the .qm files with ``pyside6-lrelease resources/i18n/taizhang_en.ts``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from desktop.gui.common import locations
+from desktop.paths import resources_dir
+
+LANGUAGES = {"zh_CN": "中文", "en": "English"}
+DEFAULT = "zh_CN"
+_KEY = "language"
+_installed: list[QTranslator] = []
+
+
+def saved_language() -> str:
+    value = locations.settings().value(_KEY)
+    return value if value in LANGUAGES else DEFAULT
+
+
+def save_language(language: str) -> None:
+    if language not in LANGUAGES:
+        raise ValueError(language)
+    locations.settings().setValue(_KEY, language)
+
+
+def i18n_dir():
+    return resources_dir() / "i18n"
+
+
+def install(app: QCoreApplication, language: str | None = None) -> str:
+    """Load the translators for ``language`` (default: the saved choice); returns the language in use."""
+    language = language or saved_language()
+    for tr in _installed:
+        app.removeTranslator(tr)
+    _installed.clear()
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if language != DEFAULT:
+        for qm in sorted(i18n_dir().glob(f"*_{language}.qm")):
+            tr = QTranslator(app)
+            if tr.load(str(qm)):
+                _installed.append(tr)
+    qt_lang = "zh_CN" if language == DEFAULT else language
+    for base in ("qtbase",):
+        tr = QTranslator(app)
+        if tr.load(f"{base}_{qt_lang}", qt_dir):
+            _installed.append(tr)
+    for tr in _installed:
+        app.installTranslator(tr)
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China) if language == DEFAULT
+                       else QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    return language
+
+
+def pick(zh: str, en: str) -> str:
+    """For texts that come from the core in both languages (TaizhangError, warnings)."""
+    return zh if saved_language() == DEFAULT else en

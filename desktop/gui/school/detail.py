@@ -1,0 +1,610 @@
+"""The task detail pane: what the plan asks, and what the school records (autosaved on every edit)."""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QRegularExpression, QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QKeySequence, QPainter, QPalette, QRegularExpressionValidator, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QSlider,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core import services
+from desktop.core.errors import TaizhangError
+from desktop.gui.common.errors import message
+from desktop.gui.common.icons import icon, status_icon
+from desktop.gui.school.evidencemodel import EvidenceModel
+from desktop.gui.school.messages import status_name, warning_text
+from desktop.gui.school.taskmodel import display_label
+
+STATUSES = ("未开始", "进行中", "已完成", "不适用")
+TEXT_DEBOUNCE_MS = 300
+_NUMBER = QRegularExpression(r"^\s*-?[0-9]{0,15}([.][0-9]{0,6})?\s*[%％]?\s*$")
+_RED = "#c5221f"
+
+
+def _dropped_files(event) -> list[str]:
+    mime = event.mimeData()
+    if not mime.hasUrls():
+        return []
+    return [u.toLocalFile() for u in mime.urls() if u.isLocalFile() and Path(u.toLocalFile()).is_file()]
+
+
+class EvidenceView(QListView):
+    """Thumbnails of a task's evidence; files dropped on it are attached."""
+
+    files_dropped = Signal(list)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setViewMode(QListView.ViewMode.IconMode)
+        self.setIconSize(QSize(96, 96))
+        self.setGridSize(QSize(150, 140))
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setMovement(QListView.Movement.Static)
+        self.setWordWrap(True)
+        self.setUniformItemSizes(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(False)
+        self.setMinimumHeight(160)
+
+    def paintEvent(self, event):
+        super().paintEvent(event)
+        if self.model() is not None and self.model().rowCount() == 0:
+            painter = QPainter(self.viewport())
+            painter.setPen(self.palette().color(QPalette.ColorRole.PlaceholderText))
+            painter.drawText(self.viewport().rect(), Qt.AlignmentFlag.AlignCenter,
+                             self.tr("把照片或文件拖到这里"))
+
+    def dragEnterEvent(self, event):
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event):
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event):
+        files = _dropped_files(event)
+        if files:
+            event.acceptProposedAction()
+            self.files_dropped.emit(files)
+        else:
+            event.ignore()
+
+
+class TaskDetail(QScrollArea):
+    """Shows one task. Every edit is saved through ``services`` (text after a short pause, choices at
+    once); ``saved`` carries the task's fresh board row so the tree and dashboard can follow."""
+
+    saved = Signal(dict)
+    error = Signal(str)
+
+    def __init__(self, ws, parent=None, *, opener: Callable[[Path], bool] | None = None,
+                 file_chooser: Callable[[QWidget], list[str]] | None = None):
+        super().__init__(parent)
+        self.ws = ws
+        self._row: dict | None = None
+        self._dirty: set[str] = set()
+        self._dirty_targets: dict[int, str] = {}
+        self._loading = False
+        self._opener = opener or (lambda path: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))))
+        self._file_chooser = file_chooser or self._choose_files
+        self._tmp: tempfile.TemporaryDirectory | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(TEXT_DEBOUNCE_MS)
+        self._timer.timeout.connect(self.flush)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setAcceptDrops(True)
+        self._build()
+        self.show_task(None)
+
+    # ------------------------------------------------------------------------- building
+    def _build(self) -> None:
+        body = QWidget()
+        body.setObjectName("detailBody")
+        outer = QVBoxLayout(body)
+        outer.setContentsMargins(16, 12, 16, 16)
+        outer.setSpacing(12)
+
+        self.empty_label = QLabel(self.tr("请在左侧选择一项任务。"))
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setStyleSheet("color: #5f6368; font-size: 15px; padding: 40px;")
+        outer.addWidget(self.empty_label)
+
+        self.content = QWidget()
+        col = QVBoxLayout(self.content)
+        col.setContentsMargins(0, 0, 0, 0)
+        col.setSpacing(12)
+        outer.addWidget(self.content)
+
+        self.title_label = QLabel()
+        self.title_label.setObjectName("taskTitle")
+        self.title_label.setWordWrap(True)
+        self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = self.title_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.title_label.setFont(font)
+        col.addWidget(self.title_label)
+
+        plan_box = QGroupBox(self.tr("任务要求"))
+        grid = QGridLayout(plan_box)
+        grid.setColumnStretch(1, 1)
+        grid.setHorizontalSpacing(12)
+        self.text_label = QLabel()
+        self.text_label.setObjectName("taskText")
+        self.text_label.setWordWrap(True)
+        self.text_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                                | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        grid.addWidget(self.text_label, 0, 0, 1, 2)
+        self.units_label = self._value_label()
+        self.deadline_label = self._value_label()
+        self.deadline_label.setObjectName("deadline")
+        self.applies_label = self._value_label()
+        for r, (caption, widget) in enumerate(((self.tr("责任单位"), self.units_label),
+                                               (self.tr("完成时限"), self.deadline_label),
+                                               (self.tr("适用学校"), self.applies_label)), start=1):
+            cap = QLabel(caption + self.tr("："))
+            cap.setStyleSheet("color: #5f6368;")
+            grid.addWidget(cap, r, 0, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(widget, r, 1)
+        col.addWidget(plan_box)
+
+        self.warning_box = QFrame()
+        self.warning_box.setObjectName("warnings")
+        self.warning_box.setStyleSheet("#warnings { background: #fef7e0; border: 1px solid #f2c94c; border-radius: 6px; }")
+        wl = QHBoxLayout(self.warning_box)
+        wl.setContentsMargins(10, 8, 10, 8)
+        warn_icon = QLabel()
+        warn_icon.setPixmap(icon("warning").pixmap(20, 20))
+        wl.addWidget(warn_icon, 0, Qt.AlignmentFlag.AlignTop)
+        self.warning_label = QLabel()
+        self.warning_label.setObjectName("warningText")
+        self.warning_label.setWordWrap(True)
+        self.warning_label.setStyleSheet("color: #5c3c00;")
+        wl.addWidget(self.warning_label, 1)
+        col.addWidget(self.warning_box)
+
+        work = QGroupBox(self.tr("完成情况"))
+        form = QGridLayout(work)
+        form.setColumnStretch(1, 1)
+        form.setHorizontalSpacing(12)
+        form.setVerticalSpacing(8)
+        self.status_combo = QComboBox()
+        self.status_combo.setObjectName("status")
+        for s in STATUSES:
+            self.status_combo.addItem(status_icon(s), status_name(s), s)
+        self.status_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.status_combo.currentIndexChanged.connect(self._status_changed)
+        form.addWidget(self._caption(self.tr("状态"), self.status_combo), 0, 0)
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.status_combo)
+        status_row.addSpacing(16)
+        self.progress_caption = self._caption(self.tr("进度"), None)
+        status_row.addWidget(self.progress_caption)
+        self.progress_slider = QSlider(Qt.Orientation.Horizontal)
+        self.progress_slider.setRange(0, 100)
+        self.progress_slider.setSingleStep(5)
+        self.progress_slider.setPageStep(10)
+        self.progress_slider.setMinimumWidth(120)
+        self.progress_spin = QSpinBox()
+        self.progress_spin.setObjectName("progress")
+        self.progress_spin.setRange(0, 100)
+        self.progress_spin.setSingleStep(10)
+        self.progress_spin.setSuffix("%")
+        self.progress_caption.setBuddy(self.progress_spin)
+        self.progress_slider.valueChanged.connect(self.progress_spin.setValue)
+        self.progress_spin.valueChanged.connect(self.progress_slider.setValue)
+        self.progress_spin.valueChanged.connect(lambda _v: self._edited("progress"))
+        status_row.addWidget(self.progress_slider, 1)
+        status_row.addWidget(self.progress_spin)
+        form.addLayout(status_row, 0, 1)
+
+        self.na_caption = self._caption(self.tr("不适用原因"), None)
+        self.na_reason = QLineEdit()
+        self.na_reason.setObjectName("naReason")
+        self.na_reason.setPlaceholderText(self.tr("例如：本校无此学段"))
+        self.na_caption.setBuddy(self.na_reason)
+        self.na_reason.textEdited.connect(lambda _t: self._edited("na_reason"))
+        form.addWidget(self.na_caption, 1, 0)
+        form.addWidget(self.na_reason, 1, 1)
+
+        self.targets_caption = QLabel(self.tr("量化指标："))
+        self.targets_caption.setStyleSheet("color: #5f6368;")
+        form.addWidget(self.targets_caption, 2, 0, Qt.AlignmentFlag.AlignTop)
+        self.targets_box = QWidget()
+        self.targets_grid = QGridLayout(self.targets_box)
+        self.targets_grid.setContentsMargins(0, 0, 0, 0)
+        self.targets_grid.setColumnStretch(0, 1)
+        form.addWidget(self.targets_box, 2, 1)
+        self.target_edits: dict[int, QLineEdit] = {}
+        self.target_notes: dict[int, QLabel] = {}
+
+        self.texts: dict[str, QPlainTextEdit] = {}
+        for r, (key, caption, hint) in enumerate((
+                ("narrative", self.tr("完成情况说明"), self.tr("做了什么、做到什么程度（可写数量、时间、范围）")),
+                ("problems", self.tr("存在问题"), self.tr("遇到的困难和不足")),
+                ("next_steps", self.tr("下步打算"), self.tr("接下来准备怎么做"))), start=3):
+            edit = QPlainTextEdit()
+            edit.setObjectName(key)
+            edit.setPlaceholderText(hint)
+            edit.setTabChangesFocus(True)
+            edit.setFixedHeight(120 if key == "narrative" else 84)
+            edit.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            edit.textChanged.connect(lambda k=key: self._edited(k))
+            self.texts[key] = edit
+            form.addWidget(self._caption(caption, edit), r, 0, Qt.AlignmentFlag.AlignTop)
+            form.addWidget(edit, r, 1)
+        self.save_error = QLabel()
+        self.save_error.setObjectName("saveError")
+        self.save_error.setWordWrap(True)
+        self.save_error.setStyleSheet(f"color: {_RED};")
+        self.save_error.hide()
+        form.addWidget(self.save_error, 6, 0, 1, 2)
+        col.addWidget(work)
+
+        ev = QGroupBox(self.tr("佐证材料"))
+        self.evidence_group = ev
+        el = QVBoxLayout(ev)
+        bar = QHBoxLayout()
+        hint = QLabel(self.tr("把照片、文件拖到下面的框里，或点“添加文件”。"))
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #5f6368;")
+        bar.addWidget(hint, 1)
+        self.add_button = QPushButton(icon("open"), self.tr("添加文件…"))
+        self.add_button.setObjectName("addEvidence")
+        self.add_button.clicked.connect(self._add_clicked)
+        self.open_button = QPushButton(self.tr("打开"))
+        self.open_button.setObjectName("openEvidence")
+        self.open_button.clicked.connect(self.open_selected)
+        self.remove_button = QPushButton(self.tr("移除"))
+        self.remove_button.setObjectName("removeEvidence")
+        self.remove_button.clicked.connect(self.remove_selected)
+        for b in (self.add_button, self.open_button, self.remove_button):
+            bar.addWidget(b)
+        el.addLayout(bar)
+        self.evidence_model = EvidenceModel(lambda sha: services.evidence_preview_bytes(self.ws, sha), self)
+        self.evidence_view = EvidenceView()
+        self.evidence_view.setObjectName("evidence")
+        self.evidence_view.setModel(self.evidence_model)
+        self.evidence_view.files_dropped.connect(self.attach_files)
+        self.evidence_view.doubleClicked.connect(lambda _i: self.open_selected())
+        self.evidence_view.selectionModel().selectionChanged.connect(self._update_buttons)
+        QShortcut(QKeySequence.StandardKey.Delete, self.evidence_view, self.remove_selected,
+                  context=Qt.ShortcutContext.WidgetShortcut)
+        QShortcut(QKeySequence(Qt.Key.Key_Return), self.evidence_view, self.open_selected,
+                  context=Qt.ShortcutContext.WidgetShortcut)
+        el.addWidget(self.evidence_view)
+        col.addWidget(ev)
+        col.addStretch(1)
+        outer.addStretch(1)
+        self.setWidget(body)
+
+    def _value_label(self) -> QLabel:
+        label = QLabel()
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        return label
+
+    def _caption(self, text: str, buddy) -> QLabel:
+        label = QLabel(text + self.tr("："))
+        label.setStyleSheet("color: #5f6368;")
+        if buddy is not None:
+            label.setBuddy(buddy)
+        return label
+
+    # ------------------------------------------------------------------------- showing a task
+    @property
+    def task_id(self) -> str | None:
+        return self._row["task_id"] if self._row else None
+
+    def show_task(self, row: dict | None) -> None:
+        """Show ``row`` (a board row); pending edits of the previous task are saved first."""
+        self.flush()
+        self._row = row
+        self._loading = True
+        try:
+            self.empty_label.setVisible(row is None)
+            self.content.setVisible(row is not None)
+            if row is None:
+                return
+            label = display_label(row["path"][-1]) if row["path"] else ""
+            self.title_label.setText(f"{label}{row['title']}")
+            self.text_label.setText(row.get("text") or row["title"])
+            self.units_label.setText("、".join(row.get("units") or []) or self.tr("（未注明）"))
+            self.applies_label.setText("、".join(row.get("applies_to") or []) or self.tr("全部学校"))
+            entry = row["entry"]
+            self.status_combo.setCurrentIndex(STATUSES.index(entry["status"]))
+            self.progress_spin.setValue(entry["progress"])
+            self.na_reason.setText(entry["na_reason"])
+            for key, edit in self.texts.items():
+                edit.setPlainText(entry[key])  # also clears the edit's undo history
+            self._build_targets(row)
+            self.evidence_model.set_items(services.task_evidence(self.ws, row["task_id"]))
+            self.save_error.hide()
+            self._refresh(row)
+            self.verticalScrollBar().setValue(0)
+        finally:
+            self._loading = False
+
+    def _build_targets(self, row: dict) -> None:
+        while self.targets_grid.count():
+            item = self.targets_grid.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        self.target_edits.clear()
+        self.target_notes.clear()
+        targets = row.get("targets") or []
+        self.targets_caption.setVisible(bool(targets))
+        self.targets_box.setVisible(bool(targets))
+        values = {iv["seq"]: iv["value"] for iv in row["entry"]["indicators"]}
+        for r, t in enumerate(targets):
+            text = QLabel(t["text"])
+            text.setWordWrap(True)
+            goal = (self.tr("目标：{value}{unit}").format(value=t["value"], unit=t.get("unit", ""))
+                    if t.get("value") is not None and not t.get("placeholder") else self.tr("目标：待教育局确定"))
+            goal_label = QLabel(goal)
+            goal_label.setStyleSheet("color: #5f6368;")
+            edit = QLineEdit(values.get(t["seq"], ""))
+            edit.setObjectName(f"target{t['seq']}")
+            edit.setPlaceholderText(self.tr("完成值"))
+            edit.setValidator(QRegularExpressionValidator(_NUMBER, edit))
+            edit.setMaximumWidth(110)
+            edit.setAlignment(Qt.AlignmentFlag.AlignRight)
+            edit.setAccessibleName(self.tr("“{text}”的完成值").format(text=t["text"]))
+            edit.textEdited.connect(lambda value, seq=t["seq"]: self._target_edited(seq, value))
+            edit.editingFinished.connect(self.flush)
+            unit = QLabel(t.get("unit", ""))
+            note = QLabel()
+            note.setStyleSheet(f"color: {_RED};")
+            note.setWordWrap(True)
+            note.hide()
+            self.targets_grid.addWidget(text, 2 * r, 0)
+            self.targets_grid.addWidget(goal_label, 2 * r, 1)
+            self.targets_grid.addWidget(edit, 2 * r, 2)
+            self.targets_grid.addWidget(unit, 2 * r, 3)
+            self.targets_grid.addWidget(note, 2 * r + 1, 0, 1, 4)
+            self.target_edits[t["seq"]] = edit
+            self.target_notes[t["seq"]] = note
+
+    def _refresh(self, row: dict) -> None:
+        """Things that follow from the saved state: deadline colour, warnings, visibility, counts."""
+        self._row = row
+        deadline = row.get("deadline")
+        if not deadline:
+            self.deadline_label.setText(self.tr("（未注明）"))
+            self.deadline_label.setStyleSheet("")
+        elif row["overdue"]:
+            self.deadline_label.setText(self.tr("{deadline}（已超期）").format(deadline=deadline))
+            self.deadline_label.setStyleSheet(f"color: {_RED}; font-weight: bold;")
+        else:
+            self.deadline_label.setText(deadline)
+            self.deadline_label.setStyleSheet("")
+        na = row["entry"]["status"] == "不适用"
+        self.na_caption.setVisible(na)
+        self.na_reason.setVisible(na)
+        for w in (self.progress_caption, self.progress_slider, self.progress_spin):
+            w.setEnabled(not na)
+        self.warning_label.setText("\n".join(warning_text(w) for w in row["warnings"]))
+        self.warning_box.setVisible(bool(row["warnings"]))
+        short = {w["params"]["text"]: w for w in row["warnings"] if w["code"] in ("below_target", "above_limit")}
+        for t in row.get("targets") or []:
+            note = self.target_notes.get(t["seq"])
+            if note is None:
+                continue
+            w = short.get(t["text"])
+            note.setVisible(w is not None)
+            if w is not None:
+                note.setText(warning_text(w))
+        self.evidence_group.setTitle(self.tr("佐证材料（{n}）").format(n=row["evidence"]))
+        self._update_buttons()
+
+    def _update_buttons(self, *_args) -> None:
+        has = bool(self.evidence_view.selectionModel().selectedIndexes())
+        self.open_button.setEnabled(has)
+        self.remove_button.setEnabled(has)
+
+    # ------------------------------------------------------------------------- saving
+    def _edited(self, key: str) -> None:
+        if self._loading or self._row is None:
+            return
+        self._dirty.add(key)
+        self._timer.start()
+
+    def _target_edited(self, seq: int, value: str) -> None:
+        if self._loading or self._row is None:
+            return
+        self._dirty_targets[seq] = value
+        self._timer.start()
+
+    def _status_changed(self, _index: int) -> None:
+        if self._loading or self._row is None:
+            return
+        self._dirty.add("status")
+        self.flush()
+
+    def pending(self) -> bool:
+        return bool(self._dirty or self._dirty_targets)
+
+    def flush(self) -> None:
+        """Save whatever was edited since the last save (called by the timer, on leaving a task, on close)."""
+        self._timer.stop()
+        if self._row is None or not self.pending():
+            return
+        task_id = self._row["task_id"]
+        fields = {}
+        for key in self._dirty:
+            if key == "status":
+                fields["status"] = self.status_combo.currentData()
+            elif key == "progress":
+                fields["progress"] = self.progress_spin.value()
+            elif key == "na_reason":
+                fields["na_reason"] = self.na_reason.text()
+            else:
+                fields[key] = self.texts[key].toPlainText()
+        targets, self._dirty_targets = self._dirty_targets, {}
+        self._dirty = set()
+        row, problem = None, None
+        try:
+            if fields:
+                row = services.save_task(self.ws, task_id, **fields)
+        except TaizhangError as exc:
+            problem = exc
+        for seq, value in targets.items():
+            try:
+                row = services.set_achieved(self.ws, task_id, seq, value)
+            except TaizhangError as exc:
+                problem = exc
+        if problem is not None:
+            self.save_error.setText(self.tr("未能保存：{reason}").format(reason=message(problem)))
+            self.save_error.show()
+            self.error.emit(message(problem))
+        else:
+            self.save_error.hide()
+        if row is None:
+            return
+        if self._row is not None and self._row["task_id"] == task_id:
+            self._sync_choices(row)
+            self._refresh(row)
+        self.saved.emit(row)
+
+    def _sync_choices(self, row: dict) -> None:
+        """Follow changes the service made (已完成 moves progress to 100) without re-saving them."""
+        self._loading = True
+        try:
+            entry = row["entry"]
+            if self.progress_spin.value() != entry["progress"]:
+                self.progress_spin.setValue(entry["progress"])
+            if self.status_combo.currentData() != entry["status"]:
+                self.status_combo.setCurrentIndex(STATUSES.index(entry["status"]))
+        finally:
+            self._loading = False
+
+    # ------------------------------------------------------------------------- evidence
+    def _choose_files(self, parent) -> list[str]:
+        files, _ = QFileDialog.getOpenFileNames(parent, self.tr("选择佐证材料"), "",
+                                                self.tr("所有文件 (*);;图片 (*.png *.jpg *.jpeg);;文档 (*.pdf *.docx *.xlsx)"))
+        return files
+
+    def _add_clicked(self) -> None:
+        files = self._file_chooser(self)
+        if files:
+            self.attach_files(files)
+
+    def attach_files(self, files: list[str]) -> None:
+        if self._row is None:
+            return
+        self.flush()
+        row, problems = None, []
+        for f in files:
+            try:
+                row = services.attach_evidence(self.ws, self._row["task_id"], f)
+            except TaizhangError as exc:
+                problems.append(f"{Path(f).name}：{message(exc)}")
+        if problems:
+            self.save_error.setText(self.tr("有文件未能添加：") + "\n" + "\n".join(problems))
+            self.save_error.show()
+            self.error.emit("\n".join(problems))
+        if row is not None:
+            self._after_evidence_change(row)
+
+    def _selected(self) -> dict | None:
+        indexes = self.evidence_view.selectionModel().selectedIndexes()
+        return self.evidence_model.item(indexes[0]) if indexes else None
+
+    def open_selected(self) -> None:
+        item = self._selected()
+        if item is None:
+            return
+        if self._tmp is None:
+            self._tmp = tempfile.TemporaryDirectory(prefix="taizhang-")
+        try:
+            path = services.evidence_copy(self.ws, item["sha256"], self._tmp.name)
+        except (TaizhangError, OSError) as exc:
+            self.error.emit(message(exc))
+            return
+        self._opener(path)
+
+    def remove_selected(self) -> None:
+        item = self._selected()
+        if item is None or self._row is None:
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("移除佐证材料"),
+                          self.tr("从本任务中移除“{name}”？").format(name=item["name"]),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setObjectName("confirmRemove")
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("移除"))
+        box.button(QMessageBox.StandardButton.No).setText(self.tr("取消"))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        task_id = self._row["task_id"]
+        box.accepted.connect(lambda: self._remove(task_id, item["sha256"]))
+        box.open()
+
+    def _remove(self, task_id: str, sha256: str) -> None:
+        try:
+            row = services.detach_evidence(self.ws, task_id, sha256)
+        except TaizhangError as exc:
+            self.error.emit(message(exc))
+            return
+        if self._row is not None and self._row["task_id"] == task_id:
+            self._after_evidence_change(row)
+        else:
+            self.saved.emit(row)
+
+    def _after_evidence_change(self, row: dict) -> None:
+        self.evidence_model.set_items(services.task_evidence(self.ws, row["task_id"]))
+        self._refresh(row)
+        self.saved.emit(row)
+
+    # drops anywhere on the pane attach files too
+    def dragEnterEvent(self, event):
+        if event.mimeData().hasUrls() and self._row is not None:
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event):
+        self.dragEnterEvent(event)
+
+    def dropEvent(self, event):
+        files = _dropped_files(event)
+        if files and self._row is not None:
+            event.acceptProposedAction()
+            self.attach_files(files)
+        else:
+            event.ignore()
+
+    def cleanup(self) -> None:
+        self.flush()
+        if self._tmp is not None:
+            self._tmp.cleanup()
+            self._tmp = None

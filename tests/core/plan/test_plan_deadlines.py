@@ -1,0 +1,63 @@
+"""Deadlines as YYYY-MM."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.core.plan.charfold import fold
+from desktop.core.plan.deadlines import body_deadline, is_date_only, parse_deadline
+
+
+@pytest.mark.parametrize(
+    "value, year, expected",
+    [
+        ("2022年12月", None, "2022-12"),
+        ("2022年9月", 2021, "2022-09"),
+        ("２０２２年６月底", None, "2022-06"),
+        ("2022.12", None, "2022-12"),
+        ("2022-03-14", None, "2022-03"),
+        ("3月", 2022, "2022-03"),
+        ("十二月", 2022, "2022-12"),
+        ("6月底前", 2024, "2024-06"),
+        ("年底前", 2022, "2022-12"),
+        ("2022年底", None, "2022-12"),
+        ("上半年", 2023, "2023-06"),
+        ("下半年", 2023, "2023-12"),
+        ("第三季度", 2023, "2023-09"),
+        ("2023年第一季度", None, "2023-03"),
+        ("2022年3月至6月", None, "2022-06"),
+        ("3月、9月", 2022, "2022-09"),
+        ("2023年", None, "2023-12"),
+        ("111年6月", None, "2022-06"),  # 民国纪年
+        ("長期堅持", 2022, None),
+        ("持续推进", 2022, None),
+        ("3月", None, None),  # no year anywhere: unknown
+        ("", 2022, None),
+    ],
+)
+def test_parse_deadline(value, year, expected):
+    assert parse_deadline(fold(value), year) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("确保6月底前完成改造。", "2022-06"),
+        ("于2022年9月前建成投用。", "2022-09"),
+        ("年底前全部完成。", "2022-12"),
+        ("力争10月完成验收。", "2022-10"),
+        ("3月召开动员会，6月底前完成初验，11月底前完成终验。", "2022-11"),
+        ("每年3月召开会议。", None),  # a bare month is not a deadline
+        ("秋季开学建成投用。", None),
+        ("确保在2022年顺利通过评估认定。", None),
+        ("根据2021年监测结果。", None),
+    ],
+)
+def test_body_deadline(text, expected):
+    assert body_deadline(fold(text), 2022) == expected
+
+
+@pytest.mark.parametrize("text, ok", [("3月", True), ("年底前", True), ("2022年6月底前", True), ("6月底", True),
+                                      ("基教股", False), ("试行", False), ("长期", False)])
+def test_is_date_only(text, ok):
+    assert is_date_only(fold(text)) is ok

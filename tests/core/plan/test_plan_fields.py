@@ -1,0 +1,78 @@
+"""Field lines, trailers and titles of a task."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.core.plan.charfold import fold
+from desktop.core.plan.fields import collect, has_title_sentence, is_field_line, make_title
+
+
+def lines(*texts: str) -> list[tuple[str, str]]:
+    return [(t, fold(t)) for t in texts]
+
+
+@pytest.mark.parametrize(
+    "line, ok",
+    [("责任单位：党办", True), ("牵头单位:基教股", True), ("（责任科室：人事股）", True), ("完成时限：3月", True),
+     ("責任單位：教務處", True), ("配合单位：各学校", True), ("时间节点：6月底", True),
+     ("压实责任单位责任", False), ("明确整改时限，严格要求", False), ("1.完善制度", False)],
+)
+def test_is_field_line(line, ok):
+    assert is_field_line(fold(line)) is ok
+
+
+def test_collect_field_lines():
+    f = collect(lines("完善制度。修订规则。", "责任单位：党办、活动中心，各中小学", "完成时间：2022年12月"))
+    assert [u for u, _ in f.units] == ["党办", "活动中心", "各中小学"]
+    assert f.deadline_texts == ["2022年12月"]
+    assert [o for o, _ in f.lines] == ["完善制度。修订规则。"]
+
+
+def test_collect_inline_bracketed_fields_lead_before_support():
+    f = collect(lines("开展培训。（配合单位：各学校；牵头单位：人事股；完成时限：6月底前）"))
+    assert [u for u, _ in f.units] == ["人事股", "各学校"]
+    assert f.deadline_texts == ["6月底前"]
+    assert [o for o, _ in f.lines] == ["开展培训。"]
+
+
+def test_collect_fields_after_the_body_on_one_line():
+    f = collect(lines("规范流程，完成时间：2023年6月。责任单位：基教股；责任人：张三"))
+    assert [u for u, _ in f.units] == ["基教股"]  # the person is not a unit
+    assert f.deadline_texts and f.deadline_texts[0].startswith("2023年6月")
+    assert [o for o, _ in f.lines] == ["规范流程，"]
+
+
+def test_collect_trailers():
+    f = collect(lines("推进课改（教研室，9月底前）"))
+    assert [u for u, _ in f.units] == ["教研室"] and f.deadline_texts == ["9月底前"]
+    assert [o for o, _ in f.lines] == ["推进课改"]
+    kept = collect(lines("修订《实施方案（试行）》", "建设城区学校（幼儿园）扩容工程"))
+    assert kept.units == [] and kept.deadline_texts == [] and len(kept.lines) == 2
+
+
+@pytest.mark.parametrize(
+    "head, expected, inline",
+    [
+        ("坚持把党的政治建设摆在首要位置。持续推进……", "坚持把党的政治建设摆在首要位置", False),
+        ("实施党建引领工程，加强党对教育工作的全面领导", "实施党建引领工程，加强党对教育工作的全面领导", False),
+        ("继续推进“双减”和“五项管理”工作，加强校外培训机构专项治理，确保学生过重校外培训负担、家庭教育支出和家长相应精力负担取得显著成效。",
+         "继续推进“双减”和“五项管理”工作，加强校外培训机构专项治理", False),
+        ("统筹抓好校园疫情防控和学生校内外安全管理，有针对性地开展防性侵、防溺水、传染病、交通事故、心理健康、电信网络诈骗等安全教育和管理工作。",
+         "统筹抓好校园疫情防控和学生校内外安全管理", False),
+        ("推进普通高中多样化发展，深化育人方式改革，改进评价。", "推进普通高中多样化发展", True),
+        ("加强安全管理：完善制度，落实责任。", "加强安全管理", False),
+        ("", "", False),
+    ],
+)
+def test_make_title(head, expected, inline):
+    assert make_title(head, fold(head), inline_item=inline) == expected
+
+
+@pytest.mark.parametrize(
+    "text, ok",
+    [("严守校园安全稳定底线。完善机制。", True), ("同时，要完善机制。", False), ("加强管理。", False),
+     ("各学校要高度重视，认真落实。再次强调。", False)],
+)
+def test_has_title_sentence(text, ok):
+    assert has_title_sentence(fold(text)) is ok

@@ -1,0 +1,78 @@
+"""Quantitative targets: value, unit, placeholders, and what is not a target."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.core.plan.charfold import fold
+from desktop.core.plan.targets import extract_targets
+
+
+def targets(text: str) -> list[tuple]:
+    return [(t["value"], t["unit"], t["placeholder"]) for t in extract_targets(text, fold(text))]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("每天校园体育活动时间不少于1小时", [("1", "小时", False)]),
+        ("建成60处高标准的家长接送区", [("60", "处", False)]),
+        ("覆盖率达到100%", [("100", "%", False)]),
+        ("合格率达到95％以上", [("95", "％", False)]),
+        ("每周2节艺术课", [("2", "节", False)]),
+        ("掌握1至3项运动技能", [("1至3", "项", False)]),
+        ("学会1-2项艺术技能", [("1-2", "项", False)]),
+        ("年度计划投资10256万元", [("10256", "万元", False)]),
+        ("全县30的中小学建成智慧校园", [("30", "", False)]),
+        ("3所以上中小学", [("3", "所", False)]),
+        ("参训教师300余人", [("300", "人", False)]),
+        ("培训学时不少于72学时", [("72", "学时", False)]),
+        ("近视率下降1个百分点", [("1", "个百分点", False)]),
+        ("打造x所示范校", [(None, "所", True)]),
+        ("合格率xx%及以上", [(None, "%", True)]),
+        ("毛入园率达到**％", [(None, "％", True)]),
+        ("招聘教师***名以上", [(None, "名", True)]),
+        ("新增学位XX个", [(None, "个", True)]),
+    ],
+)
+def test_targets(text, expected):
+    assert targets(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2022年，全县教育工作",
+        "3月15日召开会议",
+        "组织35岁以下中层干部轮岗",
+        "第13届运动会",
+        "庆祝建党100周年",
+        "推进教育信息化2.0行动",
+        "落实《2021年监测方案（5项）》要求",
+        "开展“五项管理”和三所学校建设",
+        "建设X市智慧校园",
+        "xx县第一中学",
+        "“x+x”模式",
+        "（2021—2030）规划",
+    ],
+)
+def test_not_targets(text):
+    assert targets(text) == []
+
+
+def test_target_text_is_its_clause_and_values_keep_placeholders_in_text():
+    found = extract_targets("强化体育，保证学生体质健康合格率xx%及以上、优良率xx%及以上。",
+                            fold("强化体育，保证学生体质健康合格率xx%及以上、优良率xx%及以上。"))
+    assert [t["text"] for t in found] == ["保证学生体质健康合格率xx%及以上", "优良率xx%及以上"]
+    assert all(t["value"] is None and "xx" in t["text"] for t in found)
+
+
+def test_two_targets_in_one_clause_split_the_words_between_them():
+    text = "计划投资****万元更换班班通设备***套"
+    found = extract_targets(text, fold(text))
+    assert [t["text"] for t in found] == ["计划投资****万元", "更换班班通设备***套"]
+
+
+def test_count_of_targets_is_not_a_target():
+    text = "实现校园安防建设4个100%目标"
+    assert targets(text) == [("100", "%", False)]

@@ -1,0 +1,178 @@
+"""School use cases behind the school GUI: workspace, board, autosave, checks, export."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.core import dashboard, planstore, services
+from desktop.core.errors import TaizhangError
+from desktop.core.store import open_db
+
+
+@pytest.fixture
+def ws(world, tmp_path):
+    code = planstore.schools(open_db(world / "county.db"))[0]["code"]
+    path = tmp_path / "s.db"
+    services.school_init(world / "plan.xlsx", code, path)
+    w = services.open_workspace(path)
+    yield w
+    services.close_workspace(w)
+
+
+def leaf(ws, pred=lambda r: True):
+    return next(r for r in services.task_board(ws) if not r["is_heading"] and r["applies"] and pred(r))
+
+
+def test_database_role(world, ws):
+    assert services.database_role(world / "county.db") == "county"
+    assert services.database_role(ws.path) == "school"
+
+
+def test_preview_plan_tells_what_the_workbook_holds(world):
+    p = services.preview_plan(world / "plan.xlsx")
+    assert p["county"] == "示例县" and len(p["fingerprint"]) == 64
+    assert p["tasks"] > 0 and p["schools"] and p["periods"]
+
+
+def test_preview_refuses_a_non_plan(world):
+    with pytest.raises(TaizhangError):
+        services.preview_plan(next((world / "reports").iterdir()))
+
+
+def test_board_holds_headings_and_tasks_in_order(ws):
+    board = services.task_board(ws)
+    assert any(r["is_heading"] for r in board)
+    mine = [r["task_id"] for r in board if not r["is_heading"] and r["applies"]]
+    db = ws.db
+    assert mine == [t["task_id"] for t in services.school_tasks(db)]
+
+
+def test_save_task_done_sets_progress_and_returns_fresh_row(ws):
+    r = leaf(ws)
+    row = services.save_task(ws, r["task_id"], status="已完成")
+    assert row["entry"]["status"] == "已完成" and row["entry"]["progress"] == 100
+    assert {w["code"] for w in row["warnings"]} >= {"done_no_narrative", "done_no_evidence"}
+    row = services.save_task(ws, r["task_id"], status="已完成", progress=80)
+    assert row["entry"]["progress"] == 80
+    assert "done_progress" in {w["code"] for w in row["warnings"]}
+
+
+def test_save_task_refuses_headings_and_unknown_tasks(ws):
+    heading = next(r for r in services.task_board(ws) if r["is_heading"])
+    with pytest.raises(TaizhangError):
+        services.save_task(ws, heading["task_id"], status="已完成")
+    with pytest.raises(TaizhangError):
+        services.save_task(ws, "no-such-task", status="已完成")
+
+
+def test_targets_below_and_above(ws):
+    r = leaf(ws, lambda r: any(t["value"] for t in r["targets"]))
+    t = next(t for t in r["targets"] if t["value"])
+    low = str(float(t["value"]) - 1)
+    row = services.set_achieved(ws, r["task_id"], t["seq"], low)
+    codes = {w["code"] for w in row["warnings"]}
+    assert codes & {"below_target", "above_limit"} == ({"above_limit"} if dashboard.is_upper_bound(t["text"]) else
+                                                       {"below_target"})
+    with pytest.raises(TaizhangError):
+        services.set_achieved(ws, r["task_id"], 99, "1")
+    with pytest.raises(TaizhangError):
+        services.set_achieved(ws, r["task_id"], t["seq"], "many")
+
+
+def test_period_and_selection_are_remembered(ws):
+    periods = [p["name"] for p in services.workspace_periods(ws)]
+    other = next(p for p in periods if p != ws.period)
+    services.set_period(ws, other)
+    r = leaf(ws)
+    services.remember_selected_task(ws, r["task_id"])
+    path = ws.path
+    services.close_workspace(ws)
+    again = services.open_workspace(path)
+    try:
+        assert again.period == other
+        assert services.selected_task(again) == r["task_id"]
+        with pytest.raises(TaizhangError):
+            services.set_period(again, "no such period")
+    finally:
+        services.close_workspace(again)
+    ws.db = open_db(path)  # for the fixture's close
+
+
+def test_export_check_blocks_on_na_without_reason_and_warns(ws):
+    check = services.export_check(ws)
+    assert check["errors"] == [] and check["warnings"][0]["code"] == "nothing_recorded"
+    r = leaf(ws)
+    services.save_task(ws, r["task_id"], status="不适用")
+    check = services.export_check(ws)
+    assert [e["code"] for e in check["errors"]] == ["na_no_reason"]
+    assert check["errors"][0]["title"] == r["title"]
+    services.save_task(ws, r["task_id"], na_reason="本校无此学段")
+    check = services.export_check(ws)
+    assert check["errors"] == []
+    assert "not_started" in {w["code"] for w in check["warnings"]}
+
+
+def test_export_is_verified_and_each_export_is_the_next_revision(ws, tmp_path):
+    assert services.next_revision(ws) == 1
+    name = services.suggested_export_name(ws)
+    assert name.endswith("第1次报送.xlsx") and "/" not in name
+    info = services.export_report_file(ws.path, tmp_path / "a.xlsx", period=ws.period)
+    assert info["revision"] == 1 and len(info["package_code"]) == 8
+    assert services.verify_files([tmp_path / "a.xlsx"])[0]["valid"]
+    info = services.export_report_file(ws.path, tmp_path / "b.xlsx", period=ws.period)
+    assert info["revision"] == 2 and services.next_revision(ws) == 3
+    assert [e["revision"] for e in services.workspace_dashboard(ws)["exports"]] == [1, 2]
+
+
+def test_evidence_copy_and_preview(ws, tmp_path):
+    r = leaf(ws)
+    img = tmp_path / "p.png"
+    img.write_bytes(b"\x89PNG fake")
+    txt = tmp_path / "t.txt"
+    txt.write_text("t", encoding="utf-8")
+    services.attach_evidence(ws, r["task_id"], img)
+    row = services.attach_evidence(ws, r["task_id"], txt)
+    assert row["evidence"] == 2
+    ev = {e["name"]: e for e in services.task_evidence(ws, r["task_id"])}
+    assert services.evidence_preview_bytes(ws, ev["p.png"]["sha256"]) == img.read_bytes()
+    assert services.evidence_preview_bytes(ws, ev["t.txt"]["sha256"]) is None
+    copy = services.evidence_copy(ws, ev["t.txt"]["sha256"], tmp_path)
+    assert copy.read_text(encoding="utf-8") == "t" and copy.name.endswith("t.txt")
+    row = services.detach_evidence(ws, r["task_id"], ev["t.txt"]["sha256"])
+    assert row["evidence"] == 1
+
+
+def test_passphrase_check(world, tmp_path):
+    code = planstore.schools(open_db(world / "county.db"))[0]["code"]
+    services.school_init(world / "plan.xlsx", code, tmp_path / "p.db", passphrase="秘密")
+    w = services.open_workspace(tmp_path / "p.db")
+    try:
+        assert w.key_protected
+        services.check_passphrase(w, "秘密")
+        with pytest.raises(TaizhangError):
+            services.check_passphrase(w, "wrong")
+    finally:
+        services.close_workspace(w)
+
+
+def test_dashboard_rules():
+    assert dashboard.is_overdue("2026-03", "进行中", "2026-04-01")
+    assert not dashboard.is_overdue("2026-03", "进行中", "2026-03-31")
+    assert not dashboard.is_overdue("2026-03", "已完成", "2027-01-01")
+    assert not dashboard.is_overdue("2026-03", "不适用", "2027-01-01")
+    assert not dashboard.is_overdue(None, "未开始", "2027-01-01")
+    assert dashboard.is_overdue("2026-03-10", "未开始", "2026-03-11")
+    assert dashboard.indicator_short({"text": "建成60处", "value": "60"}, "59")
+    assert not dashboard.indicator_short({"text": "建成60处", "value": "60"}, "60")
+    assert dashboard.indicator_short({"text": "近视率不超过5%", "value": "5"}, "6")
+    assert not dashboard.indicator_short({"text": "近视率不超过5%", "value": "5"}, "4.5")
+    assert not dashboard.indicator_short({"text": "培训x人", "value": None, "placeholder": True}, "3")
+    # "不低于" is a floor, not a ceiling (a bug found on the export screenshot)
+    assert dashboard.indicator_short({"text": "交流比例不低于10%", "value": "10"}, "9")
+    assert not dashboard.indicator_short({"text": "交流比例不低于10%", "value": "10"}, "13")
+    assert dashboard.is_upper_bound("班额控制在45人以内") and not dashboard.is_upper_bound("每天不少于1小时")
+    rows = [{"is_heading": False, "applies": True, "entry": {"status": s}, "overdue": o, "missing_evidence": m,
+             "warnings": [], "evidence": 0} for s, o, m in (("已完成", False, True), ("进行中", True, False),
+                                                           ("不适用", False, False), ("未开始", False, False))]
+    s = dashboard.summarize(rows)
+    assert s["percent"] == 33 and s["relevant"] == 3 and s["overdue"] == 1 and s["missing_evidence"] == 1
