@@ -5,10 +5,13 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import os
 
-from cryptography.exceptions import InvalidSignature
+from cryptography.exceptions import InvalidSignature, InvalidTag
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from desktop.core.errors import TaizhangError
 
@@ -42,16 +45,49 @@ def public_raw(key: Ed25519PrivateKey | Ed25519PublicKey) -> bytes:
     return pub.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
 
 
+SCRYPT_N, SCRYPT_R, SCRYPT_P = 1 << 15, 8, 1  # ~32 MB and ~0.1 s on an old PC: slow to guess, quick to use
+
+
 def private_pem(key: Ed25519PrivateKey, passphrase: str | None = None) -> bytes:
-    enc = (
-        serialization.BestAvailableEncryption(passphrase.encode("utf-8"))
-        if passphrase
-        else serialization.NoEncryption()
-    )
-    return key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, enc)
+    """The private key as stored: PKCS#8 PEM, or with a passphrase an scrypt + AES-GCM sealed blob."""
+    if passphrase:
+        return _seal(key.private_bytes(serialization.Encoding.Raw, serialization.PrivateFormat.Raw,
+                                       serialization.NoEncryption()), passphrase)
+    return key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                             serialization.NoEncryption())
+
+
+def _scrypt(passphrase: str, salt: bytes, n: int, r: int, p: int) -> bytes:
+    return Scrypt(salt=salt, length=32, n=n, r=r, p=p).derive(passphrase.encode("utf-8"))
+
+
+def _seal(raw: bytes, passphrase: str) -> bytes:
+    salt, nonce = os.urandom(16), os.urandom(12)
+    box = AESGCM(_scrypt(passphrase, salt, SCRYPT_N, SCRYPT_R, SCRYPT_P))
+    return canonical_json({"kdf": "scrypt", "n": SCRYPT_N, "r": SCRYPT_R, "p": SCRYPT_P,
+                           "salt": base64.b64encode(salt).decode(), "nonce": base64.b64encode(nonce).decode(),
+                           "cipher": "AES-256-GCM",
+                           "ciphertext": base64.b64encode(box.encrypt(nonce, raw, b"taizhang-key")).decode()})
+
+
+def _unseal(blob: bytes, passphrase: str | None) -> Ed25519PrivateKey:
+    if not passphrase:
+        raise TaizhangError("私钥受口令保护，请输入口令", "the private key is protected: a passphrase is needed")
+    try:
+        sealed = json.loads(blob)
+        key = _scrypt(passphrase, base64.b64decode(sealed["salt"]), sealed["n"], sealed["r"], sealed["p"])
+        raw = AESGCM(key).decrypt(base64.b64decode(sealed["nonce"]), base64.b64decode(sealed["ciphertext"]),
+                                  b"taizhang-key")
+    except InvalidTag as exc:
+        raise TaizhangError("口令不正确，无法解开私钥", "wrong passphrase: the private key cannot be opened") from exc
+    except (ValueError, KeyError, TypeError) as exc:
+        raise TaizhangError("私钥数据已损坏", "the stored private key is damaged") from exc
+    return Ed25519PrivateKey.from_private_bytes(raw)
 
 
 def load_private_pem(pem: bytes, passphrase: str | None = None) -> Ed25519PrivateKey:
+    if pem.startswith(b"{"):
+        return _unseal(pem, passphrase)
     try:
         key = serialization.load_pem_private_key(pem, passphrase.encode("utf-8") if passphrase else None)
     except TypeError as exc:

@@ -53,3 +53,16 @@ def test_passphrase_protected_key():
         crypto.load_private_pem(pem, "wrong")
     with pytest.raises(TaizhangError, match="口令"):
         crypto.load_private_pem(pem, None)
+
+
+def test_protected_key_is_sealed_with_scrypt_not_stored_in_clear():
+    key = crypto.new_private_key()
+    sealed = crypto.private_pem(key, "口令")
+    import json
+
+    blob = json.loads(sealed)
+    assert blob["kdf"] == "scrypt" and blob["cipher"] == "AES-256-GCM"
+    from cryptography.hazmat.primitives import serialization
+
+    raw = key.private_bytes(serialization.Encoding.Raw, serialization.PrivateFormat.Raw, serialization.NoEncryption())
+    assert raw not in sealed and crypto.private_pem(key, "口令") != sealed  # fresh salt each time
