@@ -7,7 +7,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 DEMO_DIR ?= demo-output
 
-.PHONY: venv demo run test bench lint dist clean
+.PHONY: venv demo run test bench lint dist bundle-check clean
 
 venv: $(STAMP)
 
@@ -36,6 +36,9 @@ lint: $(STAMP)
 
 dist: $(STAMP)
 	$(VENV)/bin/pyinstaller --noconfirm --clean build.spec
+
+bundle-check: $(STAMP)
+	.ci/bundle-check
 
 clean:
 	rm -rf $(VENV) build dist $(DEMO_DIR)
