@@ -86,7 +86,8 @@ def build_workbook(db, plan_id: str, period: str) -> Workbook:
         for tid in data["applicable"][s["code"]]:
             counts[status.get((s["code"], tid), "未开始")] += 1
     applicable_total = sum(counts[k] for k in STATUSES if k != "不适用")
-    sheets.write_pairs(ws, f"{plan[1]} · {plan[0]} · {period} 汇总", [
+    title = plan[0] if plan[0].startswith(plan[1]) else f"{plan[1]} · {plan[0]}"
+    sheets.write_pairs(ws, f"{title} · {period} 汇总", [
         ("应报学校", len(schools)),
         ("已报送", len(reported)),
         ("按时报送", len(reported) - len(late)),
@@ -95,8 +96,8 @@ def build_workbook(db, plan_id: str, period: str) -> Workbook:
         ("截止日期", data["due"] or ""),
         ("总体完成率", f"{_rate(counts['已完成'], applicable_total):.1%}"),
     ], widths=(16, 40))
-    ws.cell(row=11, column=1, value="状态")
-    ws.cell(row=11, column=2, value="任务数")
+    sheets.put(ws, 11, 1, "状态", font=sheets.HEADER_FONT, align=sheets.CENTER).fill = sheets.HEADER_FILL
+    sheets.put(ws, 11, 2, "任务数", font=sheets.HEADER_FONT, align=sheets.CENTER).fill = sheets.HEADER_FILL
     for i, st in enumerate(STATUSES, start=12):
         sheets.put(ws, i, 1, st)
         sheets.put(ws, i, 2, counts[st])
@@ -105,8 +106,12 @@ def build_workbook(db, plan_id: str, period: str) -> Workbook:
     chart.y_axis.title = "任务数"
     chart.add_data(Reference(ws, min_col=2, min_row=11, max_row=11 + len(STATUSES)), titles_from_data=True)
     chart.set_categories(Reference(ws, min_col=1, min_row=12, max_row=11 + len(STATUSES)))
-    chart.height, chart.width = 7, 14
-    ws.add_chart(chart, "D3")
+    chart.height, chart.width = 7.5, 14
+    ws.add_chart(chart, "A17")  # below the figures, so it prints on the same page
+    ws.page_setup.orientation = "portrait"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
 
     # 按任务
     ws = wb.create_sheet(SHEET_BY_TASK)
@@ -130,10 +135,10 @@ def build_workbook(db, plan_id: str, period: str) -> Workbook:
         app = data["applicable"][s["code"]]
         c = Counter(status.get((s["code"], tid), "未开始") for tid in app) if sub else Counter()
         rows.append((s["code"], s["name"], s["type"], s["township"], sub["revision"] if sub else "",
-                     sub["created_at"] if sub else NOT_REPORTED, ("逾期" if is_late(sub, data["due"]) else "按时") if sub else "",
+                     _when(sub["created_at"]) if sub else NOT_REPORTED, ("逾期" if is_late(sub, data["due"]) else "按时") if sub else "",
                      len(app), c["已完成"], _rate(c["已完成"], len(app) - c["不适用"]) if sub else 0.0))
     last = sheets.write_table(ws, ("学校代码", "学校名称", "类型", "乡镇", "版次", "报送时间", "是否逾期", "适用任务",
-                                   "已完成", "完成率"), rows, (12, 28, 10, 10, 6, 22, 9, 9, 8, 9))
+                                   "已完成", "完成率"), rows, (12, 28, 10, 10, 6, 17, 9, 9, 8, 9))
     for r in range(2, last + 1):
         ws.cell(row=r, column=10).number_format = "0.0%"
 
@@ -153,6 +158,9 @@ def build_workbook(db, plan_id: str, period: str) -> Workbook:
         rows.append(row)
     last = sheets.write_table(ws, headers, rows, (12, 24, *[9] * len(tasks)))
     ws.freeze_panes = "C2"
+    # too wide for one page: print across pages with the school columns repeated, readable size
+    ws.sheet_properties.pageSetUpPr.fitToPage = False
+    ws.print_title_cols = "A:B"
     if tasks and last > 1:
         area = f"C2:{ws.cell(row=last, column=2 + len(tasks)).coordinate}"
         for st, color in STATUS_FILL.items():
@@ -199,6 +207,11 @@ def build_workbook(db, plan_id: str, period: str) -> Workbook:
                        [(names.get(code, code), tid, titles.get(tid, ""), name, size, sha)
                         for code, tid, name, size, sha in data["evidence"]], (24, 10, 28, 30, 12, 66))
     return wb
+
+
+def _when(iso: str | None) -> str:
+    """'2026-11-24T13:37:20+08:00' → '2026-11-24 13:37' (the time as the school's PC showed it)."""
+    return (iso or "")[:16].replace("T", " ")
 
 
 def _number(value) -> Decimal | None:

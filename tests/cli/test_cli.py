@@ -59,6 +59,12 @@ def test_verify_json_contract_and_exit_codes(demo_template, tmp_path):
     assert bad["valid"] is False and bad["reason"]
 
 
+def test_verify_accepts_a_folder(demo_template):
+    proc = run("verify", demo_template / "reports", "--json")
+    assert proc.returncode == 0
+    assert len(json.loads(proc.stdout)) == len(list((demo_template / "reports").glob("*.xlsx")))
+
+
 def test_verify_names_the_sheet_after_a_byte_flip(demo_template, tmp_path):
     src = sorted((demo_template / "reports").glob("*.xlsx"))[0]
     bad = tmp_path / "flipped.xlsx"

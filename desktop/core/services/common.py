@@ -9,10 +9,22 @@ from desktop.core.package import PackageInvalid, verify_package
 from desktop.core.store import open_db
 
 
-def verify_files(paths) -> list[dict]:
-    """Check each file; never raises for a bad file (the reason goes in the result)."""
+def _expand(paths) -> list:
+    """Folders stand for the workbooks in them (Windows shells do not expand *.xlsx)."""
     out = []
-    for path in paths:
+    for p in paths:
+        p = Path(p)
+        if p.is_dir():
+            out.extend(sorted(x for x in p.rglob("*.xlsx") if x.is_file() and not x.name.startswith((".", "~$"))))
+        else:
+            out.append(p)
+    return out
+
+
+def verify_files(paths) -> list[dict]:
+    """Check each file (folders: every .xlsx in them); never raises for a bad file (the reason goes in the result)."""
+    out = []
+    for path in _expand(paths):
         item = {"file": str(path), "valid": False, "kind": None, "school": None, "revision": None, "reason": ""}
         try:
             pkg = verify_package(path)
