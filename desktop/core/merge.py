@@ -19,7 +19,7 @@ from pathlib import Path
 
 from desktop.core import cellsdiff, crypto, identity, report
 from desktop.core.errors import TaizhangError
-from desktop.core.package import MAX_FILE_BYTES, PackageInvalid, VerifiedPackage, verify_package
+from desktop.core.package import MAX_FILE_BYTES, MAX_RATIO, PackageInvalid, VerifiedPackage, verify_package
 from desktop.core.store import audit, now_iso, transaction
 
 MAX_ARCHIVE_MEMBERS = 20000
@@ -130,8 +130,9 @@ def _file_inputs(path: Path) -> Iterator[Input]:
             base = info.filename.replace("\\", "/").split("/")[-1]
             if not base.lower().endswith((".xlsx", ".xlsm")) or base.startswith((".", "~$")):
                 continue
+            bomb = info.file_size > (1 << 20) and info.file_size > MAX_RATIO * max(info.compress_size, 1)
             yield Input(f"{path}!{info.filename}", path=path, member=info.filename,
-                        broken=info.file_size > MAX_FILE_BYTES)
+                        broken=info.file_size > MAX_FILE_BYTES or bomb)
 
 
 PARALLEL_FROM = 64  # files; below this a worker pool costs more than it saves

@@ -183,12 +183,14 @@ def test_archive_of_archives_and_junk_members(world, county_db, counts):
     inner = io.BytesIO()
     with zipfile.ZipFile(inner, "w") as zf:
         zf.write(_first(world), "x.xlsx")
-    with zipfile.ZipFile(outer, "w") as zf:
+    with zipfile.ZipFile(outer, "w", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("nested.zip", inner.getvalue())  # not unpacked: archives are one level deep
         zf.writestr("../../escape.xlsx", b"junk")
+        zf.writestr("bomb.xlsx", b"\x00" * (50 << 20))  # deflates to ~50 KB: refused before it is read
     before = counts(county_db)
     results = merge.merge_paths(county_db, [outer], workers=0)
-    assert [r.outcome for r in results] == ["rejected"]
+    assert [r.outcome for r in results] == ["rejected", "rejected"]
+    assert "过大或已损坏" in results[1].reason
     assert counts(county_db) == before
     assert not (world.parent / "escape.xlsx").exists()
 
