@@ -115,11 +115,13 @@ def main(out_dir: Path) -> list[Path]:
     win.resize(1280, 800)
     win.show()
     ws = win.ws
-    board = services.task_board(ws)
-    with_targets = next((r for r in board if not r["is_heading"] and r["applies"] and r["targets"]), None)
-    task = with_targets or next(r for r in board if not r["is_heading"] and r["applies"])
-    win.select_task(task["task_id"])
+    board = [r for r in services.task_board(ws) if not r["is_heading"] and r["applies"]]
+    busy = next((r for r in board if r["entry"]["status"] == "进行中" and r["targets"] and r["warnings"]),
+                next((r for r in board if r["entry"]["status"] == "进行中"), board[0]))
+    win.select_task(busy["task_id"])
     shot(win, "main")
+    task = next((r for r in board if r["targets"] and r["entry"]["status"] != "不适用" and r is not busy), board[0])
+    win.select_task(task["task_id"])
 
     # task detail with evidence: a photo (thumbnail) and a document
     photo = work / "班级图书角.png"

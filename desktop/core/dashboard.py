@@ -36,6 +36,10 @@ def _number(text) -> Decimal | None:
     return value if value.is_finite() else None
 
 
+# "消除56人以上大班额": the number is a threshold that defines the thing to remove, not an amount to reach.
+_THRESHOLD_ONLY = re.compile(r"消除|杜绝|清零")
+
+
 def is_upper_bound(target_text: str) -> bool:
     return bool(_UPPER_BOUND.search(target_text or ""))
 
@@ -43,7 +47,7 @@ def is_upper_bound(target_text: str) -> bool:
 def indicator_short(target: dict, achieved: str) -> bool:
     """The achieved value misses the target (below a floor, or above a ceiling)."""
     goal, got = _number(target.get("value")), _number(achieved)
-    if goal is None or got is None or target.get("placeholder"):
+    if goal is None or got is None or target.get("placeholder") or _THRESHOLD_ONLY.search(target.get("text", "")):
         return False
     return got > goal if is_upper_bound(target.get("text", "")) else got < goal
 

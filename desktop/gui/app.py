@@ -41,9 +41,7 @@ class AppController(QObject):
             problem = self._problem
         else:
             problem = ""
-        screen = self.show_start()
-        screen.show_problem(problem)
-        return screen
+        return self.show_start(problem)
 
     # ------------------------------------------------------------------------- routing
     def open_db(self, path: str) -> QWidget | None:
@@ -89,8 +87,9 @@ class AppController(QObject):
         if old is not None and old is not window:
             old.close()
 
-    def show_start(self) -> StartScreen:
+    def show_start(self, problem: str = "") -> StartScreen:
         screen = StartScreen()
+        screen.show_problem(problem)
         screen.school_chosen.connect(self.school_setup)
         screen.county_chosen.connect(self.county_setup)
         screen.open_chosen.connect(self.open_existing)

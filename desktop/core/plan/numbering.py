@@ -226,7 +226,7 @@ def _make_label(style: str, m: re.Match[str], orig: str, pos: int) -> Label | No
 
 # Positions inside a line where a further label may start.
 _STRONG_BOUNDARY = set("。;；:：!！?？ \t")
-_COMMA = set(",，)）”》】]")  # weaker boundaries: only for lists that continue
+_WEAK_BOUNDARY = set(",，)）”》】]")  # weaker boundaries: only for lists that continue
 
 
 def embedded_candidates(orig: str, folded: str, start: int) -> list[Label]:
@@ -242,10 +242,10 @@ def embedded_candidates(orig: str, folded: str, start: int) -> list[Label]:
         if ch in _SPECIAL or ch == "(":
             if prev not in "0123456789":
                 cand = match_label(orig, folded, i)
-        elif prev in _STRONG_BOUNDARY or prev in _COMMA:
+        elif prev in _STRONG_BOUNDARY or prev in _WEAK_BOUNDARY:
             if ch not in " \t":
                 cand = match_label(orig, folded, i)
-                if cand is not None and prev in _COMMA and cand.style not in (
+                if cand is not None and prev in _WEAK_BOUNDARY and cand.style not in (
                     "seq", "arabic", "parabic", "circled"
                 ):
                     cand = None
@@ -259,4 +259,4 @@ def embedded_candidates(orig: str, folded: str, start: int) -> list[Label]:
 
 def weak_boundary_before(folded: str, pos: int) -> bool:
     """Whether the character before ``pos`` is a weak boundary (a comma or a closing bracket)."""
-    return pos > 0 and folded[pos - 1] in _COMMA
+    return pos > 0 and folded[pos - 1] in _WEAK_BOUNDARY

@@ -29,7 +29,6 @@ from . import fields
 from .charfold import fold as fold_like
 from .numbering import RANK, Label, embedded_candidates, match_label, weak_boundary_before
 
-_BARE_STYLES = {"cn", "arabic", "dec2", "dec3", "dec4", "letter", "formal"}
 _SENTENCE_END = re.compile(r"[。;；!！?？]")
 _ENDS_SENTENCE = re.compile(r"[。;!?”)]\s*$")
 _EPILOGUE = ("附件", "特此", "以上", "抄送", "印发", "联系人", "联系电话", "本要点", "本计划", "本方案")
@@ -58,6 +57,9 @@ class Node:
         return last.rstrip().endswith(":")
 
 
+_MAX_NESTED = 3  # lists of one style nested by the colon rule, at most
+
+
 @dataclass
 class _Open:
     style: str
@@ -78,7 +80,7 @@ def parent_index(opened: list[_Open], style: str, number: int) -> int:
         pred = [i for i in same if opened[i].number == number - 1]
         if pred:
             return pred[-1]
-        if number == 1 and same[-1] == len(opened) - 1 and opened[-1].colon:
+        if number == 1 and same[-1] == len(opened) - 1 and opened[-1].colon and len(same) < _MAX_NESTED:
             return len(opened)  # "……如下：" then "1." again: a nested list
         return same[-1]
     j = len(opened)
@@ -196,11 +198,11 @@ class OutlineBuilder:
             return False
         if c.style == "seq" or after_comma:
             return c.style in ("seq", "arabic", "parabic", "circled") and _has_next(c, k, cands)
-        if c.style in _BARE_STYLES:
-            before = folded[prev_cut:c.start]
-            heading_like = len(before) <= 40 and not _SENTENCE_END.search(before)
-            return heading_like or _has_next(c, k, cands)
-        return True
+        # a new list inside a line: right after a heading ("一、加强党建（一）完善制度"), or a list
+        # whose second item follows ("……：1.……；2.……"); a lone "(1)" in running text is not one
+        before = folded[prev_cut:c.start]
+        heading_like = len(before) <= 40 and not _SENTENCE_END.search(before)
+        return heading_like or _has_next(c, k, cands)
 
     # -- placing nodes -----------------------------------------------------------------------
     def _place(self, label: Label, orig: str, folded: str, *, inline: bool = False) -> None:
@@ -246,4 +248,5 @@ class OutlineBuilder:
 
 
 def _has_next(c: Label, k: int, cands: list[Label]) -> bool:
-    return any(d.style == c.style and d.number == c.number + 1 for d in cands[k + 1:])
+    """Whether the list that ``c`` would start continues (its next number follows soon)."""
+    return any(d.style == c.style and d.number == c.number + 1 for d in cands[k + 1:k + 65])

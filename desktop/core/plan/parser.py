@@ -178,8 +178,12 @@ class _Emitter:
             self.result["headings"].append({"path": path, "title": self._title(section, head, rest),
                                             "text": self._text(head, rest)})
             self.emit_children(section, path, inherited)
+        elif len(rest.lines) >= 2:  # an unnumbered forward-looking section: one task per paragraph
+            self.emit_paragraphs(rest.lines, path, inherited=inherited)
         else:
-            self.emit_paragraphs(section.paras, path, inherited=inherited)
+            task = self._task(section, path, head, rest, _Inherited())
+            if task is not None:
+                self.result["tasks"].append(task)
 
     def emit_children(self, node: Node, path: list[str], inherited: _Inherited) -> None:
         for child in node.children:
@@ -245,7 +249,8 @@ class _Emitter:
         units = head.units + [u for u in rest.units if u not in head.units]
         deadline = self._deadline(head, rest)
         if deadline is None:
-            deadline = next((d for d in (body_deadline(f, self.year) for _, f in lines) if d), None)
+            dates = [d for d in (body_deadline(f, self.year) for _, f in lines) if d]
+            deadline = max(dates) if dates else None
         if not units:
             units = inherited.units
         if deadline is None:

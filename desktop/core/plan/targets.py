@@ -114,13 +114,17 @@ def _excluded(folded: str, vs: int, ve: int, v: str) -> bool:
     return False
 
 
+_CLAUSE_MAX = 120  # a target's text never reaches further than this from the number
+
+
 def _clause_start(folded: str, pos: int) -> int:
-    i = pos
-    while i > 0 and not _CLAUSE_BREAK.match(folded, i - 1):
+    i, stop = pos, max(0, pos - _CLAUSE_MAX)
+    while i > stop and not _CLAUSE_BREAK.match(folded, i - 1):
         i -= 1
     return i
 
 
 def _clause_end(folded: str, pos: int) -> int:
-    m = _CLAUSE_BREAK.search(folded, pos)
-    return m.start() if m else len(folded)
+    stop = min(len(folded), pos + _CLAUSE_MAX)
+    m = _CLAUSE_BREAK.search(folded, pos, stop)
+    return m.start() if m else stop

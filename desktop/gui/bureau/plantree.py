@@ -7,21 +7,25 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop.gui.common.icons import icon
 
+_NO_PARENT = QModelIndex()  # the default 'parent' of the model methods
 COL_LABEL, COL_TITLE, COL_DEADLINE, COL_TARGETS = range(4)
 TaskIdRole = Qt.ItemDataRole.UserRole + 1
 
 
 class _Node:
-    __slots__ = ("data", "parent", "children", "row")
+    __slots__ = ("data", "parent", "children", "row", "key")
 
-    def __init__(self, data: dict | None, parent: _Node | None):
-        self.data, self.parent, self.children, self.row = data, parent, [], 0
+    def __init__(self, data: dict | None, parent: _Node | None, key: int):
+        self.data, self.parent, self.children, self.row, self.key = data, parent, [], 0, key
 
 
 class PlanTreeModel(QAbstractItemModel):
+    """Indexes carry an integer key into ``_nodes`` (never a Python object pointer)."""
+
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._root = _Node(None, None)
+        self._root = _Node(None, None, 0)
+        self._nodes: list[_Node] = [self._root]
         self._by_id: dict[str, _Node] = {}
         self._headers = (self.tr("编号"), self.tr("任务"), self.tr("完成时限"), self.tr("指标"))
 
@@ -29,15 +33,16 @@ class PlanTreeModel(QAbstractItemModel):
     def load(self, nodes: list[dict]) -> None:
         """``nodes`` in document order, as ``planstore.plan_tasks`` gives them."""
         self.beginResetModel()
-        root = _Node(None, None)
-        by_id: dict[str, _Node] = {}
+        root = _Node(None, None, 0)
+        all_nodes, by_id = [root], {}
         for data in nodes:
             parent = by_id.get(data["parent_id"], root) if data["parent_id"] else root
-            node = _Node(data, parent)
+            node = _Node(data, parent, len(all_nodes))
             node.row = len(parent.children)
             parent.children.append(node)
+            all_nodes.append(node)
             by_id[data["task_id"]] = node
-        self._root, self._by_id = root, by_id
+        self._root, self._nodes, self._by_id = root, all_nodes, by_id
         self.endResetModel()
 
     def update_node(self, data: dict) -> None:
@@ -60,17 +65,20 @@ class PlanTreeModel(QAbstractItemModel):
 
     # ------------------------------------------------------------------ the model
     def _node(self, index: QModelIndex | QPersistentModelIndex) -> _Node:
-        return index.internalPointer() if index.isValid() else self._root
+        if not index.isValid():
+            return self._root
+        key = index.internalId()
+        return self._nodes[key] if 0 < key < len(self._nodes) else self._root
 
     def _index(self, node: _Node, column: int) -> QModelIndex:
-        return self.createIndex(node.row, column, node)
+        return self.createIndex(node.row, column, node.key)
 
-    def index(self, row, column, parent=QModelIndex()):
+    def index(self, row, column, parent=_NO_PARENT):
         if not self.hasIndex(row, column, parent):
             return QModelIndex()
         return self._index(self._node(parent).children[row], column)
 
-    def parent(self, index=QModelIndex()):
+    def parent(self, index=_NO_PARENT):
         if not index.isValid():
             return QModelIndex()
         up = self._node(index).parent
@@ -78,12 +86,12 @@ class PlanTreeModel(QAbstractItemModel):
             return QModelIndex()
         return self._index(up, 0)
 
-    def rowCount(self, parent=QModelIndex()):
+    def rowCount(self, parent=_NO_PARENT):
         if parent.isValid() and parent.column() != 0:
             return 0
         return len(self._node(parent).children)
 
-    def columnCount(self, parent=QModelIndex()):
+    def columnCount(self, parent=_NO_PARENT):
         return len(self._headers)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):

@@ -9,6 +9,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from desktop.core.errors import TaizhangError
 
+_NO_PARENT = QModelIndex()  # the default 'parent' of the model methods
 COL_TEXT, COL_VALUE, COL_UNIT = range(3)
 _FIELDS = ("text", "value", "unit")
 
@@ -35,10 +36,10 @@ class TargetsModel(QAbstractTableModel):
     def seq(self, row: int) -> int | None:
         return self._rows[row]["seq"] if 0 <= row < len(self._rows) else None
 
-    def rowCount(self, parent=QModelIndex()):
+    def rowCount(self, parent=_NO_PARENT):
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent=QModelIndex()):
+    def columnCount(self, parent=_NO_PARENT):
         return 0 if parent.isValid() else len(_FIELDS)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QCommandLinkButton,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -30,6 +31,7 @@ class StartScreen(QWidget):
         self.setWindowTitle(self.tr("台账 Taizhang"))
         self.setWindowIcon(icon("app"))
         lay = QVBoxLayout(self)
+        lay.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)  # a fixed minimum, see below
         lay.setContentsMargins(48, 36, 48, 28)
         lay.setSpacing(16)
         title = QLabel(self.tr("台账：县教育局工作要点台账"))
@@ -87,6 +89,7 @@ class StartScreen(QWidget):
         version.setStyleSheet("color: #80868b;")
         bottom.addWidget(version)
         lay.addLayout(bottom)
+        self.setMinimumSize(640, 480)
         self.resize(760, 520)
 
     def show_problem(self, text: str) -> None:

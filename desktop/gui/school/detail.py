@@ -7,7 +7,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QRegularExpression, QSize, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QKeySequence, QPainter, QPalette, QRegularExpressionValidator, QShortcut
+from PySide6.QtGui import (
+    QDesktopServices,
+    QKeySequence,
+    QPainter,
+    QPalette,
+    QRegularExpressionValidator,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,

@@ -9,6 +9,8 @@ from PySide6.QtGui import QIcon, QImage, QPixmap
 
 from desktop.gui.common.icons import icon
 
+_NO_PARENT = QModelIndex()  # the default 'parent' of the model methods
+
 ShaRole = Qt.ItemDataRole.UserRole + 1
 THUMB = QSize(96, 96)
 
@@ -33,7 +35,7 @@ class EvidenceModel(QAbstractListModel):
     def item(self, index: QModelIndex) -> dict | None:
         return self._rows[index.row()] if index.isValid() and 0 <= index.row() < len(self._rows) else None
 
-    def rowCount(self, parent=QModelIndex()) -> int:
+    def rowCount(self, parent=_NO_PARENT) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):

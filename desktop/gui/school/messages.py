@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 
-
 def status_name(status: str) -> str:
     names = {
         "未开始": QCoreApplication.translate("Warnings", "未开始"),

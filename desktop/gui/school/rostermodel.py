@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QRegularExpression, QSortFilterProxyModel, Qt
 
+_NO_PARENT = QModelIndex()  # the default 'parent' of the model methods
+
 CodeRole = Qt.ItemDataRole.UserRole + 1
 
 
@@ -20,10 +22,10 @@ class RosterModel(QAbstractTableModel):
     def school(self, row: int) -> dict:
         return self._rows[row]
 
-    def rowCount(self, parent=QModelIndex()) -> int:
+    def rowCount(self, parent=_NO_PARENT) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent=QModelIndex()) -> int:
+    def columnCount(self, parent=_NO_PARENT) -> int:
         return 0 if parent.isValid() else 4
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):

@@ -47,6 +47,8 @@ from desktop.gui.school.taskmodel import (
     TaskTreeModel,
 )
 
+_NO_PARENT = QModelIndex()  # the default 'parent' of the model methods
+
 TAB_DETAIL, TAB_DASHBOARD = range(2)
 
 
@@ -229,8 +231,15 @@ class SchoolWindow(QMainWindow):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
-        for c in (COL_STATUS, COL_DEADLINE, COL_EVIDENCE):
-            header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+        # Fixed widths from the font, not ResizeToContents: that measures every row on every change.
+        fm = self.tree.fontMetrics()
+        icon_w = self.tree.style().pixelMetric(self.tree.style().PixelMetric.PM_SmallIconSize) + 8
+        widths = {COL_STATUS: max(fm.horizontalAdvance("88/88"), fm.horizontalAdvance(self.model.headerData(COL_STATUS, Qt.Orientation.Horizontal))) + icon_w,
+                  COL_DEADLINE: max(fm.horizontalAdvance("2026-12"), fm.horizontalAdvance(self.model.headerData(COL_DEADLINE, Qt.Orientation.Horizontal))) + icon_w + 8,
+                  COL_EVIDENCE: max(fm.horizontalAdvance("888"), fm.horizontalAdvance(self.model.headerData(COL_EVIDENCE, Qt.Orientation.Horizontal))) + 16}
+        for c, w in widths.items():
+            header.setSectionResizeMode(c, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(c, w)
         self.tree.selectionModel().currentRowChanged.connect(self._current_changed)
         ll.addWidget(self.tree, 1)
         self.count_label = QLabel()
@@ -274,19 +283,9 @@ class SchoolWindow(QMainWindow):
         self.dashboard.set_summary(services.workspace_dashboard(self.ws, self.model.rows()), self.ws.school_name)
 
     def _update_count(self) -> None:
-        shown = self._visible_tasks()
+        shown = self.proxy.visible_count
         total = sum(1 for r in self.model.rows() if not r["is_heading"] and r["applies"])
         self.count_label.setText(self.tr("显示 {shown} 项任务（本校共 {total} 项）").format(shown=shown, total=total))
-
-    def _visible_tasks(self, parent: QModelIndex = QModelIndex()) -> int:
-        n = 0
-        for r in range(self.proxy.rowCount(parent)):
-            idx = self.proxy.index(r, 0, parent)
-            if self.proxy.rowCount(idx):
-                n += self._visible_tasks(idx)
-            elif not self.model.row_for(idx.data(TaskIdRole))["is_heading"]:
-                n += 1
-        return n
 
     def _row_saved(self, row: dict) -> None:
         self.model.update_row(row)
@@ -332,7 +331,7 @@ class SchoolWindow(QMainWindow):
         if first is not None:
             self.select_task(first)
 
-    def _first_task(self, parent: QModelIndex = QModelIndex()) -> str | None:
+    def _first_task(self, parent: QModelIndex = _NO_PARENT) -> str | None:
         for r in range(self.proxy.rowCount(parent)):
             idx = self.proxy.index(r, 0, parent)
             row = self.model.row_for(idx.data(TaskIdRole))

@@ -116,3 +116,17 @@ def test_parent_index_prefers_the_predecessor_number():
     assert parent_index(opened, "arabic", 3) == 2  # continues the nested 2
     assert parent_index(opened, "cn", 2) == 0
     assert parent_index(opened, "pcn", 1) == 1  # not open: goes under 一 by rank
+
+
+def test_colon_nesting_is_bounded():
+    b = build("1.甲：\n" * 3000)
+    depth, node = 0, b.root
+    while node.children:
+        node = node.children[-1]
+        depth += 1
+    assert depth <= 3
+
+
+def test_a_lone_bracketed_number_in_running_text_does_not_split():
+    b = build("3.落实文件要求。按照省厅(1)号文件精神，完善制度。")
+    assert tree(b.root) == ["3|落实文件要求。按照省厅(1)号文件精神，完善制度。"]

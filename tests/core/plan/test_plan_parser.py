@@ -200,3 +200,15 @@ def test_hard_wrapped_text_is_unwrapped():
     assert [t["path"] for t in tasks] == [["一", "1"], ["一", "2"], ["一", "3"]]
     assert all(t["deadline"] for t in tasks) and all("\n" not in t["text"] for t in tasks)
     assert tasks[0]["text"] == para
+
+
+def test_plan_package_does_not_import_qt():
+    import subprocess
+    import sys
+
+    code = ("import sys; from desktop.core.plan import parse_plan_file; "
+            f"parse_plan_file({str(SAMPLE)!r}); "
+            "print(','.join(m for m in sys.modules if m.startswith(('PySide', 'shiboken'))))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=Path(__file__).resolve().parents[3])
+    assert out.stdout.strip() == ""

@@ -127,7 +127,7 @@ def build_docx(text: str, path: Path, *, word_numbering: bool = False) -> Path:
 def _table_rows(text: str) -> tuple[list[list[str]], str]:
     """Task table rows (类别, 序号, 工作任务, 责任单位, 完成时间) and the title line."""
     rows, group, title = [], "", ""
-    current = None
+    current, first = None, True
     for kind, label, body in _split_plan(text):
         if kind == "section":
             group = f"{label}、{body}"

@@ -88,3 +88,12 @@ def test_body_text_of_a_heading_does_not_classify_it():
             "二、保障措施\n（一）加强组织领导。成立领导小组。\n（二）强化督导考核。将任务完成情况纳入年度考核。")
     result = parse_plan_text(text)
     assert result["kind"] == "plan" and len(result["tasks"]) == 4
+
+
+def test_unnumbered_forward_section_gives_one_task_per_paragraph():
+    text = ("一、2022年工作总结\n（一）抓党建。开展学习。\n（二）抓质量。提升质量。\n二、2023年工作打算\n"
+            "坚持党建引领。落实校长负责制。\n坚持质量为重。毛入园率达到**％。")
+    result = parse_plan_text(text)
+    assert result["plan_section"] == "二、2023年工作打算"
+    assert [(t["path"], t["title"]) for t in result["tasks"]] == [(["二", "*"], "坚持党建引领"),
+                                                                   (["二", "*"], "坚持质量为重")]

@@ -170,6 +170,7 @@ def test_dashboard_rules():
     # "不低于" is a floor, not a ceiling (a bug found on the export screenshot)
     assert dashboard.indicator_short({"text": "交流比例不低于10%", "value": "10"}, "9")
     assert not dashboard.indicator_short({"text": "交流比例不低于10%", "value": "10"}, "13")
+    assert not dashboard.indicator_short({"text": "消除56人以上大班额", "value": "56"}, "45")
     assert dashboard.is_upper_bound("班额控制在45人以内") and not dashboard.is_upper_bound("每天不少于1小时")
     rows = [{"is_heading": False, "applies": True, "entry": {"status": s}, "overdue": o, "missing_evidence": m,
              "warnings": [], "evidence": 0} for s, o, m in (("已完成", False, True), ("进行中", True, False),

@@ -6,8 +6,6 @@ import os
 import subprocess
 import sys
 
-from PySide6.QtWidgets import QApplication
-
 from desktop.gui import app as app_module
 from desktop.gui.common import locations
 from desktop.gui.common.start import StartScreen
@@ -45,7 +43,7 @@ def test_county_database_goes_to_the_bureau_window(qtbot, plan_template, monkeyp
     county = plan_template.parent / "county.db"
     opened = []
 
-    class FakeBureau(QApplication.instance().activeWindow().__class__ if False else StartScreen):
+    class FakeBureau(StartScreen):
         def __init__(self, path):
             super().__init__()
             opened.append(path)
@@ -77,8 +75,6 @@ def test_school_choice_runs_the_wizard_then_opens_the_window(qtbot, plan_file, t
     screen.school_button.click()
     wizard = controller.wizard
     assert isinstance(wizard, SchoolSetupWizard) and wizard.isVisible()
-    from .test_wizard import run_wizard  # noqa: F401  (the same steps, on this wizard)
-
     wizard.open_page.path.setText(str(plan_file))
     wizard.next()
     wizard.fingerprint_page.confirm.setChecked(True)
@@ -87,7 +83,7 @@ def test_school_choice_runs_the_wizard_then_opens_the_window(qtbot, plan_file, t
     wizard.next()
     wizard.key_page.db_path.setText(str(tmp_path / "s.db"))
     with qtbot.waitSignal(wizard.accepted):
-        wizard.next() if False else wizard.accept() if False else wizard.button(wizard.WizardButton.FinishButton).click()
+        wizard.button(wizard.WizardButton.FinishButton).click()
     assert isinstance(controller.window, SchoolWindow)
     assert locations.last_db() == tmp_path / "s.db"
     close(controller)

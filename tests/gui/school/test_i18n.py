@@ -69,3 +69,17 @@ def test_missing_qm_falls_back_to_chinese(qtbot, tmp_path, monkeypatch):
 def test_every_source_string_is_translated():
     text = TS.read_text(encoding="utf-8")
     assert 'type="unfinished"' not in text
+
+
+def test_ts_file_is_up_to_date_with_the_sources(tmp_path):
+    """Every string in the school GUI is in the .ts with a translation (run pyside6-lupdate if not)."""
+    lupdate = str(Path(__import__("sys").executable).parent / "pyside6-lupdate")
+    if not Path(lupdate).exists():
+        pytest.skip("pyside6-lupdate not installed")
+    gui = Path(i18n.__file__).resolve().parents[1]
+    copy = tmp_path / "check.ts"
+    shutil.copy(TS, copy)
+    sources = [str(gui / "app.py"), *map(str, sorted((gui / "common").glob("*.py"))),
+               *map(str, sorted((gui / "school").glob("*.py")))]
+    subprocess.run([lupdate, *sources, "-ts", str(copy), "-no-obsolete"], check=True, capture_output=True)
+    assert 'type="unfinished"' not in copy.read_text(encoding="utf-8")

@@ -17,10 +17,12 @@ from desktop.gui.school.taskmodel import (
     display_label,
 )
 
+_NO_PARENT = QModelIndex()  # the default 'parent' of the model methods
+
 FAIL = QAbstractItemModelTester.FailureReportingMode.Fatal
 
 
-def visible_ids(proxy, parent=QModelIndex()) -> list[str]:
+def visible_ids(proxy, parent=_NO_PARENT) -> list[str]:
     out = []
     for r in range(proxy.rowCount(parent)):
         idx = proxy.index(r, 0, parent)

@@ -1,0 +1,372 @@
+"""Import the schools' packages: drop files, folders or .zip archives; the merge runs on a worker
+thread with a progress bar and Cancel; one result row per file; key-change requests decided here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core import planstore, services
+from desktop.core.crypto import format_fingerprint
+from desktop.core.errors import TaizhangError
+from desktop.gui.bureau.chooser import Chooser
+from desktop.gui.bureau.importmodels import (
+    COL_ADVICE,
+    COL_FILE,
+    COL_OUTCOME,
+    COL_PERIOD,
+    COL_REASON,
+    COL_REVISION,
+    COL_SCHOOL,
+    KeyRequestsModel,
+    ProblemFilter,
+    ResultsModel,
+)
+from desktop.gui.bureau.mergeworker import MergeWorker
+from desktop.gui.common.errors import message
+from desktop.gui.common.icons import icon
+
+FLUSH_MS = 100
+
+
+def local_paths(mime) -> list[str]:
+    """The local files and folders a drag carries (nothing else is accepted)."""
+    if not mime.hasUrls():
+        return []
+    paths = [u.toLocalFile() for u in mime.urls() if u.isLocalFile()]
+    return [p for p in paths if p]
+
+
+class DropZone(QFrame):
+    dropped = Signal(list)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("dropZone")
+        self.setAcceptDrops(True)
+        self._idle = ("QFrame#dropZone { border: 2px dashed #9aa0a6; border-radius: 8px; background: #f8f9fa; }")
+        self._hover = ("QFrame#dropZone { border: 2px dashed #1a73e8; border-radius: 8px; background: #e8f0fe; }")
+        self.setStyleSheet(self._idle)
+
+    def dragEnterEvent(self, event):
+        if local_paths(event.mimeData()):
+            self.setStyleSheet(self._hover)
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragLeaveEvent(self, event):
+        self.setStyleSheet(self._idle)
+
+    def dropEvent(self, event):
+        self.setStyleSheet(self._idle)
+        paths = local_paths(event.mimeData())
+        if paths:
+            event.acceptProposedAction()
+            self.dropped.emit(paths)
+        else:
+            event.ignore()
+
+
+class ImportPage(QWidget):
+    merged = Signal()  # school data changed (the overview reloads)
+    finished = Signal(list, bool)  # outcomes of the run, cancelled
+
+    def __init__(self, db, db_path: str, chooser: Chooser, parent=None):
+        super().__init__(parent)
+        self.setObjectName("importPage")
+        self.db, self.db_path, self.chooser = db, db_path, chooser
+        self.worker: MergeWorker | None = None
+        self.total = 0
+        self.done = 0
+        self.last_seconds: float | None = None
+        self._pending: list = []
+        self._flush_timer = QTimer(self)
+        self._flush_timer.setInterval(FLUSH_MS)
+        self._flush_timer.timeout.connect(self._flush)
+        self.results = ResultsModel(self)
+        self.filter = ProblemFilter(self)
+        self.filter.setSourceModel(self.results)
+        self.keys = KeyRequestsModel(self)
+        self._build()
+
+    # ------------------------------------------------------------------ building
+    def _build(self) -> None:
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(8, 6, 8, 6)
+        self.drop_zone = DropZone()
+        self.drop_zone.dropped.connect(self.start_import)
+        dz = QHBoxLayout(self.drop_zone)
+        dz.setContentsMargins(16, 12, 16, 12)
+        tip = QLabel(self.tr("把学校报送的文件（.xlsx）、整个文件夹或 .zip 压缩包拖到这里，\n"
+                             "或者点右边的按钮选择。同一文件重复导入不会重复计算。"))
+        tip.setStyleSheet("font-size: 14px; color: #3c4043; border: none; background: transparent;")
+        dz.addWidget(tip, 1)
+        self.files_button = QPushButton(icon("open"), self.tr("选择文件…"))
+        self.files_button.setObjectName("chooseFiles")
+        self.files_button.clicked.connect(self.choose_files)
+        self.folder_button = QPushButton(icon("open"), self.tr("选择文件夹…"))
+        self.folder_button.setObjectName("chooseFolder")
+        self.folder_button.clicked.connect(self.choose_folder)
+        dz.addWidget(self.files_button)
+        dz.addWidget(self.folder_button)
+        lay.addWidget(self.drop_zone)
+
+        progress = QHBoxLayout()
+        self.progress = QProgressBar()
+        self.progress.setObjectName("importProgress")
+        self.progress.setFormat(self.tr("%v / %m 个文件"))
+        self.progress.hide()
+        self.cancel_button = QPushButton(self.tr("取消导入"))
+        self.cancel_button.setObjectName("cancelImport")
+        self.cancel_button.setToolTip(self.tr("已经合并的文件保留，没有开始的文件不导入；不会有合并了一半的文件"))
+        self.cancel_button.clicked.connect(self.cancel)
+        self.cancel_button.hide()
+        progress.addWidget(self.progress, 1)
+        progress.addWidget(self.cancel_button)
+        lay.addLayout(progress)
+        self.summary = QLabel(self.tr("还没有导入文件。"))
+        self.summary.setObjectName("importSummary")
+        self.summary.setWordWrap(True)
+        lay.addWidget(self.summary)
+
+        bar = QHBoxLayout()
+        self.problems_only = QCheckBox(self.tr("只看有问题的文件"))
+        self.problems_only.setObjectName("problemsOnly")
+        self.problems_only.toggled.connect(self.filter.set_problems_only)
+        bar.addWidget(self.problems_only)
+        bar.addStretch(1)
+        lay.addLayout(bar)
+        self.table = QTableView()
+        self.table.setObjectName("resultsView")
+        self.table.setModel(self.filter)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        for col in (COL_FILE, COL_SCHOOL, COL_PERIOD, COL_REVISION, COL_OUTCOME):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_REASON, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(COL_ADVICE, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(COL_REASON, 330)
+        lay.addWidget(self.table, 3)
+
+        self.keys_box = QGroupBox(self.tr("密钥更换申请（这些学校的文件暂不合并，等您决定）"))
+        self.keys_box.setObjectName("keysBox")
+        kl = QVBoxLayout(self.keys_box)
+        explain = QLabel(self.tr("学校重装系统或换电脑后，会用新的密钥签名。请先打电话与学校核对新指纹，"
+                                 "确认无误再批准：批准后，等待中的文件立即合并；拒绝则一直不合并。"))
+        explain.setWordWrap(True)
+        explain.setStyleSheet("color: #5f6368;")
+        kl.addWidget(explain)
+        self.keys_view = QTableView()
+        self.keys_view.setObjectName("keysView")
+        self.keys_view.setModel(self.keys)
+        self.keys_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.keys_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.keys_view.verticalHeader().setVisible(False)
+        self.keys_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.keys_view.horizontalHeader().setStretchLastSection(True)
+        self.keys_view.setMaximumHeight(130)
+        kl.addWidget(self.keys_view)
+        kb = QHBoxLayout()
+        self.approve_button = QPushButton(self.tr("核实无误，批准新密钥"))
+        self.approve_button.setObjectName("approveKey")
+        self.approve_button.clicked.connect(self.approve)
+        self.refuse_button = QPushButton(self.tr("拒绝"))
+        self.refuse_button.setObjectName("refuseKey")
+        self.refuse_button.clicked.connect(self.refuse)
+        kb.addWidget(self.approve_button)
+        kb.addWidget(self.refuse_button)
+        kb.addStretch(1)
+        kl.addLayout(kb)
+        lay.addWidget(self.keys_box, 1)
+        self.keys_box.hide()
+        self.error = QLabel()
+        self.error.setObjectName("importError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #c5221f;")
+        lay.addWidget(self.error)
+
+    # ------------------------------------------------------------------ state
+    def reload(self) -> None:
+        self.results.set_school_names({s["code"]: s["name"] for s in planstore.schools(self.db)})
+        self.keys.load(services.key_requests(self.db))
+        self.keys_box.setVisible(self.keys.rowCount() > 0)
+        if self.keys.rowCount():
+            self.keys_view.selectRow(0)
+
+    @property
+    def running(self) -> bool:
+        return self.worker is not None
+
+    def choose_files(self) -> None:
+        paths = self.chooser.open_files(self.tr("选择学校报送的文件"), "",
+                                        self.tr("报送文件 (*.xlsx *.zip);;所有文件 (*)"))
+        if paths:
+            self.start_import(paths)
+
+    def choose_folder(self) -> None:
+        folder = self.chooser.open_folder(self.tr("选择存放报送文件的文件夹"), "")
+        if folder:
+            self.start_import([folder])
+
+    # ------------------------------------------------------------------ the run
+    def start_import(self, paths: list[str]) -> bool:
+        if self.worker is not None:
+            self.error.setText(self.tr("正在导入，请等这一批完成或取消后再导入"))
+            return False
+        self.error.clear()
+        self.reload()
+        self.results.clear()
+        self.problems_only.setChecked(False)
+        self.total = self.done = 0
+        self.progress.setRange(0, 0)  # busy until the files are counted
+        self.progress.setValue(0)
+        self.progress.show()
+        self.cancel_button.setEnabled(True)
+        self.cancel_button.show()
+        self._set_busy(True)
+        self.summary.setText(self.tr("正在查找文件…"))
+        worker = MergeWorker(self.db_path, [str(Path(p)) for p in paths], self)
+        worker.counted.connect(self._counted)
+        worker.progressed.connect(self._progressed)
+        worker.completed.connect(self._completed)
+        worker.failed.connect(self._failed)
+        worker.finished.connect(self._thread_done)
+        self.worker = worker
+        self._flush_timer.start()
+        worker.start()
+        return True
+
+    def cancel(self) -> None:
+        if self.worker is not None:
+            self.worker.cancel()
+            self.cancel_button.setEnabled(False)
+            self.summary.setText(self.tr("正在取消：当前文件合并完后停止…"))
+
+    def _set_busy(self, busy: bool) -> None:
+        for w in (self.files_button, self.folder_button, self.approve_button, self.refuse_button):
+            w.setEnabled(not busy)
+        self.drop_zone.setAcceptDrops(not busy)
+
+    def _counted(self, total: int) -> None:
+        self.total = total
+        self.progress.setRange(0, max(total, 1))
+        self.summary.setText(self.tr("找到 {n} 个文件，正在核验并合并…").format(n=total))
+
+    def _progressed(self, n: int, outcome) -> None:
+        self.done = n
+        self._pending.append(outcome)
+
+    def _flush(self) -> None:
+        if self._pending:
+            batch, self._pending = self._pending, []
+            self.results.append(batch)
+        if self.total:
+            self.progress.setValue(min(self.done, self.total))
+
+    def _summary_text(self, cancelled: bool, seconds: float | None) -> str:
+        c = self.results.counts()
+        n = sum(c.values())
+        parts = [self.tr("已合并 {n}").format(n=c.get("accepted", 0)), self.tr("重复 {n}").format(n=c.get("duplicate", 0)),
+                 self.tr("旧版次 {n}").format(n=c.get("stale", 0)), self.tr("拒收 {n}").format(n=c.get("rejected", 0))]
+        head = (self.tr("已取消：处理了 {n} / {total} 个文件（未处理的文件没有导入，可以再导入一次）").format(n=n, total=self.total)
+                if cancelled else self.tr("导入完成：{n} 个文件").format(n=n))
+        text = head + " —— " + "，".join(parts)
+        if seconds is not None:
+            text += self.tr("（用时 {s:.1f} 秒）").format(s=seconds)
+        if c.get("rejected"):
+            text += self.tr("。有被拒收的文件：勾选“只看有问题的文件”查看原因和处理办法。")
+        return text
+
+    def _completed(self, outcomes: list, cancelled: bool, seconds: float) -> None:
+        self._flush()
+        self.last_seconds = seconds
+        self.summary.setText(self._summary_text(cancelled, seconds))
+        if self.results.counts().get("rejected"):
+            self.summary.setStyleSheet("color: #8a1c1c;")
+        else:
+            self.summary.setStyleSheet("")
+        self.finished.emit(outcomes, cancelled)
+
+    def _failed(self, exc) -> None:
+        self._flush()
+        self.error.setText(message(exc))
+
+    def _thread_done(self) -> None:
+        self._flush_timer.stop()
+        self._flush()
+        worker, self.worker = self.worker, None
+        if worker is not None:
+            worker.deleteLater()
+        self.progress.hide()
+        self.cancel_button.hide()
+        self._set_busy(False)
+        self.reload()
+        self.merged.emit()
+
+    def wait(self, ms: int = 60000) -> bool:
+        """Block until the worker thread ends (closing the window)."""
+        return self.worker.wait(ms) if self.worker is not None else True
+
+    # ------------------------------------------------------------------ keys
+    def _selected_request(self) -> dict | None:
+        row = self.keys_view.currentIndex().row()
+        request = self.keys.request(row)
+        if request is None:
+            self.error.setText(self.tr("请先选择一条密钥更换申请"))
+        return request
+
+    def approve(self) -> bool:
+        r = self._selected_request()
+        if r is None:
+            return False
+        text = self.tr("请先打电话与{name}核对新密钥指纹：\n\n{fp}\n\n核对一致后批准。批准后，该校等待中的 {n} 个文件会立即合并。"
+                       ).format(name=r["name"] or r["school"], fp=format_fingerprint(r["fingerprint"]), n=r["waiting"])
+        if not self.chooser.confirm(self.tr("批准新密钥"), text):
+            return False
+        try:
+            outcomes = services.approve_key(self.db, r["school"])
+        except TaizhangError as exc:
+            self.error.setText(message(exc))
+            return False
+        self.results.append(outcomes)
+        self.summary.setText(self.tr("已批准{name}的新密钥，合并了 {n} 个等待中的文件。").format(
+            name=r["name"] or r["school"], n=sum(1 for o in outcomes if o.outcome == "accepted")))
+        self.summary.setStyleSheet("")
+        self.reload()
+        self.merged.emit()
+        return True
+
+    def refuse(self) -> bool:
+        r = self._selected_request()
+        if r is None:
+            return False
+        if not self.chooser.confirm(self.tr("拒绝新密钥"), self.tr("拒绝{name}的新密钥？用这把密钥签名的文件都不会合并。").format(
+                name=r["name"] or r["school"])):
+            return False
+        try:
+            services.refuse_key(self.db, r["school"])
+        except TaizhangError as exc:
+            self.error.setText(message(exc))
+            return False
+        self.summary.setText(self.tr("已拒绝{name}的新密钥。").format(name=r["name"] or r["school"]))
+        self.reload()
+        return True

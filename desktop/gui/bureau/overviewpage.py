@@ -1,0 +1,350 @@
+"""Overview of one reporting period: the school × task matrix coloured by status (click a cell for the
+school's entry and evidence), completion per task and per school, who has not reported or was late,
+and the summary workbook export."""
+
+from __future__ import annotations
+
+import html
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QModelIndex, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core import services
+from desktop.core.errors import TaizhangError
+from desktop.gui.bureau.chooser import Chooser
+from desktop.gui.bureau.messages import NOT_APPLICABLE_COLOR, NOT_REPORTED_COLOR, STATUS_COLORS, percent
+from desktop.gui.bureau.overviewmodels import (
+    SCHOOL_STATE_COL,
+    EvidenceModel,
+    MatrixModel,
+    RecordsModel,
+    SchoolFilter,
+    school_columns,
+    task_columns,
+)
+from desktop.gui.common.errors import message
+from desktop.gui.common.icons import icon
+
+CELL_WIDTH = 46
+TAB_MATRIX, TAB_TASKS, TAB_SCHOOLS = range(3)
+
+
+class CellDetail(QWidget):
+    """What one school reported on one task, with its evidence files."""
+
+    def __init__(self, db, chooser: Chooser, parent=None):
+        super().__init__(parent)
+        self.setObjectName("cellDetail")
+        self.db, self.chooser = db, chooser
+        self.detail: dict | None = None
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(6, 0, 0, 0)
+        self.text = QTextBrowser()
+        self.text.setObjectName("cellText")
+        self.text.setOpenLinks(False)
+        lay.addWidget(self.text, 3)
+        lay.addWidget(QLabel(self.tr("佐证材料：")))
+        self.evidence = EvidenceModel(self)
+        self.evidence_view = QTableView()
+        self.evidence_view.setObjectName("evidenceView")
+        self.evidence_view.setModel(self.evidence)
+        self.evidence_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.evidence_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.evidence_view.verticalHeader().setVisible(False)
+        self.evidence_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.evidence_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.evidence_view.doubleClicked.connect(lambda index: self.open_evidence(index.row()))
+        lay.addWidget(self.evidence_view, 1)
+        row = QHBoxLayout()
+        self.open_button = QPushButton(self.tr("打开"))
+        self.open_button.setObjectName("openEvidence")
+        self.open_button.clicked.connect(lambda: self.open_evidence(self.evidence_view.currentIndex().row()))
+        self.save_button = QPushButton(self.tr("另存为…"))
+        self.save_button.setObjectName("saveEvidence")
+        self.save_button.clicked.connect(lambda: self.save_evidence(self.evidence_view.currentIndex().row()))
+        row.addWidget(self.open_button)
+        row.addWidget(self.save_button)
+        row.addStretch(1)
+        lay.addLayout(row)
+        self.show_detail(None)
+
+    def show_detail(self, detail: dict | None) -> None:
+        self.detail = detail
+        if detail is None:
+            self.text.setHtml(self.tr("<p style='color:#5f6368'>点击左侧表格中的格子，查看该校对这项任务的填报内容和佐证材料。</p>"))
+            self.evidence.load([])
+            self.open_button.setEnabled(False)
+            self.save_button.setEnabled(False)
+            return
+        self.text.setHtml(self._html(detail))
+        self.evidence.load(detail["evidence"])
+        has = bool(detail["evidence"])
+        self.open_button.setEnabled(has)
+        self.save_button.setEnabled(has)
+        if has:
+            self.evidence_view.selectRow(0)
+
+    def _html(self, d: dict) -> str:
+        e, t, s = d["entry"], d["task"], d["school"]
+        esc = html.escape
+        parts = [f"<h3 style='margin:0'>{esc(s['name'])}</h3>",
+                 f"<p style='margin:2px 0 8px 0'><b>{esc(t['task_id'])}</b> {esc(t['title'])}</p>"]
+        if d["submission"] is None:
+            parts.append(f"<p style='color:#c5221f'>{esc(self.tr('该校本周期还没有报送。'))}</p>")
+            return "".join(parts)
+        sub = d["submission"]
+        parts.append(f"<p style='color:#5f6368'>{esc(self.tr('第 {n} 次报送 · 导出于 {at}').format(n=sub['revision'], at=(sub['created_at'] or '')[:16].replace('T', ' ')))}</p>")
+        color = STATUS_COLORS.get(e["status"], "#ffffff")
+        status = e["status"] + (f"（{e['progress']}%）" if e["status"] == "进行中" and e["progress"] else "")
+        parts.append(f"<p><span style='background:{color}; padding:2px 6px'>&nbsp;{esc(status)}&nbsp;</span></p>")
+        rows = [(self.tr("完成情况说明"), e["narrative"]), (self.tr("存在问题"), e["problems"]),
+                (self.tr("下步打算"), e["next_steps"])]
+        if e["status"] == "不适用":
+            rows.insert(0, (self.tr("不适用原因"), e["na_reason"]))
+        for label, value in rows:
+            parts.append(f"<p style='margin:6px 0 0 0'><b>{esc(label)}：</b>{esc(value) or '<span style=color:#9aa0a6>—</span>'}</p>")
+        if d["targets"]:
+            parts.append(f"<p style='margin:8px 0 2px 0'><b>{esc(self.tr('量化指标'))}：</b></p><ul style='margin:0'>")
+            for x in d["targets"]:
+                target = x["value"] if x["value"] is not None else self.tr("待定")
+                got = x["reported"] if x["reported"] not in (None, "") else "—"
+                parts.append(f"<li>{esc(x['text'])}：{esc(self.tr('目标'))} {esc(str(target))}{esc(x['unit'])}，"
+                             f"{esc(self.tr('填报'))} <b>{esc(str(got))}</b></li>")
+            parts.append("</ul>")
+        return "".join(parts)
+
+    def _item(self, row: int) -> dict | None:
+        return self.evidence.item(row)
+
+    def open_evidence(self, row: int) -> Path | None:
+        item = self._item(row)
+        if item is None:
+            return None
+        folder = Path(tempfile.mkdtemp(prefix="taizhang-evidence-"))
+        name = Path(item["name"]).name or item["sha256"]
+        try:
+            path = services.save_evidence(self.db, item["sha256"], folder / name)
+        except (TaizhangError, OSError) as exc:
+            self.text.append(f"<p style='color:#c5221f'>{html.escape(message(exc))}</p>")
+            return None
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        return path
+
+    def save_evidence(self, row: int) -> Path | None:
+        item = self._item(row)
+        if item is None:
+            return None
+        target = self.chooser.save_file(self.tr("保存佐证材料"), item["name"], self.tr("所有文件 (*)"))
+        if not target:
+            return None
+        try:
+            return services.save_evidence(self.db, item["sha256"], target)
+        except (TaizhangError, OSError) as exc:
+            self.text.append(f"<p style='color:#c5221f'>{html.escape(message(exc))}</p>")
+            return None
+
+
+class OverviewPage(QWidget):
+    exported = Signal(str)
+
+    def __init__(self, db, chooser: Chooser, parent=None):
+        super().__init__(parent)
+        self.setObjectName("overviewPage")
+        self.db, self.chooser = db, chooser
+        self.data: dict | None = None
+        self.matrix = MatrixModel(self)
+        self.tasks = RecordsModel(task_columns(), self)
+        self.schools = RecordsModel(school_columns(), self)
+        self.schools.colors = lambda r, col: ("#c5221f" if not r["reported"] else "#b06000" if r["late"] else None) \
+            if col == SCHOOL_STATE_COL else None
+        self.school_filter = SchoolFilter(self)
+        self.school_filter.setSourceModel(self.schools)
+        self._build()
+
+    def _build(self) -> None:
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(8, 6, 8, 6)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("填报周期：")))
+        self.period = QComboBox()
+        self.period.setObjectName("overviewPeriod")
+        self.period.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.period.currentIndexChanged.connect(lambda _i: self.reload(keep_period=True))
+        top.addWidget(self.period)
+        self.headline = QLabel()
+        self.headline.setObjectName("headline")
+        self.headline.setTextFormat(Qt.TextFormat.RichText)
+        self.headline.linkActivated.connect(self._headline_link)
+        top.addWidget(self.headline, 1)
+        self.export_button = QPushButton(icon("export"), self.tr("导出汇总表…"))
+        self.export_button.setObjectName("exportSummary")
+        self.export_button.clicked.connect(self.export_summary)
+        top.addWidget(self.export_button)
+        lay.addLayout(top)
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("overviewTabs")
+        lay.addWidget(self.tabs, 1)
+        # matrix
+        mw = QWidget()
+        ml = QVBoxLayout(mw)
+        ml.setContentsMargins(0, 4, 0, 0)
+        legend = QHBoxLayout()
+        for text, color in ((self.tr("已完成"), STATUS_COLORS["已完成"]), (self.tr("进行中"), STATUS_COLORS["进行中"]),
+                            (self.tr("未开始"), STATUS_COLORS["未开始"]), (self.tr("不适用"), STATUS_COLORS["不适用"]),
+                            (self.tr("未报送"), NOT_REPORTED_COLOR), (self.tr("不适用于该校类型"), NOT_APPLICABLE_COLOR)):
+            chip = QLabel(text)
+            chip.setStyleSheet(f"background: {color}; border: 1px solid #dadce0; border-radius: 3px; padding: 1px 6px;")
+            legend.addWidget(chip)
+        legend.addStretch(1)
+        hint = QLabel(self.tr("点击格子查看详情；把鼠标停在列标题上可看任务名称"))
+        hint.setStyleSheet("color: #5f6368;")
+        legend.addWidget(hint)
+        ml.addLayout(legend)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        self.matrix_view = QTableView()
+        self.matrix_view.setObjectName("matrixView")
+        self.matrix_view.setModel(self.matrix)
+        self.matrix_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.matrix_view.setWordWrap(False)
+        self.matrix_view.setShowGrid(True)
+        h = self.matrix_view.horizontalHeader()
+        h.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        h.setDefaultSectionSize(CELL_WIDTH)
+        h.setMinimumSectionSize(CELL_WIDTH)
+        v = self.matrix_view.verticalHeader()
+        v.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        v.setDefaultSectionSize(24)
+        self.matrix_view.selectionModel().currentChanged.connect(self._cell_changed)
+        self.matrix_view.clicked.connect(self._cell_changed)
+        split.addWidget(self.matrix_view)
+        self.detail = CellDetail(self.db, self.chooser)
+        split.addWidget(self.detail)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        split.setSizes([900, 360])
+        ml.addWidget(split, 1)
+        self.tabs.addTab(mw, self.tr("学校×任务"))
+        # per task
+        self.tasks_view = self._records_view(self.tasks, "tasksView", stretch=1)
+        self.tabs.addTab(self.tasks_view, self.tr("按任务"))
+        # per school
+        sw = QWidget()
+        sl = QVBoxLayout(sw)
+        sl.setContentsMargins(0, 4, 0, 0)
+        fl = QHBoxLayout()
+        fl.addWidget(QLabel(self.tr("显示：")))
+        self.school_mode = QComboBox()
+        self.school_mode.setObjectName("schoolMode")
+        self.school_mode.addItem(self.tr("全部学校"), SchoolFilter.ALL)
+        self.school_mode.addItem(self.tr("未报送的学校"), SchoolFilter.MISSING)
+        self.school_mode.addItem(self.tr("逾期报送的学校"), SchoolFilter.LATE)
+        self.school_mode.currentIndexChanged.connect(lambda _i: self.school_filter.set_mode(self.school_mode.currentData()))
+        fl.addWidget(self.school_mode)
+        fl.addStretch(1)
+        sl.addLayout(fl)
+        self.schools_view = self._records_view(self.school_filter, "schoolsOverview", stretch=1)
+        sl.addWidget(self.schools_view, 1)
+        self.tabs.addTab(sw, self.tr("按学校"))
+
+    def _records_view(self, model, name: str, stretch: int) -> QTableView:
+        view = QTableView()
+        view.setObjectName(name)
+        view.setModel(model)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setAlternatingRowColors(True)
+        view.setSortingEnabled(isinstance(model, SchoolFilter))
+        view.verticalHeader().setVisible(False)
+        view.setWordWrap(False)
+        header = view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        return view
+
+    # ------------------------------------------------------------------ data
+    def reload(self, keep_period: bool = False) -> None:
+        wanted = self.period.currentData() if keep_period else (self.period.currentData() or None)
+        periods = services.period_list(self.db)
+        self.period.blockSignals(True)
+        try:
+            self.period.clear()
+            for p in periods:
+                text = p["name"] + (self.tr("（{due} 截止）").format(due=p["due_date"]) if p["due_date"] else "")
+                self.period.addItem(text, p["name"])
+            if wanted is None or self.period.findData(wanted) < 0:
+                wanted = services.overview_period(self.db)
+            self.period.setCurrentIndex(max(0, self.period.findData(wanted)))
+        finally:
+            self.period.blockSignals(False)
+        period = self.period.currentData()
+        self.data = services.overview(self.db, period) if period else None
+        self.matrix.load(self.data)
+        self.tasks.load(self.data["per_task"] if self.data else [])
+        self.schools.load(self.data["per_school"] if self.data else [])
+        self.detail.show_detail(None)
+        self._headline()
+        self.export_button.setEnabled(bool(self.data and self.data["plan"]["version"]))
+
+    def _headline(self) -> None:
+        d = self.data
+        if d is None:
+            self.headline.setText(self.tr("还没有工作计划或填报周期。"))
+            return
+        n = len(d["schools"])
+        missing, late = len(d["missing"]), len(d["late"])
+        parts = [self.tr("应报 <b>{n}</b> 所").format(n=n), self.tr("已报送 <b>{n}</b>").format(n=d["reported"])]
+        parts.append(self.tr("<a href='late' style='color:#b06000'>逾期 {n}</a>").format(n=late) if late
+                     else self.tr("逾期 0"))
+        parts.append(self.tr("<a href='missing' style='color:#c5221f'>未报送 {n}</a>").format(n=missing) if missing
+                     else self.tr("未报送 0"))
+        parts.append(self.tr("已报学校总体完成率 <b>{r}</b>").format(r=percent(d["rate"])))
+        self.headline.setText("&nbsp;&nbsp;" + " · ".join(parts))
+
+    def _headline_link(self, link: str) -> None:
+        self.tabs.setCurrentIndex(TAB_SCHOOLS)
+        mode = SchoolFilter.MISSING if link == "missing" else SchoolFilter.LATE
+        self.school_mode.setCurrentIndex(self.school_mode.findData(mode))
+
+    def _cell_changed(self, index: QModelIndex, _previous=None) -> None:
+        cell = self.matrix.cell(index)
+        if cell is None or self.data is None:
+            self.detail.show_detail(None)
+            return
+        try:
+            detail = services.school_task_detail(self.db, self.data["period"], *cell)
+        except TaizhangError as exc:
+            self.detail.text.setHtml(html.escape(message(exc)))
+            return
+        self.detail.show_detail(detail)
+
+    def export_summary(self) -> str | None:
+        if self.data is None:
+            return None
+        name = f"{self.data['plan']['title']}-{self.data['period']}-汇总.xlsx"
+        path = self.chooser.save_file(self.tr("导出汇总表"), name, self.tr("Excel 工作簿 (*.xlsx)"))
+        if not path:
+            return None
+        try:
+            services.write_summary(self.db, path, period=self.data["period"])
+        except TaizhangError as exc:
+            self.headline.setText(f"<span style='color:#c5221f'>{html.escape(message(exc))}</span>")
+            return None
+        self.exported.emit(path)
+        return path
+

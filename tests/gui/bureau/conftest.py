@@ -1,0 +1,135 @@
+"""Bureau GUI fixtures: a chooser that answers instead of modal dialogs, report packages with
+problems (tampered, new key), drag-and-drop events, and a batch of packages for the slow tests."""
+
+from __future__ import annotations
+
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication
+
+
+class FakeChooser:
+    """Answers the window's questions from lists given by the test; records what was asked."""
+
+    def __init__(self):
+        self.files: list = []  # answers to open_file / open_files / open_folder, in order
+        self.saves: list = []  # answers to save_file
+        self.confirm_answer = True
+        self.passphrase_answer: str | None = None
+        self.asked: list[tuple[str, str]] = []
+
+    def _next(self, queue, default=None):
+        return queue.pop(0) if queue else default
+
+    def open_file(self, title, folder, filters):
+        self.asked.append(("open_file", title))
+        return self._next(self.files)
+
+    def open_files(self, title, folder, filters):
+        self.asked.append(("open_files", title))
+        answer = self._next(self.files, [])
+        return answer if isinstance(answer, list) else [answer]
+
+    def open_folder(self, title, folder):
+        self.asked.append(("open_folder", title))
+        return self._next(self.files)
+
+    def save_file(self, title, suggested, filters):
+        self.asked.append(("save_file", title))
+        answer = self._next(self.saves)
+        return None if answer is None else str(answer)
+
+    def passphrase(self, title, label):
+        self.asked.append(("passphrase", title))
+        return self.passphrase_answer
+
+    def confirm(self, title, text):
+        self.asked.append(("confirm", title))
+        return self.confirm_answer
+
+
+@pytest.fixture
+def chooser():
+    return FakeChooser()
+
+
+def drop_paths(widget, paths) -> QDropEvent:
+    """Drag ``paths`` (files/folders as file URLs) onto ``widget`` and drop them, as a user does."""
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    pos = QPointF(widget.rect().center())
+    enter = QDragEnterEvent(pos, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                            Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(widget, enter)
+    assert enter.isAccepted(), "the widget refuses the drag"
+    drop = QDropEvent(pos, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(widget, drop)
+    return drop
+
+
+def tamper(src: Path, dst: Path) -> Path:
+    """A report changed after signing (a status edited in the 任务完成情况 sheet)."""
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if info.filename == "xl/worksheets/sheet2.xml":
+                data = data.replace("未开始".encode(), "已完成".encode()).replace("进行中".encode(), "已完成".encode())
+            zout.writestr(info.filename, data)
+    return dst
+
+
+def reinstalled_report(world: Path, code: str, out: Path, times: int = 2) -> Path:
+    """The school reinstalled its PC (new key) and exported again: a key-change request at the bureau."""
+    from desktop.core import entries, services
+    from desktop.core.store import open_db
+
+    fresh = out.parent / f"reinstalled-{code}.db"
+    services.school_init(world / "plan.xlsx", code, fresh)
+    db = open_db(fresh)
+    try:
+        plan = db.execute("SELECT plan_id FROM plans").fetchone()[0]
+        task = services.school_tasks(db)[0]["task_id"]
+        period = db.execute("SELECT name FROM periods ORDER BY due_date LIMIT 1").fetchone()[0]
+        entries.save_entry(db, code, plan, task, period, status="进行中", narrative="重装电脑后重新填报")
+        for _ in range(times):  # revision 2 from the new install, newer than what was merged
+            services.export_report(db, out, period=period)
+    finally:
+        db.close()
+    return out
+
+
+@pytest.fixture(scope="session")
+def many_template(tmp_path_factory) -> Path:
+    """70 schools' reports (enough for the merge to check files in worker processes)."""
+    from desktop.core import demo
+
+    out = tmp_path_factory.mktemp("many") / "demo"
+    demo.run(out, schools=70, merge=False, say=lambda _msg: None)
+    return out
+
+
+@pytest.fixture
+def many(many_template, tmp_path) -> Path:
+    dst = tmp_path / "many"
+    shutil.copytree(many_template, dst)
+    return dst
+
+
+@pytest.fixture
+def drop():
+    return drop_paths
+
+
+@pytest.fixture
+def tampered():
+    return tamper
+
+
+@pytest.fixture
+def reinstalled():
+    return reinstalled_report
