@@ -146,3 +146,20 @@ def edit_cell_text():
 def fleet_factory():
     """(make_county, write_reports): a synthetic county of any size and its schools' signed reports."""
     return make_county, write_reports
+
+
+@pytest.fixture
+def extra_migration(tmp_path):
+    """A copy of migrations/ plus one more migration with the given SQL; returns (folder, its number)."""
+    from desktop.core import store
+
+    def make(sql: str, name: str = "extra"):
+        folder = tmp_path / "migrations"
+        folder.mkdir(exist_ok=True)
+        for _, mig in store.migrations():
+            (folder / mig.name).write_text(mig.read_text(encoding="utf-8"), encoding="utf-8")
+        number = len(store.migrations()) + 1
+        (folder / f"{number:04d}_{name}.sql").write_text(sql, encoding="utf-8")
+        return folder, number
+
+    return make

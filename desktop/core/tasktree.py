@@ -4,29 +4,12 @@ from __future__ import annotations
 
 import re
 
-_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
-              "九": 9, "壹": 1, "贰": 2, "叁": 3, "肆": 4, "伍": 5, "陆": 6, "柒": 7, "捌": 8, "玖": 9}
+from desktop.core.plan.numbering import cn_to_int
+
 _CIRCLED = {chr(0x2460 + i): i + 1 for i in range(20)}
 _NOISE = re.compile(r"[\s（）()、.．,，:：;；是第部分章节条]")
 
 ALL_SCHOOL_TYPES = ("小学", "初中", "九年一贯制", "完全中学", "高中", "幼儿园", "职业学校", "特殊教育")
-
-
-def chinese_number(text: str) -> int | None:
-    """一 → 1, 十二 → 12, 二十 → 20, 一百零五 → 105; None when ``text`` is not a numeral."""
-    if not text or any(ch not in _CN_DIGITS and ch not in "十拾百佰" for ch in text):
-        return None
-    total, current = 0, 0
-    for ch in text:
-        if ch in "十拾":
-            total += (current or 1) * 10
-            current = 0
-        elif ch in "百佰":
-            total += (current or 1) * 100
-            current = 0
-        else:
-            current = current * 10 + _CN_DIGITS[ch]
-    return total + current
 
 
 def label_number(label: str) -> str:
@@ -36,7 +19,7 @@ def label_number(label: str) -> str:
         return str(_CIRCLED[core])
     if core.isdecimal():
         return str(int(core))
-    n = chinese_number(core)
+    n = cn_to_int(core)
     return str(n) if n is not None else core
 
 

@@ -62,9 +62,10 @@ def test_changed_cell_is_listed_with_visible_and_signed_values(report_file, tmp_
         {"sheet": "任务完成情况", "cell": "D2", "visible": "已完成", "signed": "进行中"}]
 
 
-def test_excel_style_resave_with_shared_strings_is_explained(report_file, tmp_path):
-    """Re-saving through openpyxl moves text to sharedStrings and drops our parts; put them back to
-    simulate an editor that keeps unknown parts, then check the changed cell is still found."""
+@pytest.fixture
+def resaved_verdict(report_file, tmp_path):
+    """F2 edited and the workbook re-saved through openpyxl (text moves to sharedStrings, every sheet part is
+    rewritten), with our parts put back as an editor that keeps unknown parts would: the verdict on it."""
     wb = openpyxl.load_workbook(report_file)
     wb["任务完成情况"]["F2"] = "其实没做"
     resaved = tmp_path / "resaved.xlsx"
@@ -79,25 +80,16 @@ def test_excel_style_resave_with_shared_strings_is_explained(report_file, tmp_pa
                 out.writestr(name, orig.read(name))
     with pytest.raises(PackageInvalid) as exc:
         verify_package(merged)
-    found = cellsdiff.changes(merged, exc.value)
+    return merged, exc.value
+
+
+def test_excel_style_resave_with_shared_strings_is_explained(resaved_verdict):
+    merged, verdict = resaved_verdict
+    found = cellsdiff.changes(merged, verdict, ["任务完成情况"])
     assert {"sheet": "任务完成情况", "cell": "F2", "visible": "其实没做", "signed": "已开展三次"} in found
 
 
-def test_resave_names_only_the_sheet_whose_cells_changed(report_file, tmp_path):
-    wb = openpyxl.load_workbook(report_file)
-    wb["任务完成情况"]["F2"] = "其实没做"
-    resaved = tmp_path / "resaved.xlsx"
-    wb.save(resaved)
-    merged = tmp_path / "merged.xlsx"
-    with zipfile.ZipFile(report_file) as orig, zipfile.ZipFile(resaved) as new, \
-            zipfile.ZipFile(merged, "w", zipfile.ZIP_DEFLATED) as out:
-        for name in new.namelist():
-            out.writestr(name, new.read(name))
-        for name in orig.namelist():
-            if name.startswith("taizhang/"):
-                out.writestr(name, orig.read(name))
-    with pytest.raises(PackageInvalid) as exc:
-        verify_package(merged)
-    explained = cellsdiff.explain(merged, exc.value)
+def test_resave_names_only_the_sheet_whose_cells_changed(resaved_verdict):
+    explained = cellsdiff.explain(*resaved_verdict)
     assert explained.sheets == ["任务完成情况"]
     assert "modified after signing: sheet 任务完成情况" in str(explained)

@@ -55,15 +55,10 @@ def test_each_migration_applies_to_the_previous_version_with_data(tmp_path, monk
     assert db.execute("SELECT name FROM schools").fetchall() == [("一小",)]
 
 
-def test_a_failing_migration_leaves_the_old_version(tmp_path, monkeypatch):
+def test_a_failing_migration_leaves_the_old_version(tmp_path, monkeypatch, extra_migration):
     path = tmp_path / "f.db"
     store.open_db(path, create=True).close()
-    bad = tmp_path / "migrations"
-    bad.mkdir()
-    for number, mig in store.migrations():
-        (bad / mig.name).write_text(mig.read_text(encoding="utf-8"), encoding="utf-8")
-    n = len(store.migrations()) + 1
-    (bad / f"{n:04d}_broken.sql").write_text("ALTER TABLE schools ADD COLUMN x TEXT;\nNOT SQL;", encoding="utf-8")
+    bad, n = extra_migration("ALTER TABLE schools ADD COLUMN x TEXT;\nNOT SQL;", "broken")
     monkeypatch.setattr(store, "migrations_dir", lambda: bad)
     with pytest.raises(TaizhangError):
         store.open_db(path)

@@ -131,19 +131,14 @@ def test_kill_during_export_leaves_old_file_or_new_file(world):
     assert services.verify_files([target])[0]["revision"] == m["revision"]
 
 
-def test_kill_during_migration_leaves_the_old_version(tmp_path, monkeypatch):
+def test_kill_during_migration_leaves_the_old_version(tmp_path, extra_migration):
     """A migration runs in one transaction: killed half-way, the file keeps the previous version."""
     path = tmp_path / "m.db"
     store.open_db(path, create=True).close()
-    slow = tmp_path / "migrations"
-    slow.mkdir()
-    for _, mig in store.migrations():
-        (slow / mig.name).write_text(mig.read_text(encoding="utf-8"), encoding="utf-8")
-    n = len(store.migrations()) + 1
     body = "CREATE TABLE big (x);\n" + "".join(
         "INSERT INTO big SELECT randomblob(2000) FROM (WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i+1 FROM c"
         " WHERE i < 5000) SELECT i FROM c);\n" for _ in range(200))
-    (slow / f"{n:04d}_slow.sql").write_text(body, encoding="utf-8")
+    slow, n = extra_migration(body, "slow")
     code = ("import sys\nfrom pathlib import Path\nfrom desktop.core import store\n"
             f"store.migrations_dir = lambda: Path({str(slow)!r})\nprint('go', flush=True)\nstore.open_db(sys.argv[1])\n")
     proc = subprocess.Popen([sys.executable, "-c", code, str(path)], stdout=subprocess.PIPE, text=True)
