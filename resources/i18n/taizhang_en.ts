@@ -4,27 +4,27 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../desktop/gui/app.py" line="65" />
+        <location filename="../../desktop/gui/app.py" line="63"/>
         <source>这个数据文件还没有初始化：{path}</source>
         <translation>This database has not been set up yet: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/app.py" line="80" />
+        <location filename="../../desktop/gui/app.py" line="78"/>
         <source>这是教育局的数据文件，但本程序中的教育局端尚未完成。</source>
         <translation>This is a bureau database, but the bureau side of this program is not available yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/app.py" line="121" />
+        <location filename="../../desktop/gui/app.py" line="120"/>
         <source>本程序中的教育局端尚未完成。</source>
         <translation>The bureau side of this program is not available yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/app.py" line="128" />
+        <location filename="../../desktop/gui/app.py" line="127"/>
         <source>打开数据文件</source>
         <translation>Open database</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/app.py" line="129" />
+        <location filename="../../desktop/gui/app.py" line="128"/>
         <source>台账数据文件 (*.db)</source>
         <translation>Taizhang database (*.db)</translation>
     </message>
@@ -32,47 +32,47 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../desktop/gui/school/dashboard.py" line="121" />
+        <location filename="../../desktop/gui/school/dashboard.py" line="121"/>
         <source>按状态（点击查看这些任务）</source>
         <translation>By status (click to list those tasks)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/dashboard.py" line="131" />
+        <location filename="../../desktop/gui/school/dashboard.py" line="131"/>
         <source>需要留意</source>
         <translation>Needs attention</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/dashboard.py" line="133" />
+        <location filename="../../desktop/gui/school/dashboard.py" line="133"/>
         <source>已超期未完成</source>
         <translation>Past deadline, not done</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/dashboard.py" line="134" />
+        <location filename="../../desktop/gui/school/dashboard.py" line="134"/>
         <source>已完成但缺佐证材料</source>
         <translation>Done but no evidence</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/dashboard.py" line="135" />
+        <location filename="../../desktop/gui/school/dashboard.py" line="135"/>
         <source>有提醒的任务</source>
         <translation>Tasks with warnings</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/dashboard.py" line="155" />
+        <location filename="../../desktop/gui/school/dashboard.py" line="155"/>
         <source>{school} · {period} 完成情况</source>
         <translation>{school} · {period} progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/dashboard.py" line="158" />
+        <location filename="../../desktop/gui/school/dashboard.py" line="158"/>
         <source>本校 {tasks} 项任务中，已完成 {done} 项（不适用的 {na} 项不计入）</source>
-        <translation>{done} of this school's {tasks} tasks are done ({na} not applicable, not counted)</translation>
+        <translation>{done} of this school&apos;s {tasks} tasks are done ({na} not applicable, not counted)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/dashboard.py" line="168" />
+        <location filename="../../desktop/gui/school/dashboard.py" line="168"/>
         <source>本周期已导出 {n} 次报送文件，最近一次：第 {rev} 次，{at}（{file}）</source>
         <translation>Reports exported for this period: {n}; latest: revision {rev}, {at} ({file})</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/dashboard.py" line="172" />
+        <location filename="../../desktop/gui/school/dashboard.py" line="172"/>
         <source>本周期还没有导出过报送文件。</source>
         <translation>No report has been exported for this period yet.</translation>
     </message>
@@ -80,7 +80,7 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../desktop/gui/common/errors.py" line="19" />
+        <location filename="../../desktop/gui/common/errors.py" line="19"/>
         <source>出错了</source>
         <translation>Something went wrong</translation>
     </message>
@@ -88,7 +88,7 @@
 <context>
     <name>EvidenceModel</name>
     <message>
-        <location filename="../../desktop/gui/school/evidencemodel.py" line="48" />
+        <location filename="../../desktop/gui/school/evidencemodel.py" line="50"/>
         <source>{name}
 {size}，添加于 {added}
 SHA-256：{sha}</source>
@@ -100,7 +100,7 @@ SHA-256: {sha}</translation>
 <context>
     <name>EvidenceView</name>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="79" />
+        <location filename="../../desktop/gui/school/detail.py" line="86"/>
         <source>把照片或文件拖到这里</source>
         <translation>Drop photos or files here</translation>
     </message>
@@ -108,156 +108,156 @@ SHA-256: {sha}</translation>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../desktop/gui/school/export.py" line="58" />
+        <location filename="../../desktop/gui/school/export.py" line="58"/>
         <source>导出报送文件</source>
         <translation>Export report</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/export.py" line="74" />
+        <location filename="../../desktop/gui/school/export.py" line="74"/>
         <source>导出前检查</source>
         <translation>Check before export</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/export.py" line="99" />
+        <location filename="../../desktop/gui/school/export.py" line="99"/>
         <source>我已看过以上提醒，仍然导出</source>
         <translation>I have read these warnings; export anyway</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/export.py" line="102" />
+        <location filename="../../desktop/gui/school/export.py" line="102"/>
         <source>检查通过：没有发现问题。</source>
         <translation>Check passed: no problems found.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/export.py" line="110" />
+        <location filename="../../desktop/gui/school/export.py" line="110"/>
         <source>保存到：</source>
         <translation>Save to:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/export.py" line="115" />
+        <location filename="../../desktop/gui/school/export.py" line="115"/>
         <source>选择位置…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/export.py" line="120" />
+        <location filename="../../desktop/gui/school/export.py" line="120"/>
         <source>私钥口令：</source>
         <translation>Key passphrase:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/export.py" line="139" />
+        <location filename="../../desktop/gui/school/export.py" line="139"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/export.py" line="143" />
+        <location filename="../../desktop/gui/school/export.py" line="143"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/export.py" line="155" />
+        <location filename="../../desktop/gui/school/export.py" line="155"/>
         <source>学校：{school}（{code}）
-填报周期：{period}　本次为第 {rev} 次报送
+填报周期：{period}&#x3000;本次为第 {rev} 次报送
 共 {tasks} 项任务，佐证材料 {files} 份</source>
         <translation>School: {school} ({code})
 Period: {period} — this will be revision {rev}
 {tasks} tasks, {files} evidence files</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/export.py" line="161" />
+        <location filename="../../desktop/gui/school/export.py" line="161"/>
         <source>必须先改正以下 {n} 个问题才能导出（双击可转到该任务）：</source>
         <translation>Fix these {n} problem(s) before exporting (double-click to go to the task):</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/export.py" line="162" />
+        <location filename="../../desktop/gui/school/export.py" line="162"/>
         <source>请确认以下 {n} 条提醒（可以导出）：</source>
         <translation>Please review these {n} warning(s) (export is allowed):</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/export.py" line="201" />
+        <location filename="../../desktop/gui/school/export.py" line="201"/>
         <source>保存报送文件</source>
         <translation>Save report</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/export.py" line="201" />
+        <location filename="../../desktop/gui/school/export.py" line="201"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/export.py" line="217" />
+        <location filename="../../desktop/gui/school/export.py" line="217"/>
         <source>文件夹不存在：{folder}</source>
         <translation>The folder does not exist: {folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/export.py" line="229" />
+        <location filename="../../desktop/gui/school/export.py" line="229"/>
         <source>正在写入并签名……</source>
         <translation>Writing and signing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/export.py" line="254" />
+        <location filename="../../desktop/gui/school/export.py" line="254"/>
         <source>正在写入佐证材料 {done}/{total}……</source>
         <translation>Writing evidence {done}/{total}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/export.py" line="261" />
+        <location filename="../../desktop/gui/school/export.py" line="261"/>
         <source>{period}，第 {rev} 次报送（共 {n} 项任务，佐证材料 {files} 份）</source>
         <translation>{period}, revision {rev} ({n} tasks, {files} evidence files)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/export.py" line="272" />
+        <location filename="../../desktop/gui/school/export.py" line="272"/>
         <source>已取消导出，没有写入任何文件。</source>
         <translation>Export cancelled; no file was written.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/export.py" line="274" />
+        <location filename="../../desktop/gui/school/export.py" line="274"/>
         <source>导出失败：{reason}</source>
         <translation>Export failed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/export.py" line="285" />
+        <location filename="../../desktop/gui/school/export.py" line="285"/>
         <source>正在取消……</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/export.py" line="301" />
+        <location filename="../../desktop/gui/school/export.py" line="301"/>
         <source>报送文件已导出并签名</source>
         <translation>The report has been exported and signed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/export.py" line="328" />
+        <location filename="../../desktop/gui/school/export.py" line="328"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/export.py" line="328" />
+        <location filename="../../desktop/gui/school/export.py" line="328"/>
         <source>报送</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/export.py" line="329" />
+        <location filename="../../desktop/gui/school/export.py" line="329"/>
         <source>报送码</source>
         <translation>Package code</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/export.py" line="329" />
+        <location filename="../../desktop/gui/school/export.py" line="329"/>
         <source>学校公钥指纹</source>
         <translation>School key fingerprint</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/export.py" line="331" />
+        <location filename="../../desktop/gui/school/export.py" line="331"/>
         <source>：</source>
         <translation>:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/export.py" line="336" />
+        <location filename="../../desktop/gui/school/export.py" line="336"/>
         <source>请把这个文件交给教育局（U 盘、邮件或工作群均可），不要用 Excel/WPS 修改后再保存，否则签名失效。报送码和指纹印在文件的“封面”上，可打印封面签字盖章。如需更正，改好后再导出一次，版次自动加一。</source>
         <translation>Give this file to the bureau (USB stick, e-mail or chat group). Do not edit and save it in Excel/WPS: that breaks the signature. The package code and the fingerprint are printed on the cover sheet, which can be printed, signed and stamped. To correct something, change it here and export again: the revision goes up by one.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/export.py" line="343" />
+        <location filename="../../desktop/gui/school/export.py" line="343"/>
         <source>打开所在文件夹</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/export.py" line="346" />
+        <location filename="../../desktop/gui/school/export.py" line="346"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
@@ -265,27 +265,27 @@ Period: {period} — this will be revision {rev}
 <context>
     <name>FingerprintPage</name>
     <message>
-        <location filename="../../desktop/gui/school/wizard.py" line="102" />
+        <location filename="../../desktop/gui/school/wizard.py" line="102"/>
         <source>核对教育局的公钥指纹</source>
-        <translation>Compare the bureau's key fingerprint</translation>
+        <translation>Compare the bureau&apos;s key fingerprint</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/wizard.py" line="103" />
+        <location filename="../../desktop/gui/school/wizard.py" line="103"/>
         <source>签名有效。请把下面的指纹与教育局通知（文件或工作群消息）中的指纹逐组比对，全部一致再继续。</source>
-        <translation>The signature is valid. Compare the fingerprint below, group by group, with the one in the bureau's notice; continue only if every group matches.</translation>
+        <translation>The signature is valid. Compare the fingerprint below, group by group, with the one in the bureau&apos;s notice; continue only if every group matches.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/wizard.py" line="137" />
+        <location filename="../../desktop/gui/school/wizard.py" line="137"/>
         <source>我已逐组核对，指纹与教育局通知中的完全一致</source>
-        <translation>I compared every group: the fingerprint matches the bureau's notice</translation>
+        <translation>I compared every group: the fingerprint matches the bureau&apos;s notice</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/wizard.py" line="141" />
+        <location filename="../../desktop/gui/school/wizard.py" line="141"/>
         <source>如果有任何一组不一致，请不要继续，立即与教育局联系：文件可能不是教育局发出的。</source>
         <translation>If any group differs, stop and contact the bureau: the file may not come from them.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/wizard.py" line="149" />
+        <location filename="../../desktop/gui/school/wizard.py" line="149"/>
         <source>发布单位：{county}
 任务清单：{title}（第 {version} 版，{tasks} 项任务，{schools} 所学校）</source>
         <translation>Published by: {county}
@@ -295,62 +295,62 @@ Plan: {title} (version {version}, {tasks} tasks, {schools} schools)</translation
 <context>
     <name>KeyPage</name>
     <message>
-        <location filename="../../desktop/gui/school/wizard.py" line="234" />
+        <location filename="../../desktop/gui/school/wizard.py" line="234"/>
         <source>创建本校密钥并保存数据</source>
         <translation>Create the school key and save the data</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/wizard.py" line="235" />
+        <location filename="../../desktop/gui/school/wizard.py" line="235"/>
         <source>程序会为本校生成一把签名密钥，导出的报送文件都用它签名。</source>
         <translation>A signing key is created for your school; every exported report is signed with it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/wizard.py" line="243" />
+        <location filename="../../desktop/gui/school/wizard.py" line="243"/>
         <source>可不填</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/wizard.py" line="247" />
+        <location filename="../../desktop/gui/school/wizard.py" line="247"/>
         <source>密钥口令（可选）：</source>
         <translation>Key passphrase (optional):</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/wizard.py" line="249" />
+        <location filename="../../desktop/gui/school/wizard.py" line="249"/>
         <source>再输入一次：</source>
         <translation>Repeat passphrase:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/wizard.py" line="255" />
+        <location filename="../../desktop/gui/school/wizard.py" line="255"/>
         <source>设置口令后，每次导出报送文件都要输入它。口令忘记后无法找回，只能重新初始化（需教育局重新登记本校密钥）。多人共用的电脑建议设置。</source>
         <translation>With a passphrase, it is asked for at every export. A forgotten passphrase cannot be recovered: the school must start again and the bureau must register the new key. Recommended on shared computers.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/wizard.py" line="260" />
+        <location filename="../../desktop/gui/school/wizard.py" line="260"/>
         <source>数据文件：</source>
         <translation>Database file:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/wizard.py" line="264" />
+        <location filename="../../desktop/gui/school/wizard.py" line="264"/>
         <source>更改…</source>
         <translation>Change…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/wizard.py" line="269" />
-        <source>全部填报内容和佐证材料都保存在这一个文件里，备份时复制它即可。</source>
-        <translation>Everything you record, evidence included, is kept in this one file: copy it to back up.</translation>
+        <location filename="../../desktop/gui/school/wizard.py" line="269"/>
+        <source>全部填报内容和佐证材料都保存在这一个文件里。备份请用“文件 → 备份数据文件”，或关闭程序后再复制它。</source>
+        <translation>Everything you record, evidence included, is kept in this one file. To back it up use File → Back up data file, or close the program before copying it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/wizard.py" line="298" />
+        <location filename="../../desktop/gui/school/wizard.py" line="298"/>
         <source>两次输入的口令不一致。</source>
         <translation>The two passphrases differ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/wizard.py" line="303" />
+        <location filename="../../desktop/gui/school/wizard.py" line="303"/>
         <source>这个位置已经有一个数据文件，请换一个文件名。</source>
         <translation>A database already exists there; choose another file name.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/wizard.py" line="311" />
+        <location filename="../../desktop/gui/school/wizard.py" line="311"/>
         <source>未能创建数据文件：{reason}</source>
         <translation>Could not create the database: {reason}</translation>
     </message>
@@ -358,37 +358,37 @@ Plan: {title} (version {version}, {tasks} tasks, {schools} schools)</translation
 <context>
     <name>OpenPlanPage</name>
     <message>
-        <location filename="../../desktop/gui/school/wizard.py" line="52" />
+        <location filename="../../desktop/gui/school/wizard.py" line="52"/>
         <source>打开教育局下发的任务清单</source>
         <translation>Open the plan workbook from the bureau</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/wizard.py" line="53" />
+        <location filename="../../desktop/gui/school/wizard.py" line="53"/>
         <source>教育局会通过 U 盘、邮件或工作群发来一个 Excel 文件（任务清单）。请选择这个文件。</source>
         <translation>The bureau sends an Excel file (the plan workbook) by USB stick, e-mail or chat group. Choose that file.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/wizard.py" line="58" />
+        <location filename="../../desktop/gui/school/wizard.py" line="58"/>
         <source>任务清单文件（.xlsx）</source>
         <translation>Plan workbook (.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/wizard.py" line="60" />
+        <location filename="../../desktop/gui/school/wizard.py" line="60"/>
         <source>选择文件…</source>
         <translation>Choose file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/wizard.py" line="66" />
+        <location filename="../../desktop/gui/school/wizard.py" line="66"/>
         <source>程序会核对文件的数字签名：文件在发出后被改动过（例如用 Excel/WPS 打开后保存）将无法打开，请向教育局重新索取。</source>
         <translation>The digital signature is checked: a file changed after it was sent (for example opened and saved in Excel/WPS) is refused; ask the bureau for a new copy.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/wizard.py" line="87" />
+        <location filename="../../desktop/gui/school/wizard.py" line="87"/>
         <source>无法打开这个任务清单：{reason}</source>
         <translation>Cannot open this plan workbook: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/wizard.py" line="91" />
+        <location filename="../../desktop/gui/school/wizard.py" line="91"/>
         <source>无法打开这个任务清单：文件已损坏，请向教育局重新索取。</source>
         <translation>Cannot open this plan workbook: the file is damaged; ask the bureau for a new copy.</translation>
     </message>
@@ -396,22 +396,22 @@ Plan: {title} (version {version}, {tasks} tasks, {schools} schools)</translation
 <context>
     <name>RosterModel</name>
     <message>
-        <location filename="../../desktop/gui/school/rostermodel.py" line="31" />
+        <location filename="../../desktop/gui/school/rostermodel.py" line="33"/>
         <source>学校名称</source>
         <translation>School</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/rostermodel.py" line="31" />
+        <location filename="../../desktop/gui/school/rostermodel.py" line="33"/>
         <source>学校代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/rostermodel.py" line="31" />
+        <location filename="../../desktop/gui/school/rostermodel.py" line="33"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/rostermodel.py" line="31" />
+        <location filename="../../desktop/gui/school/rostermodel.py" line="33"/>
         <source>乡镇</source>
         <translation>Township</translation>
     </message>
@@ -419,22 +419,22 @@ Plan: {title} (version {version}, {tasks} tasks, {schools} schools)</translation
 <context>
     <name>SchoolPage</name>
     <message>
-        <location filename="../../desktop/gui/school/wizard.py" line="161" />
+        <location filename="../../desktop/gui/school/wizard.py" line="161"/>
         <source>选择本校</source>
         <translation>Choose your school</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/wizard.py" line="162" />
+        <location filename="../../desktop/gui/school/wizard.py" line="162"/>
         <source>在教育局的学校名单中找到本校。可以输入学校名称或代码的一部分来查找。</source>
-        <translation>Find your school in the bureau's roster. Type part of its name or code to search.</translation>
+        <translation>Find your school in the bureau&apos;s roster. Type part of its name or code to search.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/wizard.py" line="166" />
+        <location filename="../../desktop/gui/school/wizard.py" line="166"/>
         <source>输入学校名称或代码查找，例如：第一小学</source>
         <translation>Search by name or code</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/wizard.py" line="223" />
+        <location filename="../../desktop/gui/school/wizard.py" line="223"/>
         <source>已选择：{name}（{code}，{type}）</source>
         <translation>Selected: {name} ({code}, {type})</translation>
     </message>
@@ -442,47 +442,47 @@ Plan: {title} (version {version}, {tasks} tasks, {schools} schools)</translation
 <context>
     <name>SchoolSetupWizard</name>
     <message>
-        <location filename="../../desktop/gui/school/wizard.py" line="335" />
+        <location filename="../../desktop/gui/school/wizard.py" line="335"/>
         <source>台账 · 学校端初次设置</source>
         <translation>Taizhang · school setup</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/wizard.py" line="339" />
+        <location filename="../../desktop/gui/school/wizard.py" line="339"/>
         <source>下一步 &gt;</source>
         <translation>Next &gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/wizard.py" line="340" />
+        <location filename="../../desktop/gui/school/wizard.py" line="340"/>
         <source>&lt; 上一步</source>
         <translation>&lt; Back</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/wizard.py" line="341" />
+        <location filename="../../desktop/gui/school/wizard.py" line="341"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/wizard.py" line="342" />
+        <location filename="../../desktop/gui/school/wizard.py" line="342"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/wizard.py" line="352" />
+        <location filename="../../desktop/gui/school/wizard.py" line="352"/>
         <source>打开任务清单</source>
         <translation>Open plan workbook</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/wizard.py" line="353" />
+        <location filename="../../desktop/gui/school/wizard.py" line="353"/>
         <source>任务清单 (*.xlsx)</source>
         <translation>Plan workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/wizard.py" line="357" />
+        <location filename="../../desktop/gui/school/wizard.py" line="357"/>
         <source>数据文件保存位置</source>
         <translation>Where to keep the database</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/wizard.py" line="358" />
+        <location filename="../../desktop/gui/school/wizard.py" line="358"/>
         <source>台账数据文件 (*.db)</source>
         <translation>Taizhang database (*.db)</translation>
     </message>
@@ -490,205 +490,205 @@ Plan: {title} (version {version}, {tasks} tasks, {schools} schools)</translation
 <context>
     <name>SchoolWindow</name>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="68" />
+        <location filename="../../desktop/gui/school/window.py" line="70"/>
         <source>台账 · {school} · {plan}</source>
         <translation>Taizhang · {school} · {plan}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="79" />
+        <location filename="../../desktop/gui/school/window.py" line="81"/>
         <source>{school}（{code}）· 所有修改都会自动保存</source>
         <translation>{school} ({code}) · every change is saved automatically</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="92" />
+        <location filename="../../desktop/gui/school/window.py" line="94"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="93" />
+        <location filename="../../desktop/gui/school/window.py" line="95"/>
         <source>导出报送文件(&amp;E)…</source>
         <translation>&amp;Export report…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="98" />
+        <location filename="../../desktop/gui/school/window.py" line="100"/>
         <source>载入新版任务清单(&amp;U)…</source>
         <translation>Load &amp;updated plan…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="101" />
+        <location filename="../../desktop/gui/school/window.py" line="103"/>
         <source>备份数据文件(&amp;B)…</source>
         <translation>&amp;Back up database…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="105" />
+        <location filename="../../desktop/gui/school/window.py" line="107"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="110" />
+        <location filename="../../desktop/gui/school/window.py" line="112"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="111" />
+        <location filename="../../desktop/gui/school/window.py" line="113"/>
         <source>撤销(&amp;U)</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="115" />
+        <location filename="../../desktop/gui/school/window.py" line="117"/>
         <source>重做(&amp;R)</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="119" />
+        <location filename="../../desktop/gui/school/window.py" line="121"/>
         <source>查找任务(&amp;F)</source>
         <translation>&amp;Find task</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="125" />
+        <location filename="../../desktop/gui/school/window.py" line="127"/>
         <source>查看(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="126" />
-        <location filename="../../desktop/gui/school/window.py" line="249" />
+        <location filename="../../desktop/gui/school/window.py" line="128"/>
+        <location filename="../../desktop/gui/school/window.py" line="258"/>
         <source>任务详情</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="129" />
-        <location filename="../../desktop/gui/school/window.py" line="250" />
+        <location filename="../../desktop/gui/school/window.py" line="131"/>
+        <location filename="../../desktop/gui/school/window.py" line="259"/>
         <source>总体情况</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="132" />
-        <location filename="../../desktop/gui/school/window.py" line="228" />
+        <location filename="../../desktop/gui/school/window.py" line="134"/>
+        <location filename="../../desktop/gui/school/window.py" line="230"/>
         <source>任务列表</source>
         <translation>Task list</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="138" />
+        <location filename="../../desktop/gui/school/window.py" line="140"/>
         <source>语言(&amp;L)</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="150" />
+        <location filename="../../desktop/gui/school/window.py" line="152"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="155" />
+        <location filename="../../desktop/gui/school/window.py" line="157"/>
         <source>填报周期：</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="161" />
+        <location filename="../../desktop/gui/school/window.py" line="163"/>
         <source>（{due} 截止）</source>
         <translation> (due {due})</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="181" />
+        <location filename="../../desktop/gui/school/window.py" line="183"/>
         <source>搜索任务（名称、内容、责任单位）</source>
         <translation>Search tasks (title, text, responsible units)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="189" />
+        <location filename="../../desktop/gui/school/window.py" line="191"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="192" />
+        <location filename="../../desktop/gui/school/window.py" line="194"/>
         <source>未完成（未开始+进行中）</source>
         <translation>Open (not started + in progress)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="194" />
+        <location filename="../../desktop/gui/school/window.py" line="196"/>
         <source>只看本校任务</source>
-        <translation>My school's tasks only</translation>
+        <translation>My school&apos;s tasks only</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="197" />
+        <location filename="../../desktop/gui/school/window.py" line="199"/>
         <source>只列出适用于本校类型（{type}）的任务</source>
         <translation>Only tasks that apply to this school type ({type})</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="203" />
+        <location filename="../../desktop/gui/school/window.py" line="205"/>
         <source>已超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="205" />
+        <location filename="../../desktop/gui/school/window.py" line="207"/>
         <source>缺佐证</source>
         <translation>No evidence</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="207" />
+        <location filename="../../desktop/gui/school/window.py" line="209"/>
         <source>已完成但没有佐证材料的任务</source>
         <translation>Done tasks without evidence</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="208" />
+        <location filename="../../desktop/gui/school/window.py" line="210"/>
         <source>有提醒</source>
         <translation>With warnings</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="214" />
+        <location filename="../../desktop/gui/school/window.py" line="216"/>
         <source>清除筛选</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="279" />
+        <location filename="../../desktop/gui/school/window.py" line="288"/>
         <source>显示 {shown} 项任务（本校共 {total} 项）</source>
         <translation>Showing {shown} tasks (school total {total})</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="294" />
+        <location filename="../../desktop/gui/school/window.py" line="293"/>
         <source>已自动保存 {time}</source>
         <translation>Saved automatically {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="416" />
+        <location filename="../../desktop/gui/school/window.py" line="415"/>
         <source>载入新版任务清单</source>
         <translation>Load updated plan</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="417" />
+        <location filename="../../desktop/gui/school/window.py" line="416"/>
         <source>任务清单 (*.xlsx)</source>
         <translation>Plan workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="438" />
+        <location filename="../../desktop/gui/school/window.py" line="437"/>
         <source>已载入任务清单第 {version} 版</source>
         <translation>Plan version {version} loaded</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="441" />
+        <location filename="../../desktop/gui/school/window.py" line="440"/>
         <source>备份数据文件</source>
         <translation>Back up database</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="442" />
+        <location filename="../../desktop/gui/school/window.py" line="441"/>
         <source>台账数据文件 (*.db)</source>
         <translation>Taizhang database (*.db)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="451" />
+        <location filename="../../desktop/gui/school/window.py" line="450"/>
         <source>已备份到 {path}</source>
         <translation>Backed up to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="455" />
+        <location filename="../../desktop/gui/school/window.py" line="454"/>
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="456" />
+        <location filename="../../desktop/gui/school/window.py" line="455"/>
         <source>界面语言将在下次启动程序时切换。</source>
         <translation>The language changes the next time Taizhang starts.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="464" />
+        <location filename="../../desktop/gui/school/window.py" line="463"/>
         <source>正在导出，请稍候……</source>
         <translation>Exporting, please wait…</translation>
     </message>
@@ -696,47 +696,47 @@ Plan: {title} (version {version}, {tasks} tasks, {schools} schools)</translation
 <context>
     <name>StartScreen</name>
     <message>
-        <location filename="../../desktop/gui/common/start.py" line="30" />
+        <location filename="../../desktop/gui/common/start.py" line="31"/>
         <source>台账 Taizhang</source>
         <translation>Taizhang</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/common/start.py" line="35" />
+        <location filename="../../desktop/gui/common/start.py" line="37"/>
         <source>台账：县教育局工作要点台账</source>
         <translation>Taizhang: the county education plan ledger</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/common/start.py" line="40" />
+        <location filename="../../desktop/gui/common/start.py" line="42"/>
         <source>教育局把年度工作要点发给学校，学校逐项填写完成情况并上传佐证材料，导出签名文件报送教育局汇总。全部在本机完成，不需要联网。</source>
         <translation>The bureau sends its yearly plan to the schools; each school records what it has done, attaches evidence, and exports a signed file the bureau merges. Everything runs on this computer, offline.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/common/start.py" line="45" />
+        <location filename="../../desktop/gui/common/start.py" line="47"/>
         <source>我是学校：打开教育局下发的任务清单</source>
         <translation>I am a school: open the plan workbook from the bureau</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/common/start.py" line="46" />
+        <location filename="../../desktop/gui/common/start.py" line="48"/>
         <source>第一次使用：选择教育局发来的任务清单文件（.xlsx），核对指纹，选择本校。</source>
         <translation>First use: choose the plan workbook (.xlsx) the bureau sent, compare the fingerprint, pick your school.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/common/start.py" line="48" />
+        <location filename="../../desktop/gui/common/start.py" line="50"/>
         <source>我是教育局：创建县区台账</source>
         <translation>I am the bureau: create a county ledger</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/common/start.py" line="49" />
+        <location filename="../../desktop/gui/common/start.py" line="51"/>
         <source>导入工作要点和学校名单，发布任务清单，汇总各校报送的文件。</source>
-        <translation>Import the plan and the school roster, publish the plan workbook, merge the schools' reports.</translation>
+        <translation>Import the plan and the school roster, publish the plan workbook, merge the schools&apos; reports.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/common/start.py" line="68" />
+        <location filename="../../desktop/gui/common/start.py" line="70"/>
         <source>打开已有的数据文件…</source>
         <translation>Open an existing database…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/common/start.py" line="76" />
+        <location filename="../../desktop/gui/common/start.py" line="78"/>
         <source>语言 Language：</source>
         <translation>语言 Language:</translation>
     </message>
@@ -744,195 +744,195 @@ Plan: {title} (version {version}, {tasks} tasks, {schools} schools)</translation
 <context>
     <name>TaskDetail</name>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="138" />
+        <location filename="../../desktop/gui/school/detail.py" line="145"/>
         <source>请在左侧选择一项任务。</source>
         <translation>Choose a task on the left.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="159" />
+        <location filename="../../desktop/gui/school/detail.py" line="166"/>
         <source>任务要求</source>
         <translation>What the plan asks</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="173" />
+        <location filename="../../desktop/gui/school/detail.py" line="180"/>
         <source>责任单位</source>
         <translation>Responsible units</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="174" />
+        <location filename="../../desktop/gui/school/detail.py" line="181"/>
         <source>完成时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="175" />
+        <location filename="../../desktop/gui/school/detail.py" line="182"/>
         <source>适用学校</source>
         <translation>Applies to</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="176" />
-        <location filename="../../desktop/gui/school/detail.py" line="319" />
+        <location filename="../../desktop/gui/school/detail.py" line="183"/>
+        <location filename="../../desktop/gui/school/detail.py" line="326"/>
         <source>：</source>
         <translation>:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="197" />
+        <location filename="../../desktop/gui/school/detail.py" line="204"/>
         <source>完成情况</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="208" />
+        <location filename="../../desktop/gui/school/detail.py" line="215"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="212" />
+        <location filename="../../desktop/gui/school/detail.py" line="219"/>
         <source>进度</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="232" />
+        <location filename="../../desktop/gui/school/detail.py" line="239"/>
         <source>不适用原因</source>
         <translation>Reason (not applicable)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="235" />
+        <location filename="../../desktop/gui/school/detail.py" line="242"/>
         <source>例如：本校无此学段</source>
         <translation>e.g. the school has no such grade</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="241" />
+        <location filename="../../desktop/gui/school/detail.py" line="248"/>
         <source>量化指标：</source>
         <translation>Targets:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="254" />
+        <location filename="../../desktop/gui/school/detail.py" line="261"/>
         <source>完成情况说明</source>
         <translation>What was done</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="254" />
+        <location filename="../../desktop/gui/school/detail.py" line="261"/>
         <source>做了什么、做到什么程度（可写数量、时间、范围）</source>
         <translation>What was done and how far (numbers, dates, scope)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="255" />
+        <location filename="../../desktop/gui/school/detail.py" line="262"/>
         <source>存在问题</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="255" />
+        <location filename="../../desktop/gui/school/detail.py" line="262"/>
         <source>遇到的困难和不足</source>
         <translation>Difficulties and shortcomings</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="256" />
+        <location filename="../../desktop/gui/school/detail.py" line="263"/>
         <source>下步打算</source>
         <translation>Next steps</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="256" />
+        <location filename="../../desktop/gui/school/detail.py" line="263"/>
         <source>接下来准备怎么做</source>
         <translation>What comes next</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="275" />
+        <location filename="../../desktop/gui/school/detail.py" line="282"/>
         <source>佐证材料</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="279" />
+        <location filename="../../desktop/gui/school/detail.py" line="286"/>
         <source>把照片、文件拖到下面的框里，或点“添加文件”。</source>
-        <translation>Drag photos and files into the box below, or click "Add files".</translation>
+        <translation>Drag photos and files into the box below, or click &quot;Add files&quot;.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="283" />
+        <location filename="../../desktop/gui/school/detail.py" line="290"/>
         <source>添加文件…</source>
         <translation>Add files…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="286" />
+        <location filename="../../desktop/gui/school/detail.py" line="293"/>
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="289" />
-        <location filename="../../desktop/gui/school/detail.py" line="565" />
+        <location filename="../../desktop/gui/school/detail.py" line="296"/>
+        <location filename="../../desktop/gui/school/detail.py" line="572"/>
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="343" />
-        <location filename="../../desktop/gui/school/detail.py" line="404" />
+        <location filename="../../desktop/gui/school/detail.py" line="350"/>
+        <location filename="../../desktop/gui/school/detail.py" line="411"/>
         <source>（未注明）</source>
         <translation>(not stated)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="344" />
+        <location filename="../../desktop/gui/school/detail.py" line="351"/>
         <source>全部学校</source>
         <translation>All schools</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="373" />
+        <location filename="../../desktop/gui/school/detail.py" line="380"/>
         <source>目标：{value}{unit}</source>
         <translation>Target: {value} {unit}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="374" />
+        <location filename="../../desktop/gui/school/detail.py" line="381"/>
         <source>目标：待教育局确定</source>
         <translation>Target: to be set by the bureau</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="379" />
+        <location filename="../../desktop/gui/school/detail.py" line="386"/>
         <source>完成值</source>
         <translation>Achieved</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="383" />
+        <location filename="../../desktop/gui/school/detail.py" line="390"/>
         <source>“{text}”的完成值</source>
-        <translation>Achieved value for "{text}"</translation>
+        <translation>Achieved value for &quot;{text}&quot;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="407" />
+        <location filename="../../desktop/gui/school/detail.py" line="414"/>
         <source>{deadline}（已超期）</source>
         <translation>{deadline} (overdue)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="428" />
+        <location filename="../../desktop/gui/school/detail.py" line="435"/>
         <source>佐证材料（{n}）</source>
         <translation>Evidence ({n})</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="488" />
+        <location filename="../../desktop/gui/school/detail.py" line="495"/>
         <source>未能保存：{reason}</source>
         <translation>Not saved: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="514" />
+        <location filename="../../desktop/gui/school/detail.py" line="521"/>
         <source>选择佐证材料</source>
         <translation>Choose evidence files</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="515" />
+        <location filename="../../desktop/gui/school/detail.py" line="522"/>
         <source>所有文件 (*);;图片 (*.png *.jpg *.jpeg);;文档 (*.pdf *.docx *.xlsx)</source>
         <translation>All files (*);;Images (*.png *.jpg *.jpeg);;Documents (*.pdf *.docx *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="534" />
+        <location filename="../../desktop/gui/school/detail.py" line="541"/>
         <source>有文件未能添加：</source>
         <translation>Some files could not be added:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="561" />
+        <location filename="../../desktop/gui/school/detail.py" line="568"/>
         <source>移除佐证材料</source>
         <translation>Remove evidence</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="562" />
+        <location filename="../../desktop/gui/school/detail.py" line="569"/>
         <source>从本任务中移除“{name}”？</source>
-        <translation>Remove "{name}" from this task?</translation>
+        <translation>Remove &quot;{name}&quot; from this task?</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="566" />
+        <location filename="../../desktop/gui/school/detail.py" line="573"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -940,74 +940,74 @@ Plan: {title} (version {version}, {tasks} tasks, {schools} schools)</translation
 <context>
     <name>TaskTreeModel</name>
     <message>
-        <location filename="../../desktop/gui/school/taskmodel.py" line="158" />
+        <location filename="../../desktop/gui/school/taskmodel.py" line="160"/>
         <source>任务</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/taskmodel.py" line="158" />
+        <location filename="../../desktop/gui/school/taskmodel.py" line="160"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/taskmodel.py" line="158" />
+        <location filename="../../desktop/gui/school/taskmodel.py" line="160"/>
         <source>时限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/taskmodel.py" line="158" />
+        <location filename="../../desktop/gui/school/taskmodel.py" line="160"/>
         <source>佐证</source>
         <translation>Files</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/taskmodel.py" line="224" />
+        <location filename="../../desktop/gui/school/taskmodel.py" line="226"/>
         <source>未开始</source>
         <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/taskmodel.py" line="224" />
+        <location filename="../../desktop/gui/school/taskmodel.py" line="226"/>
         <source>进行中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/taskmodel.py" line="224" />
+        <location filename="../../desktop/gui/school/taskmodel.py" line="226"/>
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/taskmodel.py" line="225" />
+        <location filename="../../desktop/gui/school/taskmodel.py" line="227"/>
         <source>不适用</source>
         <translation>Not applicable</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/taskmodel.py" line="230" />
+        <location filename="../../desktop/gui/school/taskmodel.py" line="232"/>
         <source>{title}
 本节已完成 {done}/{total} 项</source>
         <translation>{title}
 {done} of {total} tasks done in this section</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/taskmodel.py" line="234" />
+        <location filename="../../desktop/gui/school/taskmodel.py" line="236"/>
         <source>（不属于本校类型的任务）</source>
         <translation>(not a task for this school type)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/taskmodel.py" line="235" />
+        <location filename="../../desktop/gui/school/taskmodel.py" line="237"/>
         <source>状态：{status}，进度 {progress}%</source>
         <translation>Status: {status}, progress {progress}%</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/taskmodel.py" line="238" />
+        <location filename="../../desktop/gui/school/taskmodel.py" line="240"/>
         <source>已超过完成时限 {deadline}</source>
         <translation>Past the deadline {deadline}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/taskmodel.py" line="239" />
+        <location filename="../../desktop/gui/school/taskmodel.py" line="241"/>
         <source>佐证材料 {n} 份</source>
         <translation>{n} evidence file(s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/taskmodel.py" line="241" />
+        <location filename="../../desktop/gui/school/taskmodel.py" line="243"/>
         <source>有 {n} 条提醒</source>
         <translation>{n} warning(s)</translation>
     </message>
@@ -1015,77 +1015,77 @@ Plan: {title} (version {version}, {tasks} tasks, {schools} schools)</translation
 <context>
     <name>Warnings</name>
     <message>
-        <location filename="../../desktop/gui/school/messages.py" line="11" />
+        <location filename="../../desktop/gui/school/messages.py" line="10"/>
         <source>未开始</source>
         <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/messages.py" line="12" />
+        <location filename="../../desktop/gui/school/messages.py" line="11"/>
         <source>进行中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/messages.py" line="13" />
+        <location filename="../../desktop/gui/school/messages.py" line="12"/>
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/messages.py" line="14" />
+        <location filename="../../desktop/gui/school/messages.py" line="13"/>
         <source>不适用</source>
         <translation>Not applicable</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/messages.py" line="24" />
+        <location filename="../../desktop/gui/school/messages.py" line="23"/>
         <source>标为“不适用”，但没有说明原因</source>
         <translation>Marked not applicable without a reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/messages.py" line="26" />
+        <location filename="../../desktop/gui/school/messages.py" line="25"/>
         <source>已完成，但没有填写完成情况说明</source>
-        <translation>Done, but "what was done" is empty</translation>
+        <translation>Done, but &quot;what was done&quot; is empty</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/messages.py" line="28" />
+        <location filename="../../desktop/gui/school/messages.py" line="27"/>
         <source>已完成，但没有上传佐证材料</source>
         <translation>Done, but no evidence is attached</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/messages.py" line="30" />
+        <location filename="../../desktop/gui/school/messages.py" line="29"/>
         <source>已完成，但进度只有 {progress}%</source>
         <translation>Done, but progress is only {progress}%</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/messages.py" line="32" />
+        <location filename="../../desktop/gui/school/messages.py" line="31"/>
         <source>已完成，但指标“{target}”没有填写完成值</source>
-        <translation>Done, but no achieved value for "{target}"</translation>
+        <translation>Done, but no achieved value for &quot;{target}&quot;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/messages.py" line="34" />
+        <location filename="../../desktop/gui/school/messages.py" line="33"/>
         <source>“{text}”：完成值 {value}{unit} 低于目标 {target}{unit}</source>
-        <translation>"{text}": achieved {value}{unit} is below the target {target}{unit}</translation>
+        <translation>&quot;{text}&quot;: achieved {value}{unit} is below the target {target}{unit}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/messages.py" line="36" />
+        <location filename="../../desktop/gui/school/messages.py" line="35"/>
         <source>“{text}”：完成值 {value}{unit} 高于上限 {target}{unit}</source>
-        <translation>"{text}": achieved {value}{unit} is above the limit {target}{unit}</translation>
+        <translation>&quot;{text}&quot;: achieved {value}{unit} is above the limit {target}{unit}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/messages.py" line="38" />
+        <location filename="../../desktop/gui/school/messages.py" line="37"/>
         <source>任务清单中没有适用于本校的任务</source>
         <translation>The plan has no task for this school</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/messages.py" line="40" />
+        <location filename="../../desktop/gui/school/messages.py" line="39"/>
         <source>还没有填写任何任务</source>
         <translation>Nothing has been recorded yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/messages.py" line="42" />
+        <location filename="../../desktop/gui/school/messages.py" line="41"/>
         <source>{count} 项任务仍为“未开始”</source>
         <translation>{count} task(s) are still not started</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/messages.py" line="44" />
+        <location filename="../../desktop/gui/school/messages.py" line="43"/>
         <source>{count} 项任务已超过完成时限仍未完成</source>
         <translation>{count} task(s) are past their deadline and not done</translation>
     </message>

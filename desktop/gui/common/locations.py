@@ -10,7 +10,7 @@ _LAST_DB = "last_db"
 
 
 def data_dir() -> Path:
-    """%APPDATA%/Taizhang on Windows, ~/.local/share/Taizhang on Linux."""
+    """%APPDATA%\\Taizhang\\Taizhang on Windows, ~/.local/share/Taizhang/Taizhang on Linux (organisation/app)."""
     base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
     path = Path(base or Path.home() / ".taizhang")
     path.mkdir(parents=True, exist_ok=True)

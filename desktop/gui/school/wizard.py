@@ -266,7 +266,7 @@ class KeyPage(QWizardPage):
         grid.addWidget(c3, 3, 0)
         grid.addWidget(self.db_path, 3, 1)
         grid.addWidget(change, 3, 2)
-        note2 = QLabel(self.tr("全部填报内容和佐证材料都保存在这一个文件里，备份时复制它即可。"))
+        note2 = QLabel(self.tr("全部填报内容和佐证材料都保存在这一个文件里。备份请用“文件 → 备份数据文件”，或关闭程序后再复制它。"))
         note2.setWordWrap(True)
         note2.setStyleSheet("color: #5f6368;")
         grid.addWidget(note2, 4, 1, 1, 2)
