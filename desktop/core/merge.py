@@ -220,7 +220,7 @@ def merge_one(ctx: _Context, inp: Input, checked: Checked | None = None) -> Outc
             outcome = _classify_and_apply(ctx, inp, sha, pkg)
     except _Reject as rej:
         outcome = Outcome(inp.display, "rejected", rej.reason, rej.code)
-        _fill(outcome, pkg)
+        _fill(outcome, pkg.manifest if pkg is not None else checked.error and checked.error.manifest)
         with transaction(db):  # the rejection alone: no school data is touched
             if rej.new_key:
                 identity.request_key_change(db, "school", *rej.new_key, sha)
@@ -230,11 +230,13 @@ def merge_one(ctx: _Context, inp: Input, checked: Checked | None = None) -> Outc
     return outcome
 
 
-def _fill(outcome: Outcome, pkg: VerifiedPackage | None) -> None:
-    if pkg is not None and isinstance(pkg.manifest.get("school"), dict):
-        outcome.school = pkg.manifest["school"].get("code")
-        outcome.period = pkg.manifest.get("period")
-        outcome.revision = pkg.manifest.get("revision")
+def _fill(outcome: Outcome, manifest: dict | None) -> None:
+    """Who sent a rejected file, when its signature held (the claims are then the signer's own)."""
+    if isinstance(manifest, dict) and isinstance(manifest.get("school"), dict):
+        code, period, revision = manifest["school"].get("code"), manifest.get("period"), manifest.get("revision")
+        outcome.school = code if isinstance(code, str) else None
+        outcome.period = period if isinstance(period, str) else None
+        outcome.revision = revision if isinstance(revision, int) else None
 
 
 def _classify_and_apply(ctx: _Context, inp: Input, sha: str, pkg: VerifiedPackage) -> Outcome:

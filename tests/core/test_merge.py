@@ -103,6 +103,7 @@ def test_tampered_file_is_rejected_naming_the_sheet_and_changes_nothing(world, c
     before = counts(county_db)
     [r] = merge.merge_paths(county_db, [bad])
     assert r.outcome == "rejected" and "任务完成情况" in r.reason
+    assert (r.school, r.revision) == (code, 1)  # the signature held: who sent it is known
     assert counts(county_db) == before
     assert county_db.execute("SELECT outcome FROM submissions").fetchall() == [("rejected",)]
 
