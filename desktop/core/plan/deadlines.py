@@ -5,10 +5,17 @@ Sources, in order of trust: a deadline field (完成时间 / 完成时限 / 时�
 committed date written in the body ("6月底前完成", "于2022年9月前", "年底前"). A bare month in
 the body ("3月召开") is *not* a deadline.
 
-When a value names several dates the latest wins ("3月至6月" -> 06). A month without a year takes
-the last year written before it in the same value, else the document's year; without any year the
-deadline is unknown (None). 年底 / 年末 / 年内 / 全年 / 下半年 -> 12, 上半年 -> 06, 第N季度 -> 3N.
-Three-digit years 100–199 are 民国纪年 (111年 = 2022). "长期" / "持续" give None.
+When a value names several dates the latest wins: a range gives its end ("3月至6月" -> 06,
+"9月—12月" -> 12, "2023年6月至7月" -> 07). A month without a year takes the last year written
+before it in the same value, else the document's year; without any year the deadline is unknown
+(None). Words: 年底 / 年末 / 年内 / 全年 / 年度内 / 下半年 -> 12 (全年 means "within the year": the
+year's end), 上半年 -> 06, 第N季度 / N季度 -> 3N (第三季度 -> 09). Three-digit years 100–199 are
+民国纪年 (111年 = 2022).
+
+Open-ended values — 长期 / 长期坚持 / 持续 / 常态化 / 每学期 / 每月 / 适时 … (:func:`is_open_ended`)
+— give None, and a task whose own deadline field says so keeps None rather than inheriting its
+heading's deadline or reading one from its body. In the body, 上半年完成 / 第三季度前 / 下半年内
+count as committed dates like 6月底前.
 
 Functions take folded text (see :mod:`charfold`).
 """
@@ -22,8 +29,10 @@ from .numbering import cn_to_int
 _MON = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
 _YEAR = r"(?:19|20)\d{2}|1\d{2}"
 _TOKEN = re.compile(
-    rf"(?P<ym>(?P<y>{_YEAR})\s*(?:年|\.|-|/|—)\s*(?P<m>{_MON})(?![\d.]))"
-    rf"|(?P<mo>(?<![\d年.\-/])(?P<m2>{_MON})\s*月)"
+    rf"(?P<ym>(?P<y>{_YEAR})\s*(?:年|\.|-|/|—)\s*(?P<m>{_MON})(?![\d.])"
+    rf"(?:\s*(?:-|—|–|~|至|到)\s*(?P<m4>{_MON})(?=\s*月))?)"
+    rf"|(?P<rng>(?<![\d年./])(?<!\d[-—/])(?:{_MON})\s*(?:-|—|–|~|至|到)\s*(?P<m3>{_MON})\s*月)"
+    rf"|(?P<mo>(?<![\d年./])(?<!\d[-—/])(?P<m2>{_MON})\s*月)"
     rf"|(?P<word>年底|年末|年内|全年|年度内|上半年|下半年|(?:第)?[一二三四1-4]\s*季度)"
     rf"|(?P<yo>(?P<y2>(?:19|20)\d{{2}}|1\d{{2}})\s*年)"
 )
@@ -33,6 +42,11 @@ _BODY = re.compile(
     rf"(?:(?:{_YEAR})\s*年\s*)?(?<![\d.])({_MON})\s*月份?\s*"
     rf"(?:(?:底|末|中旬|上旬|下旬)\s*(?:前|以前|之前)?|(?:\d{{1,2}}\s*日)?\s*(?:前|以前|之前)|完成)"
     rf"|(?:(?:19|20)\d{{2}}\s*)?(?:年底|年末)\s*(?:前|以前|之前)|年内完成|年底完成|年底|年末"
+    rf"|(?:上半年|下半年|第?[一二三四1-4]\s*季度)\s*(?:末|底)?\s*(?:前|以前|之前|内|完成)"
+)
+_OPEN_ENDED = re.compile(
+    r"^(?:长期|持续|常态|经常|日常|每\s*(?:学期|学年|年|季度|月|周|天)|适时|动态|随时|即时|及时|"
+    r"按(?:上级|要求|计划|进度)|根据(?:上级|需要|要求|安排))"
 )
 _DATE_ONLY_REST = re.compile(
     rf"(?:{_YEAR})\s*年|(?:19|20)\d{{2}}\s*[.\-/]|{_MON}\s*月份?|\d{{1,2}}\s*日|年底|年末|年内|全年|年度内|"
@@ -60,12 +74,12 @@ def parse_deadline(folded: str, year: int | None) -> str | None:
     for m in _TOKEN.finditer(folded):
         if m.group("ym"):
             y = _year(m.group("y"))
-            mm = _month(m.group("m"))
+            mm = _month(m.group("m4") or m.group("m"))
             if y and mm:
                 current = y
                 found.append((y, mm))
-        elif m.group("mo"):
-            mm = _month(m.group("m2"))
+        elif m.group("rng") or m.group("mo"):
+            mm = _month(m.group("m3") or m.group("m2"))
             if mm and current:
                 found.append((current, mm))
         elif m.group("word"):
@@ -105,3 +119,9 @@ def is_date_only(folded: str) -> bool:
     if not s or len(s) > 30:
         return False
     return not _DATE_ONLY_REST.sub("", s) and parse_deadline(s, 2000) is not None
+
+
+def is_open_ended(folded: str) -> bool:
+    """Whether a deadline value says the work has no end date ("长期坚持", "常态化", "每学期")."""
+    t = folded.strip()
+    return bool(t) and len(t) <= 16 and bool(_OPEN_ENDED.match(t)) and parse_deadline(t, 2000) is None

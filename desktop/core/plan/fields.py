@@ -11,8 +11,13 @@ after a bracket, a full stop, a semicolon, a comma or a space):
   units.
 
 A parenthesised trailer at the end of a line whose parts are all office/school names or dates
-("（基教股、安全办）", "（3月）", "（基教股，6月底前）") is read the same way. Fields are taken out
-of the task's text.
+("（基教股、安全办）", "（3月）", "（基教股，6月底前）", "（教研室，长期坚持）") is read the same way,
+and so are roles written after the name ("（电教股牵头，各中小学配合）"). Fields are taken out of
+the task's text.
+
+Inside a unit value, a part that is a date ("牵头：项目办，配合：计财股，9月底前") is a deadline, a
+role word after a name (基教股牵头 / 各学校配合) is dropped (配合/协办 … parts go after the leads),
+and a bracketed note after a name ("民办教育股（综合执法）") is dropped when what is left is a name.
 
 Everything here reads folded text (see :mod:`charfold`) next to the original.
 """
@@ -22,7 +27,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .deadlines import is_date_only
+from .deadlines import is_date_only, is_open_ended
 from .units import is_org_name, split_names
 
 _UNIT_KEY = (
@@ -41,6 +46,8 @@ _LEAD = re.compile(rf"^[(\[【]?\s*(?:{_PERSON_KEY}|{_DEADLINE_KEY}|{_UNIT_KEY})
 _KEY_BOUNDARY = set("(;。 \t,、[【")
 _SUPPORT = ("配合", "协办", "协助", "参与", "参加")
 _TRAILER = re.compile(r"\(([^()]{1,80})\)\s*[。.;]?\s*$")
+_ROLE_AFTER = re.compile(r"(?:牵头|负责|主责|主办|承办|落实|配合|协办|协助|参与|参加)(?:单位|实施|落实)?$")
+_NOTE_AFTER = re.compile(r"\([^()]{1,20}\)$")
 
 
 def is_field_line(folded: str) -> bool:
@@ -56,16 +63,46 @@ class Fields:
     deadline_texts: list[str] = field(default_factory=list)  # folded deadline values
     lines: list[tuple[str, str]] = field(default_factory=list)  # the lines with fields removed
 
-    def add_units(self, value: str, value_folded: str) -> None:
+    support: list[tuple[str, str]] = field(default_factory=list)  # 配合 … names, added after the leads
+
+    def add_units(self, value: str, value_folded: str, *, support: bool = False) -> None:
         for name, folded in split_names(value, value_folded):
+            if is_date_only(folded) or is_open_ended(folded):
+                self.deadline_texts.append(folded)
+                continue
+            name, folded, role_support = _bare_name(name, folded)
+            if not folded:
+                continue
+            if support or role_support:
+                self.support.append((name, folded))
+            elif all(name != u[0] for u in self.units):
+                self.units.append((name, folded))
+
+    def settle(self) -> None:
+        """Put the supporting units after the leads."""
+        for name, folded in self.support:
             if all(name != u[0] for u in self.units):
                 self.units.append((name, folded))
+        self.support = []
+
+
+def _bare_name(name: str, folded: str) -> tuple[str, str, bool]:
+    """A unit name without a role word after it ("基教股牵头") or a bracketed note ("（综合执法）");
+    and whether the role is a supporting one."""
+    support = False
+    m = _ROLE_AFTER.search(folded)
+    if m and m.start() >= 2:
+        support = folded[m.start():].startswith(_SUPPORT)
+        name, folded = name[:m.start()].rstrip(), folded[:m.start()].rstrip()
+    n = _NOTE_AFTER.search(folded)
+    if n and n.start() >= 2 and is_org_name(folded[:n.start()]):
+        name, folded = name[:n.start()].rstrip(), folded[:n.start()].rstrip()
+    return name, folded, support
 
 
 def collect(lines: list[tuple[str, str]]) -> Fields:
     """Take units and deadline values out of a task's lines (field keys and trailers)."""
     out = Fields()
-    support: list[tuple[str, str]] = []
     for orig, folded in lines:
         spans: list[tuple[int, int]] = []
         keys = [m for m in _KEY.finditer(folded)
@@ -81,10 +118,7 @@ def collect(lines: list[tuple[str, str]]) -> Fields:
             key = m.group("key")
             value = (orig[vstart:vend], folded[vstart:vend])
             if _UNIT_KEY_RX.fullmatch(key):
-                if key.startswith(_SUPPORT):
-                    support.append(value)
-                else:
-                    out.add_units(*value)
+                out.add_units(*value, support=key.startswith(_SUPPORT))
             elif _DEADLINE_KEY_RX.fullmatch(key):
                 out.deadline_texts.append(value[1])
             a = m.start()
@@ -108,8 +142,7 @@ def collect(lines: list[tuple[str, str]]) -> Fields:
         f = ("".join(keep_f) + folded[last:]).strip()
         if f.strip(" ;,。、"):
             out.lines.append((o, f))
-    for value in support:
-        out.add_units(*value)
+    out.settle()
     return out
 
 
@@ -131,12 +164,14 @@ def _trailer(content: str, content_folded: str, out: Fields) -> bool:
         return False
     names, dates = [], []
     for name, folded in parts:
-        if is_date_only(folded):
+        if is_date_only(folded) or is_open_ended(folded):
             dates.append(folded)
-        elif is_org_name(folded):
+        elif is_org_name(_bare_name(name, folded)[1]):
             names.append((name, folded))
         else:
             return False
+    if not names and all(is_open_ended(d) for d in dates):
+        return False  # "（长期）" alone says too little to be a trailer
     for name, folded in names:
         out.add_units(name, folded)
     out.deadline_texts.extend(dates)

@@ -229,9 +229,11 @@ _STRONG_BOUNDARY = set("。;；:：!！?？ \t")
 _WEAK_BOUNDARY = set(",，)）”》】]")  # weaker boundaries: only for lists that continue
 
 
-def embedded_candidates(orig: str, folded: str, start: int) -> list[Label]:
+def embedded_candidates(orig: str, folded: str, start: int, *, glued: bool = False) -> list[Label]:
     """Labels that start inside the line after ``start``: after a sentence boundary, or glued
-    anywhere for bracketed/circled forms. The outline builder decides which of them split the line."""
+    anywhere for bracketed/circled forms. With ``glued``, also "1." / "1、" glued to a Chinese word
+    before it and followed by one ("建设1.落实"): several levels flattened onto one line. The
+    outline builder decides which of them split the line."""
     out: list[Label] = []
     n = len(folded)
     i = start
@@ -242,6 +244,13 @@ def embedded_candidates(orig: str, folded: str, start: int) -> list[Label]:
         if ch in _SPECIAL or ch == "(":
             if prev not in "0123456789":
                 cand = match_label(orig, folded, i)
+        elif glued and ch in "123456789" and "\u4e00" <= prev <= "\u9fff" and prev not in "第其前后共约近超逾达" + _NUM:
+            cand = match_label(orig, folded, i)
+            if cand is not None and not (
+                cand.style == "arabic" and folded[i + len(cand.text)] in ".、"
+                and cand.end < n and ("\u4e00" <= folded[cand.end] <= "\u9fff" or folded[cand.end] in "“\"")
+            ):
+                cand = None
         elif prev in _STRONG_BOUNDARY or prev in _WEAK_BOUNDARY:
             if ch not in " \t":
                 cand = match_label(orig, folded, i)

@@ -15,9 +15,35 @@ A physical line may carry several labels ("一、加强党建（一）完善制�
 with number one or continues an open level with the next number.
 
 Unlabelled lines: before any label they are the preamble; a line with only a label takes the next
-line as its heading; otherwise the line is more body text of the deepest open node, except that a
-short "标题句。正文" paragraph after a task written the same way is an unnumbered task of its own
-(label ``*``). Field lines (责任单位：… / 完成时间：…) attach to the deepest open node.
+line as its heading; otherwise the line is more body text of the deepest open node, except that
+
+* a short "标题句。正文" paragraph after a task written the same way is an unnumbered task of its
+  own (label ``*``), and so is a short title line followed by its paragraph ("加强政治建设" /
+  "深入学习……。") under a heading without a body, when the heading has two or more of them;
+* a short line without a full stop (≤ 30 characters, no field, not a closing remark) is an
+  *unnumbered heading* (style "subhead", its text as a synthetic label) when the next line starts a
+  list at number one ("学前教育" / "1.……" / "2.……" / "义务教育" / "1.……"), or continues the
+  numbering of a list under an earlier unnumbered heading ("义务教育" / "3.……"), or when it names a part
+  of a summary ("2023年工作计划", "下一步工作打算", "今后工作思路", "存在的问题": see
+  :func:`sections.heading_kind`). A heading that names a part of a summary is a top-level node;
+  otherwise it goes where the list that follows it would go and ranks just above that list. After
+  the last line, an unnumbered heading that is alone under its parent, opened no restart of
+  numbering and has no fields of its own is dissolved back into text (a subtitle line under a
+  heading is not a level).
+
+Field lines (责任单位：… / 完成时间：…) attach to the deepest open node.
+
+Closing remarks ("各单位要……确保各项工作落到实处。", "本要点由……负责解释") never start an
+unnumbered task, and those trailing the last task are moved to ``epilogue``. A line starting with
+附件 after the first label opens the annex list: it and the lines after it ("2.……分解表") go to
+``epilogue`` until a new document starts (一、 / 第一部分 … numbered one).
+
+Sub-items: ①/⑴/(1)/a) items under a node that reads as a task (its heading has a full stop or it
+has body text before the list, or an inline list follows a colon) and sits at the document's task
+level (the deepest level numbered at line starts with 一、/（一）/1./第一部分 …) are parts of that
+task: they are folded back into its text, unless two or more of them carry their own fields. Where
+the items are the deepest numbering the document has (① lines under 一、 headings) they are the
+tasks. Inline 一是/二是 lists stay tasks (see :meth:`OutlineBuilder.finish`).
 """
 
 from __future__ import annotations
@@ -28,10 +54,32 @@ from dataclasses import dataclass, field
 from . import fields
 from .charfold import fold as fold_like
 from .numbering import RANK, Label, embedded_candidates, match_label, weak_boundary_before
+from .sections import heading_kind
 
 _SENTENCE_END = re.compile(r"[。;；!！?？]")
 _ENDS_SENTENCE = re.compile(r"[。;!?”)]\s*$")
-_EPILOGUE = ("附件", "特此", "以上", "抄送", "印发", "联系人", "联系电话", "本要点", "本计划", "本方案")
+# Closing remarks after the tasks: an exhortation to the units, the annex list, the explanation.
+_CLOSING = re.compile(
+    r"^(?:各(?:单位|部门|股室|科室|处室|直属单位|相关单位|责任单位|学区|乡镇|中心校|级各类学校|学校|"
+    r"中小学|幼儿园|校|园)|全县各|全县教育系统|全系统|全体|请各|希望各|以上|本(?:要点|计划|方案|意见|安排|通知)|"
+    r"附件|特此|抄送|印发|联系人|联系电话|新的一年|新征程|让我们|同志们)"
+)
+# Wording of a closing remark, enough on its own for a paragraph after the last task's fields.
+_CLOSING_WORDS = re.compile(
+    "落到实处|落地见效|落细落实|抓好落实|圆满完成|奋力谱写|新篇章|新局面|新的更大贡献|以优异成绩|贡献.{0,6}力量"
+)
+_SUB_STYLES = ("circled", "parabic", "letter")  # sub-item styles: parts of a task when inside one
+_NOT_LEVELS = (*_SUB_STYLES, "seq", "subhead", "unnumbered", "root")
+_TOP_STYLES = ("part", "formal", "section", "cn")
+_HEADING_NOUN = re.compile("工作|思路|打算|计划|安排|重点|措施|设想|目标|任务|要点|展望|方向|问题|不足|成效|成绩|情况")
+_SUMMARY_TITLE = re.compile("总结|回顾|工作情况|述职")
+_HAS_YEAR = re.compile(r"(?:19|20)\d{2}|今年|明年|来年|新的一年|下一年")
+_LABEL_TRIM = " \t:：,，、。.;；\"“”'《》【】[]()（）"
+
+
+def is_closing(folded: str) -> bool:
+    """Whether a folded paragraph reads as a closing remark of the document."""
+    return bool(_CLOSING.match(folded.lstrip()))
 
 
 @dataclass(eq=False)
@@ -51,6 +99,12 @@ class Node:
     line_no: int = 0
     raw: str = ""  # the label line as written
     inline: bool = False  # opened by a label inside a line (……。一是……)
+    rank: float | None = None  # nesting rank when it is not the style's (unnumbered headings)
+    keep: bool = False  # an unnumbered heading that stays a level (restart, summary part)
+    fields_at: int = -1  # how many paras there were when the first field line came
+
+    def nest_rank(self) -> float:
+        return self.rank if self.rank is not None else RANK.get(self.style, 99)
 
     def ends_with_colon(self) -> bool:
         last = self.paras[-1][1] if self.paras else self.head_folded
@@ -65,6 +119,11 @@ class _Open:
     style: str
     number: int
     colon: bool
+    rank: float | None = None
+
+    def __post_init__(self) -> None:
+        if self.rank is None:
+            self.rank = RANK.get(self.style, 99)
 
 
 def _strip(orig: str, folded: str) -> tuple[str, str]:
@@ -84,7 +143,7 @@ def parent_index(opened: list[_Open], style: str, number: int) -> int:
             return len(opened)  # "……如下：" then "1." again: a nested list
         return same[-1]
     j = len(opened)
-    while j > 0 and RANK.get(opened[j - 1].style, 99) >= RANK.get(style, 99):
+    while j > 0 and opened[j - 1].rank >= RANK.get(style, 99):
         j -= 1
     return j
 
@@ -96,17 +155,35 @@ class OutlineBuilder:
         self.root = Node("root", 0, "")
         self.stack: list[Node] = [self.root]
         self.preamble: list[tuple[str, str]] = []
+        self.epilogue: list[tuple[str, str]] = []  # closing remarks after the last task
+        self._annex = False
+        self._last: dict[str, int] = {}  # the last number placed, per style
         self.line_no = 0
 
     # -- input -------------------------------------------------------------------------------
-    def feed(self, orig: str, folded: str, *, atomic: bool = False) -> None:
-        """One physical line. ``atomic`` lines (table rows) are never split at inline labels."""
+    def feed(self, orig: str, folded: str, *, atomic: bool = False,
+             next_line: tuple[str, str] | None = None) -> None:
+        """One physical line. ``atomic`` lines (table rows) are never split at inline labels.
+        ``next_line`` (original, folded) is the line that follows, if any: an unnumbered heading
+        is recognised by the list that starts after it."""
         self.line_no += 1
         orig, folded = _strip(orig, folded)
         if not folded:
             return
+        if self._annex:  # the annex list after the tasks ("附件：1.…" / "2.…")
+            restart = match_label(orig, folded, 0)
+            if restart is None or restart.number != 1 or restart.style not in _TOP_STYLES:
+                self.epilogue.append((orig, folded))
+                return
+            self._annex = False  # a document follows its covering notice: parse it
+        elif self.root.children and folded.startswith("附件"):
+            self._annex = True
+            self.epilogue.append((orig, folded))
+            return
         if fields.is_field_line(folded):
             top = self.stack[-1]
+            if not top.closed:
+                top.fields_at = len(top.paras)
             top.field_lines.append((orig, folded))
             top.closed = True
             return
@@ -114,17 +191,163 @@ class OutlineBuilder:
         if atomic:
             segments = [(label, orig, folded)]
         else:
-            segments = self._split(orig, folded, label)
+            segments = self._split(orig, folded, label, next_line)
         for k, (lab, seg_orig, seg_folded) in enumerate(segments):
             if lab is None:
-                self._unlabelled(seg_orig, seg_folded)
+                self._unlabelled(seg_orig, seg_folded, next_line if len(segments) == 1 else None)
             else:
                 self._place(lab, seg_orig, seg_folded, inline=k > 0)
 
     def finish(self) -> None:
-        """After the last line: an inline 一是/二是 list in the introduction of a section that also
-        has numbered items of its own is description, not tasks — fold it back into the text."""
+        """After the last line:
+
+        * closing remarks trailing the last task move to ``epilogue``;
+        * unnumbered headings that are not a level (alone, no restart, no fields) dissolve;
+        * an inline 一是/二是 list in the introduction of a section that also has numbered items
+          of its own is description, not tasks — it is folded back into the text;
+        * sub-items (①, (1) …) of a node that reads as a task at the task level are folded back
+          into its text."""
+        self._trim_closing()
+        self._dissolve_subheads(self.root)
         self._fold_inline_lists(self.root)
+        level = self._task_level()
+        if level is not None:
+            self._fold_subitems(self.root, level)
+
+    # -- closing remarks ---------------------------------------------------------------------
+    def _trim_closing(self) -> None:
+        leaf = self.root
+        while leaf.children:
+            leaf = leaf.children[-1]
+        if leaf is self.root:
+            return
+        while leaf.paras:
+            _, f = leaf.paras[-1]
+            after_fields = 0 <= leaf.fields_at < len(leaf.paras)
+            if not (is_closing(f) or (after_fields and _CLOSING_WORDS.search(f))):
+                break
+            self.epilogue.insert(0, leaf.paras.pop())
+
+    # -- unnumbered headings -----------------------------------------------------------------
+    def _dissolve_subheads(self, node: Node) -> None:
+        titled = [c for c in node.children if c.style == "unnumbered" and c.keep]
+        if len(titled) == 1 and len(node.children) == 1:  # one title line under a heading: its text
+            only = titled[0]
+            node.paras.extend([(only.head, only.head_folded)] + only.paras)
+            if only.field_lines:
+                node.fields_at = len(node.paras) if node.fields_at < 0 else node.fields_at
+            node.field_lines.extend(only.field_lines)
+            node.closed = node.closed or only.closed
+            node.children = []
+        subheads = [c for c in node.children if c.style == "subhead"]
+        if len(subheads) == 1 and not subheads[0].keep and not subheads[0].field_lines:
+            sub = subheads[0]
+            i = node.children.index(sub)
+            lines = [(sub.head, sub.head_folded)] + sub.paras
+            if i == 0:
+                node.paras.extend(lines)
+            else:
+                prev = node.children[i - 1]
+                while prev.children:
+                    prev = prev.children[-1]
+                prev.paras.extend(lines)
+            for c in sub.children:
+                c.parent = node
+            node.children[i:i + 1] = sub.children
+        for c in node.children:
+            self._dissolve_subheads(c)
+
+    def _subheading(self, orig: str, folded: str, next_line: tuple[str, str] | None) -> bool:
+        """Open an unnumbered heading for this line if it is one (see the module docstring)."""
+        f = folded.strip()
+        if not 2 <= len(f) <= 30 or _SENTENCE_END.search(f) or f[-1] in ":,、" or is_closing(f):
+            return False
+        probe = fields.collect([(orig, folded)])
+        if probe.units or probe.deadline_texts or not probe.lines:
+            return False
+        nxt = match_label(next_line[0], next_line[1], 0, allow_empty=True) if next_line else None
+        if nxt is not None and nxt.number != 1 and not any(
+                n.style == "subhead" and n.rank == RANK.get(nxt.style, 99) - 0.5 for n in self.stack):
+            nxt = None  # a list at number one, or numbering that runs on under sibling headings
+        summary_part = self._summary_part(f)
+        if not summary_part and nxt is None:
+            return False
+        opened = self._opened()
+        if summary_part:
+            p, rank = 0, -0.5
+        else:
+            rank = RANK.get(nxt.style, 99) - 0.5
+            p = parent_index(opened, nxt.style, 1)
+            while p > 0 and self.stack[p].style == "subhead" and self.stack[p].nest_rank() >= rank:
+                p -= 1
+        restart = nxt is not None and any(o.style == nxt.style for o in opened)
+        del self.stack[p + 1:]
+        parent = self.stack[-1]
+        o, fo = _strip(orig, folded)
+        node = Node("subhead", 0, synthetic_label(o), parent, o, fo, line_no=self.line_no, raw=o, rank=rank,
+                    keep=bool(summary_part or restart))
+        parent.children.append(node)
+        self.stack.append(node)
+        return True
+
+    def _summary_part(self, f: str) -> bool:
+        """Whether a short unnumbered line names a part of a summary ("2023年工作计划", "下一步工作
+        打算", "存在的问题"): only in a document that is a summary (its opening lines say 总结 or a
+        top-level heading looks back), only a heading phrase (no comma, at most 20 characters,
+        naming work, a plan or problems), never a clause such as "力争明年全面完成"."""
+        if len(f) > 20 or "," in f or not _HEADING_NOUN.search(f):
+            return False
+        kind = heading_kind(f)
+        if kind not in ("strong", "weak", "retro"):
+            return False
+        summary = (any(_SUMMARY_TITLE.search(p) for _, p in self.preamble[:6])
+                   or any(heading_kind(c.head_folded[:40]) == "retro" for c in self.root.children))
+        if not summary:
+            return False
+        return kind != "weak" or bool(_HAS_YEAR.search(f)) or any(
+            heading_kind(c.head_folded[:40]) == "retro" for c in self.root.children)
+
+    # -- sub-items ---------------------------------------------------------------------------
+    def _task_level(self) -> float | None:
+        """The rank of the deepest level numbered at line starts (一、 （一） 1. 第一部分 …)."""
+        ranks = []
+        todo = list(self.root.children)
+        while todo:
+            n = todo.pop()
+            todo.extend(n.children)
+            if not n.inline and n.style not in _NOT_LEVELS:
+                ranks.append(n.nest_rank())
+        return max(ranks) if ranks else None
+
+    def _fold_subitems(self, node: Node, level: float) -> None:
+        for c in node.children:
+            self._fold_subitems(c, level)
+        kids = node.children
+        if (not kids or node.style in _NOT_LEVELS or node.nest_rank() < level
+                or any(c.style not in _SUB_STYLES or c.children for c in kids)):
+            return
+        if sum(1 for c in kids if c.field_lines) >= 2 or any(c.field_lines for c in kids[:-1]):
+            return  # the items carry their own 责任单位/完成时限: they are tasks
+        head = node.head_folded.rstrip()
+        if any(c.inline for c in kids):  # a list inside the task's own paragraph
+            reads_as_task = bool(head)
+        else:  # items on lines of their own: parts when the node has a body of its own
+            stop = _SENTENCE_END.search(head)
+            reads_as_task = bool(node.paras or head.endswith(":") or (stop and head[stop.end():].strip()))
+        if not reads_as_task:
+            return
+        for c in kids:
+            if c.inline:
+                if node.paras:
+                    o, f = node.paras[-1]
+                    node.paras[-1] = (o + c.raw, f + fold_like(c.raw))
+                else:
+                    node.head, node.head_folded = node.head + c.raw, node.head_folded + fold_like(c.raw)
+            else:
+                node.paras.append((c.raw, fold_like(c.raw)))
+            node.paras.extend(c.paras)
+            node.field_lines.extend(c.field_lines)
+        node.children = []
 
     def _fold_inline_lists(self, node: Node) -> None:
         inline = [c for c in node.children if c.inline and c.style == "seq" and not c.children]
@@ -145,11 +368,19 @@ class OutlineBuilder:
 
     # -- splitting one physical line ---------------------------------------------------------
     def _opened(self) -> list[_Open]:
-        return [_Open(n.style, n.number, n.ends_with_colon()) for n in self.stack[1:]]
+        return [_Open(n.style, n.number, n.ends_with_colon(), n.nest_rank()) for n in self.stack[1:]]
 
-    def _split(self, orig: str, folded: str, label: Label | None):
+    def _split(self, orig: str, folded: str, label: Label | None, next_line: tuple[str, str] | None = None):
         start = label.end if label else 0
-        cands = embedded_candidates(orig, folded, start)
+        # a "1." glued to the heading before it ("（一）加强班子建设1.落实……") only in a line that
+        # starts with a label: several levels flattened onto one line; "1、" only when "2、" follows
+        # (in the line or starting the next one)
+        cands = embedded_candidates(orig, folded, start, glued=label is not None)
+        if any(glued_label(folded, c.start) for c in cands):
+            follow = match_label(next_line[0], next_line[1], 0) if next_line else None
+            cands = [c for k, c in enumerate(cands) if not glued_label(folded, c.start) or _has_next(c, k, cands)
+                     or folded[c.start + len(c.text)] == "."
+                     or (follow is not None and follow.style == c.style and follow.number == c.number + 1)]
         if not cands:
             return [(label, orig, folded)]
         opened = self._opened()
@@ -161,7 +392,7 @@ class OutlineBuilder:
         cuts: list[Label] = []
         prev_cut = start
         for k, c in enumerate(cands):
-            if not self._acceptable(c, k, cands, folded, prev_cut, opened):
+            if not self._acceptable(c, k, cands, folded, prev_cut, opened, self._last.get(c.style, 0)):
                 continue
             idx = parent_index(opened, c.style, c.number)
             opened = opened[:idx] + [_Open(c.style, c.number, folded[prev_cut:c.start].rstrip().endswith(":"))]
@@ -184,18 +415,27 @@ class OutlineBuilder:
 
     @staticmethod
     def _acceptable(c: Label, k: int, cands: list[Label], folded: str, prev_cut: int,
-                    opened: list[_Open]) -> bool:
+                    opened: list[_Open], last: int = 0) -> bool:
         after_comma = weak_boundary_before(folded, c.start)
         same = [o for o in opened if o.style == c.style]
+        if glued_label(folded, c.start):  # a new list under the heading, or numbering that runs on
+            before = folded[prev_cut:c.start]
+            return (c.style == "arabic" and c.number in (1, last + 1) and not same
+                    and 2 <= len(before.strip()) <= 40 and not _SENTENCE_END.search(before))
         if same:
             if any(o.number == c.number - 1 for o in same):
                 return True
             return (c.number == 1 and opened and opened[-1].style == c.style
                     and folded[prev_cut:c.start].rstrip().endswith(":") and _has_next(c, k, cands))
+        if opened and RANK.get(c.style, 99) <= opened[-1].rank:
+            return False
         if c.number != 1:
-            return False
-        if opened and RANK.get(c.style, 99) <= RANK.get(opened[-1].style, 99):
-            return False
+            # numbering that runs on across sections, right after the heading it belongs to
+            # ("二、提升质量（三）深化改革")
+            before = folded[prev_cut:c.start]
+            return (c.number == last + 1 and c.style not in ("seq", "parabic", "circled", "letter")
+                    and not after_comma and prev_cut > 0 and 2 <= len(before.strip()) <= 40
+                    and not _SENTENCE_END.search(before))
         if c.style == "seq" or after_comma:
             return c.style in ("seq", "arabic", "parabic", "circled") and _has_next(c, k, cands)
         # a new list inside a line: right after a heading ("一、加强党建（一）完善制度"), or a list
@@ -210,12 +450,13 @@ class OutlineBuilder:
         del self.stack[idx + 1:]
         parent = self.stack[-1]
         head_o, head_f = _strip(orig[label.end:], folded[label.end:])
+        self._last[label.style] = label.number
         node = Node(label.style, label.number, label.text, parent, head_o, head_f, line_no=self.line_no,
                     raw=orig.strip(), inline=inline)
         parent.children.append(node)
         self.stack.append(node)
 
-    def _unlabelled(self, orig: str, folded: str) -> None:
+    def _unlabelled(self, orig: str, folded: str, next_line: tuple[str, str] | None = None) -> None:
         top = self.stack[-1]
         if top is self.root:
             self.preamble.append((orig, folded))
@@ -223,6 +464,10 @@ class OutlineBuilder:
         if not top.head_folded:
             top.head, top.head_folded = orig, folded
             top.raw = f"{top.raw}{orig}"
+            return
+        if self._subheading(orig, folded, next_line):
+            return
+        if self._titled_task(top, orig, folded, next_line):
             return
         if self._starts_unnumbered_task(top, folded):
             parent = top.parent or self.root
@@ -233,6 +478,41 @@ class OutlineBuilder:
             return
         top.paras.append((orig, folded))
 
+    def _titled_task(self, top: Node, orig: str, folded: str, next_line: tuple[str, str] | None) -> bool:
+        """A title on a line of its own followed by its paragraph ("加强政治建设" / "深入学习……。"),
+        under a heading without a body of its own or after another such task: an unnumbered task
+        (dissolved again by :meth:`finish` when it is the only one under its heading)."""
+        f = folded.strip()
+        if (next_line is None or not 2 <= len(f) <= 25 or _SENTENCE_END.search(f) or f[-1] in ":,、"
+                or is_closing(f) or top.parent is None):
+            return False
+        nf = next_line[1].strip()
+        if (len(nf) < max(10, len(f) + 2) or "。" not in nf or fields.is_field_line(nf)
+                or match_label(next_line[0], next_line[1], 0) is not None):
+            return False
+        if top.style == "unnumbered" and top.keep:  # after another titled task: a sibling
+            if not (top.paras or top.field_lines):
+                return False
+            last = top.paras[-1][1] if top.paras else ""
+            if not top.closed and not _ENDS_SENTENCE.search(last):
+                return False
+            parent = top.parent
+            self.stack.pop()
+        elif not top.children and not top.paras and not top.closed and not _SENTENCE_END.search(top.head_folded):
+            parent = top  # the first one, right under its heading
+        else:
+            return False
+        probe = fields.collect([(orig, folded)])
+        if probe.units or probe.deadline_texts or not probe.lines:
+            if parent is not top:
+                self.stack.append(top)
+            return False
+        o, fo = _strip(orig, folded)
+        node = Node("unnumbered", 0, "*", parent, o, fo, line_no=self.line_no, raw=o, keep=True)
+        parent.children.append(node)
+        self.stack.append(node)
+        return True
+
     @staticmethod
     def _starts_unnumbered_task(top: Node, folded: str) -> bool:
         if top.children or top.parent is None:
@@ -242,9 +522,19 @@ class OutlineBuilder:
         last = top.paras[-1][1] if top.paras else top.head_folded
         if not top.closed and not _ENDS_SENTENCE.search(last):
             return False  # the previous line stops mid-sentence: this one continues it
-        if folded.startswith(_EPILOGUE):
+        if is_closing(folded):
             return False
         return fields.has_title_sentence(folded, limit=25)
+
+
+def synthetic_label(text: str) -> str:
+    """The label of an unnumbered heading: its text without enclosing brackets and punctuation."""
+    return text.strip().strip(_LABEL_TRIM).strip() or text.strip()
+
+
+def glued_label(folded: str, pos: int) -> bool:
+    """Whether the label at ``pos`` is glued to the word before it (no boundary in between)."""
+    return pos > 0 and "\u4e00" <= folded[pos - 1] <= "\u9fff" and folded[pos].isdigit()
 
 
 def _has_next(c: Label, k: int, cands: list[Label]) -> bool:

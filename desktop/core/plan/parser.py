@@ -8,9 +8,11 @@ The result is JSON-serialisable::
 
 ``path`` holds the numbering labels from the top as written ("一", "（二）", "3", "一是"; "*" for
 an unnumbered task); ``id`` is the normalised path joined with "/", made unique with "#2", "#3"…
-when a document repeats a label. Headings are the non-leaf nodes; tasks the leaves. A task without
-its own units or deadline takes those of the nearest heading that has them. Leaf sections that
-frame the plan rather than assign work (指导思想, 总体要求, 总体思路, 基本原则, 工作原则) are left out.
+when a document repeats a label; an unnumbered heading (see :mod:`outline`) has its text as its
+label. Headings are the non-leaf nodes; tasks the leaves. A task without its own units or deadline
+takes those of the nearest heading that has them (not when its own deadline field is open-ended:
+"长期坚持" gives null). Leaf sections that frame the plan rather than assign work (指导思想,
+总体要求, 总体思路, 基本原则, 工作原则, 工作目标, 主要目标, 目标任务) are left out.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from collections import Counter
 
 from ..errors import TaizhangError
 from .charfold import fold
-from .deadlines import body_deadline, parse_deadline
+from .deadlines import body_deadline, is_open_ended, parse_deadline
 from .fields import Fields, collect, make_title
 from .numbering import cn_to_int, normalise_label
 from .outline import Node, OutlineBuilder
@@ -37,8 +39,9 @@ _TITLE_WORDS = re.compile("要点|计划|总结|方案|安排|思路|打算|任�
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 _CN_YEAR = re.compile(r"([〇零一二三四五六七八九]{4})\s*年")
 _STRONG_NEXT = re.compile("明年|来年|下一年")
+_PART_YEAR = re.compile("上半年|半年|季度|[一二三四五六七八九十\\d]+月|学期|阶段")
 # Sections that frame a plan rather than assign work; as leaves they are not tasks.
-_FRAMING = re.compile(r"^(指导思想|总体要求|总体思路|基本原则|工作原则|指导原则)$")
+_FRAMING = re.compile(r"^(指导思想|总体要求|总体思路|基本原则|工作原则|指导原则|工作目标|主要目标|总体目标|目标任务)$")
 
 
 def parse_plan_text(text: str, *, year: int | None = None) -> dict:
@@ -55,13 +58,14 @@ def parse_lines(lines: list[SourceLine], *, year: int | None = None, title: str 
     if not prepared:
         raise TaizhangError("文件中没有可读的文字。", "The file contains no readable text.")
     builder = OutlineBuilder()
-    for orig, folded, atomic in prepared:
-        builder.feed(orig, folded, atomic=atomic)
+    for i, (orig, folded, atomic) in enumerate(prepared):
+        nxt = prepared[i + 1] if i + 1 < len(prepared) else None
+        builder.feed(orig, folded, atomic=atomic, next_line=(nxt[0], nxt[1]) if nxt else None)
     builder.finish()
     doc_title = title if title is not None else _title(builder.preamble)
     section, kind = select_plan_section(builder.root, fold(doc_title))
     doc_year = year if year is not None else _document_year(doc_title, builder, prepared)
-    plan_year = year if year is not None else _plan_year(section, builder.root, doc_year)
+    plan_year = year if year is not None else _plan_year(section, builder.root, doc_year, fold(doc_title))
     result = {
         "title": doc_title,
         "year": plan_year,
@@ -138,7 +142,11 @@ def _document_year(title: str, builder: OutlineBuilder, prepared) -> int | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
-def _plan_year(section: Node | None, root: Node, doc_year: int | None) -> int | None:
+def _plan_year(section: Node | None, root: Node, doc_year: int | None, title: str = "") -> int | None:
+    """The year of the plan: the document's, or for the plan section of a summary the year it
+    names, else the year after the last one its sibling headings name, else the year after the
+    document's when the section says 明年 or the document is a whole year's summary ("2022年工作
+    总结" -> its 下一步工作打算 is for 2023; a 上半年 summary plans the rest of its own year)."""
     if section is None:
         return doc_year
     y = _year_in(section.head_folded)
@@ -149,6 +157,8 @@ def _plan_year(section: Node | None, root: Node, doc_year: int | None) -> int | 
     if earlier:
         return max(earlier) + 1
     if doc_year and _STRONG_NEXT.search(section.head_folded):
+        return doc_year + 1
+    if doc_year and _year_in(title) == doc_year and "总结" in title and not _PART_YEAR.search(title):
         return doc_year + 1
     return doc_year
 
@@ -223,9 +233,17 @@ class _Emitter:
         dates = [d for d in dates if d]
         return max(dates) if dates else None
 
+    @staticmethod
+    def _open_ended(head: Fields, rest: Fields) -> bool:
+        """Whether the node's own deadline field says "长期坚持" / "常态化" (no date at all)."""
+        return any(is_open_ended(t) for t in head.deadline_texts + rest.deadline_texts)
+
     def _inherit(self, inherited: _Inherited, head: Fields, rest: Fields) -> _Inherited:
         units = head.units + [u for u in rest.units if u not in head.units]
-        return _Inherited(units or inherited.units, self._deadline(head, rest) or inherited.deadline)
+        deadline = self._deadline(head, rest)
+        if deadline is None and not self._open_ended(head, rest):
+            deadline = inherited.deadline
+        return _Inherited(units or inherited.units, deadline)
 
     @staticmethod
     def _title(node: Node, head: Fields, rest: Fields) -> str:
@@ -248,12 +266,13 @@ class _Emitter:
             return None
         units = head.units + [u for u in rest.units if u not in head.units]
         deadline = self._deadline(head, rest)
-        if deadline is None:
+        open_ended = deadline is None and self._open_ended(head, rest)
+        if deadline is None and not open_ended:
             dates = [d for d in (body_deadline(f, self.year) for _, f in lines) if d]
             deadline = max(dates) if dates else None
         if not units:
             units = inherited.units
-        if deadline is None:
+        if deadline is None and not open_ended:
             deadline = inherited.deadline
         targets = []
         for orig, folded in lines:

@@ -11,6 +11,11 @@ number, units or deadline column. Columns are recognised by their header text:
 * units: 责任单位, 牵头单位, 责任科室, 责任股室, 承办单位, 责任部门 …; supporting: 配合单位, 协办单位
 * deadline: 完成时限, 完成时间, 时间节点, 完成期限, 时限
 
+A group column whose value is filled in and changes on every task row is not a group but the
+task's short name ("序号|工作任务|具体措施|…" with one 工作任务 per row): the row's task is then
+"name。measures", so the name is the title. Only a value that spans rows (a merged cell, or the
+same text repeated) makes a group.
+
 Each row becomes an *atomic* line "label + task" (never split at inline labels) followed by field
 lines (责任单位：… / 配合单位：… / 完成时限：…), so the outline and field rules are the same as for
 text. A row's label is its number cell ("1" -> "1.", "一" -> "一、"); a row without one is numbered
@@ -120,6 +125,12 @@ def task_table_lines(rows: list[list[str]]) -> list[tuple[str, bool]] | None:
     def get(row: list[str], kind: str) -> str:
         return "；".join(row[j] for j in col.get(kind, []) if j < len(row) and row[j])
 
+    data = [row for row in rows[head_idx + 1:]
+            if any(c.strip() for c in row) and task_col < len(row) and row[task_col].strip()]
+    name_col = next((j for j in col.get("group", []) if _per_row(data, j)), None)
+    if name_col is not None:
+        col["group"] = [j for j in col["group"] if j != name_col]
+
     out: list[tuple[str, bool]] = []
     groups: list[str] = [""] * len(col.get("group", []))
     group_count = 0
@@ -128,6 +139,10 @@ def task_table_lines(rows: list[list[str]]) -> list[tuple[str, bool]] | None:
         if not any(c.strip() for c in row):
             continue
         task = row[task_col] if task_col < len(row) else ""
+        if name_col is not None and task.strip():
+            name = row[name_col].strip() if name_col < len(row) else ""
+            if name and name != task.strip():
+                task = name + ("" if fold(name)[-1] in "。.;:!?" else "。") + task.strip()
         # group columns: merged cells read as empty below their first row
         for gi, j in enumerate(col.get("group", [])):
             value = row[j].strip() if j < len(row) else ""
@@ -164,6 +179,14 @@ def task_table_lines(rows: list[list[str]]) -> list[tuple[str, bool]] | None:
         if deadline:
             out.append((f"完成时限：{deadline}", True))
     return out
+
+
+def _per_row(data: list[list[str]], j: int) -> bool:
+    """Whether column ``j`` holds its own value on every task row (no value spans two rows)."""
+    values = [row[j].strip() if j < len(row) else "" for row in data]
+    if len(values) < 2 or not all(values):
+        return False
+    return all(a != b for a, b in zip(values, values[1:], strict=False))
 
 
 def tab_separated(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]] | None:

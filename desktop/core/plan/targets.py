@@ -7,7 +7,16 @@ unit ""). Examples: 不少于1小时 -> ("1", "小时"); 建成60处 -> ("60", "
 ("100", "%"); 每周2节 -> ("2", "节"); 掌握1至3项 -> ("1至3", "项"); 合格率xx% -> (None, "%",
 placeholder).
 
-Not targets: years (2022年), dates (3月, 14日), ages (35岁), ordinals (第3届), anniversaries
+A target is a *commitment*, not any count: its clause (back to the last ，。；： before the
+number, text inside 《》 ignored) must hold a commitment word — 达到, 不少于, 不低于, 至少, 确保,
+实现, 完成, 建成, 新建, 打造, 培养, 招聘, 新增, 投资, 开展, 培训, 覆盖, 每… (``_COMMIT``) — or the
+number is a rate ("合格率95%"), is followed by 以上/以内/左右/目标, or a commitment word follows it
+in the same phrase ("30的中小学建成…"). A count cited from elsewhere is not a target: a reference
+word (针对, 对照, 依据, 反馈, 指出, 排查出, 现有, 累计, 去年 … — ``_REFERENCE``) before the number
+with no commitment word between them rules it out ("对照巡察反馈的9项突出问题"). Placeholders
+(x, **) are the bureau's own blanks and need no commitment word, only no reference word.
+
+Not targets either: years (2022年), dates (3月, 14日), ages (35岁), ordinals (第3届), anniversaries
 (100周年), version numbers (2.0), numbers inside 《》 titles, and Chinese numerals (三所, 五项管理),
 which in plans name programmes far more often than they commit to a quantity.
 
@@ -57,6 +66,23 @@ _NOT_UNIT_BEFORE = {
 }
 _CLAUSE_BREAK = re.compile(r"[,。;:!?、]")
 _CONNECTIVE = re.compile(r"以及|并且|及|和|与|并|同时")
+_COMMIT = re.compile(
+    "达到|不少于|不低于|不超过|不高于|不多于|低于|高于|至少|保持|保证|确保|力争|争取|实现|完成|建成|建设|新建|"
+    "改建|扩建|创建|打造|培育|培养|选拔|遴选|评选|认定|招聘|招录|补充|引进|新增|增加|增设|增至|增长|提高|提升|"
+    "降低|下降|减少|压减|控制在|稳定在|投资|投入|安排|落实|实施|开展|举办|组织|召开|培训|轮训|参训|覆盖|配备|"
+    "配齐|购置|更换|采购|更新|招收|发展|掌握|学会|推进|启动|开设|设立|建立|组建|资助|发放|惠及|帮扶|结对|参加|"
+    "参与|提供|申报|争创|评定|表彰|改造|维修|确定|选定|命名|挂牌|突破|选派|选送|派出|送教|启用|投用|交付|竣工|"
+    "开工|招生|验收|达标|创成|获批|编写|编制|征集|推出|授牌|新招|新聘|聘请|聘用|储备|轮岗|交流|安装|扩容|整治|"
+    "整改|消除|化解|计划|目标|达|每"
+)
+_REFERENCE = re.compile(
+    "针对|对照|依据|根据|围绕|聚焦|梳理出|排查出|查摆出|发现|存在|反馈|指出|提出|现有|已有|已经|已|共有|累计|"
+    "去年|上年|上一年|过去|目前|截至|此前|先后|曾|荣获|获评|被评为|入选|位列|排名"
+)
+_TAIL = re.compile(r"\s*(?:及|或)?\s*(?:以上|以内|之内|左右|目标)")
+_SCOPE_BREAK = re.compile(r"[,。;:!?]")
+_TITLE_SPAN = re.compile(r"《[^《》]*》")
+_SCOPE_MAX = 60
 
 
 def extract_targets(text: str, folded: str) -> list[dict]:
@@ -72,7 +98,7 @@ def extract_targets(text: str, folded: str) -> list[dict]:
         placeholder = not v[0].isdigit()
         if placeholder and not unit:
             continue
-        if _excluded(folded, vs, ve, v):
+        if _excluded(folded, vs, ve, v) or not _committed(folded, vs, m.end(), placeholder):
             continue
         found.append((vs, m.end(), _clause_start(folded, vs), _clause_end(folded, m.end()),
                       v, (m.start("u"), m.end("u")) if unit else None, placeholder))
@@ -112,6 +138,27 @@ def _excluded(folded: str, vs: int, ve: int, v: str) -> bool:
     if re.fullmatch(r"(?:19|20)\d{2}", v) and re.match(r"\s*[年\-—~至到./]", folded[ve:ve + 2]):
         return True
     return False
+
+
+def _committed(folded: str, vs: int, end: int, placeholder: bool) -> bool:
+    """Whether the quantity at ``vs``..``end`` is a commitment (see the module docstring)."""
+    a = vs
+    stop = max(0, vs - _SCOPE_MAX)
+    while a > stop and not _SCOPE_BREAK.match(folded, a - 1):
+        a -= 1
+    back = _TITLE_SPAN.sub("", folded[a:vs])
+    commits = [m.start() for m in _COMMIT.finditer(back)]
+    refs = [m.start() for m in _REFERENCE.finditer(back)]
+    if refs and (not commits or commits[-1] < refs[-1]):
+        return False  # a count cited from elsewhere: "对照巡察反馈的9项突出问题"
+    if placeholder or commits or back.rstrip().endswith("率"):
+        return True
+    b = end
+    limit = min(len(folded), end + 30)
+    while b < limit and not _CLAUSE_BREAK.match(folded, b):
+        b += 1
+    ahead = _TITLE_SPAN.sub("", folded[end:b])
+    return bool(_TAIL.match(ahead) or _COMMIT.search(ahead))
 
 
 _CLAUSE_MAX = 120  # a target's text never reaches further than this from the number

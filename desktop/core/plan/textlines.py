@@ -3,12 +3,14 @@
 * split multi-line strings, fold each line (:mod:`charfold`), drop blank lines and page numbers
   ("- 3 -", "第 3 页 共 10 页");
 * drop the signature at the end (an office name and/or a date: "民乐县教育局2022-03-14",
-  "2022年3月14日");
+  "2022年3月14日", "XX县教育局 2022年2月", "二〇二三年一月"), never a field or numbered line;
 * undo hard wraps: text copied out of a PDF (or converted from one) breaks every paragraph at the
   same visual width. When at least five lines, and a fifth of all lines, end unpunctuated at one
   common width (±2 half-width units, CJK counting 2), a line of that width that does not end a
   sentence is joined with the next line unless the next line starts a label or a field.
-  Headings are left alone because their widths vary.
+  Headings are left alone because their widths vary. In any document, a line that leaves a
+  bracket or quotation open is joined with the next, and a line that starts with closing
+  punctuation (。，、）” …) is joined to the one before.
 
 Table rows (atomic lines) are joined onto one line and never unwrapped.
 """
@@ -26,10 +28,14 @@ from .numbering import match_label
 _PAGE_NUMBER = re.compile(r"^[-—–\s]*(?:第\s*)?\d{1,4}\s*(?:页)?(?:\s*/\s*(?:共\s*)?\d{1,4}\s*页?)?[-—–\s]*$")
 _DATE_TAIL = re.compile(
     r"((?:19|20)\d{2}\s*[年.\-/]\s*\d{1,2}\s*[月.\-/]\s*\d{1,2}\s*日?"
-    r"|[〇零一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,2}\s*月\s*[一二三四五六七八九十]{1,3}\s*日)$"
+    r"|(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月"
+    r"|[〇零一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,2}\s*月(?:\s*[一二三四五六七八九十]{1,3}\s*日)?)$"
 )
 _ORG_LINE = re.compile(r"^[^\s,。;:]{2,24}(局|委员会|政府|办公室|中心|委|工委)$")
-_ENDS_SENTENCE = re.compile(r"[。;!?:”」』)]\s*$")
+# A line that ends a sentence: a closing quote or bracket only counts after a full stop ("……。”"),
+# since a hard wrap often falls right after a quoted name ("开展“四史”|教育").
+_ENDS_SENTENCE = re.compile(r"[。;!?:]\s*$|[。;!?][”」』)]\s*$")
+_CLOSING_PUNCT = set("。，,、；;：:）)》”」』！!？?")
 
 Prepared = tuple[str, str, bool]  # (original, folded, atomic)
 
@@ -59,6 +65,8 @@ def _drop_signature(out: list[Prepared]) -> None:
         if not out:
             return
         f = out[-1][1]
+        if is_field_line(f) or ":" in f or match_label(out[-1][0], f) is not None:
+            return
         if len(f) <= 40 and "。" not in f and (_DATE_TAIL.search(f) or _ORG_LINE.match(f)):
             out.pop()
         else:
@@ -84,17 +92,27 @@ def _wrap_width(out: list[Prepared]) -> int | None:
     return max(v for v in range(best - 2, best + 3) if widths[v])
 
 
+def _unbalanced(folded: str) -> bool:
+    """Whether a line leaves a bracket or a quotation open: "（考试中心，20" + "23年6月）"."""
+    return (folded.count("(") > folded.count(")") or folded.count("“") > folded.count("”")
+            or folded.count("《") > folded.count("》"))
+
+
 def _unwrap(out: list[Prepared]) -> list[Prepared]:
     width = _wrap_width(out)
-    if width is None:
-        return out
     joined: list[Prepared] = []
     last_width = 0  # width of the last physical line (joined lines grow)
     for orig, folded, atomic in out:
         if joined and not atomic:
             p_orig, p_folded, p_atomic = joined[-1]
-            if (not p_atomic and width - 4 <= last_width <= width + 1
-                    and not _ENDS_SENTENCE.search(p_folded)
+            at_width = width is not None and width - 4 <= last_width <= width + 1
+            # a wrapped line: at the wrap width without ending a sentence, or leaving a bracket open
+            # (any document: a single wrapped line cannot show a wrap width), or followed by a line
+            # that starts with closing punctuation, which no paragraph does
+            wrapped = ((at_width and not _ENDS_SENTENCE.search(p_folded))
+                       or (_unbalanced(p_folded) and not _ENDS_SENTENCE.search(p_folded))
+                       or folded[:1] in _CLOSING_PUNCT)
+            if (not p_atomic and wrapped
                     and match_label(orig, folded) is None and not is_field_line(folded)):
                 joined[-1] = (p_orig + orig, p_folded + folded, False)
                 last_width = visual_width(orig)

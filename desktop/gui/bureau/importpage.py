@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -86,6 +86,7 @@ class DropZone(QFrame):
 class ImportPage(QWidget):
     merged = Signal()  # school data changed (the overview reloads)
     finished = Signal(list, bool)  # outcomes of the run, cancelled
+    worker_created = Signal(object)  # the MergeWorker, just before it starts
 
     def __init__(self, db, db_path: str, chooser: Chooser, parent=None):
         super().__init__(parent)
@@ -159,6 +160,7 @@ class ImportPage(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(26)
         header = self.table.horizontalHeader()
         for col in (COL_FILE, COL_SCHOOL, COL_PERIOD, COL_REVISION, COL_OUTCOME):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
@@ -183,8 +185,14 @@ class ImportPage(QWidget):
         self.keys_view.verticalHeader().setVisible(False)
         self.keys_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.keys_view.horizontalHeader().setStretchLastSection(True)
-        self.keys_view.setMaximumHeight(130)
+        self.keys_view.setMaximumHeight(110)
+        self.keys_view.selectionModel().currentRowChanged.connect(lambda _c, _p: self._show_fingerprints())
         kl.addWidget(self.keys_view)
+        self.key_detail = QLabel()
+        self.key_detail.setObjectName("keyDetail")
+        self.key_detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.key_detail.setStyleSheet("font-family: monospace;")
+        kl.addWidget(self.key_detail)
         kb = QHBoxLayout()
         self.approve_button = QPushButton(self.tr("核实无误，批准新密钥"))
         self.approve_button.setObjectName("approveKey")
@@ -211,6 +219,7 @@ class ImportPage(QWidget):
         self.keys_box.setVisible(self.keys.rowCount() > 0)
         if self.keys.rowCount():
             self.keys_view.selectRow(0)
+        self._show_fingerprints()
 
     @property
     def running(self) -> bool:
@@ -252,6 +261,7 @@ class ImportPage(QWidget):
         worker.finished.connect(self._thread_done)
         self.worker = worker
         self._flush_timer.start()
+        self.worker_created.emit(worker)
         worker.start()
         return True
 
@@ -291,7 +301,7 @@ class ImportPage(QWidget):
                 if cancelled else self.tr("导入完成：{n} 个文件").format(n=n))
         text = head + " —— " + "，".join(parts)
         if seconds is not None:
-            text += self.tr("（用时 {s:.1f} 秒）").format(s=seconds)
+            text += self.tr("（用时 {s} 秒）").format(s=f"{seconds:.1f}" if seconds >= 1 else f"{seconds:.2f}")
         if c.get("rejected"):
             text += self.tr("。有被拒收的文件：勾选“只看有问题的文件”查看原因和处理办法。")
         return text
@@ -322,11 +332,28 @@ class ImportPage(QWidget):
         self.reload()
         self.merged.emit()
 
-    def wait(self, ms: int = 60000) -> bool:
-        """Block until the worker thread ends (closing the window)."""
-        return self.worker.wait(ms) if self.worker is not None else True
+    def shutdown(self, ms: int = 60000) -> bool:
+        """Closing the window: stop after the file in hand, wait for the thread, deliver nothing more."""
+        self._flush_timer.stop()
+        worker = self.worker
+        if worker is None:
+            return True
+        worker.cancel()
+        for signal in (worker.counted, worker.progressed, worker.completed, worker.failed, worker.finished):
+            signal.disconnect()
+        done = worker.wait(ms)
+        self.worker = None
+        return done
 
     # ------------------------------------------------------------------ keys
+    def _show_fingerprints(self) -> None:
+        r = self.keys.request(self.keys_view.currentIndex().row())
+        if r is None:
+            self.key_detail.clear()
+            return
+        self.key_detail.setText(self.tr("新密钥指纹：{new}\n原密钥指纹：{old}").format(
+            new=r["fingerprint_groups"], old=r["pinned_groups"] or "—"))
+
     def _selected_request(self) -> dict | None:
         row = self.keys_view.currentIndex().row()
         request = self.keys.request(row)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core import services
 from desktop.core.errors import TaizhangError
+from desktop.core.store import open_db
 from desktop.gui.bureau.chooser import Chooser
 from desktop.gui.bureau.messages import NOT_APPLICABLE_COLOR, NOT_REPORTED_COLOR, STATUS_COLORS, percent
 from desktop.gui.bureau.overviewmodels import (
@@ -40,6 +41,7 @@ from desktop.gui.bureau.overviewmodels import (
 )
 from desktop.gui.common.errors import message
 from desktop.gui.common.icons import icon
+from desktop.gui.common.worker import Worker
 
 CELL_WIDTH = 46
 TAB_MATRIX, TAB_TASKS, TAB_SCHOOLS = range(3)
@@ -160,14 +162,25 @@ class CellDetail(QWidget):
             return None
 
 
+def _write_summary_job(db_path: str, out: str, period: str):
+    """On the worker thread, with its own connection."""
+    db = open_db(db_path)
+    try:
+        return services.write_summary(db, out, period=period)
+    finally:
+        db.close()
+
+
 class OverviewPage(QWidget):
     exported = Signal(str)
 
-    def __init__(self, db, chooser: Chooser, parent=None):
+    def __init__(self, db, db_path: str, chooser: Chooser, parent=None):
         super().__init__(parent)
         self.setObjectName("overviewPage")
-        self.db, self.chooser = db, chooser
+        self.db, self.db_path, self.chooser = db, db_path, chooser
+        self.export_worker: Worker | None = None
         self.data: dict | None = None
+        self._chosen: str | None = None
         self.matrix = MatrixModel(self)
         self.tasks = RecordsModel(task_columns(), self)
         self.schools = RecordsModel(school_columns(), self)
@@ -185,7 +198,7 @@ class OverviewPage(QWidget):
         self.period = QComboBox()
         self.period.setObjectName("overviewPeriod")
         self.period.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.period.currentIndexChanged.connect(lambda _i: self.reload(keep_period=True))
+        self.period.currentIndexChanged.connect(self._period_chosen)
         top.addWidget(self.period)
         self.headline = QLabel()
         self.headline.setObjectName("headline")
@@ -269,8 +282,11 @@ class OverviewPage(QWidget):
         view.setModel(model)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setAlternatingRowColors(True)
-        view.setSortingEnabled(isinstance(model, SchoolFilter))
+        if isinstance(model, SchoolFilter):
+            view.setSortingEnabled(True)
+            view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         view.verticalHeader().setVisible(False)
+        view.verticalHeader().setDefaultSectionSize(26)
         view.setWordWrap(False)
         header = view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -278,8 +294,13 @@ class OverviewPage(QWidget):
         return view
 
     # ------------------------------------------------------------------ data
-    def reload(self, keep_period: bool = False) -> None:
-        wanted = self.period.currentData() if keep_period else (self.period.currentData() or None)
+    def _period_chosen(self, _index: int) -> None:
+        self._chosen = self.period.currentData()
+        self.reload()
+
+    def reload(self) -> None:
+        """The period the user chose, else the one most schools reported for (see services.overview_period)."""
+        wanted = self._chosen
         periods = services.period_list(self.db)
         self.period.blockSignals(True)
         try:
@@ -288,7 +309,7 @@ class OverviewPage(QWidget):
                 text = p["name"] + (self.tr("（{due} 截止）").format(due=p["due_date"]) if p["due_date"] else "")
                 self.period.addItem(text, p["name"])
             if wanted is None or self.period.findData(wanted) < 0:
-                wanted = services.overview_period(self.db)
+                wanted = services.overview_period(self.db) if periods else None
             self.period.setCurrentIndex(max(0, self.period.findData(wanted)))
         finally:
             self.period.blockSignals(False)
@@ -334,17 +355,37 @@ class OverviewPage(QWidget):
         self.detail.show_detail(detail)
 
     def export_summary(self) -> str | None:
-        if self.data is None:
+        """Ask where, then write the summary workbook on a worker thread (``exported`` when written)."""
+        if self.data is None or self.export_worker is not None:
             return None
         name = f"{self.data['plan']['title']}-{self.data['period']}-汇总.xlsx"
         path = self.chooser.save_file(self.tr("导出汇总表"), name, self.tr("Excel 工作簿 (*.xlsx)"))
         if not path:
             return None
-        try:
-            services.write_summary(self.db, path, period=self.data["period"])
-        except TaizhangError as exc:
-            self.headline.setText(f"<span style='color:#c5221f'>{html.escape(message(exc))}</span>")
-            return None
-        self.exported.emit(path)
+        period = self.data["period"]
+        self.export_button.setEnabled(False)
+        self.export_button.setText(self.tr("正在导出…"))
+        worker = Worker(lambda _progress: _write_summary_job(self.db_path, path, period), self)
+        worker.succeeded.connect(lambda _result: self.exported.emit(path))
+        worker.failed.connect(self._export_failed)
+        worker.finished.connect(self._export_done)
+        self.export_worker = worker
+        worker.start()
         return path
 
+    def _export_failed(self, exc) -> None:
+        self.headline.setText(f"<span style='color:#c5221f'>{html.escape(message(exc))}</span>")
+
+    def _export_done(self) -> None:
+        worker, self.export_worker = self.export_worker, None
+        if worker is not None:
+            worker.deleteLater()
+        self.export_button.setText(self.tr("导出汇总表…"))
+        self.export_button.setEnabled(bool(self.data and self.data["plan"]["version"]))
+
+    def shutdown(self) -> None:
+        if self.export_worker is not None:
+            for signal in (self.export_worker.succeeded, self.export_worker.failed, self.export_worker.finished):
+                signal.disconnect()
+            self.export_worker.wait(60000)
+            self.export_worker = None

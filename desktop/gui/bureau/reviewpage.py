@@ -53,6 +53,7 @@ class ReviewPage(QWidget):
         self._to_qt = lambda i: i
         self._source_text = ""
         self._syncing = False
+        self._formats: dict[tuple[str, bool], QTextCharFormat] = {}
         self._build()
 
     # ------------------------------------------------------------------ building
@@ -143,7 +144,7 @@ class ReviewPage(QWidget):
             if not keys.isEmpty():
                 action.setShortcut(keys)
                 action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            action.triggered.connect(slot)
+            action.triggered.connect(lambda _checked=False, slot=slot: slot())
             self.actions[name] = action
             self.tree.addAction(action)
             button = QToolButton()
@@ -255,19 +256,32 @@ class ReviewPage(QWidget):
             self.actions["split"].setEnabled(not node["is_heading"])
             self.actions["merge"].setEnabled(not node["is_heading"])
 
-    def _selection(self, start: int, end: int, color: str, full_width: bool = False) -> QTextEdit.ExtraSelection:
+    def _format(self, color: str, full_width: bool = False) -> QTextCharFormat:
+        key = (color, full_width)
+        if key not in self._formats:
+            fmt = QTextCharFormat()
+            fmt.setBackground(QColor(color))
+            if full_width:
+                fmt.setProperty(QTextFormat.Property.FullWidthSelection, True)
+            self._formats[key] = fmt
+        return self._formats[key]
+
+    def _selection(self, start: int, end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
+        # movePosition (it returns a bool) rather than setPosition: see _highlight
         sel = QTextEdit.ExtraSelection()
         cursor = QTextCursor(self.source.document())
-        cursor.setPosition(self._to_qt(start))
-        cursor.setPosition(self._to_qt(end), QTextCursor.MoveMode.KeepAnchor)
-        fmt = QTextCharFormat()
-        fmt.setBackground(QColor(color))
-        if full_width:
-            fmt.setProperty(QTextFormat.Property.FullWidthSelection, True)
+        a = self._to_qt(start)
+        cursor.movePosition(QTextCursor.MoveOperation.NextCharacter, QTextCursor.MoveMode.MoveAnchor, a)
+        cursor.movePosition(QTextCursor.MoveOperation.NextCharacter, QTextCursor.MoveMode.KeepAnchor, self._to_qt(end) - a)
         sel.cursor, sel.format = cursor, fmt
         return sel
 
     def _highlight(self) -> None:
+        """Colour every span the parser read, and the block of the selected node.
+
+        Hundreds of spans: the per-span work avoids PySide calls that return None (under PySide6
+        6.12 on Python 3.11 each such call takes a reference from None; formats are made once).
+        """
         selections = []
         current = self.current_id()
         if current in self.located:
@@ -275,21 +289,17 @@ class ReviewPage(QWidget):
             doc = self.source.document()
             first = doc.findBlock(self._to_qt(a))
             last = doc.findBlock(self._to_qt(max(a, b - 1)))
-            block = first
+            block, fmt = first, self._format(BLOCK_COLOR, full_width=True)
             while block.isValid():
                 sel = QTextEdit.ExtraSelection()
-                cursor = QTextCursor(block)
-                fmt = QTextCharFormat()
-                fmt.setBackground(QColor(BLOCK_COLOR))
-                fmt.setProperty(QTextFormat.Property.FullWidthSelection, True)
-                sel.cursor, sel.format = cursor, fmt
+                sel.cursor, sel.format = QTextCursor(block), fmt
                 selections.append(sel)
                 if block == last:
                     break
                 block = block.next()
         for loc in self.located.values():
             for start, end, kind in loc.spans:
-                selections.append(self._selection(start, end, KIND_COLORS[kind]))
+                selections.append(self._selection(start, end, self._format(KIND_COLORS[kind])))
         self.source.setExtraSelections(selections)
 
     def _scroll_source_to(self, pos: int) -> None:

@@ -102,6 +102,7 @@ class TaskEditor(QWidget):
         self.text_edit = QPlainTextEdit()
         self.text_edit.setObjectName("textEdit")
         self.text_edit.setMinimumHeight(90)
+        self.text_edit.setMaximumHeight(150)
         self.text_edit.textChanged.connect(self._text_changed)
         self.text_edit.installEventFilter(_FocusOut(self.flush, self))
         form.addRow(self.tr("具体内容："), self.text_edit)

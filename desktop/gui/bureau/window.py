@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget
 
 from desktop.core import services
@@ -17,6 +17,7 @@ from desktop.gui.bureau.importpage import ImportPage, local_paths
 from desktop.gui.bureau.overviewpage import OverviewPage
 from desktop.gui.bureau.reviewpage import ReviewPage
 from desktop.gui.bureau.rosterpage import RosterPage
+from desktop.gui.common import i18n
 from desktop.gui.common.errors import message, show_error
 from desktop.gui.common.icons import icon
 from desktop.gui.common.worker import Worker
@@ -62,7 +63,7 @@ class BureauWindow(QMainWindow):
         self.review = ReviewPage(self.db, self.chooser)
         self.roster = RosterPage(self.db, self.chooser)
         self.importer = ImportPage(self.db, self.db_path, self.chooser)
-        self.overview = OverviewPage(self.db, self.chooser)
+        self.overview = OverviewPage(self.db, self.db_path, self.chooser)
         self.tabs.addTab(self.home, icon("bureau"), self.tr("首页"))
         self.tabs.addTab(self.review, icon("file"), self.tr("计划核对"))
         self.tabs.addTab(self.roster, icon("school"), self.tr("学校与周期"))
@@ -118,6 +119,16 @@ class BureauWindow(QMainWindow):
                 menu.addSeparator()
             else:
                 menu.addAction(a)
+        lang_menu = self.menuBar().addMenu(self.tr("语言(&L)"))
+        group = QActionGroup(self)
+        current = i18n.saved_language()
+        for code, name in i18n.LANGUAGES.items():
+            a = QAction(name, self)
+            a.setCheckable(True)
+            a.setChecked(code == current)
+            a.triggered.connect(lambda _c=False, code=code: self._set_language(code))
+            group.addAction(a)
+            lang_menu.addAction(a)
         tb = self.addToolBar(self.tr("工具栏"))
         tb.setObjectName("bureauToolbar")
         tb.setMovable(False)
@@ -147,7 +158,7 @@ class BureauWindow(QMainWindow):
 
     def _merged(self) -> None:
         self.home.reload()
-        self.overview.reload(keep_period=True)
+        self.overview.reload()
         self.roster.reload()
 
     def _import_finished(self, outcomes: list, cancelled: bool) -> None:
@@ -301,14 +312,24 @@ class BureauWindow(QMainWindow):
             return self.import_plan(paths[0])
         return self.import_paths(paths)
 
+    def _set_language(self, code: str) -> None:
+        i18n.save_language(code)
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("语言"),
+                          self.tr("界面语言将在下次启动程序时切换。") + "\nThe language changes the next time Taizhang starts.",
+                          QMessageBox.StandardButton.Ok, self)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
     # ------------------------------------------------------------------ closing
     def closeEvent(self, event):
         self.review.editor.flush()
-        if self.importer.running:
-            self.importer.cancel()
-            self.importer.wait()
+        self.importer.shutdown()
+        self.overview.shutdown()
         if self.plan_worker is not None:
+            for signal in (self.plan_worker.succeeded, self.plan_worker.failed, self.plan_worker.finished):
+                signal.disconnect()
             self.plan_worker.wait(30000)
+            self.plan_worker = None
         try:
             self.db.close()
         except Exception as exc:  # closing twice, or a closed connection: nothing to keep

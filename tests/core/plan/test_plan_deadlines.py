@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from desktop.core.plan.charfold import fold
-from desktop.core.plan.deadlines import body_deadline, is_date_only, parse_deadline
+from desktop.core.plan.deadlines import body_deadline, is_date_only, is_open_ended, parse_deadline
 
 
 @pytest.mark.parametrize(
@@ -61,3 +61,44 @@ def test_body_deadline(text, expected):
                                       ("基教股", False), ("试行", False), ("长期", False)])
 def test_is_date_only(text, ok):
     assert is_date_only(fold(text)) is ok
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("3月底前", "2023-03"),
+        ("上半年", "2023-06"),
+        ("第三季度", "2023-09"),
+        ("三季度末", "2023-09"),
+        ("9月—12月", "2023-12"),  # a range gives its end
+        ("9-12月", "2023-12"),
+        ("9月-12月", "2023-12"),
+        ("2023年3-5月", "2023-05"),
+        ("2023年9月至2024年1月", "2024-01"),
+        ("全年", "2023-12"),  # within the year: its end
+        ("长期坚持", None),
+        ("常态化推进", None),
+        ("每学期", None),
+    ],
+)
+def test_deadline_words(value, expected):
+    assert parse_deadline(fold(value), 2023) == expected
+
+
+@pytest.mark.parametrize("text, ok", [("长期坚持", True), ("長期堅持", True), ("常态化", True), ("每学期", True),
+                                      ("持续推进", True), ("全年", False), ("6月底前", False), ("基教股", False),
+                                      ("长期坚持到2023年12月", False)])
+def test_is_open_ended(text, ok):
+    assert is_open_ended(fold(text)) is ok
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("组织全县教师专业知识测试，上半年完成。", "2022-06"),
+        ("第三季度前完成设备安装。", "2022-09"),
+        ("下半年开展督导评估。", None),  # a period, not a committed date
+    ],
+)
+def test_body_deadline_words(text, expected):
+    assert body_deadline(fold(text), 2022) == expected

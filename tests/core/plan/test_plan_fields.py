@@ -76,3 +76,28 @@ def test_make_title(head, expected, inline):
 )
 def test_has_title_sentence(text, ok):
     assert has_title_sentence(fold(text)) is ok
+
+
+def test_roles_written_after_the_names():
+    f = collect(lines("推进智慧校园建设。（电教股牵头，各中小学配合）"))
+    assert [u for u, _ in f.units] == ["电教股", "各中小学"] and [o for o, _ in f.lines] == ["推进智慧校园建设。"]
+    f = collect(lines("责任单位：各中小学配合，基教股牵头"))
+    assert [u for u, _ in f.units] == ["基教股", "各中小学"]  # lead first
+
+
+def test_a_date_inside_a_unit_value_is_the_deadline():
+    f = collect(lines("改善办学条件。（牵头：项目办，配合：计财股、相关学校，9月底前）"))
+    assert [u for u, _ in f.units] == ["项目办", "计财股", "相关学校"]
+    assert f.deadline_texts == ["9月底前"]
+
+
+def test_a_note_after_a_unit_name_is_dropped():
+    f = collect(lines("牵头科室：民办教育股（综合执法）", "配合科室：安全办"))
+    assert [u for u, _ in f.units] == ["民办教育股", "安全办"]
+
+
+def test_open_ended_deadline_in_a_trailer():
+    f = collect(lines("加强师德建设。（人事股，长期坚持）"))
+    assert [u for u, _ in f.units] == ["人事股"] and f.deadline_texts == ["长期坚持"]
+    kept = collect(lines("加强师德建设（长期）"))  # a lone open-ended word is not a trailer
+    assert kept.units == [] and kept.deadline_texts == []

@@ -130,3 +130,102 @@ def test_colon_nesting_is_bounded():
 def test_a_lone_bracketed_number_in_running_text_does_not_split():
     b = build("3.落实文件要求。按照省厅(1)号文件精神，完善制度。")
     assert tree(b.root) == ["3|落实文件要求。按照省厅(1)号文件精神，完善制度。"]
+
+
+# -- unnumbered headings, closing remarks, sub-items -----------------------------------------------
+def build_ahead(text: str) -> OutlineBuilder:
+    """Feed lines with the line that follows each (as the parser does), then finish."""
+    b = OutlineBuilder()
+    lines = text.splitlines()
+    for i, line in enumerate(lines):
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        b.feed(line, fold(line), next_line=(nxt, fold(nxt)) if nxt is not None else None)
+    b.finish()
+    return b
+
+
+def test_unnumbered_headings_over_restarting_numbers():
+    b = build_ahead("一、甲\n学前教育\n1.a。x\n2.b。x\n义务教育\n1.c。x\n二、乙\n1.d。x")
+    assert tree(b.root) == ["一|甲", "  学前教育|学前教育", "    1|a。x", "    2|b。x", "  义务教育|义务教育",
+                            "    1|c。x", "二|乙", "  1|d。x"]
+
+
+def test_a_restart_after_tasks_opens_a_heading():
+    b = build_ahead("一、甲\n1.a。x\n2.b。x\n高中教育\n1.c。x")
+    assert tree(b.root) == ["一|甲", "  1|a。x", "  2|b。x", "  高中教育|高中教育", "    1|c。x"]
+
+
+def test_numbering_running_on_under_unnumbered_headings():
+    b = build_ahead("一、甲\n学前教育\n1.a。x\n义务教育\n2.c。x")
+    assert tree(b.root) == ["一|甲", "  学前教育|学前教育", "    1|a。x", "  义务教育|义务教育", "    2|c。x"]
+
+
+def test_a_lone_subtitle_line_is_not_a_level():
+    b = build_ahead("一、加强党的建设\n坚持党建引领，全面从严治党\n（一）完善制度。x\n（二）强化监督。x")
+    assert tree(b.root) == ["一|加强党的建设", "  （一）|完善制度。x", "  （二）|强化监督。x"]
+    assert b.root.children[0].paras[0][0] == "坚持党建引领，全面从严治党"
+
+
+def test_plain_line_plan_section_of_a_summary_is_top_level():
+    b = build_ahead("某县2022年工作总结\n一、主要成绩\n（一）党建有力。x\n二、存在的问题\n（一）学位紧张。x\n"
+                    "2023年工作计划\n（一）加强党建。x\n（二）扩充学位。x")
+    assert [c.label for c in b.root.children] == ["一", "二", "2023年工作计划"]
+    assert [c.label for c in b.root.children[2].children] == ["（一）", "（二）"]
+
+
+def test_a_forward_looking_clause_in_a_plan_is_not_a_section():
+    b = build_ahead("某县2023年工作要点\n一、甲\n1.a。x\n力争明年全面完成\n2.b。x")
+    assert [c.label for c in b.root.children] == ["一"]
+
+
+def test_closing_remarks_leave_the_last_task():
+    b = build_ahead("一、甲\n1.a。x\n责任单位：党办\n各股室、各学校要切实提高认识。要结合实际，确保各项工作落到实处。\n"
+                    "附件：1.任务分解表\n2.考核细则")
+    last = b.root.children[0].children[-1]
+    assert tree(b.root) == ["一|甲", "  1|a。x"] and last.paras == []
+    assert [o for o, _ in b.epilogue] == ["各股室、各学校要切实提高认识。要结合实际，确保各项工作落到实处。",
+                                          "附件：1.任务分解表", "2.考核细则"]
+
+
+def test_closing_words_after_the_fields():
+    b = build_ahead("一、甲\n1.a。x\n责任单位：党办\n新征程上，我们将奋力谱写教育高质量发展新篇章。")
+    assert b.root.children[0].children[0].paras == [] and len(b.epilogue) == 1
+
+
+def test_sub_items_inside_a_task_are_its_text():
+    b = build_ahead("一、甲\n1.提升课后服务。要做到：①每周5天；②每天2小时。\n2.加强作业管理。具体包括：\n（1）不布置书面作业；\n"
+                    "（2）控制作业时间。\n责任单位：基教股")
+    assert tree(b.root) == ["一|甲", "  1|提升课后服务。要做到：①每周5天；②每天2小时。", "  2|加强作业管理。具体包括："]
+    second = b.root.children[0].children[1]
+    assert [o for o, _ in second.paras] == ["（1）不布置书面作业；", "（2）控制作业时间。"]
+    assert second.field_lines == [("责任单位：基教股", "责任单位:基教股")]
+
+
+def test_sub_items_with_fields_of_their_own_are_tasks():
+    b = build_ahead("一、甲\n1.安全教育进校园\n（1）防溺水教育。x\n责任单位：安全办\n（2）交通安全教育。x\n责任单位：安全办")
+    assert tree(b.root) == ["一|甲", "  1|安全教育进校园", "    （1）|防溺水教育。x", "    （2）|交通安全教育。x"]
+
+
+def test_circled_items_are_tasks_when_nothing_is_deeper():
+    b = build_ahead("一、党建工作\n①深入学习。x\n②推进清廉学校建设。x\n二、教学\n①加强常规管理。x")
+    assert tree(b.root) == ["一|党建工作", "  ①|深入学习。x", "  ②|推进清廉学校建设。x", "二|教学", "  ①|加强常规管理。x"]
+
+
+def test_a_list_glued_to_its_heading():
+    b = build_ahead("一、党建工作（一）加强班子建设1.落实制度。x。2.加强民主集中制。x\n（二）新建幼儿园1、改扩建小学2所。")
+    assert tree(b.root) == ["一|党建工作", "  （一）|加强班子建设", "    1|落实制度。x。", "    2|加强民主集中制。x",
+                            "  （二）|新建幼儿园1、改扩建小学2所。"]
+
+
+def test_numbering_running_on_after_a_flattened_heading():
+    b = build_ahead("一、党建（一）a。x\n（二）b。x\n二、质量（三）c。x")
+    assert tree(b.root) == ["一|党建", "  （一）|a。x", "  （二）|b。x", "二|质量", "  （三）|c。x"]
+    b = build_ahead("一、党建1.建制度。x\n2.b。x\n二、质量3.改课堂。x\n三、安全5.查隐患。x")
+    assert tree(b.root) == ["一|党建", "  1|建制度。x", "  2|b。x", "二|质量", "  3|改课堂。x", "三|安全5.查隐患。x"]
+
+
+def test_title_lines_with_their_paragraphs_are_unnumbered_tasks():
+    b = build_ahead("一、党建\n强化政治引领\n深入学习贯彻党的二十大精神，健全学习制度。\n推进清廉学校建设\n制定实施方案，建成示范点8个。\n"
+                    "二、安全\n守牢安全底线\n常态化开展隐患排查，建立整改台账。")
+    assert tree(b.root) == ["一|党建", "  *|强化政治引领", "  *|推进清廉学校建设", "二|安全"]
+    assert [o for o, _ in b.root.children[1].paras] == ["守牢安全底线", "常态化开展隐患排查，建立整改台账。"]

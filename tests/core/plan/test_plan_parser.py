@@ -212,3 +212,28 @@ def test_plan_package_does_not_import_qt():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          cwd=Path(__file__).resolve().parents[3])
     assert out.stdout.strip() == ""
+
+
+@pytest.mark.parametrize("signature", ["示例县教育局 2023年2月", "示例县教育局\n2023年2月", "示例县教育局\n二〇二三年二月",
+                                       "示例县教育局\n2023年2月10日"])
+def test_signature_is_not_task_text(signature):
+    text = f"示例县2023年教育工作要点\n一、甲\n1.完善制度。修订规则。\n完成时限：2023年12月\n{signature}\n"
+    task = parse_plan_text(text)["tasks"][-1]
+    assert task["text"] == "完善制度。修订规则。" and task["deadline"] == "2023-12"
+
+
+def test_a_deadline_field_is_never_taken_for_a_signature():
+    task = parse_plan_text("示例县2023年教育工作要点\n一、甲\n1.完善制度。修订规则。\n完成时限：2023年12月")["tasks"][0]
+    assert task["deadline"] == "2023-12"
+
+
+def test_a_line_leaving_a_bracket_open_continues_on_the_next():
+    text = "示例县2023年教育工作要点\n一、甲\n1.做好招生考试工作。确保平稳有序。（考试中心，20\n23年6月至7月）\n2.乙。丙。"
+    task = parse_plan_text(text)["tasks"][0]
+    assert task["units"] == ["考试中心"] and task["deadline"] == "2023-07"
+
+
+def test_an_open_ended_deadline_is_not_inherited():
+    text = "示例县2023年工作要点\n一、常规管理\n完成时限：2023年12月\n1.加强师德。开展排查。\n完成时限：长期坚持\n2.落实资助。应助尽助。"
+    tasks = parse_plan_text(text)["tasks"]
+    assert [t["deadline"] for t in tasks] == [None, "2023-12"]

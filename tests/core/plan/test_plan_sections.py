@@ -97,3 +97,20 @@ def test_unnumbered_forward_section_gives_one_task_per_paragraph():
     assert result["plan_section"] == "二、2023年工作打算"
     assert [(t["path"], t["title"]) for t in result["tasks"]] == [(["二", "*"], "坚持党建引领"),
                                                                    (["二", "*"], "坚持质量为重")]
+
+
+@pytest.mark.parametrize("heading", ["下一步工作打算", "2023年工作计划", "今后工作思路", "明年工作安排"])
+def test_plan_section_written_as_a_plain_line(heading):
+    text = SUMMARY.format(year0=2022, heading="x").replace("三、x", heading)
+    result = parse_plan_text(text)
+    assert result["kind"] == "summary+plan" and result["plan_section"] == heading
+    assert [t["path"] for t in result["tasks"]] == [[heading, "一是"], [heading, "二是"], [heading, "三是"]]
+    assert result["year"] == 2023 and result["tasks"][2]["deadline"] == "2023-12"
+
+
+def test_a_whole_year_summary_plans_the_next_year():
+    text = "某县教育局2022年工作总结\n一、主要工作\n（一）抓党建。x。\n下一步工作打算\n（一）加强党建。6月底前完成制度修订。\n（二）提升质量。x。"
+    result = parse_plan_text(text)
+    assert result["year"] == 2023 and result["tasks"][0]["deadline"] == "2023-06"
+    half = parse_plan_text(text.replace("2022年工作总结", "2022年上半年工作总结"))
+    assert half["year"] == 2022 and half["tasks"][0]["deadline"] == "2022-06"

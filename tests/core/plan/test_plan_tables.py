@@ -82,3 +82,26 @@ def test_tab_separated_table_in_plain_text():
 def test_text_with_a_few_tabs_is_not_a_table():
     text = "一、加强管理\n1.完善制度。\t修订规则。\n2.开展培训。\t\t每月一次。"
     assert [t["path"] for t in parse_plan_text(text)["tasks"]] == [["一", "1"], ["一", "2"]]
+
+
+def test_a_task_name_column_filled_on_every_row_gives_the_titles():
+    rows = [
+        ["序号", "工作任务", "具体措施", "责任单位", "完成时间"],
+        ["1", "推进学前教育普惠发展", "新建城西幼儿园，新增学位540个。", "计财股", "2024年8月"],
+        ["2", "加强教师培训", "组织全员培训。", "人事股", "第三季度"],
+    ]
+    result = parse_lines(task_table_lines(rows), year=2024)
+    assert [(t["path"], t["title"]) for t in result["tasks"]] == [(["1"], "推进学前教育普惠发展"), (["2"], "加强教师培训")]
+    assert result["tasks"][0]["text"].startswith("推进学前教育普惠发展。新建城西幼儿园")
+
+
+def test_a_task_name_spanning_rows_is_a_group():
+    rows = [
+        ["序号", "工作任务", "具体措施", "责任单位", "完成时间"],
+        ["1", "推进学前教育普惠发展", "新建城西幼儿园。", "计财股", "2024年8月"],
+        ["2", "推进学前教育普惠发展", "开展办园行为督导评估。", "督导室", "2024年11月"],
+        ["3", "加强教师培训", "组织全员培训。", "人事股", "第三季度"],
+    ]
+    result = parse_lines(task_table_lines(rows), year=2024)
+    assert [t["path"] for t in result["tasks"]] == [["一", "1"], ["一", "2"], ["二", "3"]]
+    assert [h["title"] for h in result["headings"]] == ["推进学前教育普惠发展", "加强教师培训"]

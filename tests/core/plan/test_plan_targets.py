@@ -76,3 +76,36 @@ def test_two_targets_in_one_clause_split_the_words_between_them():
 def test_count_of_targets_is_not_a_target():
     text = "实现校园安防建设4个100%目标"
     assert targets(text) == [("100", "%", False)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "对照巡察反馈的9项突出问题建立整改台账",
+        "依据《督导检查反馈意见》指出五个方面、9项突出问题",
+        "针对上年度排查出的23处薄弱环节逐项整改",
+        "目前全县共有中小学45所",
+        "去年全县高考本科上线1200人",
+        "全县现有专任教师3200名",
+        "涉及全县3个学区的学校布局",  # a count with no commitment in its phrase
+    ],
+)
+def test_counts_cited_or_described_are_not_targets(text):
+    assert targets(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("针对薄弱学校新建3所标准化学校", [("3", "所", False)]),  # the commitment follows the reference
+        ("确保已建成的3所幼儿园秋季投入使用", [("3", "所", False)]),
+        ("课后服务参与率95%", [("95", "%", False)]),  # a rate
+        ("小学、初中班额分别控制在45人、50人以内", [("45", "人", False), ("50", "人", False)]),
+        ("选派30名骨干教师赴名校跟岗学习", [("30", "名", False)]),
+        ("各学科每周开展集体备课1次", [("1", "次", False)]),
+        ("落实学校安保“三个100%”要求", [("100", "%", False)]),
+        ("对照反馈问题，整改xx项", [(None, "项", True)]),  # a placeholder is the bureau's own blank
+    ],
+)
+def test_commitments_are_targets(text, expected):
+    assert targets(text) == expected

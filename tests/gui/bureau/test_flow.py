@@ -134,7 +134,9 @@ def test_the_bureau_year_end_to_end(qtbot, tmp_path, chooser, drop):
     # export the summary workbook
     summary = tmp_path / "汇总.xlsx"
     chooser.saves.append(summary)
-    qtbot.mouseClick(ov.export_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(ov.exported, timeout=60000):
+        qtbot.mouseClick(ov.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: ov.export_button.isEnabled())
     wb = load_workbook(summary, read_only=True)
     assert "学校×任务" in wb.sheetnames and "未报送学校" in wb.sheetnames
     wb.close()
@@ -156,3 +158,48 @@ def test_a_corrected_plan_is_published_as_a_new_version_with_the_same_ids(qtbot,
     assert content["plan"]["version"] == 2
     assert [t["task_id"] for t in content["tasks"]] == before
     assert ("confirm", "发布任务清单") in chooser.asked
+
+
+def _fresh_county(tmp_path, passphrase=None):
+    db_path = tmp_path / "county.db"
+    services.county_init(db_path, "示例县", passphrase=passphrase)
+    return db_path
+
+
+def test_dropping_a_plan_document_imports_the_plan(qtbot, tmp_path, chooser, drop):
+    win = BureauWindow(str(_fresh_county(tmp_path)), chooser=chooser)
+    qtbot.addWidget(win)
+    win.show()
+    assert "还没有导入" in win.review.state_label.text()
+    with qtbot.waitSignal(win.plan_imported, timeout=30000):
+        drop(win, [samples_dir() / "sample_plan.txt"])
+    assert win.review.model.rowCount() > 0 and win.importer.results.rowCount() == 0
+
+
+def test_publish_explains_what_is_missing_and_asks_for_the_passphrase(qtbot, tmp_path, chooser):
+    from PySide6.QtWidgets import QMessageBox
+
+    db_path = _fresh_county(tmp_path, passphrase="口令")
+    db = open_db(db_path)
+    services.import_plan(db, samples_dir() / "sample_plan.txt")
+    db.close()
+    win = BureauWindow(str(db_path), chooser=chooser)
+    qtbot.addWidget(win)
+    chooser.saves.append(tmp_path / "plan.xlsx")
+    assert win.publish() is None  # no roster, no period
+    errors = [b for b in win.findChildren(QMessageBox) if b.objectName() == "errorBox"]
+    assert errors and "学校名单" in errors[-1].text() and "填报周期" in errors[-1].text()
+    roster = tmp_path / "roster.xlsx"
+    demo.write_roster_xlsx(demo.sample_roster(3), roster)
+    services.import_roster(win.db, roster)
+    services.add_period(win.db, "2026年上半年:2026-07-15")
+    chooser.saves = [tmp_path / "plan.xlsx"] * 3
+    chooser.passphrase_answer = None
+    assert win.publish() is None and not (tmp_path / "plan.xlsx").exists()  # passphrase dialog cancelled
+    chooser.passphrase_answer = "不对"
+    assert win.publish() is None and "口令不正确" in [b for b in win.findChildren(QMessageBox)
+                                                      if b.objectName() == "errorBox"][-1].text()
+    chooser.passphrase_answer = "口令"
+    content = win.publish()
+    assert content["plan"]["version"] == 1 and (tmp_path / "plan.xlsx").is_file()
+    assert "已发布第 1 版" in win.home.status["publish"].text()

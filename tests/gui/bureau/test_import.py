@@ -1,0 +1,222 @@
+"""Importing the packages of `taizhang demo --no-merge` from the GUI: drag and drop, result table,
+problems filter, tampered files, key-change requests, cancel (no half-merged file), responsiveness."""
+
+import json
+import time
+import zipfile
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+
+from desktop.core.store import open_db
+from desktop.gui.bureau.importmodels import COL_ADVICE, COL_OUTCOME, COL_REASON
+from desktop.gui.bureau.window import TAB_IMPORT, BureauWindow
+
+
+def _window(qtbot, world, chooser) -> BureauWindow:
+    win = BureauWindow(str(world / "county.db"), chooser=chooser)
+    qtbot.addWidget(win)
+    win.show()
+    return win
+
+
+def _run(qtbot, win, start, timeout=120000):
+    with qtbot.waitSignal(win.importer.finished, timeout=timeout) as blocker:
+        start()
+    qtbot.waitUntil(lambda: not win.importer.running, timeout=timeout)
+    return blocker.args
+
+
+def _reports(world):
+    return sorted((world / "reports").glob("*.xlsx"))
+
+
+def test_dropping_report_files_on_the_window_merges_them(qtbot, world, chooser, drop):
+    win = _window(qtbot, world, chooser)
+    outcomes, cancelled = _run(qtbot, win, lambda: drop(win, _reports(world)))
+    assert win.tabs.currentIndex() == TAB_IMPORT and not cancelled
+    assert [o.outcome for o in outcomes] == ["accepted"] * len(_reports(world))
+    model = win.importer.results
+    assert model.rowCount() == len(outcomes)
+    assert model.index(0, COL_OUTCOME).data() == "已合并"
+    assert "示例县" in model.index(0, 1).data()  # the school's name, not only its code
+    # the overview and home page follow
+    assert win.overview.data["reported"] == len(outcomes)
+    assert f"已收到 {len(outcomes)} / " in win.home.status["import"].text()
+    # the same files again: duplicates, nothing changes
+    outcomes, _ = _run(qtbot, win, lambda: win.import_paths([str(world / "reports")]))
+    assert {o.outcome for o in outcomes} == {"duplicate"}
+    win.importer.problems_only.setChecked(True)
+    assert win.importer.table.model().rowCount() == 0
+
+
+def test_a_zip_archive_and_the_choose_buttons(qtbot, world, chooser, tmp_path):
+    archive = tmp_path / "U盘.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        for f in _reports(world):
+            zf.write(f, f"第一批/{f.name}")
+    win = _window(qtbot, world, chooser)
+    chooser.files.append([str(archive)])
+    outcomes, _ = _run(qtbot, win, win.importer.files_button.click)
+    assert [o.outcome for o in outcomes] == ["accepted"] * len(_reports(world))
+    assert win.importer.results.index(0, 0).data().endswith(".xlsx")
+    chooser.files.append(str(world / "reports"))
+    outcomes, _ = _run(qtbot, win, win.importer.folder_button.click)
+    assert {o.outcome for o in outcomes} == {"duplicate"}
+
+
+def test_a_tampered_file_is_rejected_in_plain_words(qtbot, world, chooser, drop, tampered, tmp_path):
+    bad = tampered(_reports(world)[0], tmp_path / "改过的报送.xlsx")
+    win = _window(qtbot, world, chooser)
+    outcomes, _ = _run(qtbot, win, lambda: drop(win.importer.drop_zone, [bad, *_reports(world)[1:]]))
+    assert [o.outcome for o in outcomes] == ["rejected"] + ["accepted"] * (len(_reports(world)) - 1)
+    win.importer.problems_only.setChecked(True)
+    view = win.importer.table.model()
+    assert view.rowCount() == 1
+    reason = view.index(0, COL_REASON).data()
+    assert "任务完成情况" in reason and " / " not in reason  # the sheet named, one language
+    assert "重新导出" in view.index(0, COL_ADVICE).data()
+    assert "拒收 1" in win.importer.summary.text()
+
+
+def test_a_key_change_waits_until_approved_here(qtbot, world, chooser, drop, reinstalled, tmp_path):
+    code = _reports(world)[0].stem
+    win = _window(qtbot, world, chooser)
+    _run(qtbot, win, lambda: drop(win, _reports(world)))
+    newkey = reinstalled(world, code, tmp_path / f"{code}-重装后.xlsx")
+    outcomes, _ = _run(qtbot, win, lambda: drop(win, [newkey]))
+    assert [o.outcome for o in outcomes] == ["rejected"] and outcomes[0].code == "key_pending"
+    page = win.importer
+    assert not page.keys_box.isHidden() and page.keys.rowCount() == 1
+    assert page.keys.request(0)["school"] == code and page.keys.request(0)["waiting"] == 1
+    assert "批准或拒绝" in page.results.index(0, COL_ADVICE).data()
+    db = open_db(world / "county.db")
+    narrative = db.execute("SELECT narrative FROM entries WHERE school_code = ? AND narrative = '重装电脑后重新填报'",
+                           [code]).fetchall()
+    assert narrative == []  # nothing from the new key is merged yet
+    chooser.confirm_answer = False
+    assert not page.approve()  # the bureau has not phoned the school yet
+    chooser.confirm_answer = True
+    qtbot.mouseClick(page.approve_button, Qt.MouseButton.LeftButton)
+    assert page.keys.rowCount() == 0 and page.keys_box.isHidden()
+    assert page.results.outcomes()[-1].outcome == "accepted"
+    assert db.execute("SELECT COUNT(*) FROM entries WHERE school_code = ? AND narrative = '重装电脑后重新填报'",
+                      [code]).fetchone()[0] == 1
+    db.close()
+
+
+def test_a_refused_key_is_never_merged(qtbot, world, chooser, drop, reinstalled, tmp_path):
+    code = _reports(world)[1].stem
+    win = _window(qtbot, world, chooser)
+    _run(qtbot, win, lambda: drop(win, _reports(world)))
+    _run(qtbot, win, lambda: drop(win, [reinstalled(world, code, tmp_path / "new.xlsx")]))
+    qtbot.mouseClick(win.importer.refuse_button, Qt.MouseButton.LeftButton)
+    assert win.importer.keys.rowCount() == 0
+    db = open_db(world / "county.db")
+    assert db.execute("SELECT status FROM trusted_keys WHERE owner_code = ? ORDER BY status", [code]).fetchall() == \
+        [("pinned",), ("refused",)]
+    db.close()
+
+
+def _all_or_nothing(db_path, files) -> tuple[int, int]:
+    """Every file is either fully merged (its submission accepted and every entry and value in) or
+    absent (no submission, no entries for its school). Returns (merged, absent)."""
+    db = open_db(db_path)
+    merged = absent = 0
+    try:
+        for f in files:
+            with zipfile.ZipFile(f) as zf:
+                m = json.loads(zf.read("taizhang/manifest.json"))
+            code, period = m["school"]["code"], m["period"]
+            sub = db.execute("SELECT outcome FROM submissions WHERE school_code = ? AND package_id = ?",
+                             [code, m["package_id"]]).fetchone()
+            n_entries = db.execute("SELECT COUNT(*) FROM entries WHERE school_code = ? AND period = ?",
+                                   [code, period]).fetchone()[0]
+            n_values = db.execute("SELECT COUNT(*) FROM indicator_values WHERE school_code = ? AND period = ?",
+                                  [code, period]).fetchone()[0]
+            if sub is None:
+                assert n_entries == 0 and n_values == 0, f"{f.name}: data without its submission"
+                absent += 1
+            else:
+                assert sub[0] == "accepted"
+                assert n_entries == len(m["entries"]), f"{f.name}: half merged"
+                assert n_values == sum(len(e["indicators"]) for e in m["entries"]), f"{f.name}: half merged"
+                merged += 1
+    finally:
+        db.close()
+    return merged, absent
+
+
+def _cancel_after(win, n: int) -> None:
+    """Press Cancel from the worker thread itself once ``n`` files are merged (deterministic: the
+    connection is made before the worker starts, and runs in the worker's thread)."""
+    def hook(worker):
+        worker.progressed.connect(lambda done, _o: worker.cancel() if done >= n else None,
+                                  Qt.ConnectionType.DirectConnection)
+        win.importer.worker_created.disconnect(hook)
+    win.importer.worker_created.connect(hook)
+
+
+def test_cancel_leaves_every_file_merged_or_absent(qtbot, world, chooser):
+    win = _window(qtbot, world, chooser)
+    files = _reports(world)
+
+    def start():
+        _cancel_after(win, 2)
+        win.import_paths([str(f) for f in files])
+
+    outcomes, cancelled = _run(qtbot, win, start)
+    assert cancelled and len(outcomes) == 2
+    assert "已取消" in win.importer.summary.text()
+    assert _all_or_nothing(world / "county.db", files) == (2, len(files) - 2)
+    # importing again finishes the job
+    outcomes, cancelled = _run(qtbot, win, lambda: win.import_paths([str(f) for f in files]))
+    assert not cancelled and sorted(o.outcome for o in outcomes).count("accepted") == len(files) - 2
+    assert _all_or_nothing(world / "county.db", files) == (len(files), 0)
+
+
+@pytest.mark.slow
+def test_a_big_batch_keeps_the_window_responsive_and_cancels_cleanly(qtbot, many, chooser):
+    """70 packages: checked in worker processes, applied on the merge thread, the GUI thread free."""
+    win = _window(qtbot, many, chooser)
+    files = sorted((many / "reports").glob("*.xlsx"))
+    ticks: list[float] = []
+    timer = QTimer()
+    timer.setInterval(20)
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    timer.start()
+    started = time.perf_counter()
+    outcomes, cancelled = _run(qtbot, win, lambda: win.import_paths([str(many / "reports")]))
+    elapsed = time.perf_counter() - started
+    timer.stop()
+    assert not cancelled and [o.outcome for o in outcomes] == ["accepted"] * len(files)
+    gaps = [b - a for a, b in zip(ticks, ticks[1:], strict=False)]
+    assert len(ticks) >= elapsed / 0.02 * 0.3, "the event loop kept running during the merge"
+    assert max(gaps) < 1.0, f"the window froze for {max(gaps):.2f} s"
+    assert win.importer.progress.isHidden() and win.importer.results.rowCount() == len(files)
+
+
+@pytest.mark.slow
+def test_cancel_in_a_big_batch_leaves_no_half_merged_file(qtbot, many, chooser):
+    win = _window(qtbot, many, chooser)
+    files = sorted((many / "reports").glob("*.xlsx"))
+
+    def start():
+        _cancel_after(win, 10)
+        win.import_paths([str(many / "reports")])
+
+    outcomes, cancelled = _run(qtbot, win, start)
+    assert cancelled and len(outcomes) == 10
+    assert _all_or_nothing(many / "county.db", files) == (10, len(files) - 10)
+
+
+def test_closing_the_window_during_an_import_stops_cleanly(qtbot, world, chooser):
+    win = BureauWindow(str(world / "county.db"), chooser=chooser)
+    win.show()
+    files = _reports(world)
+    _cancel_after(win, 1)
+    win.import_paths([str(f) for f in files])
+    win.close()
+    qtbot.wait(50)  # anything still queued from the worker must not touch the closed database
+    merged, absent = _all_or_nothing(world / "county.db", files)
+    assert merged + absent == len(files)  # closing cancels: each file merged in full or not at all

@@ -1,0 +1,93 @@
+"""Roster and periods edited in the window; the home page's fingerprint and steps."""
+
+from PySide6.QtCore import QDate, Qt
+
+from desktop.core import merge, planstore, services
+from desktop.gui.bureau.window import TAB_OVERVIEW, TAB_REVIEW, TAB_ROSTER, BureauWindow
+
+
+def _win(qtbot, world, chooser):
+    w = BureauWindow(str(world / "county.db"), chooser=chooser)
+    qtbot.addWidget(w)
+    w.show()
+    return w
+
+
+def test_schools_added_edited_and_removed(qtbot, world, chooser):
+    win = _win(qtbot, world, chooser)
+    page = win.roster
+    n = page.schools.rowCount()
+    page.new_code.setText("SLX900")
+    page.new_name.setText("示例县新建小学")
+    page.new_type.setCurrentText("小学")
+    qtbot.mouseClick(win.findChild(type(page.import_button), "addSchool"), Qt.MouseButton.LeftButton)
+    assert page.schools.rowCount() == n + 1
+    assert "重新发布" in win.home.status["publish"].text()  # the roster is part of the published plan
+    page.new_code.setText("SLX900")
+    page.new_name.setText("重复")
+    assert not page.add_school() and "已存在" in page.error.text()
+    row = next(r for r in range(page.schools.rowCount()) if page.schools.row_data(r)["code"] == "SLX900")
+    assert page.schools.setData(page.schools.index(row, 3), "城关镇")
+    assert next(s for s in planstore.schools(win.db) if s["code"] == "SLX900")["township"] == "城关镇"
+    page.schools_view.selectRow(row)
+    qtbot.mouseClick(page.remove_button, Qt.MouseButton.LeftButton)
+    assert page.schools.rowCount() == n
+
+
+def test_a_school_with_reports_stays_in_the_roster(qtbot, world, chooser):
+    win = _win(qtbot, world, chooser)
+    merge.merge_paths(win.db, [world / "reports"])
+    page = win.roster
+    page.reload()
+    page.schools_view.selectRow(0)
+    assert not page.remove_school() and "已有报送" in page.error.text()
+
+
+def test_periods_added_closed_and_removed(qtbot, world, chooser):
+    win = _win(qtbot, world, chooser)
+    page = win.roster
+    page.period_name.setText("2027年上半年")
+    page.period_due.setDate(QDate(2027, 7, 10))
+    assert page.add_period()
+    names = [p["name"] for p in services.period_list(win.db)]
+    assert "2027年上半年" in names
+    row = names.index("2027年上半年")
+    page.periods_view.selectRow(row)
+    qtbot.mouseClick(page.close_button, Qt.MouseButton.LeftButton)
+    assert services.period_list(win.db)[row]["closed"] and page.periods.index(row, 2).data() == "已关闭"
+    page.periods_view.selectRow(row)
+    qtbot.mouseClick(page.close_button, Qt.MouseButton.LeftButton)
+    assert not services.period_list(win.db)[row]["closed"]
+    page.periods_view.selectRow(row)
+    qtbot.mouseClick(page.remove_period_button, Qt.MouseButton.LeftButton)
+    assert "2027年上半年" not in [p["name"] for p in services.period_list(win.db)]
+    page.period_name.setText("")
+    assert not page.add_period() and page.error.text()
+
+
+def test_a_closed_period_refuses_files_with_advice(qtbot, world, chooser, drop):
+    win = _win(qtbot, world, chooser)
+    for p in services.period_list(win.db):
+        services.update_period(win.db, p["name"], closed=True)
+    with qtbot.waitSignal(win.importer.finished, timeout=60000) as blocker:
+        drop(win, [world / "reports"])
+    qtbot.waitUntil(lambda: not win.importer.running)
+    outcomes, _ = blocker.args
+    assert {o.code for o in outcomes} == {"period_closed"}
+    assert "重新开放" in win.importer.results.index(0, 6).data()
+
+
+def test_home_shows_the_fingerprint_and_leads_to_each_step(qtbot, world, chooser, tmp_path):
+    win = _win(qtbot, world, chooser)
+    home = win.home
+    fp = services.county_info(win.db)["fingerprint"]
+    assert "".join(home.fingerprint.label.text().split()) == fp
+    chooser.saves.append(tmp_path / "通知.txt")
+    win.notice_action.trigger()
+    assert (tmp_path / "通知.txt").read_bytes().decode("utf-8-sig").count(fp[:4]) >= 1
+    assert "待填写" in home.status["review"].text() or "还没填写" in home.status["review"].text()
+    for step, tab in (("review", TAB_REVIEW), ("roster", TAB_ROSTER), ("overview", TAB_OVERVIEW)):
+        qtbot.mouseClick(home.buttons[step], Qt.MouseButton.LeftButton)
+        assert win.tabs.currentIndex() == tab
+    chooser.saves.append(tmp_path / "备份.db")
+    assert win.backup() == str(tmp_path / "备份.db") and (tmp_path / "备份.db").stat().st_size > 0
