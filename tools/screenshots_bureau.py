@@ -16,12 +16,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-if sys.version_info < (3, 12):  # PySide6 6.12 on Python 3.11 under-counts None/True/False (see tests/gui/bureau)
-    import ctypes
-
-    for _singleton in (None, True, False):
-        ctypes.c_ssize_t.from_address(id(_singleton)).value += 1 << 40
-
 from PySide6.QtCore import QEventLoop, QSettings, QStandardPaths, QTimer  # noqa: E402
 
 SIZE = (1366, 740)

@@ -123,14 +123,6 @@ class _Tree:
     def node(self, task_id: str) -> dict:
         return self.nodes[self.index(task_id)]
 
-    def depth(self, i: int) -> int:
-        by_id = {n["task_id"]: n for n in self.nodes}
-        d, parent = 0, self.nodes[i]["parent_id"]
-        while parent is not None and parent in by_id and d < 100:
-            d += 1
-            parent = by_id[parent]["parent_id"]
-        return d
-
     def subtree_end(self, i: int) -> int:
         """Index just past node ``i`` and its descendants (a contiguous block in document order)."""
         ids = {self.nodes[i]["task_id"]}

@@ -166,3 +166,29 @@ def png_file(tmp_path) -> Path:
     path = tmp_path / "活动照片.png"
     path.write_bytes(png_bytes())
     return path
+
+
+def drop_paths(widget, paths):
+    """Drag ``paths`` (files/folders as file URLs) onto ``widget`` (its viewport for item views) and drop
+    them, as a user does; returns the drop event."""
+    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+    from PySide6.QtWidgets import QApplication
+
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    target = widget.viewport() if hasattr(widget, "viewport") else widget
+    pos = target.rect().center()
+    enter = QDragEnterEvent(pos, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                            Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(target, enter)
+    assert enter.isAccepted(), "the widget refuses the drag"
+    drop = QDropEvent(QPointF(pos), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                      Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(target, drop)
+    return drop
+
+
+@pytest.fixture
+def drop():
+    return drop_paths

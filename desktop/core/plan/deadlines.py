@@ -15,7 +15,9 @@ year's end), 上半年 -> 06, 第N季度 / N季度 -> 3N (第三季度 -> 09). T
 Open-ended values — 长期 / 长期坚持 / 持续 / 常态化 / 每学期 / 每月 / 适时 … (:func:`is_open_ended`)
 — give None, and a task whose own deadline field says so keeps None rather than inheriting its
 heading's deadline or reading one from its body. In the body, 上半年完成 / 第三季度前 / 下半年内
-count as committed dates like 6月底前.
+count as committed dates like 6月底前, and so does a month or a half-year followed by a verb of
+achievement (6月建成, 上半年实现全覆盖); followed by any other verb it is a schedule, not a deadline
+(3月召开, 下半年开展).
 
 Functions take folded text (see :mod:`charfold`).
 """
@@ -38,11 +40,12 @@ _TOKEN = re.compile(
 )
 _WORD_MONTH = {"年底": 12, "年末": 12, "年内": 12, "全年": 12, "年度内": 12, "上半年": 6, "下半年": 12}
 
+_DONE = "完成|实现|建成|投入使用|投用|竣工|交付"  # verbs of achievement: "6月建成" is a deadline
 _BODY = re.compile(
     rf"(?:(?:{_YEAR})\s*年\s*)?(?<![\d.])({_MON})\s*月份?\s*"
-    rf"(?:(?:底|末|中旬|上旬|下旬)\s*(?:前|以前|之前)?|(?:\d{{1,2}}\s*日)?\s*(?:前|以前|之前)|完成)"
+    rf"(?:(?:底|末|中旬|上旬|下旬)\s*(?:前|以前|之前)?|(?:\d{{1,2}}\s*日)?\s*(?:前|以前|之前)|{_DONE})"
     rf"|(?:(?:19|20)\d{{2}}\s*)?(?:年底|年末)\s*(?:前|以前|之前)|年内完成|年底完成|年底|年末"
-    rf"|(?:上半年|下半年|第?[一二三四1-4]\s*季度)\s*(?:末|底)?\s*(?:前|以前|之前|内|完成)"
+    rf"|(?:上半年|下半年|第?[一二三四1-4]\s*季度)\s*(?:末|底)?\s*(?:前|以前|之前|内|{_DONE})"
 )
 _OPEN_ENDED = re.compile(
     r"^(?:长期|持续|常态|经常|日常|每\s*(?:学期|学年|年|季度|月|周|天)|适时|动态|随时|即时|及时|"

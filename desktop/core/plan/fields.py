@@ -1,7 +1,9 @@
 """Field lines and trailers of a task (责任单位 / 完成时间 …) and its title.
 
-Field keys are recognised with a colon after them, anywhere a new phrase may start (line start,
-after a bracket, a full stop, a semicolon, a comma or a space):
+Field keys are recognised with a colon after them ("责任单位：") or in square brackets
+("【责任单位】"), anywhere a new phrase may start (line start, after a bracket, a full stop, a
+semicolon, a comma or a space), and at a line start also with spaces after a full key
+("责任单位  基教股"):
 
 * units: 责任单位, 牵头单位, 责任科室, 责任股室, 承办单位, 配合单位, 协办单位, 牵头部门, … and
   the bare 牵头 / 配合 / 承办 / 协办 / 责任. Lead units come first, supporting ones
@@ -41,8 +43,16 @@ _DEADLINE_KEY = (
 )
 _UNIT_KEY_RX = re.compile(_UNIT_KEY)
 _DEADLINE_KEY_RX = re.compile(_DEADLINE_KEY)
-_KEY = re.compile(rf"(?P<key>{_PERSON_KEY}|{_DEADLINE_KEY}|{_UNIT_KEY})\s*:\s*")
-_LEAD = re.compile(rf"^[(\[【]?\s*(?:{_PERSON_KEY}|{_DEADLINE_KEY}|{_UNIT_KEY})\s*:")
+_FULL_UNIT_KEY = (
+    r"(?:牵头|责任|承办|配合|协办|协助|参与|主办|负责|实施|主责|落实|参加)(?:单位|部门|科室|股室|处室|主体|学校)"
+)
+# "责任单位：" / "【责任单位】"; at a line start also "责任单位 基教股" (a full key, then spaces)
+_KEY = re.compile(rf"[【\[]?(?P<key>{_PERSON_KEY}|{_DEADLINE_KEY}|{_UNIT_KEY})\s*(?::|[】\]])\s*")
+_KEY_SPACE = re.compile(rf"^[【\[]?(?P<key>{_PERSON_KEY}|{_DEADLINE_KEY}|{_FULL_UNIT_KEY})[ \t]+(?=\S)")
+_LEAD = re.compile(
+    rf"^[(\[【]?\s*(?:{_PERSON_KEY}|{_DEADLINE_KEY}|{_UNIT_KEY})\s*(?::|[】\]])"
+    rf"|^(?:{_PERSON_KEY}|{_DEADLINE_KEY}|{_FULL_UNIT_KEY})[ \t]+\S"
+)
 _KEY_BOUNDARY = set("(;。 \t,、[【")
 _SUPPORT = ("配合", "协办", "协助", "参与", "参加")
 _TRAILER = re.compile(r"\(([^()]{1,80})\)\s*[。.;]?\s*$")
@@ -94,6 +104,8 @@ def _bare_name(name: str, folded: str) -> tuple[str, str, bool]:
     if m and m.start() >= 2:
         support = folded[m.start():].startswith(_SUPPORT)
         name, folded = name[:m.start()].rstrip(), folded[:m.start()].rstrip()
+    if folded.endswith("等") and len(folded) > 2 and is_org_name(folded[:-1]):  # "教研室等"
+        name, folded = name[:-1].rstrip(), folded[:-1].rstrip()
     n = _NOTE_AFTER.search(folded)
     if n and n.start() >= 2 and is_org_name(folded[:n.start()]):
         name, folded = name[:n.start()].rstrip(), folded[:n.start()].rstrip()
@@ -106,7 +118,10 @@ def collect(lines: list[tuple[str, str]]) -> Fields:
     for orig, folded in lines:
         spans: list[tuple[int, int]] = []
         keys = [m for m in _KEY.finditer(folded)
-                if m.start() == 0 or folded[m.start() - 1] in _KEY_BOUNDARY]
+                if m.start() == 0 or folded[m.start() - 1] in _KEY_BOUNDARY or folded[m.start()] in "【["]
+        spaced = _KEY_SPACE.match(folded)
+        if spaced and not (keys and keys[0].start() == 0):
+            keys.insert(0, spaced)
         for i, m in enumerate(keys):
             vstart = m.end()
             vend = keys[i + 1].start() if i + 1 < len(keys) else len(folded)

@@ -12,7 +12,10 @@ node; where it goes is decided by the labels that are open at that moment (the s
 
 A physical line may carry several labels ("一、加强党建（一）完善制度。1.……", or inline
 "……。一是……。二是……"); the line is split where an embedded label either starts a deeper level
-with number one or continues an open level with the next number.
+with number one or continues an open level with the next number. Right after a heading phrase
+(no full stop since the last label) a label may also continue numbering that runs on across
+sections ("二、提升质量（三）深化改革"), and in a line that starts with a label an Arabic "1." may
+be glued to the heading before it ("（一）加强班子建设1.落实……"; "1、" only when "2、" follows).
 
 Unlabelled lines: before any label they are the preamble; a line with only a label takes the next
 line as its heading; otherwise the line is more body text of the deepest open node, except that
@@ -34,16 +37,23 @@ line as its heading; otherwise the line is more body text of the deepest open no
 Field lines (责任单位：… / 完成时间：…) attach to the deepest open node.
 
 Closing remarks ("各单位要……确保各项工作落到实处。", "本要点由……负责解释") never start an
-unnumbered task, and those trailing the last task are moved to ``epilogue``. A line starting with
+unnumbered task, and those trailing the last task are moved to ``epilogue``, as is any paragraph
+after the last task's fields that uses closing wording (落到实处, 奋力谱写…新篇章 …). A line starting with
 附件 after the first label opens the annex list: it and the lines after it ("2.……分解表") go to
-``epilogue`` until a new document starts (一、 / 第一部分 … numbered one).
+``epilogue`` until a new document starts (一、 / 第一部分 … numbered one). When a new document
+starts that way, or after a short line naming a document ("示例县2023年教育工作要点") with the
+top-level numbering restarting, and all that was read before is a few top-level items with nothing
+under them, that was the covering notice (its 一、高度重视 / 二、狠抓落实): it becomes preamble.
 
-Sub-items: ①/⑴/(1)/a) items under a node that reads as a task (its heading has a full stop or it
-has body text before the list, or an inline list follows a colon) and sits at the document's task
-level (the deepest level numbered at line starts with 一、/（一）/1./第一部分 …) are parts of that
-task: they are folded back into its text, unless two or more of them carry their own fields. Where
-the items are the deepest numbering the document has (① lines under 一、 headings) they are the
-tasks. Inline 一是/二是 lists stay tasks (see :meth:`OutlineBuilder.finish`).
+Sub-items: ①/⑴/(1)/a) items under a node that sits at the document's task level (the deepest
+level numbered at line starts with 一、/（一）/1./第一部分 …) and reads as a task are parts of that
+task and are folded back into its text, unless two or more of them carry their own fields. A node
+reads as a task when the list is inside its own paragraph ("1.提升课后服务。要做到：①……；②……"),
+or, for items on lines of their own, when it has a body beyond its title sentence or ends with a
+colon ("2.加强作业管理。严格……，具体包括：" / "（1）……；" / "（2）……。"). Where the items are the
+deepest numbering the document has (① lines under 一、 headings), or sit under a heading phrase
+("6.安全教育进校园" / "（1）……"), they are the tasks. Inline 一是/二是 lists stay tasks, as in the
+real plans (see :meth:`OutlineBuilder.finish`).
 """
 
 from __future__ import annotations
@@ -73,6 +83,7 @@ _NOT_LEVELS = (*_SUB_STYLES, "seq", "subhead", "unnumbered", "root")
 _TOP_STYLES = ("part", "formal", "section", "cn")
 _HEADING_NOUN = re.compile("工作|思路|打算|计划|安排|重点|措施|设想|目标|任务|要点|展望|方向|问题|不足|成效|成绩|情况")
 _SUMMARY_TITLE = re.compile("总结|回顾|工作情况|述职")
+_DOC_TITLE = re.compile("(?:要点|计划|方案|安排|意见|清单|规划)$")
 _HAS_YEAR = re.compile(r"(?:19|20)\d{2}|今年|明年|来年|新的一年|下一年")
 _LABEL_TRIM = " \t:：,，、。.;；\"“”'《》【】[]()（）"
 
@@ -176,6 +187,7 @@ class OutlineBuilder:
                 self.epilogue.append((orig, folded))
                 return
             self._annex = False  # a document follows its covering notice: parse it
+            self._restart_document()
         elif self.root.children and folded.startswith("附件"):
             self._annex = True
             self.epilogue.append((orig, folded))
@@ -281,6 +293,12 @@ class OutlineBuilder:
             while p > 0 and self.stack[p].style == "subhead" and self.stack[p].nest_rank() >= rank:
                 p -= 1
         restart = nxt is not None and any(o.style == nxt.style for o in opened)
+        if p == 0 and restart and not summary_part and _DOC_TITLE.search(f) and self._looks_like_notice():
+            # "关于印发…的通知 / 一、高度重视… / 二、… / 示例县2023年教育工作要点 / 一、…": the numbered
+            # items so far were the covering notice's; the document starts here
+            self._restart_document()
+            self.preamble.append((orig, folded))
+            return True
         del self.stack[p + 1:]
         parent = self.stack[-1]
         o, fo = _strip(orig, folded)
@@ -289,6 +307,22 @@ class OutlineBuilder:
         parent.children.append(node)
         self.stack.append(node)
         return True
+
+    def _looks_like_notice(self) -> bool:
+        """Whether what has been read is a covering notice: a few top-level items, nothing deeper."""
+        kids = self.root.children
+        return 0 < len(kids) <= 8 and not any(c.children or c.field_lines for c in kids)
+
+    def _restart_document(self) -> None:
+        """Everything read so far was a covering notice: keep it as preamble text, start afresh."""
+        if not self._looks_like_notice():
+            return
+        for c in self.root.children:
+            self.preamble.append((c.raw, fold_like(c.raw)))
+            self.preamble.extend(c.paras)
+        self.root.children = []
+        del self.stack[1:]
+        self._last.clear()
 
     def _summary_part(self, f: str) -> bool:
         """Whether a short unnumbered line names a part of a summary ("2023年工作计划", "下一步工作
@@ -487,7 +521,7 @@ class OutlineBuilder:
                 or is_closing(f) or top.parent is None):
             return False
         nf = next_line[1].strip()
-        if (len(nf) < max(10, len(f) + 2) or "。" not in nf or fields.is_field_line(nf)
+        if (len(nf) < max(10, len(f) + 2) or ("。" not in nf and len(nf) < 30) or fields.is_field_line(nf)
                 or match_label(next_line[0], next_line[1], 0) is not None):
             return False
         if top.style == "unnumbered" and top.keep:  # after another titled task: a sibling

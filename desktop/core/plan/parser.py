@@ -22,15 +22,15 @@ from collections import Counter
 
 from ..errors import TaizhangError
 from .charfold import fold
-from .deadlines import body_deadline, is_open_ended, parse_deadline
+from .deadlines import body_deadline, is_date_only, is_open_ended, parse_deadline
 from .fields import Fields, collect, make_title
 from .numbering import cn_to_int, normalise_label
-from .outline import Node, OutlineBuilder
+from .outline import Node, OutlineBuilder, is_closing
 from .sections import select_plan_section
 from .tables import tab_separated
 from .targets import extract_targets
 from .textlines import prepare
-from .units import applies_to
+from .units import applies_to, is_org_name
 
 # A source line and whether it is atomic (a table row: never split at inline labels).
 SourceLine = tuple[str, bool]
@@ -210,10 +210,14 @@ class _Emitter:
 
     def emit_paragraphs(self, paras, path: list[str], *, skip_title: str = "",
                         inherited: _Inherited | None = None) -> None:
-        """A section (or a whole document) without numbering: each paragraph is a task."""
+        """A section (or a whole document) without numbering: each paragraph is a task, except
+        a signature line (an office name or a date alone) and closing remarks."""
         inherited = inherited or _Inherited()
         for orig, folded in paras:
             if skip_title and orig.strip() == skip_title:
+                continue
+            f = folded.strip()
+            if is_closing(f) or ("。" not in f and (is_org_name(f) or is_date_only(f))):
                 continue
             node = Node("unnumbered", 0, "*", None, orig, folded)
             head, rest = self._fields(node)
@@ -268,8 +272,8 @@ class _Emitter:
         deadline = self._deadline(head, rest)
         open_ended = deadline is None and self._open_ended(head, rest)
         if deadline is None and not open_ended:
-            dates = [d for d in (body_deadline(f, self.year) for _, f in lines) if d]
-            deadline = max(dates) if dates else None
+            # the lines joined: a hard wrap may split a date ("上半" / "年完成")
+            deadline = body_deadline("".join(f for _, f in lines), self.year)
         if not units:
             units = inherited.units
         if deadline is None and not open_ended:

@@ -16,6 +16,10 @@ The rule works on sibling headings, level by level from the top of the outline:
 
 A document with retrospective headings and no forward-looking one is reported as kind "summary"
 and all of it is parsed.
+
+The headings need not be numbered: a plain line such as "2023年工作计划", "下一步工作打算" or
+"存在的问题" in a summary is made a top-level heading by the outline builder (see
+:mod:`outline`), and is chosen here like a numbered one.
 """
 
 from __future__ import annotations

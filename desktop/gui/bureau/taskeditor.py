@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core import review
+from desktop.core import planstore, review
 from desktop.core.errors import TaizhangError
 from desktop.gui.bureau.messages import KIND_COLORS, kind_name
 from desktop.gui.bureau.targetsmodel import COL_TEXT, COL_UNIT, COL_VALUE, TargetsModel
@@ -283,8 +283,6 @@ class TaskEditor(QWidget):
         review.update_target(self.db, self.plan_id, self.node["task_id"], seq, **fields)
 
     def _reload_node(self) -> None:
-        from desktop.core import planstore
-
         node = next((n for n in planstore.plan_tasks(self.db, self.plan_id) if n["task_id"] == self.node["task_id"]), None)
         if node is not None:
             self.node = node

@@ -98,6 +98,8 @@ def test_is_open_ended(text, ok):
         ("组织全县教师专业知识测试，上半年完成。", "2022-06"),
         ("第三季度前完成设备安装。", "2022-09"),
         ("下半年开展督导评估。", None),  # a period, not a committed date
+        ("上半年实现全县中小学全覆盖。", "2022-06"),  # a verb of achievement commits to the date
+        ("城东小学9月建成投用。", "2022-09"),
     ],
 )
 def test_body_deadline_words(text, expected):

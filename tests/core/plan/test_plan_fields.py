@@ -101,3 +101,12 @@ def test_open_ended_deadline_in_a_trailer():
     assert [u for u, _ in f.units] == ["人事股"] and f.deadline_texts == ["长期坚持"]
     kept = collect(lines("加强师德建设（长期）"))  # a lone open-ended word is not a trailer
     assert kept.units == [] and kept.deadline_texts == []
+
+
+def test_keys_in_square_brackets_or_followed_by_spaces():
+    f = collect(lines("开展培训。组织全员培训。【责任单位】人事股【完成时限】10月底前"))
+    assert [u for u, _ in f.units] == ["人事股"] and f.deadline_texts == ["10月底前"]
+    assert [o for o, _ in f.lines] == ["开展培训。组织全员培训。"]
+    f = collect(lines("完善制度。", "责任单位  基教股、教研室等", "完成时限　2023年6月"))
+    assert [u for u, _ in f.units] == ["基教股", "教研室"] and f.deadline_texts == ["2023年6月"]
+    assert is_field_line(fold("责任单位  基教股")) and not is_field_line(fold("责任 落实到人"))

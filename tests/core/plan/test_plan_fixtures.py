@@ -1,11 +1,19 @@
 """Invented county plans written the ways real plans are written (fixtures/*.txt), each with the
 task list a careful reader would label (fixtures/*.json), scored with ../shared/tools/score_plan.py.
 
-The fixtures are the parser's generality checks: unnumbered sub-headings over restarting numbers,
-summaries whose plan section is a plain line, closing remarks and signatures, tasks at （一） or at
-1. level, 第一部分 parts, fields on the task's own line, 牵头/配合 units and trailers, several
-levels on one physical line, Traditional characters, a numbered task table (.txt and .docx),
-deadline words, ①/(1) sub-items inside a task, ① as the task level, and inline 一是…二是….
+The fixtures are the parser's generality checks: unnumbered sub-headings over restarting numbers
+(subheads_restart), summaries whose plan section is a plain line (summary_plain_heading,
+summary_next_steps, summary_unnumbered_plan), closing remarks, annex lists and signatures
+(closing_remarks), a covering notice with numbered requirements (notice_then_plan), tasks at （一）
+or at 1. level (tasks_at_pcn, tasks_at_arabic), 第一部分 parts (parts_then_cn), fields on the
+task's own line (same_line_fields), 牵头/配合 units and trailers (lead_support_units), several
+levels on one physical line (flattened_levels), Traditional characters (traditional), a numbered
+task table as .txt and .docx (table_plan), deadline words (deadline_forms), ①/(1) sub-items inside
+a task (subitems_in_tasks), ① as the task level (circled_tasks), inline 一是…二是… (inline_seq)
+and unnumbered title lines over their paragraphs (title_lines). Each is also parsed as a .docx and
+rewritten a little (blank lines, indentation, 1、 for 1., ASCII brackets, closing remarks and a
+signature appended, a covering notice prepended, a heading and its first item on one line): the
+tasks must not change.
 
 Each expected task gives ``path``, ``title``, ``units``, ``deadline`` and ``targets`` as
 ``[value, unit]`` pairs (value null for a placeholder); the test wants F1 = 1.0, every title, unit
@@ -67,7 +75,7 @@ def test_fixture_files_are_small_realistic_documents():
     assert len(NAMES) >= 15
     for name in NAMES:
         size = (FIXTURES / f"{name}.txt").stat().st_size
-        assert 700 <= size <= 3 * 1024, (name, size)
+        assert 1000 <= size <= 3 * 1024, (name, size)
 
 
 def test_table_plan_as_docx(tmp_path, score_plan):
@@ -164,6 +172,31 @@ def _flattened(t: str) -> str:
 
 VARIANTS = {"blank": _blank_lines, "indent": _indented, "dunhao": _dunhao, "ascii": _ascii_brackets,
             "closing": _closing_and_signature, "notice": _notice, "flatten": _flattened}
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_fixture_plan_as_docx_paragraphs(name, tmp_path, score_plan):
+    """Each line of the text saved as a Word paragraph (a table plan's rows as a Word table)."""
+    docx = pytest.importorskip("docx")
+    lines = (FIXTURES / f"{name}.txt").read_text(encoding="utf-8").splitlines()
+    doc = docx.Document()
+    k = 0
+    while k < len(lines):
+        rows = []
+        while k < len(lines) and "\t" in lines[k]:
+            rows.append(lines[k].split("\t"))
+            k += 1
+        if rows:
+            table = doc.add_table(rows=len(rows), cols=len(rows[0]))
+            for i, row in enumerate(rows):
+                for j, cell in enumerate(row):
+                    table.cell(i, j).text = cell
+        else:
+            doc.add_paragraph(lines[k])
+            k += 1
+    path = tmp_path / f"{name}.docx"
+    doc.save(str(path))
+    check(parse_plan_file(path), _expected(name), score_plan)
 
 
 @pytest.mark.parametrize("variant", sorted(VARIANTS))

@@ -229,3 +229,13 @@ def test_title_lines_with_their_paragraphs_are_unnumbered_tasks():
                     "二、安全\n守牢安全底线\n常态化开展隐患排查，建立整改台账。")
     assert tree(b.root) == ["一|党建", "  *|强化政治引领", "  *|推进清廉学校建设", "二|安全"]
     assert [o for o, _ in b.root.children[1].paras] == ["守牢安全底线", "常态化开展隐患排查，建立整改台账。"]
+
+
+def test_a_covering_notice_with_numbered_requirements_is_preamble():
+    notice = ("关于印发《示例县2023年教育工作要点》的通知\n各学校：\n现将要点印发给你们，并提出以下要求：\n"
+              "一、高度重视。认真部署。\n二、狠抓落实。细化分工。\n")
+    plan = "示例县2023年教育工作要点\n一、加强党建\n1.落实制度。x\n二、提升质量\n2.深化改革。x"
+    for text in (notice + "附件：示例县2023年教育工作要点\n示例县教育局\n2023年2月1日\n" + plan, notice + plan):
+        b = build_ahead(text)
+        assert tree(b.root) == ["一|加强党建", "  1|落实制度。x", "二|提升质量", "  2|深化改革。x"]
+        assert any(o.startswith("一、高度重视") for o, _ in b.preamble)

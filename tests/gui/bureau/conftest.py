@@ -3,29 +3,11 @@ problems (tampered, new key), drag-and-drop events, and a batch of packages for 
 
 from __future__ import annotations
 
-import ctypes
 import shutil
-import sys
 import zipfile
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication
-
-
-def _keep_singletons_alive() -> None:
-    """PySide6 6.12.0 on Python 3.11 hands out None (every void method: setText, setEnabled, …) and
-    True (``Signal.emit``) without the reference it owes, so a long session — or this test suite —
-    ends in "Fatal Python error: none_dealloc / bool_dealloc". Python 3.12+ makes these singletons
-    immortal; here we do the same by hand. The app needs it too (reported: desktop/gui/__init__.py)."""
-    if sys.version_info < (3, 12):
-        for singleton in (None, True, False):
-            ctypes.c_ssize_t.from_address(id(singleton)).value += 1 << 40
-
-
-_keep_singletons_alive()
 
 
 class FakeChooser:
@@ -71,20 +53,6 @@ class FakeChooser:
 @pytest.fixture
 def chooser():
     return FakeChooser()
-
-
-def drop_paths(widget, paths) -> QDropEvent:
-    """Drag ``paths`` (files/folders as file URLs) onto ``widget`` and drop them, as a user does."""
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
-    pos = QPointF(widget.rect().center())
-    enter = QDragEnterEvent(pos, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                            Qt.KeyboardModifier.NoModifier)
-    QApplication.sendEvent(widget, enter)
-    assert enter.isAccepted(), "the widget refuses the drag"
-    drop = QDropEvent(pos, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
-    QApplication.sendEvent(widget, drop)
-    return drop
 
 
 def tamper(src: Path, dst: Path) -> Path:
@@ -134,11 +102,6 @@ def many(many_template, tmp_path) -> Path:
     dst = tmp_path / "many"
     shutil.copytree(many_template, dst)
     return dst
-
-
-@pytest.fixture
-def drop():
-    return drop_paths
 
 
 @pytest.fixture

@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QModelIndex, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QMessageBox, QPushButton
 
 from desktop.core import entries, services
@@ -42,20 +42,6 @@ def close_window(win: SchoolWindow) -> None:
     win.close()
 
 
-def drop_files(widget, files) -> None:
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(f)) for f in files])
-    target = widget.viewport() if hasattr(widget, "viewport") else widget
-    pos = target.rect().center()
-    enter = QDragEnterEvent(QPointF(pos), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                            Qt.KeyboardModifier.NoModifier)
-    QApplication.sendEvent(target, enter)
-    assert enter.isAccepted()
-    drop = QDropEvent(QPointF(pos), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                      Qt.KeyboardModifier.NoModifier)
-    QApplication.sendEvent(target, drop)
-
-
 def stored(db_path, task_id: str, period: str | None = None) -> dict:
     db = open_db(db_path)
     try:
@@ -67,7 +53,7 @@ def stored(db_path, task_id: str, period: str | None = None) -> dict:
         db.close()
 
 
-def test_whole_school_job(qtbot, plan_file, png_file, tmp_path):
+def test_whole_school_job(qtbot, plan_file, png_file, tmp_path, drop):
     # first run
     db = tmp_path / "school.db"
     run_wizard(qtbot, plan_file, db)
@@ -115,7 +101,7 @@ def test_whole_school_job(qtbot, plan_file, png_file, tmp_path):
 
     # evidence: dropped onto the list, thumbnail, open a temp copy, and the warning goes away
     with qtbot.waitSignal(detail.saved, timeout=3000):
-        drop_files(detail.evidence_view, [png_file])
+        drop(detail.evidence_view, [png_file])
     assert detail.evidence_model.rowCount() == 1
     assert detail.evidence_model.index(0).data() == "活动照片.png"
     assert "没有上传佐证材料" not in detail.warning_label.text()
