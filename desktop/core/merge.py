@@ -105,8 +105,9 @@ def collect_inputs(paths: Iterable) -> Iterator[Input]:
     """Files, folders (recursive, sorted) and .zip archives of packages. Names are only for display."""
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            for sub in sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith((".", "~$"))):
+        if path.is_dir():  # in a folder only workbooks and archives count (a USB stick holds much else)
+            for sub in sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith((".", "~$"))
+                              and p.suffix.lower() in (".xlsx", ".xlsm", ".zip")):
                 yield from _file_inputs(sub)
         else:
             yield from _file_inputs(path)
@@ -192,13 +193,21 @@ class _Context:
 
     def __init__(self, db, county: str):
         self.db, self.county = db, county
-        self.versions = {(r[0], r[1]): r[2] for r in db.execute(
-            "SELECT plan_id, version, digest FROM plan_versions").fetchall()}
+        self.versions, self._version_tasks = {}, {}
+        for plan_id, version, digest, task_ids in db.execute(
+                "SELECT plan_id, version, digest, task_ids FROM plan_versions").fetchall():
+            self.versions[(plan_id, version)] = digest
+            self._version_tasks[(plan_id, version)] = set(json.loads(task_ids))
         self.schools = {r[0]: r[1] for r in db.execute("SELECT code, name FROM schools").fetchall()}
         self.periods = {r[0]: bool(r[1]) for r in db.execute("SELECT name, closed FROM periods").fetchall()}
         self._tasks: dict[str, set[str]] = {}
 
-    def task_ids(self, plan_id: str) -> set[str]:
+    def task_ids(self, plan_id: str, version: int) -> set[str]:
+        """The tasks of the plan version the school reported against (the current tasks for versions
+        published before versions recorded their tasks)."""
+        recorded = self._version_tasks.get((plan_id, version))
+        if recorded:
+            return recorded
         if plan_id not in self._tasks:
             self._tasks[plan_id] = {r[0] for r in self.db.execute(
                 "SELECT task_id FROM tasks WHERE plan_id = ? AND is_heading = 0", [plan_id]).fetchall()}
@@ -209,10 +218,11 @@ def merge_one(ctx: _Context, inp: Input, checked: Checked | None = None) -> Outc
     db = ctx.db
     checked = checked or check(inp)
     sha, pkg = checked.sha256, checked.pkg
-    prior = db.execute("SELECT outcome FROM submissions WHERE sha256 = ?", [sha]).fetchone()
+    prior = db.execute("SELECT outcome, school_code, period, revision FROM submissions WHERE sha256 = ?",
+                       [sha]).fetchone()
     if prior and prior[0] in ("accepted", "stale"):
         return Outcome(inp.display, "duplicate", "同一文件已经导入过，未作改动 / the same file was already merged; nothing changed",
-                       "same_file")
+                       "same_file", *prior[1:])
     try:
         if checked.error is not None:
             raise _Reject("invalid", checked.error.zh, checked.error.en)
@@ -254,7 +264,7 @@ def _classify_and_apply(ctx: _Context, inp: Input, sha: str, pkg: VerifiedPackag
         raise _Reject("unknown_period", f"填报周期“{period}”不存在", f"unknown reporting period '{period}'")
     if ctx.periods[period]:
         raise _Reject("period_closed", f"填报周期“{period}”已关闭", f"reporting period '{period}' is closed")
-    unknown = [e["task_id"] for e in m["entries"] if e["task_id"] not in ctx.task_ids(plan["id"])]
+    unknown = [e["task_id"] for e in m["entries"] if e["task_id"] not in ctx.task_ids(plan["id"], plan["version"])]
     if unknown:
         raise _Reject("unknown_task", f"报送中有计划里不存在的任务：{unknown[0]}", f"the report names unknown task {unknown[0]}")
     pinned = identity.pinned_key(db, "school", school)

@@ -195,3 +195,28 @@ def test_closed_period_is_rejected(world, county_db):
 def test_plan_workbook_is_not_a_report(world, county_db):
     [r] = merge.merge_paths(county_db, [world / "plan.xlsx"])
     assert r.outcome == "rejected" and "wrong kind" in r.reason
+
+
+def test_reports_against_an_older_plan_version_keep_their_tasks(world, county_db):
+    """The bureau removes a task and republishes (version 2): reports made on version 1 still merge."""
+    removed = county_db.execute("SELECT task_id FROM tasks WHERE is_heading = 0 ORDER BY seq LIMIT 1").fetchone()[0]
+    county_db.execute("DELETE FROM targets WHERE task_id = ?", [removed])
+    county_db.execute("DELETE FROM tasks WHERE task_id = ?", [removed])
+    content = services.publish(county_db, world / "plan-v2.xlsx")
+    assert content["plan"]["version"] == 2
+    results = merge.merge_paths(county_db, [world / "reports"], workers=0)
+    assert {r.outcome for r in results} == {"accepted"}
+    assert county_db.execute("SELECT COUNT(*) FROM entries WHERE task_id = ?", [removed]).fetchone()[0] > 0
+
+
+def test_duplicates_say_which_school_sent_them(world, county_db):
+    first = merge.merge_paths(county_db, [world / "reports"], workers=0)
+    again = merge.merge_paths(county_db, [world / "reports"], workers=0)
+    assert [(r.school, r.period, r.revision) for r in again] == [(r.school, r.period, r.revision) for r in first]
+
+
+def test_a_folder_contributes_only_workbooks_and_archives(world, county_db):
+    (world / "reports" / "说明.docx").write_bytes(b"not a report")
+    (world / "reports" / "backup.db").write_bytes(b"SQLite format 3\x00")
+    results = merge.merge_paths(county_db, [world / "reports"], workers=0)
+    assert all(r.file.endswith(".xlsx") for r in results) and {r.outcome for r in results} == {"accepted"}

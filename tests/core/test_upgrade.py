@@ -142,17 +142,11 @@ def test_the_upgraded_file_keeps_working(upgraded, tmp_path):
     assert (result["school"], result["revision"]) == ("SLX001", 2)
 
 
-def test_a_later_migration_applies_to_the_release_file(tmp_path, monkeypatch):
-    """While 0001 is the only migration the tests above migrate nothing; this shows the path works with
-    one more (a stand-in 0002 that adds a column and backfills it from existing rows)."""
-    mig = tmp_path / "migrations"
-    mig.mkdir()
-    for _number, path in store.migrations():
-        shutil.copyfile(path, mig / path.name)
-    n = store.schema_version() + 1
-    (mig / f"{n:04d}_probe.sql").write_text(
-        "ALTER TABLE entries ADD COLUMN probe TEXT NOT NULL DEFAULT '';\n"
-        "UPDATE entries SET probe = status || ':' || progress;\n", encoding="utf-8")
+def test_a_later_migration_applies_to_the_release_file(tmp_path, monkeypatch, extra_migration):
+    """A migration after today's last one (here a probe that adds a column and backfills it from existing
+    rows) applies to the release file too, data and all."""
+    mig, n = extra_migration("ALTER TABLE entries ADD COLUMN probe TEXT NOT NULL DEFAULT '';\n"
+                             "UPDATE entries SET probe = status || ':' || progress;\n", "probe")
     monkeypatch.setattr(store, "migrations_dir", lambda: mig)
     copy = tmp_path / "school.db"
     shutil.copyfile(FIXTURE, copy)
@@ -164,3 +158,9 @@ def test_a_later_migration_applies_to_the_release_file(tmp_path, monkeypatch):
             "不适用:0", "已完成:100", "已完成:100", "进行中:20", "进行中:50", "进行中:60"]
     finally:
         db.close()
+
+
+def test_plan_versions_from_the_release_file_fall_back_to_the_current_tasks(upgraded):
+    """Migration 0002 gives versions published before it an empty task list; the merge then uses the plan's
+    current tasks, as the release did."""
+    assert {r[0] for r in upgraded.execute("SELECT task_ids FROM plan_versions")} == {"[]"}

@@ -109,8 +109,10 @@ def publish(db, out, *, plan_id: str | None = None, passphrase: str | None = Non
     with transaction(db):
         db.execute("UPDATE plans SET version = ?, digest = ?, published_at = ? WHERE plan_id = ?",
                    [version, digest, content["created_at"], plan["id"]])
-        db.execute("INSERT OR IGNORE INTO plan_versions (plan_id, version, digest, published_at, package_id)"
-                   " VALUES (?, ?, ?, ?, ?)", [plan["id"], version, digest, content["created_at"], content["package_id"]])
+        task_ids = json.dumps([t["task_id"] for t in tasks if not t["is_heading"]], ensure_ascii=False)
+        db.execute("INSERT OR IGNORE INTO plan_versions (plan_id, version, digest, published_at, package_id, task_ids)"
+                   " VALUES (?, ?, ?, ?, ?, ?)",
+                   [plan["id"], version, digest, content["created_at"], content["package_id"], task_ids])
         audit(db, "plan.publish", plan["id"], json.dumps({"version": version, "file": Path(out).name}))
     return content
 
