@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget
 
 from desktop.core import services
@@ -120,15 +120,7 @@ class BureauWindow(QMainWindow):
             else:
                 menu.addAction(a)
         lang_menu = self.menuBar().addMenu(self.tr("语言(&L)"))
-        group = QActionGroup(self)
-        current = i18n.saved_language()
-        for code, name in i18n.LANGUAGES.items():
-            a = QAction(name, self)
-            a.setCheckable(True)
-            a.setChecked(code == current)
-            a.triggered.connect(lambda _c=False, code=code: self._set_language(code))
-            group.addAction(a)
-            lang_menu.addAction(a)
+        i18n.fill_language_menu(lang_menu, self, self._set_language)
         tb = self.addToolBar(self.tr("工具栏"))
         tb.setObjectName("bureauToolbar")
         tb.setMovable(False)

@@ -7,6 +7,7 @@ stays in Chinese. Build the .qm files with ``pyside6-lrelease resources/i18n/tai
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QAction, QActionGroup
 
 from desktop.gui.common import locations
 from desktop.paths import resources_dir
@@ -59,3 +60,16 @@ def install(app: QCoreApplication, language: str | None = None) -> str:
 def pick(zh: str, en: str) -> str:
     """For texts that come from the core in both languages (TaizhangError, warnings)."""
     return zh if saved_language() == DEFAULT else en
+
+
+def fill_language_menu(menu, parent, on_choose) -> None:
+    """One checkable entry per language in ``menu``; ``on_choose(code)`` runs when the user picks one."""
+    group = QActionGroup(parent)
+    current = saved_language()
+    for code, name in LANGUAGES.items():
+        action = QAction(name, parent)
+        action.setCheckable(True)
+        action.setChecked(code == current)
+        action.triggered.connect(lambda _checked=False, code=code: on_choose(code))
+        group.addAction(action)
+        menu.addAction(action)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTime, Signal
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -138,15 +138,7 @@ class SchoolWindow(QMainWindow):
             view_menu.addAction(a)
 
         lang_menu = bar.addMenu(self.tr("语言(&L)"))
-        group = QActionGroup(self)
-        current = i18n.saved_language()
-        for code, name in i18n.LANGUAGES.items():
-            a = QAction(name, self)
-            a.setCheckable(True)
-            a.setChecked(code == current)
-            a.triggered.connect(lambda _c=False, code=code: self._set_language(code))
-            group.addAction(a)
-            lang_menu.addAction(a)
+        i18n.fill_language_menu(lang_menu, self, self._set_language)
 
     def _build_toolbar(self) -> None:
         tb = QToolBar(self.tr("工具栏"))
