@@ -246,9 +246,27 @@ def read_xlsx(p: Path) -> list[SourceLine]:
 
 
 # -- LibreOffice conversion ------------------------------------------------------------------
+def _read_pdf_text(p: Path) -> list[SourceLine] | None:
+    """A PDF's text through poppler's pdftotext when it is installed (LibreOffice opens PDFs as drawings
+    and exports no text from them); None when pdftotext is not there or gives nothing."""
+    exe = shutil.which("pdftotext")
+    if exe is None:
+        return None
+    try:
+        done = subprocess.run([exe, "-enc", "UTF-8", str(p), "-"], capture_output=True, timeout=180, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    text = decode_text(done.stdout) if done.returncode == 0 else ""
+    return [(line, False) for line in text.splitlines()] if text.strip() else None
+
+
 def _read_converted(p: Path, target: str) -> list[SourceLine]:
-    exe = shutil.which("soffice") or shutil.which("libreoffice")
     ext = p.suffix.lower()
+    if ext == ".pdf":
+        lines = _read_pdf_text(p)
+        if lines is not None:
+            return lines
+    exe = shutil.which("soffice") or shutil.which("libreoffice")
     if exe is None:
         raise TaizhangError(
             f"无法直接读取 {ext} 文件。请用 Word 或 WPS 打开，另存为 .docx 后再导入。",
