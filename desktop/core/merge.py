@@ -23,6 +23,7 @@ from desktop.core.package import MAX_FILE_BYTES, MAX_RATIO, PackageInvalid, Veri
 from desktop.core.store import audit, now_iso, transaction
 
 MAX_ARCHIVE_MEMBERS = 20000
+_READ_WHOLE_BELOW = 8 << 20
 MAX_ARCHIVE_TOTAL = 4 << 30
 
 
@@ -45,8 +46,11 @@ class Input:
             return zf.read(self.member)
 
     def source(self):
-        """What verify_package takes: the path of a file, or the bytes of an archive member."""
-        return self.path if self.member is None else self.read()
+        """What verify_package takes: the bytes of an archive member or of a small file (one read instead
+        of a seek per part), the path of a big one (evidence is streamed, never held whole)."""
+        if self.member is None and self.path.stat().st_size > _READ_WHOLE_BELOW:
+            return self.path
+        return self.read()
 
 
 @dataclass
@@ -235,7 +239,7 @@ def merge_one(ctx: _Context, inp: Input, checked: Checked | None = None) -> Outc
             if rej.new_key:
                 identity.request_key_change(db, "school", *rej.new_key, sha)
             if rej.keep:
-                _archive(db, sha, inp)
+                _archive(db, sha, inp, pkg)
             _record(db, sha, inp, outcome, pkg)
     return outcome
 
@@ -297,12 +301,12 @@ def _classify_and_apply(ctx: _Context, inp: Input, sha: str, pkg: VerifiedPackag
                       f"same revision {revision} as the merged file but different content (conflict; both kept)",
                       keep=True)
     else:
-        _apply(db, school, plan["id"], period, revision, sha, pkg)
+        _apply(db, school, plan["id"], period, revision, sha, pkg, replaces=current is not None)
         if pinned is None:
             identity.pin(db, "school", school, pkg.public_key, sha)
         if current is not None:
             outcome.reason = f"替换第 {current} 次报送 / supersedes revision {current}"
-    _archive(db, sha, inp)
+    _archive(db, sha, inp, pkg)
     _record(db, sha, inp, outcome, pkg)
     return outcome
 
@@ -321,8 +325,8 @@ def _history(db, school, plan_id, period, task_id, revision, submission, entry, 
                 replaced_by, now_iso()])
 
 
-def _apply(db, school, plan_id, period, revision, sha, pkg: VerifiedPackage) -> None:
-    m = pkg.manifest
+def _replace(db, school, plan_id, period, sha) -> None:
+    """Move the school's current values for the period to history, then clear them."""
     key = [school, plan_id, period]
     old_values: dict[str, list] = {}
     for task_id, seq, value in db.execute("SELECT task_id, target_seq, value FROM indicator_values WHERE school_code = ?"
@@ -336,6 +340,14 @@ def _apply(db, school, plan_id, period, revision, sha, pkg: VerifiedPackage) -> 
         _history(db, school, plan_id, period, row[0], row[8], row[9], old, old_values.get(row[0], []), sha)
     for table in ("entries", "indicator_values", "entry_evidence"):
         db.execute(f"DELETE FROM {table} WHERE school_code = ? AND plan_id = ? AND period = ?", key)
+
+
+def _apply(db, school, plan_id, period, revision, sha, pkg: VerifiedPackage, *, replaces: bool) -> None:
+    """Write the file's entries; with ``replaces`` the school's earlier values for the period go to history first
+    (without it there are none: county-side entries only ever come from an accepted file)."""
+    m = pkg.manifest
+    if replaces:
+        _replace(db, school, plan_id, period, sha)
     conn = db.conn
     conn.executemany(
         "INSERT INTO entries (school_code, plan_id, task_id, period, status, progress, narrative, problems,"
@@ -369,9 +381,11 @@ def check_archived(sha: str, name: str, data: bytes) -> Checked:
         return Checked(sha, error=exc)
 
 
-def _archive(db, sha: str, inp: Input) -> None:
+def _archive(db, sha: str, inp: Input, pkg: VerifiedPackage | None) -> None:
+    """Keep the original bytes (from the check when it read them whole, else from the file again)."""
     if db.execute("SELECT 1 FROM archive WHERE sha256 = ?", [sha]).fetchone() is None:
-        db.execute("INSERT INTO archive (sha256, data) VALUES (?, ?)", [sha, inp.read()])
+        data = pkg.data if pkg is not None and pkg.data is not None else inp.read()
+        db.execute("INSERT INTO archive (sha256, data) VALUES (?, ?)", [sha, data])
 
 
 def _record(db, sha: str, inp: Input, outcome: Outcome, pkg: VerifiedPackage | None) -> None:

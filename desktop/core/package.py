@@ -235,6 +235,11 @@ class VerifiedPackage:
     def kind(self) -> str:
         return self.manifest["kind"]
 
+    @property
+    def data(self) -> bytes | None:
+        """The file's bytes when it was verified from memory."""
+        return self._data
+
     def open_zip(self) -> zipfile.ZipFile:
         return zipfile.ZipFile(io.BytesIO(self._data) if self._data is not None else self.path)
 

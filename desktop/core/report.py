@@ -110,17 +110,22 @@ def check_content(m: dict) -> None:
         if not ok:
             raise PackageInvalid("报送内容格式不正确", "the report content is malformed")
         seen = set()
-        for e in m["entries"]:
-            if not (_text(e["task_id"], 64) and e["status"] in STATUSES and isinstance(e["progress"], int)
-                    and 0 <= e["progress"] <= 100 and all(_text(e[k]) for k in
-                                                          ("narrative", "problems", "next_steps", "na_reason"))
-                    and _text(e["updated_at"], 64) and isinstance(e["indicators"], list)
-                    and e["task_id"] not in seen):
+        for e in m["entries"]:  # written flat: this runs for every entry of every merged file
+            task_id, progress = e["task_id"], e["progress"]
+            narrative, problems, next_steps, na_reason = e["narrative"], e["problems"], e["next_steps"], e["na_reason"]
+            if not (type(task_id) is str and len(task_id) <= 64 and task_id not in seen
+                    and e["status"] in STATUSES and type(progress) is int and 0 <= progress <= 100
+                    and type(narrative) is str and len(narrative) <= MAX_TEXT
+                    and type(problems) is str and len(problems) <= MAX_TEXT
+                    and type(next_steps) is str and len(next_steps) <= MAX_TEXT
+                    and type(na_reason) is str and len(na_reason) <= MAX_TEXT
+                    and _text(e["updated_at"], 64) and type(e["indicators"]) is list):
                 raise PackageInvalid(f"报送内容格式不正确（任务 {str(e.get('task_id'))[:20]}）",
                                      f"malformed entry for task {str(e.get('task_id'))[:20]}")
-            seen.add(e["task_id"])
+            seen.add(task_id)
             for iv in e["indicators"]:
-                if not (isinstance(iv["seq"], int) and _text(iv["value"], 100)):
+                value = iv["value"]
+                if not (type(iv["seq"]) is int and type(value) is str and len(value) <= 100):
                     raise PackageInvalid("量化指标格式不正确", "malformed indicator value")
         for ev in m["evidence"]:
             if not (_text(ev["name"], 255) and ev["task_id"] in seen and isinstance(ev["size"], int)

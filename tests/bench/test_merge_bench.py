@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import shutil
 import subprocess
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 import openpyxl
 import pytest
@@ -19,15 +19,42 @@ from desktop.core.store import open_db
 pytestmark = pytest.mark.bench
 
 
+def _tree_rss_mb(root: int) -> float:
+    """Resident memory of a process and all its descendants (the merge's worker processes too), in MB.
+    Walks /proc/PID/task/*/children, so sampling costs little next to the merge itself."""
+    total, frontier, seen = 0, [root], set()
+    while frontier:
+        pid = frontier.pop()
+        if pid in seen:
+            continue
+        seen.add(pid)
+        try:
+            with open(f"/proc/{pid}/statm") as fh:
+                total += int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+            for task in os.listdir(f"/proc/{pid}/task"):
+                with open(f"/proc/{pid}/task/{task}/children") as fh:
+                    frontier.extend(int(c) for c in fh.read().split())
+        except (OSError, ValueError):
+            continue
+    return total / (1 << 20)
+
+
 def _run_merge(db_path, folder) -> tuple[float, float, list]:
-    """Merge in a child process (the real CLI) and return wall seconds, peak RSS in MB, outcomes."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    """Merge in a child process (the real CLI); return wall seconds, peak RSS of its whole process tree
+    (sampled every 50 ms) in MB, and the outcomes."""
     t0 = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-m", "desktop", "merge", str(folder), "--db", str(db_path), "--json"],
-                          capture_output=True, text=True, check=True)
+    proc = subprocess.Popen([sys.executable, "-m", "desktop", "merge", str(folder), "--db", str(db_path), "--json"],
+                            stdout=subprocess.PIPE, text=True)
+    peak = 0.0
+    with ThreadPoolExecutor(1) as pool:
+        out = pool.submit(proc.stdout.read)
+        while proc.poll() is None:
+            peak = max(peak, _tree_rss_mb(proc.pid))
+            time.sleep(0.05)
+        stdout = out.result()
     wall = time.perf_counter() - t0
-    rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return wall, max(rss, before) / 1024, json.loads(proc.stdout)
+    assert proc.returncode == 0
+    return wall, peak, json.loads(stdout)
 
 
 def test_merge_1000_reports(fleet_1000, tmp_path):
@@ -43,7 +70,7 @@ def test_merge_1000_reports(fleet_1000, tmp_path):
     openpyxl_s = time.perf_counter() - t0
 
     print(f"\nmerge+verify 1000 reports (40 tasks): {wall:.2f} s (target ≤ 10 s, {10 / wall:.1f}× headroom); "
-          f"peak RSS {rss_mb:.0f} MB (target ≤ 300 MB)")
+          f"peak RSS {rss_mb:.0f} MB, merge process and its workers together (target ≤ 300 MB)")
     print(f"openpyxl.load_workbook on the same 1000 files: {openpyxl_s:.2f} s → merge is "
           f"{openpyxl_s / wall:.1f}× faster (target ≥ 10×)")
     assert wall <= 10
