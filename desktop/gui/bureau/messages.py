@@ -7,7 +7,8 @@ from PySide6.QtGui import QColor
 
 from desktop.gui.common.i18n import pick
 
-_CTX = "BureauMessages"
+# The empty context: lupdate files calls of this module-level tr() there, so the lookup must use it too
+_CTX = ""
 
 
 def tr(text: str) -> str:

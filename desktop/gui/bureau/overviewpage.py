@@ -108,10 +108,13 @@ class CellDetail(QWidget):
         parts = [f"<h3 style='margin:0'>{esc(s['name'])}</h3>",
                  f"<p style='margin:2px 0 8px 0'><b>{esc(t['task_id'])}</b> {esc(t['title'])}</p>"]
         if d["submission"] is None:
-            parts.append(f"<p style='color:#c5221f'>{esc(self.tr('该校本周期还没有报送。'))}</p>")
+            not_reported = self.tr("该校本周期还没有报送。")
+            parts.append(f"<p style='color:#c5221f'>{esc(not_reported)}</p>")
             return "".join(parts)
         sub = d["submission"]
-        parts.append(f"<p style='color:#5f6368'>{esc(self.tr('第 {n} 次报送 · 导出于 {at}').format(n=sub['revision'], at=(sub['created_at'] or '')[:16].replace('T', ' ')))}</p>")
+        when = self.tr("第 {n} 次报送 · 导出于 {at}").format(
+            n=sub["revision"], at=(sub["created_at"] or "")[:16].replace("T", " "))
+        parts.append(f"<p style='color:#5f6368'>{esc(when)}</p>")
         color = STATUS_COLORS.get(e["status"], "#ffffff")
         status = e["status"] + (f"（{e['progress']}%）" if e["status"] == "进行中" and e["progress"] else "")
         parts.append(f"<p><span style='background:{color}; padding:2px 6px'>&nbsp;{esc(status)}&nbsp;</span></p>")
@@ -122,12 +125,13 @@ class CellDetail(QWidget):
         for label, value in rows:
             parts.append(f"<p style='margin:6px 0 0 0'><b>{esc(label)}：</b>{esc(value) or '<span style=color:#9aa0a6>—</span>'}</p>")
         if d["targets"]:
-            parts.append(f"<p style='margin:8px 0 2px 0'><b>{esc(self.tr('量化指标'))}：</b></p><ul style='margin:0'>")
+            heading, target_word, reported_word = self.tr("量化指标"), self.tr("目标"), self.tr("填报")
+            parts.append(f"<p style='margin:8px 0 2px 0'><b>{esc(heading)}：</b></p><ul style='margin:0'>")
             for x in d["targets"]:
                 target = x["value"] if x["value"] is not None else self.tr("待定")
                 got = x["reported"] if x["reported"] not in (None, "") else "—"
-                parts.append(f"<li>{esc(x['text'])}：{esc(self.tr('目标'))} {esc(str(target))}{esc(x['unit'])}，"
-                             f"{esc(self.tr('填报'))} <b>{esc(str(got))}</b></li>")
+                parts.append(f"<li>{esc(x['text'])}：{esc(target_word)} {esc(str(target))}{esc(x['unit'])}，"
+                             f"{esc(reported_word)} <b>{esc(str(got))}</b></li>")
             parts.append("</ul>")
         return "".join(parts)
 

@@ -24,7 +24,6 @@ from desktop.gui.common.worker import Worker
 
 TAB_HOME, TAB_REVIEW, TAB_ROSTER, TAB_IMPORT, TAB_OVERVIEW = range(5)
 PLAN_SUFFIXES = (".docx", ".txt", ".doc", ".wps", ".pdf", ".rtf", ".odt")
-PLAN_FILTER = "计划文件 (*.docx *.txt *.xlsx *.doc *.wps *.pdf)"
 
 
 def _import_plan_job(db_path: str, plan_file: str):
@@ -172,7 +171,7 @@ class BureauWindow(QMainWindow):
         """Parse a plan document on a worker thread; ``plan_imported`` is emitted when it is stored."""
         if self.plan_worker is not None:
             return False
-        path = path or self.chooser.open_file(self.tr("打开工作要点文件"), "", self.tr(PLAN_FILTER))
+        path = path or self.chooser.open_file(self.tr("打开工作要点文件"), "", self.tr("计划文件 (*.docx *.txt *.xlsx *.doc *.wps *.pdf)"))
         if not path:
             return False
         state = services.plan_state(self.db)
