@@ -13,7 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 import openpyxl
 import pytest
 
-from desktop.core import services
+from desktop.core import merge, services
 from desktop.core.store import open_db
 
 pytestmark = pytest.mark.bench
@@ -64,18 +64,29 @@ def test_merge_1000_reports(fleet_1000, tmp_path):
     wall, rss_mb, outcomes = _run_merge(db_copy, base / "reports")
     assert [o["outcome"] for o in outcomes] == ["accepted"] * 1000
 
+    # Side by side on the same files, both in this process (no interpreter start-up on either side):
+    # the merge (verify + classify + apply, worker processes included) against openpyxl merely loading them.
+    db_side = tmp_path / "side-by-side.db"
+    shutil.copy(db_path, db_side)
+    db = open_db(db_side)
+    t0 = time.perf_counter()
+    side = merge.merge_paths(db, [base / "reports"])
+    merge_s = time.perf_counter() - t0
+    db.close()
+    assert len(side) == 1000
     t0 = time.perf_counter()
     for path in reports:
         openpyxl.load_workbook(path).close()
     openpyxl_s = time.perf_counter() - t0
 
-    print(f"\nmerge+verify 1000 reports (40 tasks): {wall:.2f} s (target ≤ 10 s, {10 / wall:.1f}× headroom); "
-          f"peak RSS {rss_mb:.0f} MB, merge process and its workers together (target ≤ 300 MB)")
-    print(f"openpyxl.load_workbook on the same 1000 files: {openpyxl_s:.2f} s → merge is "
-          f"{openpyxl_s / wall:.1f}× faster (target ≥ 10×)")
+    print(f"\nmerge+verify 1000 reports (40 tasks), `taizhang merge` command: {wall:.2f} s (target ≤ 10 s, "
+          f"{10 / wall:.1f}× headroom); peak RSS {rss_mb:.0f} MB, merge process and its workers together "
+          f"(target ≤ 300 MB)")
+    print(f"side by side in one process: merge {merge_s:.2f} s, openpyxl.load_workbook {openpyxl_s:.2f} s → merge is "
+          f"{openpyxl_s / merge_s:.1f}× faster (target ≥ 10×)")
     assert wall <= 10
     assert rss_mb <= 300
-    assert openpyxl_s / wall >= 10
+    assert openpyxl_s / merge_s >= 10
 
 
 def test_merge_time_grows_linearly(fleet_factory, fleet_1000, tmp_path):
