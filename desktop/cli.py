@@ -33,9 +33,9 @@ def cmd_demo(args) -> int:
 
 
 def cmd_plan_parse(args) -> int:
-    from desktop.core.plan import parse_plan_file
+    from desktop.core import services
 
-    parsed = parse_plan_file(args.file)
+    parsed = services.parse_plan(args.file)
     if args.json:
         _print_json(parsed)
         return 0
@@ -163,7 +163,7 @@ def cmd_backup(args) -> int:
 
 
 def cmd_keys(args) -> int:
-    from desktop.core import crypto, merge
+    from desktop.core import crypto, services
 
     db = _db(args.db)
     try:
@@ -177,13 +177,13 @@ def cmd_keys(args) -> int:
             for d in data if not args.json else []:
                 print(f"{d['owner']:12} {d['status']:8} {crypto.format_fingerprint(d['fingerprint'])[:39]}…  {d['first_seen']}")
         elif args.keys_cmd == "approve":
-            outcomes = merge.approve_key(db, args.school)
+            outcomes = services.approve_key(db, args.school)
             print(f"已批准 {args.school} 的新密钥，重新合并 {len(outcomes)} 个文件 / key approved, "
                   f"{len(outcomes)} held file(s) merged")
             for o in outcomes:
                 print(f"  {o.outcome:9} {o.file}  {o.reason}")
         else:
-            merge.refuse_key(db, args.school)
+            services.refuse_key(db, args.school)
             print(f"已拒绝 {args.school} 的新密钥 / key refused")
     finally:
         db.close()
@@ -191,11 +191,11 @@ def cmd_keys(args) -> int:
 
 
 def cmd_history(args) -> int:
-    from desktop.core import provenance
+    from desktop.core import services
 
     db = _db(args.db)
     try:
-        changes = provenance.history(db, args.school)
+        changes = services.school_history(db, args.school)
     finally:
         db.close()
     if args.json:
@@ -211,11 +211,11 @@ def cmd_history(args) -> int:
 
 
 def cmd_trace(args) -> int:
-    from desktop.core import provenance
+    from desktop.core import services
 
     db = _db(args.db)
     try:
-        found = provenance.trace(db, args.school, args.task)
+        found = services.trace_value(db, args.school, args.task)
     finally:
         db.close()
     if args.json:

@@ -139,3 +139,24 @@ def test_version_flag(capsys):
     with pytest.raises(SystemExit) as exc:
         main(["--version"])
     assert exc.value.code == 0 and "taizhang" in capsys.readouterr().out
+
+
+def test_keys_history_and_trace_commands(world):
+    assert run("merge", world / "reports", "--db", world / "county.db").returncode == 0
+    keys = json.loads(run("keys", "list", "--db", world / "county.db", "--json").stdout)
+    assert {k["status"] for k in keys} == {"pinned"} and len(keys) == len(list((world / "reports").glob("*.xlsx")))
+    code = sorted(p.stem for p in (world / "reports").glob("*.xlsx"))[0]
+    history = run("history", "--db", world / "county.db", "--school", code, "--json")
+    assert history.returncode == 0 and json.loads(history.stdout) == []  # one revision: nothing changed yet
+    from desktop.core import services
+    from desktop.core.store import open_db
+
+    db = open_db(world / "schools" / f"{code}.db")
+    task = services.school_tasks(db)[0]["task_id"]
+    db.close()
+    trace = run("trace", "--db", world / "county.db", "--school", code, "--task", task, "--json")
+    assert trace.returncode == 0
+    version = json.loads(trace.stdout)["periods"][0]["versions"][0]
+    assert version["current"] and version["source"]["file"] == f"{code}.xlsx" and version["source"]["archived"]
+    refused = run("keys", "approve", code, "--db", world / "county.db")
+    assert refused.returncode == 2 and "没有待批准的新密钥" in refused.stderr

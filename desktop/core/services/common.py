@@ -49,3 +49,10 @@ def backup(db_path, out) -> Path:
         return store.backup(db, out)
     finally:
         db.close()
+
+
+def parse_plan(plan_file) -> dict:
+    """A plan document (.txt/.docx/.xlsx; .doc/.wps/.pdf when LibreOffice/pdftotext are there) as tasks."""
+    from desktop.core.plan import parse_plan_file
+
+    return parse_plan_file(plan_file)

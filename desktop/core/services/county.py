@@ -472,3 +472,20 @@ def save_evidence(db, sha256: str, target) -> Path:
     from desktop.core import entries
 
     return entries.copy_evidence_to(db, sha256, target)
+
+
+# ------------------------------------------------------------------------------ provenance
+
+
+def school_history(db, school: str) -> list[dict]:
+    """What changed between a school's revisions, task by task."""
+    from desktop.core import provenance
+
+    return provenance.history(db, school)
+
+
+def trace_value(db, school: str, task_id: str) -> dict:
+    """A task's current value for a school and the archived file each revision came from."""
+    from desktop.core import provenance
+
+    return provenance.trace(db, school, task_id)
