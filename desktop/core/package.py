@@ -163,8 +163,8 @@ def _unique(evidence):
 def _write_evidence(zout: zipfile.ZipFile, name: str, ev: EvidenceSource) -> str:
     info = zipfile.ZipInfo(name, date_time=(2000, 1, 1, 0, 0, 0))
     info.compress_type = zipfile.ZIP_STORED if _COMPRESSED_MIME.match(ev.mime or "") else zipfile.ZIP_DEFLATED
-    if info.compress_type == zipfile.ZIP_DEFLATED:
-        info._compresslevel = 1  # fast: evidence is mostly photos and office files
+    if info.compress_type == zipfile.ZIP_DEFLATED:  # fast: evidence is mostly photos and office files
+        setattr(info, "compress_level" if hasattr(info, "compress_level") else "_compresslevel", 1)
     digest = hashlib.sha256()
     with ev.open() as src, zout.open(info, "w", force_zip64=ev.size > (1 << 30)) as dst:
         while chunk := src.read(_CHUNK):
