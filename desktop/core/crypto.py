@@ -104,9 +104,12 @@ def fingerprint(public_key: bytes) -> str:
     return hashlib.sha256(public_key).hexdigest()
 
 
-def format_fingerprint(fp: str) -> str:
-    """Shown to people in groups of 4: ``3f2a 9c01 …``."""
-    return " ".join(fp[i : i + 4] for i in range(0, len(fp), 4))
+def format_fingerprint(fp: str, per_line: int | None = None) -> str:
+    """Shown to people in groups of 4: ``3f2a 9c01 …``; with ``per_line``, that many groups a line."""
+    groups = [fp[i : i + 4] for i in range(0, len(fp), 4)]
+    if per_line:
+        return "\n".join(" ".join(groups[i : i + per_line]) for i in range(0, len(groups), per_line))
+    return " ".join(groups)
 
 
 def sign(key: Ed25519PrivateKey, data: bytes) -> dict:

@@ -38,7 +38,7 @@ def build_workbook(content: dict, county_fingerprint: str) -> Workbook:
         ("计划版本", f"第 {plan['version']} 版"),
         ("发布时间", content["created_at"]),
         ("任务数", sum(1 for t in content["tasks"] if not t["is_heading"])),
-        ("县局公钥指纹", crypto.format_fingerprint(county_fingerprint)),
+        ("县局公钥指纹", crypto.format_fingerprint(county_fingerprint, per_line=8)),
         ("使用方法", "请在台账程序中打开本文件（学校端“打开任务清单”）。程序会核对签名与指纹；"
                   "请将上面的指纹与教育局通知中的指纹逐组比对，一致后再继续。本文件不要在 Excel/WPS 中修改保存，"
                   "修改后签名失效，程序将拒绝打开。"),

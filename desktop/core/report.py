@@ -13,7 +13,7 @@ SHEET_NOTES = "说明"
 STATUSES = ("未开始", "进行中", "已完成", "不适用")
 ENTRY_HEADERS = ("编号", "任务", "完成时限", "状态", "进度%", "完成情况说明", "存在问题", "下步打算", "不适用原因",
                  "佐证材料数", "更新时间")
-ENTRY_WIDTHS = (10, 30, 10, 8, 7, 40, 30, 30, 16, 8, 18)
+ENTRY_WIDTHS = (9, 28, 10, 8, 7, 40, 30, 30, 16, 10, 17)
 INDICATOR_HEADERS = ("编号", "任务", "量化指标", "目标值", "单位", "完成值")
 EVIDENCE_HEADERS = ("文件名", "编号", "任务", "大小（字节）", "SHA-256")
 MAX_TEXT = 20000  # characters per narrative field
@@ -48,14 +48,14 @@ def build_workbook(content: dict, fingerprint: str):
         ("工作计划", f"{plan.get('title', '')}（第 {plan['version']} 版）"),
         ("填报周期", content["period"]),
         ("报送版次", f"第 {content['revision']} 次报送"),
-        ("导出时间", content["created_at"]),
-        ("学校公钥指纹", crypto.format_fingerprint(fingerprint)),
+        ("导出时间", content["created_at"][:16].replace("T", " ")),
+        ("学校公钥指纹", crypto.format_fingerprint(fingerprint, per_line=8)),
         ("报送码", package_code(content["package_id"])),
         ("校长签字", ""),
         ("学校盖章", ""),
     ])
-    for row in (11, 12):
-        cover.row_dimensions[row].height = 48
+    for row in (11, 12):  # room for a signature and a stamp
+        cover.row_dimensions[row].height = 60
     evidence_count: dict[str, int] = {}
     for ev in content.get("evidence", []):
         evidence_count[ev["task_id"]] = evidence_count.get(ev["task_id"], 0) + 1
@@ -65,7 +65,7 @@ def build_workbook(content: dict, fingerprint: str):
         t = tasks.get(e["task_id"], {})
         rows.append((e["task_id"], t.get("title", ""), t.get("deadline") or "", e["status"], e["progress"],
                      e["narrative"], e["problems"], e["next_steps"], e["na_reason"],
-                     evidence_count.get(e["task_id"], 0), e["updated_at"]))
+                     evidence_count.get(e["task_id"], 0), e["updated_at"][:16].replace("T", " ")))
     sheets.write_table(ws, ENTRY_HEADERS, rows, ENTRY_WIDTHS)
     ws = wb.create_sheet(SHEET_INDICATORS)
     rows = []

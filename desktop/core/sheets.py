@@ -62,7 +62,7 @@ def write_table(ws: Worksheet, headers: Sequence[str], rows: Iterable[Sequence],
     return r
 
 
-def write_pairs(ws: Worksheet, title: str, pairs: Sequence[tuple[str, object]], widths=(18, 70)) -> int:
+def write_pairs(ws: Worksheet, title: str, pairs: Sequence[tuple[str, object]], widths=(16, 62)) -> int:
     """A title line then label/value rows (cover and notes sheets)."""
     put(ws, 1, 1, title, font=TITLE_FONT, align=Alignment(vertical="center"), border=None)
     ws.row_dimensions[1].height = 28
@@ -72,6 +72,13 @@ def write_pairs(ws: Worksheet, title: str, pairs: Sequence[tuple[str, object]], 
     for r, (label, value) in enumerate(pairs, start=3):
         put(ws, r, 1, label, font=Font(name="宋体", bold=True))
         put(ws, r, 2, "" if value is None else value)
+        lines = str(value).count("\n") + 1 if value is not None else 1
+        if lines > 1:
+            ws.row_dimensions[r].height = 15 * lines + 4
+    ws.page_setup.orientation = "portrait"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
     return r
 
 
