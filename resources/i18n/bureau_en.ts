@@ -80,169 +80,190 @@
         <translation>Two files, same revision: ask the school, have it export again</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/messages.py" line="69"/>
+        <location filename="../../desktop/gui/bureau/messages.py" line="71"/>
+        <source>{label}：</source>
+        <translation>{label}: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/messages.py" line="76"/>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/messages.py" line="81"/>
+        <source>，</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/messages.py" line="86"/>
+        <source>{name}（{code}）</source>
+        <translation>{name} ({code})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/messages.py" line="91"/>
+        <source>县局密钥指纹通知.txt</source>
+        <translation>county-key-fingerprint-notice.txt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/messages.py" line="104"/>
         <source>任务名称</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/messages.py" line="69"/>
+        <location filename="../../desktop/gui/bureau/messages.py" line="104"/>
         <source>责任单位</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/messages.py" line="69"/>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="193"/>
+        <location filename="../../desktop/gui/bureau/messages.py" line="104"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="195"/>
         <source>完成时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/messages.py" line="69"/>
+        <location filename="../../desktop/gui/bureau/messages.py" line="104"/>
         <source>量化指标</source>
         <translation>Targets</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="26"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="29"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="26"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="29"/>
         <source>进行</source>
         <translation>Doing</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="26"/>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="31"/>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="198"/>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="222"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="29"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="200"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="224"/>
         <source>未开始</source>
         <translation>To do</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="26"/>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="31"/>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="199"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="29"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="201"/>
         <source>不适用</source>
         <translation>N/A</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="27"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="30"/>
         <source>未报</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="31"/>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="196"/>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="220"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="198"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="222"/>
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="31"/>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="197"/>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="221"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="199"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="223"/>
         <source>进行中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="32"/>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="206"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="34"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="208"/>
         <source>未报送</source>
         <translation>Not reported</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="32"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="34"/>
         <source>不适用于该校类型</source>
         <translation>Not for this school type</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="120"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="122"/>
         <source>佐证材料 {n} 个</source>
         <translation>{n} evidence file(s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="191"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="193"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="192"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="194"/>
         <source>任务</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="194"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="196"/>
         <source>适用学校</source>
         <translation>Applicable</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="195"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="197"/>
         <source>已报学校</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="200"/>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="223"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="202"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="225"/>
         <source>完成率</source>
         <translation>Completion</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="207"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="209"/>
         <source>逾期报送</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="207"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="209"/>
         <source>按时报送</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="212"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="214"/>
         <source>学校代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="213"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="215"/>
         <source>学校名称</source>
         <translation>School</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="214"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="216"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="215"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="217"/>
         <source>乡镇</source>
         <translation>Township</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="216"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="218"/>
         <source>报送情况</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="217"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="219"/>
         <source>版次</source>
         <translation>Revision</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="218"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="220"/>
         <source>报送时间</source>
         <translation>Exported at</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="219"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="221"/>
         <source>适用任务</source>
         <translation>Applicable tasks</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="260"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="262"/>
         <source>文件名</source>
         <translation>File name</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="260"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="262"/>
         <source>大小</source>
         <translation>Size</translation>
     </message>
@@ -411,42 +432,47 @@
     </message>
     <message>
         <location filename="../../desktop/gui/bureau/window.py" line="222"/>
-        <location filename="../../desktop/gui/bureau/window.py" line="227"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="228"/>
         <source>发布任务清单</source>
         <translation>Publish plan workbook</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="227"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="226"/>
+        <source>{title}-任务清单-第{version}版.xlsx</source>
+        <translation>{title}-task-list-v{version}.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/window.py" line="228"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="232"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="233"/>
         <source>输入密钥口令</source>
         <translation>Key passphrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="232"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="233"/>
         <source>发布任务清单需要本局密钥的口令：</source>
         <translation>Enter the passphrase of the bureau key to publish the plan workbook:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="238"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="239"/>
         <source>发布失败</source>
         <translation>Publishing failed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="242"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="243"/>
         <source>已发布第 {v} 版：{path}</source>
         <translation>Version {v} published: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="243"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="244"/>
         <source>任务清单已发布</source>
         <translation>Plan workbook published</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="244"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="245"/>
         <source>已写出第 {v} 版任务清单：
 {path}
 
@@ -457,27 +483,27 @@
 Send this file to the schools together with the fingerprint notice.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="270"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="271"/>
         <source>备份数据文件</source>
         <translation>Back up database</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="271"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="272"/>
         <source>台账数据文件 (*.db)</source>
         <translation>Taizhang database (*.db)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="279"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="280"/>
         <source>已备份到：{path}</source>
         <translation>Backed up to: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="308"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="309"/>
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="309"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="310"/>
         <source>界面语言将在下次启动程序时切换。</source>
         <translation>界面语言将在下次启动程序时切换。</translation>
     </message>
@@ -490,195 +516,195 @@ Send this file to the schools together with the fingerprint notice.</translation
 <context>
     <name>CellDetail</name>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="64"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="71"/>
         <source>佐证材料：</source>
         <translation>Evidence:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="77"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="84"/>
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="80"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="87"/>
         <source>另存为…</source>
         <translation>Save as…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="92"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="99"/>
         <source>&lt;p style=&apos;color:#5f6368&apos;&gt;点击左侧表格中的格子，查看该校对这项任务的填报内容和佐证材料。&lt;/p&gt;</source>
         <translation>&lt;p style=&apos;color:#5f6368&apos;&gt;Click a cell in the table on the left to see what the school reported on that task, and its evidence.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="121"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="128"/>
+        <source>{status}（{n}%）</source>
+        <translation>{status} ({n}%)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="130"/>
         <source>完成情况说明</source>
         <translation>What was done</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="121"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="130"/>
         <source>存在问题</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="122"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="131"/>
         <source>下步打算</source>
         <translation>Next steps</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="124"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="133"/>
         <source>不适用原因</source>
         <translation>Reason (not applicable)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="131"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="141"/>
         <source>待定</source>
         <translation>not set</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="159"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="144"/>
+        <source>{text}：目标 {target}{unit}，填报 &lt;b&gt;{got}&lt;/b&gt;</source>
+        <translation>{text}: target {target}{unit}, reported &lt;b&gt;{got}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="171"/>
         <source>保存佐证材料</source>
         <translation>Save evidence</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="159"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="171"/>
         <source>所有文件 (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="111"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="118"/>
         <source>该校本周期还没有报送。</source>
         <translation>This school has not reported for this period yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="115"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="122"/>
         <source>第 {n} 次报送 · 导出于 {at}</source>
         <translation>Revision {n} · exported {at}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="128"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="138"/>
         <source>量化指标</source>
         <translation>Targets</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="128"/>
-        <source>目标</source>
-        <translation>target</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="128"/>
-        <source>填报</source>
-        <translation>reported</translation>
     </message>
 </context>
 <context>
     <name>CountySetupDialog</name>
     <message>
-        <location filename="../../desktop/gui/bureau/setup.py" line="38"/>
+        <location filename="../../desktop/gui/bureau/setup.py" line="39"/>
         <source>创建县区台账</source>
         <translation>Create a county ledger</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/setup.py" line="49"/>
+        <location filename="../../desktop/gui/bureau/setup.py" line="50"/>
         <source>创建</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/setup.py" line="51"/>
+        <location filename="../../desktop/gui/bureau/setup.py" line="52"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/setup.py" line="52"/>
+        <location filename="../../desktop/gui/bureau/setup.py" line="53"/>
         <source>完成，进入教育局台账</source>
         <translation>Done: open the bureau ledger</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/setup.py" line="64"/>
+        <location filename="../../desktop/gui/bureau/setup.py" line="65"/>
         <source>本机将作为县教育局的台账：导入工作要点、发布任务清单、汇总各校报送。程序会为本局生成一把签名密钥，学校凭它的指纹确认任务清单确实来自本局。</source>
         <translation>This computer becomes the county education bureau&apos;s ledger: import the work plan, publish the plan workbook and merge the schools&apos; reports. A signing key is created for the bureau; its fingerprint lets the schools confirm that the plan workbook really comes from you.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/setup.py" line="71"/>
+        <location filename="../../desktop/gui/bureau/setup.py" line="72"/>
         <source>例如：民乐县</source>
         <translation>e.g. Minle County</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/setup.py" line="72"/>
+        <location filename="../../desktop/gui/bureau/setup.py" line="73"/>
         <source>县区名称：</source>
         <translation>County name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/setup.py" line="76"/>
+        <location filename="../../desktop/gui/bureau/setup.py" line="77"/>
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/setup.py" line="80"/>
+        <location filename="../../desktop/gui/bureau/setup.py" line="81"/>
         <source>数据文件保存在：</source>
         <translation>Database file:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/setup.py" line="84"/>
+        <location filename="../../desktop/gui/bureau/setup.py" line="85"/>
         <source>可不填</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/setup.py" line="85"/>
+        <location filename="../../desktop/gui/bureau/setup.py" line="86"/>
         <source>密钥口令（可选）：</source>
         <translation>Key passphrase (optional):</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/setup.py" line="89"/>
+        <location filename="../../desktop/gui/bureau/setup.py" line="90"/>
         <source>再输入一次口令：</source>
         <translation>Repeat passphrase:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/setup.py" line="91"/>
+        <location filename="../../desktop/gui/bureau/setup.py" line="92"/>
         <source>设置口令后，每次发布任务清单都要输入口令。口令忘记后无法找回，只能重新创建密钥并通知各学校。</source>
         <translation>With a passphrase, it is asked for every time you publish the plan workbook. A forgotten passphrase cannot be recovered: you would have to create a new key and tell every school.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/setup.py" line="104"/>
+        <location filename="../../desktop/gui/bureau/setup.py" line="105"/>
         <source>数据文件保存位置</source>
         <translation>Where to keep the database</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/setup.py" line="104"/>
+        <location filename="../../desktop/gui/bureau/setup.py" line="105"/>
         <source>台账数据文件 (*.db)</source>
         <translation>Taizhang database (*.db)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/setup.py" line="112"/>
+        <location filename="../../desktop/gui/bureau/setup.py" line="113"/>
         <source>请填写县区名称</source>
         <translation>Enter the county name</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/setup.py" line="115"/>
+        <location filename="../../desktop/gui/bureau/setup.py" line="116"/>
         <source>保存数据文件的文件夹不存在：{path}</source>
         <translation>The folder for the database does not exist: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/setup.py" line="118"/>
+        <location filename="../../desktop/gui/bureau/setup.py" line="119"/>
         <source>这个位置已经有一个数据文件，请换一个文件名（或在开始页“打开已有的数据文件”）</source>
         <translation>A database already exists there; choose another file name (or use &quot;Open an existing database&quot; on the start screen)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/setup.py" line="121"/>
+        <location filename="../../desktop/gui/bureau/setup.py" line="122"/>
         <source>两次输入的口令不一致</source>
         <translation>The two passphrases differ</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/setup.py" line="139"/>
+        <location filename="../../desktop/gui/bureau/setup.py" line="140"/>
         <source>{county}的台账已创建</source>
         <translation>The ledger for {county} has been created</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/setup.py" line="142"/>
+        <location filename="../../desktop/gui/bureau/setup.py" line="143"/>
         <source>这是本局签名密钥的指纹。请把它随任务清单一起通知各学校（或打印在通知上）：学校第一次打开任务清单时，会核对程序显示的指纹与通知上的是否一致。</source>
         <translation>This is the fingerprint of the bureau&apos;s signing key. Send it to every school with the plan workbook (or print it on the notice): when a school first opens the plan workbook, it checks that the fingerprint shown matches the one in the notice.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/setup.py" line="149"/>
+        <location filename="../../desktop/gui/bureau/setup.py" line="150"/>
         <source>以后也可以在教育局台账的“首页”查看和保存指纹。</source>
         <translation>You can view and save the fingerprint later on the &quot;Home&quot; tab of the bureau ledger.</translation>
     </message>
@@ -686,37 +712,37 @@ Send this file to the schools together with the fingerprint notice.</translation
 <context>
     <name>FingerprintPanel</name>
     <message>
-        <location filename="../../desktop/gui/bureau/fingerprint.py" line="49"/>
+        <location filename="../../desktop/gui/bureau/fingerprint.py" line="50"/>
         <source>复制指纹</source>
         <translation>Copy fingerprint</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/fingerprint.py" line="52"/>
+        <location filename="../../desktop/gui/bureau/fingerprint.py" line="53"/>
         <source>保存给学校的指纹通知…</source>
         <translation>Save fingerprint notice for schools…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/fingerprint.py" line="54"/>
+        <location filename="../../desktop/gui/bureau/fingerprint.py" line="55"/>
         <source>保存为文本文件，随任务清单一起发给各学校，供学校核对</source>
         <translation>Save a text file to send to the schools with the plan workbook, so they can check the fingerprint</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/fingerprint.py" line="68"/>
+        <location filename="../../desktop/gui/bureau/fingerprint.py" line="69"/>
         <source>指纹已复制</source>
         <translation>Fingerprint copied</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/fingerprint.py" line="71"/>
+        <location filename="../../desktop/gui/bureau/fingerprint.py" line="72"/>
         <source>保存指纹通知</source>
         <translation>Save fingerprint notice</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/fingerprint.py" line="71"/>
+        <location filename="../../desktop/gui/bureau/fingerprint.py" line="72"/>
         <source>文本文件 (*.txt)</source>
         <translation>Text files (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/fingerprint.py" line="79"/>
+        <location filename="../../desktop/gui/bureau/fingerprint.py" line="80"/>
         <source>已保存：{path}</source>
         <translation>Saved: {path}</translation>
     </message>
@@ -724,167 +750,167 @@ Send this file to the schools together with the fingerprint notice.</translation
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../desktop/gui/bureau/homepage.py" line="27"/>
+        <location filename="../../desktop/gui/bureau/homepage.py" line="28"/>
         <source>{county}教育局 · 工作要点台账</source>
         <translation>{county} Education Bureau · work plan ledger</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/homepage.py" line="32"/>
+        <location filename="../../desktop/gui/bureau/homepage.py" line="33"/>
         <source>本局签名密钥指纹（发给各学校核对）</source>
         <translation>Bureau signing key fingerprint (send it to the schools to check)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/homepage.py" line="39"/>
+        <location filename="../../desktop/gui/bureau/homepage.py" line="40"/>
         <source>年度工作步骤</source>
         <translation>Steps for the year</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/homepage.py" line="44"/>
+        <location filename="../../desktop/gui/bureau/homepage.py" line="45"/>
         <source>① 导入工作要点</source>
         <translation>① Import the work plan</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/homepage.py" line="44"/>
+        <location filename="../../desktop/gui/bureau/homepage.py" line="45"/>
         <source>导入计划…</source>
         <translation>Import plan…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/homepage.py" line="45"/>
+        <location filename="../../desktop/gui/bureau/homepage.py" line="46"/>
         <source>② 核对识别出的任务</source>
         <translation>② Review the tasks found</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/homepage.py" line="45"/>
+        <location filename="../../desktop/gui/bureau/homepage.py" line="46"/>
         <source>去核对</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/homepage.py" line="46"/>
+        <location filename="../../desktop/gui/bureau/homepage.py" line="47"/>
         <source>③ 学校名单</source>
         <translation>③ School roster</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/homepage.py" line="46"/>
+        <location filename="../../desktop/gui/bureau/homepage.py" line="47"/>
         <source>去编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/homepage.py" line="47"/>
+        <location filename="../../desktop/gui/bureau/homepage.py" line="48"/>
         <source>④ 填报周期</source>
         <translation>④ Reporting periods</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/homepage.py" line="47"/>
+        <location filename="../../desktop/gui/bureau/homepage.py" line="48"/>
         <source>去设置</source>
         <translation>Set up</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/homepage.py" line="48"/>
+        <location filename="../../desktop/gui/bureau/homepage.py" line="49"/>
         <source>⑤ 发布任务清单</source>
         <translation>⑤ Publish the plan workbook</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/homepage.py" line="48"/>
+        <location filename="../../desktop/gui/bureau/homepage.py" line="49"/>
         <source>发布…</source>
         <translation>Publish…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/homepage.py" line="49"/>
+        <location filename="../../desktop/gui/bureau/homepage.py" line="50"/>
         <source>⑥ 导入学校报送</source>
         <translation>⑥ Import school reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/homepage.py" line="49"/>
+        <location filename="../../desktop/gui/bureau/homepage.py" line="50"/>
         <source>去导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/homepage.py" line="50"/>
+        <location filename="../../desktop/gui/bureau/homepage.py" line="51"/>
         <source>⑦ 查看汇总、导出汇总表</source>
         <translation>⑦ Overview and summary workbook</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/homepage.py" line="50"/>
+        <location filename="../../desktop/gui/bureau/homepage.py" line="51"/>
         <source>去查看</source>
         <translation>View</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/homepage.py" line="81"/>
+        <location filename="../../desktop/gui/bureau/homepage.py" line="82"/>
         <source>还没有导入。支持 .docx、.txt、.xlsx（Word 的 .doc/.wps 请另存为 .docx）</source>
         <translation>Not imported yet. Accepts .docx, .txt and .xlsx (save Word .doc/.wps files as .docx first)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/homepage.py" line="82"/>
+        <location filename="../../desktop/gui/bureau/homepage.py" line="83"/>
         <source>导入后逐项核对：任务名称、责任单位、完成时限、量化指标、适用学校</source>
         <translation>After importing, check each task: title, responsible units, deadline, targets, applicable schools</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/homepage.py" line="84"/>
+        <location filename="../../desktop/gui/bureau/homepage.py" line="85"/>
         <source>《{title}》：{n} 项任务</source>
         <translation>&quot;{title}&quot;: {n} tasks</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/homepage.py" line="86"/>
+        <location filename="../../desktop/gui/bureau/homepage.py" line="87"/>
         <source>有 {n} 个量化指标的目标值还没填写（原文中是 x、xx 等占位符）</source>
         <translation>{n} target value(s) still to fill in (placeholders such as x or xx in the source)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/homepage.py" line="89"/>
+        <location filename="../../desktop/gui/bureau/homepage.py" line="90"/>
         <source>量化指标都已有目标值；发布前请再逐项核对一遍</source>
         <translation>Every target has a value; check each task once more before publishing</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/homepage.py" line="90"/>
+        <location filename="../../desktop/gui/bureau/homepage.py" line="91"/>
         <source>{n} 所学校</source>
         <translation>{n} schools</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/homepage.py" line="90"/>
+        <location filename="../../desktop/gui/bureau/homepage.py" line="91"/>
         <source>还没有学校名单</source>
         <translation>No school roster yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/homepage.py" line="93"/>
+        <location filename="../../desktop/gui/bureau/homepage.py" line="94"/>
         <source>（{d} 截止）</source>
         <translation> (due {d})</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/homepage.py" line="94"/>
+        <location filename="../../desktop/gui/bureau/homepage.py" line="95"/>
         <source>（已关闭）</source>
         <translation> (closed)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/homepage.py" line="97"/>
+        <location filename="../../desktop/gui/bureau/homepage.py" line="98"/>
         <source>还没有填报周期</source>
         <translation>No reporting period yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/homepage.py" line="99"/>
+        <location filename="../../desktop/gui/bureau/homepage.py" line="100"/>
         <source>尚未发布</source>
         <translation>Not published yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/homepage.py" line="101"/>
+        <location filename="../../desktop/gui/bureau/homepage.py" line="102"/>
         <source>已发布第 {v} 版，之后又有修改：重新发布后请把新任务清单发给学校</source>
         <translation>Version {v} published and changed since: publish again and send the new plan workbook to the schools</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/homepage.py" line="103"/>
+        <location filename="../../desktop/gui/bureau/homepage.py" line="104"/>
         <source>已发布第 {v} 版（{at}）</source>
         <translation>Version {v} published ({at})</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/homepage.py" line="107"/>
+        <location filename="../../desktop/gui/bureau/homepage.py" line="108"/>
         <source>已收到 {n} / {total} 所学校的报送</source>
         <translation>Reports received from {n} of {total} schools</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/homepage.py" line="109"/>
+        <location filename="../../desktop/gui/bureau/homepage.py" line="110"/>
         <source>；{n} 所学校的密钥更换申请待处理</source>
         <translation>; {n} key change request(s) waiting</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/homepage.py" line="111"/>
+        <location filename="../../desktop/gui/bureau/homepage.py" line="112"/>
         <source>学校×任务完成情况、未报送和逾期学校</source>
         <translation>Progress by school and task; missing and late schools</translation>
     </message>
@@ -892,156 +918,161 @@ Send this file to the schools together with the fingerprint notice.</translation
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="117"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="118"/>
         <source>把学校报送的文件（.xlsx）、整个文件夹或 .zip 压缩包拖到这里，
 或者点右边的按钮选择。同一文件重复导入不会重复计算。</source>
         <translation>Drag the schools&apos; report files (.xlsx), whole folders or .zip archives here,
 or use the buttons on the right. A file imported twice is counted once.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="121"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="122"/>
         <source>选择文件…</source>
         <translation>Choose files…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="124"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="125"/>
         <source>选择文件夹…</source>
         <translation>Choose folder…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="134"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="135"/>
         <source>%v / %m 个文件</source>
         <translation>%v / %m files</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="136"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="137"/>
         <source>取消导入</source>
         <translation>Cancel import</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="138"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="139"/>
         <source>已经合并的文件保留，没有开始的文件不导入；不会有合并了一半的文件</source>
         <translation>Files already merged stay merged and the rest are not imported; no file is ever half merged</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="144"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="145"/>
         <source>还没有导入文件。</source>
         <translation>No files imported yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="150"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="151"/>
         <source>只看有问题的文件</source>
         <translation>Show problem files only</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="172"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="176"/>
         <source>密钥更换申请（这些学校的文件暂不合并，等您决定）</source>
         <translation>Key change requests (these schools&apos; files wait until you decide)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="175"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="179"/>
         <source>学校重装系统或换电脑后，会用新的密钥签名。请先打电话与学校核对新指纹，确认无误再批准：批准后，等待中的文件立即合并；拒绝则一直不合并。</source>
         <translation>After reinstalling or changing computers, a school signs with a new key. Phone the school and compare the new fingerprint before you approve: once approved, its waiting files are merged at once; if refused, they are never merged.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="197"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="201"/>
         <source>核实无误，批准新密钥</source>
         <translation>Verified: approve new key</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="200"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="204"/>
         <source>拒绝</source>
         <translation>Refuse</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="229"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="233"/>
         <source>选择学校报送的文件</source>
         <translation>Choose the schools&apos; report files</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="230"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="234"/>
         <source>报送文件 (*.xlsx *.zip);;所有文件 (*)</source>
         <translation>Report files (*.xlsx *.zip);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="235"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="239"/>
         <source>选择存放报送文件的文件夹</source>
         <translation>Choose the folder with the report files</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="242"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="246"/>
         <source>正在导入，请等这一批完成或取消后再导入</source>
         <translation>An import is running; wait for it to finish or cancel it first</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="255"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="259"/>
         <source>正在查找文件…</source>
         <translation>Looking for files…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="272"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="276"/>
         <source>正在取消：当前文件合并完后停止…</source>
         <translation>Cancelling: stopping after the current file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="282"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="286"/>
         <source>找到 {n} 个文件，正在核验并合并…</source>
         <translation>{n} file(s) found; checking and merging…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="298"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="302"/>
         <source>已合并 {n}</source>
         <translation>merged {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="298"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="302"/>
         <source>重复 {n}</source>
         <translation>duplicate {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="299"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="303"/>
         <source>旧版次 {n}</source>
         <translation>older revision {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="299"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="303"/>
         <source>拒收 {n}</source>
         <translation>rejected {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="300"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="304"/>
         <source>已取消：处理了 {n} / {total} 个文件（未处理的文件没有导入，可以再导入一次）</source>
         <translation>Cancelled after {n} of {total} files (the rest were not imported; you can import them again)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="301"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="305"/>
         <source>导入完成：{n} 个文件</source>
         <translation>Import finished: {n} file(s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="304"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="306"/>
+        <source>{head} —— {counts}</source>
+        <translation>{head} — {counts}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="308"/>
         <source>（用时 {s} 秒）</source>
         <translation> ({s} s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="306"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="310"/>
         <source>。有被拒收的文件：勾选“只看有问题的文件”查看原因和处理办法。</source>
         <translation>. Some files were rejected: tick &quot;Show problem files only&quot; to see why and what to do.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="354"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="358"/>
         <source>新密钥指纹：{new}
 原密钥指纹：{old}</source>
         <translation>New fingerprint: {new}
 Old fingerprint: {old}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="361"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="365"/>
         <source>请先选择一条密钥更换申请</source>
         <translation>Select a key change request first</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="368"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="372"/>
         <source>请先打电话与{name}核对新密钥指纹：
 
 {fp}
@@ -1054,27 +1085,27 @@ Old fingerprint: {old}</translation>
 Approve only if it matches. Once approved, the school&apos;s {n} waiting file(s) are merged at once.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="370"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="374"/>
         <source>批准新密钥</source>
         <translation>Approve new key</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="378"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="382"/>
         <source>已批准{name}的新密钥，合并了 {n} 个等待中的文件。</source>
         <translation>New key of {name} approved; {n} waiting file(s) merged.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="389"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="393"/>
         <source>拒绝新密钥</source>
         <translation>Refuse new key</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="389"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="393"/>
         <source>拒绝{name}的新密钥？用这把密钥签名的文件都不会合并。</source>
         <translation>Refuse the new key of {name}? No file signed with this key will be merged.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="397"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="401"/>
         <source>已拒绝{name}的新密钥。</source>
         <translation>New key of {name} refused.</translation>
     </message>
@@ -1082,27 +1113,27 @@ Approve only if it matches. Once approved, the school&apos;s {n} waiting file(s)
 <context>
     <name>KeyRequestsModel</name>
     <message>
-        <location filename="../../desktop/gui/bureau/importmodels.py" line="144"/>
+        <location filename="../../desktop/gui/bureau/importmodels.py" line="151"/>
         <source>学校</source>
         <translation>School</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importmodels.py" line="144"/>
+        <location filename="../../desktop/gui/bureau/importmodels.py" line="151"/>
         <source>新密钥指纹</source>
         <translation>New key fingerprint</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importmodels.py" line="144"/>
+        <location filename="../../desktop/gui/bureau/importmodels.py" line="151"/>
         <source>原密钥指纹</source>
         <translation>Old key fingerprint</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importmodels.py" line="144"/>
+        <location filename="../../desktop/gui/bureau/importmodels.py" line="151"/>
         <source>首次收到</source>
         <translation>First received</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importmodels.py" line="145"/>
+        <location filename="../../desktop/gui/bureau/importmodels.py" line="152"/>
         <source>等待合并的文件</source>
         <translation>Files waiting</translation>
     </message>
@@ -1110,143 +1141,128 @@ Approve only if it matches. Once approved, the school&apos;s {n} waiting file(s)
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="201"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="213"/>
         <source>填报周期：</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="212"/>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="387"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="224"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="399"/>
         <source>导出汇总表…</source>
         <translation>Export summary workbook…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="226"/>
-        <source>已完成</source>
-        <translation>Done</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="226"/>
-        <source>进行中</source>
-        <translation>In progress</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="227"/>
-        <source>未开始</source>
-        <translation>Not started</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="227"/>
-        <source>不适用</source>
-        <translation>N/A</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="228"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="240"/>
         <source>未报送</source>
         <translation>Not reported</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="228"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="240"/>
         <source>不适用于该校类型</source>
         <translation>Not for this school type</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="233"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="245"/>
         <source>点击格子查看详情；把鼠标停在列标题上可看任务名称</source>
         <translation>Click a cell for details; hover a header for the task</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="260"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="272"/>
         <source>学校×任务</source>
         <translation>Schools × tasks</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="263"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="275"/>
         <source>按任务</source>
         <translation>By task</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="269"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="281"/>
         <source>显示：</source>
         <translation>Show:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="272"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="284"/>
         <source>全部学校</source>
         <translation>All schools</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="273"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="285"/>
         <source>未报送的学校</source>
         <translation>Not reported</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="274"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="286"/>
         <source>逾期报送的学校</source>
         <translation>Reported late</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="281"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="293"/>
         <source>按学校</source>
         <translation>By school</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="313"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="325"/>
         <source>（{due} 截止）</source>
         <translation> (due {due})</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="332"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="344"/>
         <source>还没有工作计划或填报周期。</source>
         <translation>No work plan or reporting period yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="336"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="348"/>
         <source>应报 &lt;b&gt;{n}&lt;/b&gt; 所</source>
         <translation>Expected &lt;b&gt;{n}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="336"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="348"/>
         <source>已报送 &lt;b&gt;{n}&lt;/b&gt;</source>
         <translation>reported &lt;b&gt;{n}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="337"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="349"/>
         <source>&lt;a href=&apos;late&apos; style=&apos;color:#b06000&apos;&gt;逾期 {n}&lt;/a&gt;</source>
         <translation>&lt;a href=&apos;late&apos; style=&apos;color:#b06000&apos;&gt;late {n}&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="338"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="350"/>
         <source>逾期 0</source>
         <translation>late 0</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="339"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="351"/>
         <source>&lt;a href=&apos;missing&apos; style=&apos;color:#c5221f&apos;&gt;未报送 {n}&lt;/a&gt;</source>
         <translation>&lt;a href=&apos;missing&apos; style=&apos;color:#c5221f&apos;&gt;missing {n}&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="340"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="352"/>
         <source>未报送 0</source>
         <translation>missing 0</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="341"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="353"/>
         <source>已报学校总体完成率 &lt;b&gt;{r}&lt;/b&gt;</source>
         <translation>completion (reported schools) &lt;b&gt;{r}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="366"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="377"/>
+        <source>{title}-{period}-汇总.xlsx</source>
+        <translation>{title}-{period}-summary.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="378"/>
         <source>导出汇总表</source>
         <translation>Export summary workbook</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="366"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="378"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="371"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="383"/>
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
@@ -1330,47 +1346,47 @@ Approve only if it matches. Once approved, the school&apos;s {n} waiting file(s)
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../../desktop/gui/bureau/importmodels.py" line="25"/>
+        <location filename="../../desktop/gui/bureau/importmodels.py" line="32"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importmodels.py" line="25"/>
+        <location filename="../../desktop/gui/bureau/importmodels.py" line="32"/>
         <source>学校</source>
         <translation>School</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importmodels.py" line="25"/>
+        <location filename="../../desktop/gui/bureau/importmodels.py" line="32"/>
         <source>周期</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importmodels.py" line="25"/>
+        <location filename="../../desktop/gui/bureau/importmodels.py" line="32"/>
         <source>版次</source>
         <translation>Revision</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importmodels.py" line="25"/>
+        <location filename="../../desktop/gui/bureau/importmodels.py" line="32"/>
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importmodels.py" line="26"/>
+        <location filename="../../desktop/gui/bureau/importmodels.py" line="33"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importmodels.py" line="26"/>
+        <location filename="../../desktop/gui/bureau/importmodels.py" line="33"/>
         <source>怎么办</source>
         <translation>What to do</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importmodels.py" line="83"/>
+        <location filename="../../desktop/gui/bureau/importmodels.py" line="90"/>
         <source>第 {n} 次</source>
         <translation>#{n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importmodels.py" line="87"/>
+        <location filename="../../desktop/gui/bureau/importmodels.py" line="94"/>
         <source>首次报送</source>
         <translation>First report</translation>
     </message>
@@ -1680,6 +1696,29 @@ Approve only if it matches. Once approved, the school&apos;s {n} waiting file(s)
         <location filename="../../desktop/gui/bureau/rostermodels.py" line="108"/>
         <source>学校代码是报送文件里识别学校的依据，不能修改</source>
         <translation>Reports identify the school by this code; it cannot be changed</translation>
+    </message>
+</context>
+<context>
+    <name>StatusName</name>
+    <message>
+        <location filename="../../desktop/gui/bureau/messages.py" line="62"/>
+        <source>已完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/messages.py" line="63"/>
+        <source>进行中</source>
+        <translation>In progress</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/messages.py" line="64"/>
+        <source>未开始</source>
+        <translation>Not started</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/messages.py" line="65"/>
+        <source>不适用</source>
+        <translation>N/A</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from desktop.core.errors import TaizhangError
 from desktop.gui.bureau.chooser import Chooser
+from desktop.gui.bureau.messages import notice_file_name
 from desktop.gui.common.errors import show_error
 from desktop.gui.common.icons import icon
 
@@ -27,10 +28,10 @@ class FingerprintPanel(QWidget):
     saved = Signal(str)
 
     def __init__(self, groups: str, save_notice: Callable[[str], object], chooser: Chooser, *,
-                 suggested_name: str = "县局密钥指纹通知.txt", parent=None):
+                 suggested_name: str | None = None, parent=None):
         super().__init__(parent)
         self.setObjectName("fingerprintPanel")
-        self._save_notice, self._chooser, self._suggested = save_notice, chooser, suggested_name
+        self._save_notice, self._chooser, self._suggested = save_notice, chooser, suggested_name or notice_file_name()
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         self.label = QLabel(two_lines(groups))

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QPushButton, QVBox
 from desktop.core import planstore, services
 from desktop.gui.bureau.chooser import Chooser
 from desktop.gui.bureau.fingerprint import FingerprintPanel
+from desktop.gui.bureau.messages import list_sep
 
 STEPS = ("import_plan", "review", "roster", "periods", "publish", "import", "overview")
 _DONE, _TODO, _WARN = "#1e7e34", "#5f6368", "#b06000"
@@ -90,7 +91,7 @@ class HomePage(QWidget):
         self._set("roster", self.tr("{n} 所学校").format(n=len(schools)) if schools else self.tr("还没有学校名单"),
                   _DONE if schools else _TODO)
         if periods:
-            text = "；".join(p["name"] + (self.tr("（{d} 截止）").format(d=p["due_date"]) if p["due_date"] else "")
+            text = list_sep().join(p["name"] + (self.tr("（{d} 截止）").format(d=p["due_date"]) if p["due_date"] else "")
                             + (self.tr("（已关闭）") if p["closed"] else "") for p in periods)
             self._set("periods", text, _DONE)
         else:

@@ -7,7 +7,14 @@ import os
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from desktop.gui.bureau.messages import OUTCOME_COLORS, PROBLEM_OUTCOMES, advice, outcome_name, plain_reason
+from desktop.gui.bureau.messages import (
+    OUTCOME_COLORS,
+    PROBLEM_OUTCOMES,
+    advice,
+    outcome_name,
+    plain_reason,
+    school_label,
+)
 from desktop.gui.common.icons import icon
 
 _NO_PARENT = QModelIndex()  # the default 'parent' of the model methods
@@ -65,7 +72,7 @@ class ResultsModel(QAbstractTableModel):
         if not o.school:
             return ""
         name = self._names.get(o.school)
-        return f"{name}（{o.school}）" if name else o.school
+        return school_label(name, o.school) if name else o.school
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -170,7 +177,7 @@ class KeyRequestsModel(QAbstractTableModel):
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if col == KCOL_SCHOOL:
-                return f"{r['name']}（{r['school']}）" if r["name"] else r["school"]
+                return school_label(r["name"], r["school"]) if r["name"] else r["school"]
             if col == KCOL_NEW:
                 return " ".join(r["fingerprint_groups"].split()[:4]) + " …"
             if col == KCOL_OLD:

@@ -38,6 +38,7 @@ from desktop.gui.bureau.importmodels import (
     ResultsModel,
 )
 from desktop.gui.bureau.mergeworker import MergeWorker
+from desktop.gui.bureau.messages import comma
 from desktop.gui.common.errors import message
 from desktop.gui.common.icons import icon
 
@@ -158,15 +159,18 @@ class ImportPage(QWidget):
         self.table.setModel(self.filter)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
+        # the reason and the advice (long in English) share the width left over and wrap; rows grow to fit,
+        # and the full text is also the cell's tooltip
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table.verticalHeader().setMinimumSectionSize(26)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = self.table.horizontalHeader()
         for col in (COL_FILE, COL_SCHOOL, COL_PERIOD, COL_REVISION, COL_OUTCOME):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(COL_REASON, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(COL_REASON, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COL_ADVICE, QHeaderView.ResizeMode.Stretch)
-        header.resizeSection(COL_REASON, 330)
         lay.addWidget(self.table, 3)
 
         self.keys_box = QGroupBox(self.tr("密钥更换申请（这些学校的文件暂不合并，等您决定）"))
@@ -299,7 +303,7 @@ class ImportPage(QWidget):
                  self.tr("旧版次 {n}").format(n=c.get("stale", 0)), self.tr("拒收 {n}").format(n=c.get("rejected", 0))]
         head = (self.tr("已取消：处理了 {n} / {total} 个文件（未处理的文件没有导入，可以再导入一次）").format(n=n, total=self.total)
                 if cancelled else self.tr("导入完成：{n} 个文件").format(n=n))
-        text = head + " —— " + "，".join(parts)
+        text = self.tr("{head} —— {counts}").format(head=head, counts=comma().join(parts))
         if seconds is not None:
             text += self.tr("（用时 {s} 秒）").format(s=f"{seconds:.1f}" if seconds >= 1 else f"{seconds:.2f}")
         if c.get("rejected"):

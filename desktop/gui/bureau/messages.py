@@ -56,6 +56,41 @@ NOT_REPORTED_COLOR = "#f8d7da"
 NOT_APPLICABLE_COLOR = "#f1f3f4"
 
 
+def status_name(status: str) -> str:
+    """A stored status word (已完成 …) in the user's language, as the matrix legend shows it."""
+    # a context of their own: in the matrix cells (the empty context) 未开始 is the short "To do"
+    return {"已完成": QCoreApplication.translate("StatusName", "已完成"),
+            "进行中": QCoreApplication.translate("StatusName", "进行中"),
+            "未开始": QCoreApplication.translate("StatusName", "未开始"),
+            "不适用": QCoreApplication.translate("StatusName", "不适用")}.get(status, status)
+
+
+# Punctuation of composed text: Chinese in Chinese mode, English in English mode.
+def field_label(label: str) -> str:
+    """'完成情况说明：' — a label before its value."""
+    return tr("{label}：").format(label=label)
+
+
+def list_sep() -> str:
+    """Between the items of a list of phrases (；)."""
+    return tr("；")
+
+
+def comma() -> str:
+    """Between the parts of a sentence (，)."""
+    return tr("，")
+
+
+def school_label(name: str, code: str) -> str:
+    """A school's name with its code in brackets."""
+    return tr("{name}（{code}）").format(name=name, code=code)
+
+
+def notice_file_name() -> str:
+    """The suggested name of the fingerprint notice the bureau sends to the schools."""
+    return tr("县局密钥指纹通知.txt")
+
+
 def status_color(status: str) -> QColor:
     return QColor(STATUS_COLORS.get(status, "#ffffff"))
 

@@ -11,7 +11,10 @@ from desktop.gui.bureau.messages import (
     NOT_APPLICABLE_COLOR,
     NOT_REPORTED_COLOR,
     STATUS_COLORS,
+    comma,
     percent,
+    school_label,
+    status_name,
     tr,
 )
 
@@ -28,8 +31,7 @@ def short_status(status: str) -> str:
 
 
 def status_label(status: str) -> str:
-    return {"已完成": tr("已完成"), "进行中": tr("进行中"), "未开始": tr("未开始"), "不适用": tr("不适用"),
-            NOT_REPORTED: tr("未报送"), NOT_APPLICABLE: tr("不适用于该校类型")}.get(status, status)
+    return {NOT_REPORTED: tr("未报送"), NOT_APPLICABLE: tr("不适用于该校类型")}.get(status) or status_name(status)
 
 
 class MatrixModel(QAbstractTableModel):
@@ -95,7 +97,7 @@ class MatrixModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 return s["name"]
             if role == Qt.ItemDataRole.ToolTipRole:
-                return f"{s['name']}（{s['code']}，{s['type'] or '—'}，{s['township'] or '—'}）"
+                return school_label(s["name"], comma().join((s["code"], s["type"] or "—", s["township"] or "—")))
             if role == Qt.ItemDataRole.ForegroundRole and s["code"] not in self._reported:
                 return QBrush(QColor("#c5221f"))
         return None

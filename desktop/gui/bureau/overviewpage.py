@@ -29,7 +29,14 @@ from desktop.core import services
 from desktop.core.errors import TaizhangError
 from desktop.core.store import open_db
 from desktop.gui.bureau.chooser import Chooser
-from desktop.gui.bureau.messages import NOT_APPLICABLE_COLOR, NOT_REPORTED_COLOR, STATUS_COLORS, percent
+from desktop.gui.bureau.messages import (
+    NOT_APPLICABLE_COLOR,
+    NOT_REPORTED_COLOR,
+    STATUS_COLORS,
+    field_label,
+    percent,
+    status_name,
+)
 from desktop.gui.bureau.overviewmodels import (
     SCHOOL_STATE_COL,
     EvidenceModel,
@@ -116,22 +123,27 @@ class CellDetail(QWidget):
             n=sub["revision"], at=(sub["created_at"] or "")[:16].replace("T", " "))
         parts.append(f"<p style='color:#5f6368'>{esc(when)}</p>")
         color = STATUS_COLORS.get(e["status"], "#ffffff")
-        status = e["status"] + (f"（{e['progress']}%）" if e["status"] == "进行中" and e["progress"] else "")
+        status = status_name(e["status"])
+        if e["status"] == "进行中" and e["progress"]:
+            status = self.tr("{status}（{n}%）").format(status=status, n=e["progress"])
         parts.append(f"<p><span style='background:{color}; padding:2px 6px'>&nbsp;{esc(status)}&nbsp;</span></p>")
         rows = [(self.tr("完成情况说明"), e["narrative"]), (self.tr("存在问题"), e["problems"]),
                 (self.tr("下步打算"), e["next_steps"])]
         if e["status"] == "不适用":
             rows.insert(0, (self.tr("不适用原因"), e["na_reason"]))
         for label, value in rows:
-            parts.append(f"<p style='margin:6px 0 0 0'><b>{esc(label)}：</b>{esc(value) or '<span style=color:#9aa0a6>—</span>'}</p>")
+            parts.append(f"<p style='margin:6px 0 0 0'><b>{esc(field_label(label))}</b>"
+                         f"{esc(value) or '<span style=color:#9aa0a6>—</span>'}</p>")
         if d["targets"]:
-            heading, target_word, reported_word = self.tr("量化指标"), self.tr("目标"), self.tr("填报")
-            parts.append(f"<p style='margin:8px 0 2px 0'><b>{esc(heading)}：</b></p><ul style='margin:0'>")
+            heading = field_label(self.tr("量化指标"))
+            parts.append(f"<p style='margin:8px 0 2px 0'><b>{esc(heading)}</b></p><ul style='margin:0'>")
             for x in d["targets"]:
                 target = x["value"] if x["value"] is not None else self.tr("待定")
                 got = x["reported"] if x["reported"] not in (None, "") else "—"
-                parts.append(f"<li>{esc(x['text'])}：{esc(target_word)} {esc(str(target))}{esc(x['unit'])}，"
-                             f"{esc(reported_word)} <b>{esc(str(got))}</b></li>")
+                # the values are escaped; the sentence around them (and its <b>) is the translator's
+                line = self.tr("{text}：目标 {target}{unit}，填报 <b>{got}</b>").format(
+                    text=esc(x["text"]), target=esc(str(target)), unit=esc(x["unit"]), got=esc(str(got)))
+                parts.append(f"<li>{line}</li>")
             parts.append("</ul>")
         return "".join(parts)
 
@@ -223,9 +235,9 @@ class OverviewPage(QWidget):
         ml = QVBoxLayout(mw)
         ml.setContentsMargins(0, 4, 0, 0)
         legend = QHBoxLayout()
-        for text, color in ((self.tr("已完成"), STATUS_COLORS["已完成"]), (self.tr("进行中"), STATUS_COLORS["进行中"]),
-                            (self.tr("未开始"), STATUS_COLORS["未开始"]), (self.tr("不适用"), STATUS_COLORS["不适用"]),
-                            (self.tr("未报送"), NOT_REPORTED_COLOR), (self.tr("不适用于该校类型"), NOT_APPLICABLE_COLOR)):
+        # the status names are those of the cell detail (messages.status_name)
+        for text, color in ([(status_name(st), c) for st, c in STATUS_COLORS.items()]
+                            + [(self.tr("未报送"), NOT_REPORTED_COLOR), (self.tr("不适用于该校类型"), NOT_APPLICABLE_COLOR)]):
             chip = QLabel(text)
             chip.setStyleSheet(f"background: {color}; border: 1px solid #dadce0; border-radius: 3px; padding: 1px 6px;")
             legend.addWidget(chip)
@@ -362,7 +374,7 @@ class OverviewPage(QWidget):
         """Ask where, then write the summary workbook on a worker thread (``exported`` when written)."""
         if self.data is None or self.export_worker is not None:
             return None
-        name = f"{self.data['plan']['title']}-{self.data['period']}-汇总.xlsx"
+        name = self.tr("{title}-{period}-汇总.xlsx").format(title=self.data["plan"]["title"], period=self.data["period"])
         path = self.chooser.save_file(self.tr("导出汇总表"), name, self.tr("Excel 工作簿 (*.xlsx)"))
         if not path:
             return None

@@ -24,6 +24,7 @@ from desktop.core.errors import TaizhangError
 from desktop.core.store import open_db
 from desktop.gui.bureau.chooser import Chooser
 from desktop.gui.bureau.fingerprint import FingerprintPanel
+from desktop.gui.bureau.messages import notice_file_name
 from desktop.gui.common import locations
 from desktop.gui.common.errors import message
 from desktop.gui.common.icons import icon
@@ -144,7 +145,7 @@ class CountySetupDialog(QDialog):
         text.setWordWrap(True)
         lay.addWidget(text)
         self.fingerprint = FingerprintPanel(info["fingerprint_groups"], self._write_notice, self.chooser,
-                                            suggested_name=str(Path(self.db_path).parent / "县局密钥指纹通知.txt"))
+                                            suggested_name=str(Path(self.db_path).parent / notice_file_name()))
         lay.addWidget(self.fingerprint)
         later = QLabel(self.tr("以后也可以在教育局台账的“首页”查看和保存指纹。"))
         later.setStyleSheet("color: #5f6368;")

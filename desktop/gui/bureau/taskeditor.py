@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core import planstore, review
 from desktop.core.errors import TaizhangError
-from desktop.gui.bureau.messages import KIND_COLORS, kind_name
+from desktop.gui.bureau.messages import KIND_COLORS, field_label, kind_name
 from desktop.gui.bureau.targetsmodel import COL_TEXT, COL_UNIT, COL_VALUE, TargetsModel
 from desktop.gui.common.errors import message
 
@@ -46,7 +46,7 @@ def qt_to_py(text: str, pos: int) -> int:
 
 def chip(kind: str) -> QLabel:
     """A field label coloured like its highlight in the source text."""
-    label = QLabel(kind_name(kind) + "：")
+    label = QLabel(field_label(kind_name(kind)))
     label.setStyleSheet(f"background: {KIND_COLORS[kind]}; border-radius: 3px; padding: 1px 4px;")
     return label
 

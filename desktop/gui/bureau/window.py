@@ -223,7 +223,8 @@ class BureauWindow(QMainWindow):
                 return None
         state = services.plan_state(self.db)
         version = state["version"] + (1 if state["changed"] or not state["version"] else 0)
-        suggested = str(Path(self.db_path).parent / f"{state['title']}-任务清单-第{version}版.xlsx")
+        suggested = str(Path(self.db_path).parent / self.tr("{title}-任务清单-第{version}版.xlsx").format(
+            title=state["title"], version=version))
         out = out or self.chooser.save_file(self.tr("发布任务清单"), suggested, self.tr("Excel 工作簿 (*.xlsx)"))
         if not out:
             return None

@@ -14,9 +14,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTranslator
-from PySide6.QtWidgets import QApplication, QToolBar
+from PySide6.QtWidgets import QApplication, QHeaderView, QLabel, QToolBar
 
 from desktop.gui.bureau import messages
+from desktop.gui.bureau.importmodels import COL_REASON, COL_SCHOOL
+from desktop.gui.bureau.messages import status_name
+from desktop.gui.bureau.overviewpage import CellDetail
 from desktop.gui.bureau.window import BureauWindow
 from desktop.gui.common import i18n
 from desktop.paths import resources_dir
@@ -137,4 +140,150 @@ def test_bureau_window_in_english(qtbot, english, world, chooser):
     # the overview's headers come from messages.tr (the BureauMessages context)
     assert win.overview.tasks.headerData(0, Qt.Orientation.Horizontal) == "No."
     assert win.overview.tasks.headerData(1, Qt.Orientation.Horizontal) == "Task"
+    win.close()
+
+
+# ---------------------------------------------------------------- composed text in English
+CJK_PUNCTUATION = ("，", "：", "；", "——", "（", "）", "。")  # a single em dash is English too
+
+
+def _no_cjk_punctuation(text: str) -> bool:
+    return not any(p in text for p in CJK_PUNCTUATION)
+
+
+def _record_suggestions(chooser) -> list[str]:
+    """Make the chooser cancel every save, remembering the names it was offered."""
+    offered: list[str] = []
+
+    def save_file(title, suggested, filters):
+        chooser.asked.append(("save_file", title))
+        offered.append(suggested)
+        return None
+
+    chooser.save_file = save_file
+    return offered
+
+
+def _import(qtbot, win, paths):
+    with qtbot.waitSignal(win.importer.finished, timeout=120000) as blocker:
+        win.import_paths([str(p) for p in paths])
+    qtbot.waitUntil(lambda: not win.importer.running, timeout=120000)
+    return blocker.args[0]
+
+
+def _detail(status: str, progress: int | None = None) -> dict:
+    """What ``services.school_task_detail`` returns, with ASCII data so only the program's words are left."""
+    return {"school": {"code": "S1", "name": "School"}, "task": {"task_id": "1.1", "title": "Task"},
+            "submission": {"revision": 2, "created_at": "2026-05-01T10:00:00"},
+            "entry": {"status": status, "progress": progress, "narrative": "done it", "problems": "",
+                      "next_steps": "more", "na_reason": "no pupils"},
+            "targets": [{"text": "Lessons", "value": 20, "unit": "x", "reported": 23},
+                        {"text": "Visits", "value": None, "unit": "x", "reported": None}],
+            "evidence": []}
+
+
+def test_composed_import_texts_in_english(qtbot, english, world, chooser, tampered, reinstalled, tmp_path):
+    """The import summary, the school names and the reasons: English punctuation, and a long English
+    reason is not cut off (the column stretches and wraps; the tooltip has it all)."""
+    reports = sorted((world / "reports").glob("*.xlsx"))
+    bad = tampered(reports[0], tmp_path / "edited.xlsx")
+    win = BureauWindow(str(world / "county.db"), chooser=chooser)
+    qtbot.addWidget(win)
+    win.show()
+    _import(qtbot, win, [bad, *reports[1:]])
+    page = win.importer
+    summary = page.summary.text()
+    assert summary.startswith("Import finished: ") and "merged " in summary and ", duplicate " in summary
+    assert _no_cjk_punctuation(summary), summary
+    newkey = reinstalled(world, reports[1].stem, tmp_path / "reinstalled.xlsx")
+    outcomes = _import(qtbot, win, [newkey])
+    assert outcomes[0].code == "key_pending"
+    assert _no_cjk_punctuation(page.summary.text()), page.summary.text()
+    school = page.results.index(0, COL_SCHOOL).data()
+    assert school.endswith(f" ({reports[1].stem})") and _no_cjk_punctuation(school), school
+    key_school = page.keys.index(0, 0).data()
+    assert key_school.endswith(f" ({reports[1].stem})") and _no_cjk_punctuation(key_school), key_school
+    # the reason is long in English: shown whole (stretching, wrapping column) and as the tooltip
+    reason = page.results.index(0, COL_REASON)
+    assert len(reason.data()) > 40 and reason.data(Qt.ItemDataRole.ToolTipRole) == reason.data()
+    assert page.table.horizontalHeader().sectionResizeMode(COL_REASON) == QHeaderView.ResizeMode.Stretch
+    assert page.table.wordWrap() and page.table.textElideMode() == Qt.TextElideMode.ElideNone
+    # the Home page lists the periods with English separators
+    periods = win.home.status["periods"].text()
+    assert "(due " in periods and _no_cjk_punctuation(periods), periods
+    assert _no_cjk_punctuation(win.home.status["import"].text())
+    win.close()
+
+
+def test_cell_detail_in_english(qtbot, english, world, chooser):
+    """The cell detail: the status by its legend name (with the progress), labels and target lines with
+    English punctuation."""
+    legend = {"已完成": "Done", "进行中": "In progress", "未开始": "Not started", "不适用": "N/A"}
+    assert {k: status_name(k) for k in legend} == legend
+    detail = CellDetail(None, chooser)
+    qtbot.addWidget(detail)
+    for status, english_name in legend.items():
+        detail.show_detail(_detail(status, 40))
+        text = detail.text.toPlainText()
+        assert status not in text and _no_cjk_punctuation(text), text
+        assert (english_name + " (40%)" if status == "进行中" else english_name) in text
+    assert "Reason (not applicable): no pupils" in text
+    assert "Lessons: target 20x, reported 23" in text
+    detail.show_detail(_detail("已完成"))
+    assert "Lessons: target 20x, reported 23" in detail.text.toPlainText()
+    # the matrix legend uses the same names
+    win = BureauWindow(str(world / "county.db"), chooser=chooser)
+    qtbot.addWidget(win)
+    chips = {w.text() for w in win.overview.findChildren(QLabel)}
+    assert set(legend.values()) <= chips
+    matrix = win.overview.matrix
+    if matrix.rowCount():
+        tip = matrix.headerData(0, Qt.Orientation.Vertical, Qt.ItemDataRole.ToolTipRole)
+        assert _no_cjk_punctuation(tip), tip
+    win.close()
+
+
+def test_cell_detail_in_chinese_is_unchanged(qtbot, chooser):
+    detail = CellDetail(None, chooser)
+    qtbot.addWidget(detail)
+    detail.show_detail(_detail("进行中", 40))
+    text = detail.text.toPlainText()
+    assert "进行中（40%）" in text and "完成情况说明：done it" in text
+    assert "Lessons：目标 20x，填报 23" in text and "Visits：目标 待定x，填报 —" in text
+
+
+def _suggested_names(qtbot, world, chooser) -> list[str]:
+    offered = _record_suggestions(chooser)
+    reports = sorted((world / "reports").glob("*.xlsx"))
+    win = BureauWindow(str(world / "county.db"), chooser=chooser)
+    qtbot.addWidget(win)
+    win.show()
+    _import(qtbot, win, reports)
+    assert win.publish() is None  # cancelled at the file dialog
+    assert win.overview.export_summary() is None
+    assert win.home.fingerprint.save() is None
+    win.close()
+    return [Path(p).name for p in offered]
+
+
+def test_suggested_file_names_in_english(qtbot, english, world, chooser):
+    publish, summary, notice = _suggested_names(qtbot, world, chooser)
+    assert "-task-list-v" in publish and publish.endswith(".xlsx")
+    assert summary.endswith("-summary.xlsx")
+    assert notice == "county-key-fingerprint-notice.txt"
+
+
+def test_suggested_file_names_in_chinese(qtbot, world, chooser):
+    publish, summary, notice = _suggested_names(qtbot, world, chooser)
+    assert "-任务清单-第" in publish and publish.endswith("版.xlsx")
+    assert summary.endswith("-汇总.xlsx")
+    assert notice == "县局密钥指纹通知.txt"
+
+
+def test_import_summary_in_chinese_is_unchanged(qtbot, world, chooser):
+    win = BureauWindow(str(world / "county.db"), chooser=chooser)
+    qtbot.addWidget(win)
+    _import(qtbot, win, sorted((world / "reports").glob("*.xlsx")))
+    assert " —— 已合并 " in win.importer.summary.text() and "，重复 0，旧版次 0，拒收 0" in win.importer.summary.text()
+    assert "（" in win.importer.results.index(0, 1).data()
     win.close()
