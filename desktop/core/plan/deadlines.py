@@ -12,6 +12,14 @@ before it in the same value, else the document's year; without any year the dead
 year's end), 上半年 -> 06, 第N季度 / N季度 -> 3N (第三季度 -> 09). Three-digit years 100–199 are
 民国纪年 (111年 = 2022).
 
+School-calendar words name the month a term or a holiday ends, so that "before it" means that
+month: 春季开学(前) -> 02, 秋季开学前 -> 08 (秋季开学 without 前 -> 09), 暑假前 / 放假前 -> 07,
+暑假 / 暑期 (期间, 内) -> 08, 春季学期 -> 07, 秋季学期 -> 12 (the term runs into January, but a
+plan for the year means it done within the year). 寒假 gives None: a year plan's 寒假 may be the
+one in January or the one a year later, and guessing wrong is worse than asking. 上学期 / 下学期
+and a bare 开学 are None for the same reason. In the body, 秋季开学前 / 春季开学前 / 暑假前 count
+as committed dates ("秋季开学前全部投入使用"); 暑假期间 is a schedule ("暑假期间开展家访"), not a deadline.
+
 Open-ended values — 长期 / 长期坚持 / 持续 / 常态化 / 每学期 / 每月 / 适时 … (:func:`is_open_ended`)
 — give None, and a task whose own deadline field says so keeps None rather than inheriting its
 heading's deadline or reading one from its body. In the body, 上半年完成 / 第三季度前 / 下半年内
@@ -36,8 +44,24 @@ _TOKEN = re.compile(
     rf"|(?P<rng>(?<![\d年./])(?<!\d[-—/])(?:{_MON})\s*(?:-|—|–|~|至|到)\s*(?P<m3>{_MON})\s*月)"
     rf"|(?P<mo>(?<![\d年./])(?<!\d[-—/])(?P<m2>{_MON})\s*月)"
     rf"|(?P<word>年底|年末|年内|全年|年度内|上半年|下半年|(?:第)?[一二三四1-4]\s*季度)"
+    rf"|(?P<term>(?:春季|秋季|春|秋)(?:学期)?\s*开学\s*(?:前|以前|之前)?|暑假前|放暑假前|暑假|暑期|春季学期|秋季学期)"
     rf"|(?P<yo>(?P<y2>(?:19|20)\d{{2}}|1\d{{2}})\s*年)"
 )
+
+
+def _term_month(word: str) -> int:
+    """The month a school-calendar word stands for (see the module docstring)."""
+    if "开学" in word:
+        if word.startswith("春"):
+            return 2
+        return 8 if word.endswith("前") else 9
+    if word in ("暑假前", "放暑假前"):
+        return 7
+    if word in ("暑假", "暑期"):
+        return 8
+    return 7 if word.startswith("春") else 12
+
+
 _WORD_MONTH = {"年底": 12, "年末": 12, "年内": 12, "全年": 12, "年度内": 12, "上半年": 6, "下半年": 12}
 
 _DONE = "完成|实现|建成|投入使用|投用|竣工|交付"  # verbs of achievement: "6月建成" is a deadline
@@ -46,6 +70,7 @@ _BODY = re.compile(
     rf"(?:(?:底|末|中旬|上旬|下旬)\s*(?:前|以前|之前)?|(?:\d{{1,2}}\s*日)?\s*(?:前|以前|之前)|{_DONE})"
     rf"|(?:(?:19|20)\d{{2}}\s*)?(?:年底|年末)\s*(?:前|以前|之前)|年内完成|年底完成|年底|年末"
     rf"|(?:上半年|下半年|第?[一二三四1-4]\s*季度)\s*(?:末|底)?\s*(?:前|以前|之前|内|{_DONE})"
+    r"|(?:(?:19|20)\d{2}\s*年\s*)?(?:(?:春季|秋季)(?:学期)?\s*开学|放?暑假)\s*(?:前|以前|之前)"
 )
 _OPEN_ENDED = re.compile(
     r"^(?:长期|持续|常态|经常|日常|每\s*(?:学期|学年|年|季度|月|周|天)|适时|动态|随时|即时|及时|"
@@ -53,7 +78,7 @@ _OPEN_ENDED = re.compile(
 )
 _DATE_ONLY_REST = re.compile(
     rf"(?:{_YEAR})\s*年|(?:19|20)\d{{2}}\s*[.\-/]|{_MON}\s*月份?|\d{{1,2}}\s*日|年底|年末|年内|全年|年度内|"
-    r"上半年|下半年|第?[一二三四1-4]季度|底|末|中旬|上旬|下旬|以前|之前|前|完成|至|到|~|-|—|起|止|\s"
+    r"上半年|下半年|第?[一二三四1-4]季度|春季|秋季|开学|学期|放|暑假|暑期|期间|底|末|中旬|上旬|下旬|以前|之前|前|完成|至|到|~|-|—|起|止|\s"
 )
 
 
@@ -93,6 +118,9 @@ def parse_deadline(folded: str, year: int | None) -> str | None:
                 else:
                     q = w.replace("第", "").replace("季度", "")
                     found.append((current, 3 * (int(q) if q.isdigit() else (cn_to_int(q) or 4))))
+        elif m.group("term"):
+            if current:
+                found.append((current, _term_month(re.sub(r"\s", "", m.group("term")))))
         elif m.group("yo"):
             y = _year(m.group("y2"))
             if y:

@@ -65,6 +65,12 @@ def is_field_line(folded: str) -> bool:
     return bool(_LEAD.match(folded.lstrip()))
 
 
+def field_key_at_start(folded: str) -> int | None:
+    """Where the field key that opens a folded line ends ("完成时限：8月" -> 4), or None."""
+    m = _KEY.match(folded)
+    return m.end("key") if m else None
+
+
 @dataclass
 class Fields:
     """What :func:`collect` found in a task's lines."""

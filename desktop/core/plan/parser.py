@@ -13,6 +13,10 @@ label. Headings are the non-leaf nodes; tasks the leaves. A task without its own
 takes those of the nearest heading that has them (not when its own deadline field is open-ended:
 "长期坚持" gives null). Leaf sections that frame the plan rather than assign work (指导思想,
 总体要求, 总体思路, 基本原则, 工作原则, 工作目标, 主要目标, 目标任务) are left out.
+
+A summary with no forward-looking section that can be found (kind "summary", see :mod:`sections`)
+is parsed whole: a forward section worded in a way the rules miss then still yields its tasks, among
+the others, for the bureau to prune in plan review, rather than nothing at all.
 """
 
 from __future__ import annotations

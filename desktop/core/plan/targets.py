@@ -31,7 +31,7 @@ import re
 _UNITS = sorted(
     """万平方米 平方米 平方公里 平米 ㎡ 个百分点 百分点 万人次 人次 万人 万册 万元 亿元 千元 元 个班 课时 学时
     小时 分钟 个月 场次 所次 学分 公里 千米 公顷 米 亩 个 所 名 人 位 次 项 处 节 场 天 周 套 台 件 间 册 本 篇
-    期 批 家 支 门 类 种 条 份 户 座 栋 张 辆 轮 倍 校 园 班 首 幅 枚 块 吨 组 对 队 % ‰ 分""".split(),
+    期 批 家 支 门 类 种 条 份 户 座 栋 张 辆 轮 倍 校 园 班 首 幅 枚 块 吨 组 对 队 届 % ‰ 分""".split(),
     key=len,
     reverse=True,
 )
@@ -79,6 +79,9 @@ _REFERENCE = re.compile(
     "针对|对照|依据|根据|围绕|聚焦|梳理出|排查出|查摆出|发现|存在|反馈|指出|提出|现有|已有|已经|已|共有|累计|"
     "去年|上年|上一年|过去|目前|截至|此前|先后|曾|荣获|获评|被评为|入选|位列|排名"
 )
+# A commitment word right after one of these tells what was done, not what will be ("已建成",
+# "累计培训", "去年新增"): it does not outweigh the reference word.
+_PAST = re.compile("已|累计|曾|先后|去年|上年|上一年|过去")
 _TAIL = re.compile(r"\s*(?:及|或)?\s*(?:以上|以内|之内|左右|目标)")
 _SCOPE_BREAK = re.compile(r"[,。;:!?]")
 _TITLE_SPAN = re.compile(r"《[^《》]*》")
@@ -147,8 +150,11 @@ def _committed(folded: str, vs: int, end: int, placeholder: bool) -> bool:
     while a > stop and not _SCOPE_BREAK.match(folded, a - 1):
         a -= 1
     back = _TITLE_SPAN.sub("", folded[a:vs])
-    commits = [m.start() for m in _COMMIT.finditer(back)]
+    commits = [m.start() for m in _COMMIT.finditer(back)
+               if not _PAST.search(back, max(0, m.start() - 3), m.start())]
     refs = [m.start() for m in _REFERENCE.finditer(back)]
+    if refs and commits and commits[0] < refs[0]:
+        refs = []  # the whole phrase is committed to: "确保已建成的3所幼儿园秋季投入使用"
     if refs and (not commits or commits[-1] < refs[-1]):
         return False  # a count cited from elsewhere: "对照巡察反馈的9项突出问题"
     if placeholder or commits or back.rstrip().endswith("率"):

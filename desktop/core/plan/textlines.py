@@ -22,7 +22,7 @@ import unicodedata
 from collections import Counter
 
 from .charfold import fold
-from .fields import is_field_line
+from .fields import field_key_at_start, is_field_line
 from .numbering import match_label
 
 _PAGE_NUMBER = re.compile(r"^[-—–\s]*(?:第\s*)?\d{1,4}\s*(?:页)?(?:\s*/\s*(?:共\s*)?\d{1,4}\s*页?)?[-—–\s]*$")
@@ -35,6 +35,7 @@ _ORG_LINE = re.compile(r"^[^\s,。;:]{2,24}(局|委员会|政府|办公室|中�
 # A line that ends a sentence: a closing quote or bracket only counts after a full stop ("……。”"),
 # since a hard wrap often falls right after a quoted name ("开展“四史”|教育").
 _ENDS_SENTENCE = re.compile(r"[。;!?:]\s*$|[。;!?][”」』)]\s*$")
+_KEY_BREAK = set(" \t。;,，、)")  # a field key starts after one of these
 _CLOSING_PUNCT = set("。，,、；;：:）)》”」』！!？?")
 
 Prepared = tuple[str, str, bool]  # (original, folded, atomic)
@@ -87,9 +88,37 @@ def _wrap_width(out: list[Prepared]) -> int | None:
         if count > best_count or (count == best_count and best is not None and w > best):
             best, best_count = w, count
     if best is None or best_count < 5 or best_count < 0.2 * len(out):
-        return None
+        return _short_wrap_width(out, widths)
     # the wrap width is the widest of the common widths
     return max(v for v in range(best - 2, best + 3) if widths[v])
+
+
+def _short_wrap_width(out: list[Prepared], widths: Counter) -> int | None:
+    """The wrap width of a short document: too few lines to show a common width, but the widest
+    unpunctuated lines (at least two within 3 units of each other, 40 units or more) are as wide as
+    the document gets — at most one line (its title, say) is wider. Paragraphs written as single
+    lines are far wider than their headings, so an unwrapped document never looks like this."""
+    if not widths:
+        return None
+    top = max(widths)
+    if top < 40 or sum(widths[v] for v in range(top - 3, top + 1)) < 2:
+        return None
+    wider = sum(1 for orig, _f, atomic in out if not atomic and visual_width(orig) > top + 2)
+    return top if wider <= 1 else None
+
+
+def _split_key(p_folded: str, folded: str) -> bool:
+    """Whether a field key is broken across two lines: "……后勤中心 完成" + "时限：8月底"."""
+    for k in range(1, 5):
+        if k >= len(p_folded):
+            break
+        before = p_folded[-k - 1]
+        if before not in _KEY_BREAK:
+            continue
+        m = field_key_at_start(p_folded[-k:] + folded)
+        if m is not None and m > k:
+            return True
+    return False
 
 
 def _unbalanced(folded: str) -> bool:
@@ -111,9 +140,10 @@ def _unwrap(out: list[Prepared]) -> list[Prepared]:
             # that starts with closing punctuation, which no paragraph does
             wrapped = ((at_width and not _ENDS_SENTENCE.search(p_folded))
                        or (_unbalanced(p_folded) and not _ENDS_SENTENCE.search(p_folded))
-                       or folded[:1] in _CLOSING_PUNCT)
-            if (not p_atomic and wrapped
-                    and match_label(orig, folded) is None and not is_field_line(folded)):
+                       or folded[:1] in _CLOSING_PUNCT
+                       or _split_key(p_folded, folded))
+            if (not p_atomic and wrapped and match_label(orig, folded) is None
+                    and (not is_field_line(folded) or _split_key(p_folded, folded))):
                 joined[-1] = (p_orig + orig, p_folded + folded, False)
                 last_width = visual_width(orig)
                 continue

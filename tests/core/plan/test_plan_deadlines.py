@@ -104,3 +104,22 @@ def test_is_open_ended(text, ok):
 )
 def test_body_deadline_words(text, expected):
     assert body_deadline(fold(text), 2022) == expected
+
+
+@pytest.mark.parametrize("value, want", [
+    ("秋季开学前", "2024-08"), ("2024年秋季开学前", "2024-08"), ("秋季开学", "2024-09"), ("春季开学前", "2024-02"),
+    ("暑假期间", "2024-08"), ("暑期", "2024-08"), ("暑假前", "2024-07"), ("2024年春季学期", "2024-07"),
+    ("秋季学期", "2024-12"), ("寒假期间", None), ("每月", None), ("每季度", None),
+])
+def test_school_calendar_words(value, want):
+    from desktop.core.plan.deadlines import parse_deadline as _pd
+
+    assert _pd(value, 2024) == want
+
+
+def test_school_calendar_words_in_the_body():
+    from desktop.core.plan.deadlines import body_deadline as _bd
+
+    assert _bd("确保秋季开学前全部投入使用", 2024) == "2024-08"
+    assert _bd("放暑假前召开家长会", 2024) == "2024-07"
+    assert _bd("暑假期间开展家访", 2024) is None

@@ -10,7 +10,9 @@ task's own line (same_line_fields), 牵头/配合 units and trailers (lead_suppo
 levels on one physical line (flattened_levels), Traditional characters (traditional), a numbered
 task table as .txt and .docx (table_plan), deadline words (deadline_forms), ①/(1) sub-items inside
 a task (subitems_in_tasks), ① as the task level (circled_tasks), inline 一是…二是… (inline_seq)
-and unnumbered title lines over their paragraphs (title_lines). Each is also parsed as a .docx and
+unnumbered title lines over their paragraphs (title_lines), a short PDF copy hard-wrapped at a fixed
+width with field keys broken across lines and school-calendar deadlines (hard_wrapped_short), and
+（一） sub-headings in one section only, over the 1. tasks the other sections have (mixed_depth_sections). Each is also parsed as a .docx and
 rewritten a little (blank lines, indentation, 1、 for 1., ASCII brackets, closing remarks and a
 signature appended, a covering notice prepended, a heading and its first item on one line): the
 tasks must not change.

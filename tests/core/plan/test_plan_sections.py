@@ -114,3 +114,14 @@ def test_a_whole_year_summary_plans_the_next_year():
     assert result["year"] == 2023 and result["tasks"][0]["deadline"] == "2023-06"
     half = parse_plan_text(text.replace("2022年工作总结", "2022年上半年工作总结"))
     assert half["year"] == 2022 and half["tasks"][0]["deadline"] == "2022-06"
+
+
+def test_a_summary_titled_document_without_a_forward_section_is_kept_whole_for_review():
+    """Better a task list the bureau prunes than nothing when a forward section is worded unexpectedly."""
+    text = ("丰溪县教育局2023年工作总结\n一、2023年主要工作开展情况\n（一）抓党建。全年开展专题学习12次。\n"
+            "（二）抓质量。全县已建成标准化食堂45个。\n二、2024年重点抓好的几件事\n（一）推进集团化办学。组建3个教育集团。\n"
+            "（二）改善乡村学校条件。新建食堂5个。")
+    result = parse_plan_text(text)
+    assert result["kind"] == "summary"
+    titles = [t["title"] for t in result["tasks"]]
+    assert "推进集团化办学" in titles and "改善乡村学校条件" in titles

@@ -109,3 +109,17 @@ def test_counts_cited_or_described_are_not_targets(text):
 )
 def test_commitments_are_targets(text, expected):
     assert targets(text) == expected
+
+
+@pytest.mark.parametrize("text, want", [
+    ("全县已建成标准化食堂45个", []), ("目前已完成改造12所", []), ("已累计培训教师3000人次", []),
+    ("全县共有中小学56所", []), ("全县有幼儿园38所", []), ("去年建成食堂5个，今年再建成8个", [("8", "个")]),
+    ("全年共举办讲座5场", [("5", "场")]), ("学前三年毛入园率达到92%", [("92", "%")]),
+    ("辍学率控制在0.5%以内", [("0.5", "%")]), ("认定市级示范校3所", [("3", "所")]),
+    ("优秀率提高2个百分点", [("2", "个百分点")]), ("举办艺术节1届", [("1", "届")]),
+])
+def test_past_counts_are_not_targets(text, want):
+    from desktop.core.plan.charfold import fold as _fold
+    from desktop.core.plan.targets import extract_targets as _x
+
+    assert [(t["value"], t["unit"]) for t in _x(text, _fold(text))] == want
