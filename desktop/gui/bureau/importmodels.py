@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop.gui.bureau.messages import (
@@ -16,13 +16,13 @@ from desktop.gui.bureau.messages import (
     school_label,
 )
 from desktop.gui.common.icons import icon
+from desktop.gui.common.tablemodel import RowsTableModel
 
-_NO_PARENT = QModelIndex()  # the default 'parent' of the model methods
 COL_FILE, COL_SCHOOL, COL_PERIOD, COL_REVISION, COL_OUTCOME, COL_REASON, COL_ADVICE = range(7)
 OutcomeRole = Qt.ItemDataRole.UserRole + 1
 
 
-class ResultsModel(QAbstractTableModel):
+class ResultsModel(RowsTableModel):
     """Merge outcomes (``desktop.core.merge.Outcome``) in the order the files were merged."""
 
     def __init__(self, parent=None):
@@ -56,17 +56,6 @@ class ResultsModel(QAbstractTableModel):
         for o in self._rows:
             out[o.outcome] = out.get(o.outcome, 0) + 1
         return out
-
-    def rowCount(self, parent=_NO_PARENT):
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=_NO_PARENT):
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section] if orientation == Qt.Orientation.Horizontal else str(section + 1)
-        return None
 
     def _school(self, o) -> str:
         if not o.school:
@@ -142,7 +131,7 @@ class ProblemFilter(QSortFilterProxyModel):
 KCOL_SCHOOL, KCOL_NEW, KCOL_OLD, KCOL_SEEN, KCOL_WAITING = range(5)
 
 
-class KeyRequestsModel(QAbstractTableModel):
+class KeyRequestsModel(RowsTableModel):
     """Schools whose files came with a new signing key (``services.key_requests``)."""
 
     def __init__(self, parent=None):
@@ -158,17 +147,6 @@ class KeyRequestsModel(QAbstractTableModel):
 
     def request(self, row: int) -> dict | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def rowCount(self, parent=_NO_PARENT):
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=_NO_PARENT):
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section] if orientation == Qt.Orientation.Horizontal else str(section + 1)
-        return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():

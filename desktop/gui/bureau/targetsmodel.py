@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from desktop.core.errors import TaizhangError
+from desktop.gui.common.tablemodel import RowsTableModel
 
-_NO_PARENT = QModelIndex()  # the default 'parent' of the model methods
 COL_TEXT, COL_VALUE, COL_UNIT = range(3)
 _FIELDS = ("text", "value", "unit")
 
 
-class TargetsModel(QAbstractTableModel):
+class TargetsModel(RowsTableModel):
     """``save(seq, **fields)`` stores an edit (it raises TaizhangError for a bad value)."""
 
     failed = Signal(object)
@@ -35,17 +35,6 @@ class TargetsModel(QAbstractTableModel):
 
     def seq(self, row: int) -> int | None:
         return self._rows[row]["seq"] if 0 <= row < len(self._rows) else None
-
-    def rowCount(self, parent=_NO_PARENT):
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=_NO_PARENT):
-        return 0 if parent.isValid() else len(_FIELDS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section] if orientation == Qt.Orientation.Horizontal else str(section + 1)
-        return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
