@@ -32,7 +32,7 @@ bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -m bench -s tests/bench
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check desktop tests
+	$(VENV)/bin/ruff check desktop tests tools
 
 dist: $(STAMP)
 	$(VENV)/bin/pyinstaller --noconfirm --clean build.spec

@@ -170,7 +170,7 @@ def cmd_keys(args) -> int:
         if args.keys_cmd == "list":
             rows = db.execute("SELECT owner_kind, owner_code, status, fingerprint, first_seen, decided_at"
                               " FROM trusted_keys ORDER BY owner_kind, owner_code, first_seen").fetchall()
-            data = [dict(zip(("owner_kind", "owner", "status", "fingerprint", "first_seen", "decided_at"), r))
+            data = [dict(zip(("owner_kind", "owner", "status", "fingerprint", "first_seen", "decided_at"), r, strict=True))
                     for r in rows]
             if args.json:
                 _print_json(data)

@@ -336,7 +336,7 @@ def _replace(db, school, plan_id, period, sha) -> None:
                           " revision, submission FROM entries WHERE school_code = ? AND plan_id = ? AND period = ?",
                           key).fetchall():
         old = dict(zip(("task_id", "status", "progress", "narrative", "problems", "next_steps", "na_reason",
-                        "updated_at"), row[:8]))
+                        "updated_at"), row[:8], strict=True))
         _history(db, school, plan_id, period, row[0], row[8], row[9], old, old_values.get(row[0], []), sha)
     for table in ("entries", "indicator_values", "entry_evidence"):
         db.execute(f"DELETE FROM {table} WHERE school_code = ? AND plan_id = ? AND period = ?", key)

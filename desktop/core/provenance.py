@@ -55,7 +55,7 @@ def history(db, school: str) -> list[dict]:
         versions = sorted(past.get(key, []), key=lambda v: v["revision"] or 0)
         if key in current:
             versions.append(current[key])
-        for old, new in zip(versions, versions[1:]):
+        for old, new in zip(versions, versions[1:], strict=False):
             diff = [{"field": f, "label": FIELD_LABELS[f], "old": old.get(f), "new": new.get(f)}
                     for f in FIELDS if old.get(f) != new.get(f)]
             if diff:

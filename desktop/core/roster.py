@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import itertools
 import zipfile
 from pathlib import Path
 
@@ -46,27 +47,31 @@ def _xlsx_rows(path: Path) -> list[list]:
                             f"cannot read the roster (not a valid .xlsx file): {path.name}") from exc
     try:
         ws = wb.worksheets[0]
-        return [list(r) for _, r in zip(range(MAX_SCHOOLS + 20), ws.iter_rows(values_only=True))]
+        return [list(r) for r in itertools.islice(ws.iter_rows(values_only=True), MAX_SCHOOLS + 20)]
     finally:
         wb.close()
 
 
-def _schools(rows: list[list]) -> list[dict]:
-    for i, row in enumerate(rows[:20]):
+def _header(rows: list[list]) -> tuple[int, dict]:
+    """The header row's index and the column of each field, looked for in the first 20 rows."""
+    for index, row in enumerate(rows[:20]):
         cells = [str(c).strip() if c is not None else "" for c in row]
         cols = {key: next((j for j, c in enumerate(cells) if c in names), None) for key, names in _COLUMNS.items()}
         if cols["code"] is not None and cols["name"] is not None:
-            break
-    else:
-        raise TaizhangError("学校名单缺少表头（需要“学校代码”和“学校名称”两列）",
-                            "the roster has no header row (columns 学校代码 and 学校名称 are needed)")
-    schools, seen = [], set()
-    for row in rows[i + 1 :]:
-        def cell(key):
-            j = cols[key]
-            return str(row[j]).strip() if j is not None and j < len(row) and row[j] is not None else ""
+            return index, cols
+    raise TaizhangError("学校名单缺少表头（需要“学校代码”和“学校名称”两列）",
+                        "the roster has no header row (columns 学校代码 and 学校名称 are needed)")
 
-        code, name = cell("code"), cell("name")
+
+def _cell(row: list, j: int | None) -> str:
+    return str(row[j]).strip() if j is not None and j < len(row) and row[j] is not None else ""
+
+
+def _schools(rows: list[list]) -> list[dict]:
+    header, cols = _header(rows)
+    schools, seen = [], set()
+    for row in rows[header + 1 :]:
+        code, name = _cell(row, cols["code"]), _cell(row, cols["name"])
         if not code and not name:
             continue
         if not code or not name:
@@ -74,7 +79,8 @@ def _schools(rows: list[list]) -> list[dict]:
         if code in seen:
             raise TaizhangError(f"学校代码重复：{code}", f"duplicate school code: {code}")
         seen.add(code)
-        schools.append({"code": code, "name": name, "type": cell("type"), "township": cell("township")})
+        schools.append({"code": code, "name": name, "type": _cell(row, cols["type"]),
+                        "township": _cell(row, cols["township"])})
     if not schools:
         raise TaizhangError("学校名单是空的", "the roster is empty")
     return schools

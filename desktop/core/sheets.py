@@ -44,7 +44,7 @@ def put(ws: Worksheet, row: int, col: int, value, *, font=BODY_FONT, align=WRAP,
 def write_table(ws: Worksheet, headers: Sequence[str], rows: Iterable[Sequence], widths: Sequence[int],
                 *, start_row: int = 1, autofilter: bool = True) -> int:
     """A header row (frozen, filtered) and body rows; returns the last row written."""
-    for col, (title, width) in enumerate(zip(headers, widths), start=1):
+    for col, (title, width) in enumerate(zip(headers, widths, strict=True), start=1):
         put(ws, start_row, col, title, font=HEADER_FONT, align=CENTER).fill = HEADER_FILL
         ws.column_dimensions[get_column_letter(col)].width = width
     r = start_row

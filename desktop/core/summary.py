@@ -40,8 +40,8 @@ def collect(db, plan_id: str, period: str) -> dict:
         subs[code] = {"revision": revision, "created_at": created_at, "received_at": received_at}
     status: dict[tuple[str, str], str] = {}
     problems = []
-    for code, task_id, st, narrative, prob in db.execute(
-            "SELECT school_code, task_id, status, narrative, problems FROM entries WHERE plan_id = ? AND period = ?",
+    for code, task_id, st, prob in db.execute(
+            "SELECT school_code, task_id, status, problems FROM entries WHERE plan_id = ? AND period = ?",
             [plan_id, period]).fetchall():
         status[(code, task_id)] = st
         if prob.strip():

@@ -54,7 +54,7 @@ def test_matrix_shows_each_schools_status_and_not_reported(merged):
     header = [c.value for c in ws[1]]
     for row in ws.iter_rows(min_row=2, values_only=True):
         code = row[0]
-        for task_id, cell in zip(header[2:], row[2:]):
+        for task_id, cell in zip(header[2:], row[2:], strict=True):
             if cell == "—":
                 continue
             if code == missing:
