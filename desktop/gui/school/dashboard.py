@@ -33,7 +33,9 @@ class _Card(QFrame):
         self.setObjectName(f"card_{key}")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        # Minimum, not Fixed: the caption wraps at narrow widths and the card must grow with it
+        # (a Fixed card keeps one line's height and the second line is drawn over the number)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
         self.setStyleSheet(f"QFrame#card_{key} {{ background: #ffffff; border: 1px solid #dadce0; border-radius: 8px; }}"
                            f" QFrame#card_{key}:hover {{ border-color: #1f6fd1; }}"
                            f" QFrame#card_{key}:focus {{ border: 2px solid #1f6fd1; }}")
