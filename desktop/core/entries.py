@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import mimetypes
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -10,7 +9,7 @@ from pathlib import Path
 from desktop.core.crypto import sha256_file
 from desktop.core.errors import TaizhangError
 from desktop.core.report import MAX_TEXT, STATUSES
-from desktop.core.store import now_iso, transaction
+from desktop.core.store import insert_streamed, now_iso, transaction
 
 TEXT_FIELDS = ("narrative", "problems", "next_steps", "na_reason")
 MAX_EVIDENCE_BYTES = 300 << 20
@@ -126,14 +125,10 @@ def add_evidence(db, school: str, plan_id: str, task_id: str, period: str, file_
     display = (name or path.name)[:255]
     with transaction(db):
         if db.execute("SELECT 1 FROM evidence WHERE sha256 = ?", [sha]).fetchone() is None:
-            cur = db.execute("INSERT INTO evidence (sha256, size, mime, data, added_at) VALUES (?, ?, ?, zeroblob(?), ?)",
-                             [sha, size, mime, size, now_iso()])
-            with db.conn.blobopen("evidence", "data", cur.lastrowid) as blob, open(path, "rb") as fh:
-                check = hashlib.sha256()
-                while chunk := fh.read(_CHUNK):
-                    check.update(chunk)
-                    blob.write(chunk)
-            if check.hexdigest() != sha:
+            with open(path, "rb") as fh:
+                written = insert_streamed(db, "evidence", "data", {"sha256": sha, "size": size, "mime": mime,
+                                                                   "added_at": now_iso()}, size, fh)
+            if written != sha:
                 raise TaizhangError("文件在复制时被改动，请重试", "the file changed while it was being copied; try again")
         db.execute("INSERT OR REPLACE INTO entry_evidence (school_code, plan_id, task_id, period, sha256, name, added_at)"
                    " VALUES (?, ?, ?, ?, ?, ?, ?)", [school, plan_id, task_id, period, sha, display, now_iso()])

@@ -20,7 +20,7 @@ from pathlib import Path
 from desktop.core import cellsdiff, crypto, identity, report
 from desktop.core.errors import TaizhangError
 from desktop.core.package import MAX_FILE_BYTES, MAX_RATIO, PackageInvalid, VerifiedPackage, verify_package
-from desktop.core.store import audit, now_iso, transaction
+from desktop.core.store import audit, insert_streamed, now_iso, transaction
 
 MAX_ARCHIVE_MEMBERS = 20000
 _READ_WHOLE_BELOW = 8 << 20
@@ -363,9 +363,11 @@ def _apply(db, school, plan_id, period, revision, sha, pkg: VerifiedPackage, *, 
         with pkg.open_zip() as zf:
             for ev in m["evidence"]:
                 if db.execute("SELECT 1 FROM evidence WHERE sha256 = ?", [ev["sha256"]]).fetchone() is None:
-                    data = zf.read(f"taizhang/evidence/{ev['sha256']}.bin")
-                    db.execute("INSERT INTO evidence (sha256, size, mime, data, added_at) VALUES (?, ?, ?, ?, ?)",
-                               [ev["sha256"], len(data), ev["mime"], data, now_iso()])
+                    part = zf.getinfo(f"taizhang/evidence/{ev['sha256']}.bin")
+                    with zf.open(part) as stream:  # verified already; streamed, not held whole
+                        insert_streamed(db, "evidence", "data", {"sha256": ev["sha256"], "size": part.file_size,
+                                                                 "mime": ev["mime"], "added_at": now_iso()},
+                                        part.file_size, stream)
                 db.execute("INSERT OR REPLACE INTO entry_evidence (school_code, plan_id, task_id, period, sha256, name,"
                            " added_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
                            [school, plan_id, ev["task_id"], period, ev["sha256"], ev["name"], m["created_at"]])
@@ -383,9 +385,15 @@ def check_archived(sha: str, name: str, data: bytes) -> Checked:
 
 def _archive(db, sha: str, inp: Input, pkg: VerifiedPackage | None) -> None:
     """Keep the original bytes (from the check when it read them whole, else from the file again)."""
-    if db.execute("SELECT 1 FROM archive WHERE sha256 = ?", [sha]).fetchone() is None:
-        data = pkg.data if pkg is not None and pkg.data is not None else inp.read()
-        db.execute("INSERT INTO archive (sha256, data) VALUES (?, ?)", [sha, data])
+    if db.execute("SELECT 1 FROM archive WHERE sha256 = ?", [sha]).fetchone() is not None:
+        return
+    if pkg is not None and pkg.data is not None:
+        db.execute("INSERT INTO archive (sha256, data) VALUES (?, ?)", [sha, pkg.data])
+    elif inp.member is None:  # a big file on disk: streamed into the database, not read whole
+        with open(inp.path, "rb") as fh:
+            insert_streamed(db, "archive", "data", {"sha256": sha}, inp.path.stat().st_size, fh)
+    else:
+        db.execute("INSERT INTO archive (sha256, data) VALUES (?, ?)", [sha, inp.read()])
 
 
 def _record(db, sha: str, inp: Input, outcome: Outcome, pkg: VerifiedPackage | None) -> None:

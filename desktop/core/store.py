@@ -125,6 +125,22 @@ def audit(db: sqlite_utils.Database, action: str, subject: str = "", detail: str
     )
 
 
+def insert_streamed(db, table: str, column: str, values: dict, size: int, stream, chunk: int = 1 << 20) -> str:
+    """Insert a row whose ``column`` is a BLOB of ``size`` bytes read from ``stream`` in chunks (never whole
+    in memory); returns the SHA-256 of what was written. Call inside a transaction."""
+    import hashlib
+
+    names = [*values, column]
+    cur = db.execute(f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(values))}, zeroblob(?))",
+                     [*values.values(), size])
+    digest = hashlib.sha256()
+    with db.conn.blobopen(table, column, cur.lastrowid) as blob:
+        while block := stream.read(chunk):
+            digest.update(block)
+            blob.write(block)
+    return digest.hexdigest()
+
+
 def get_setting(db: sqlite_utils.Database, key: str, default: str | None = None) -> str | None:
     row = db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
     return row[0] if row else default

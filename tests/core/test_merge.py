@@ -5,7 +5,7 @@ import zipfile
 
 import pytest
 
-from desktop.core import entries, merge, services
+from desktop.core import crypto, entries, merge, services
 from desktop.core.store import open_db
 
 
@@ -220,3 +220,25 @@ def test_a_folder_contributes_only_workbooks_and_archives(world, county_db):
     (world / "reports" / "backup.db").write_bytes(b"SQLite format 3\x00")
     results = merge.merge_paths(county_db, [world / "reports"], workers=0)
     assert all(r.file.endswith(".xlsx") for r in results) and {r.outcome for r in results} == {"accepted"}
+
+
+def test_a_big_package_is_streamed_into_the_archive_and_evidence(world, county_db):
+    """Over 8 MB a package is checked from disk and its bytes streamed into the database, unchanged."""
+    import os
+
+    code = _codes(world)[0]
+    photo = world / "现场照片.jpg"
+    photo.write_bytes(os.urandom(9 << 20))
+    db = open_db(world / "schools" / f"{code}.db")
+    task = services.school_tasks(db)[0]["task_id"]
+    plan = db.execute("SELECT plan_id FROM plans").fetchone()[0]
+    sha = entries.add_evidence(db, code, plan, task, services.default_period(db), photo)
+    services.export_report(db, world / "big.xlsx")
+    db.close()
+    assert (world / "big.xlsx").stat().st_size > 9 << 20
+    [r] = merge.merge_paths(county_db, [world / "big.xlsx"], workers=0)
+    assert r.outcome == "accepted"
+    stored = county_db.execute("SELECT data FROM evidence WHERE sha256 = ?", [sha]).fetchone()[0]
+    assert bytes(stored) == photo.read_bytes()
+    archived = merge.file_from_archive(county_db, crypto.sha256_file(world / "big.xlsx"))
+    assert archived == (world / "big.xlsx").read_bytes()
