@@ -23,7 +23,8 @@ as committed dates ("秋季开学前全部投入使用"); 暑假期间 is a sche
 Open-ended values — 长期 / 长期坚持 / 持续 / 常态化 / 每学期 / 每月 / 适时 … (:func:`is_open_ended`)
 — give None, and a task whose own deadline field says so keeps None rather than inheriting its
 heading's deadline or reading one from its body. In the body, 上半年完成 / 第三季度前 / 下半年内
-count as committed dates like 6月底前, and so does a month or a half-year followed by a verb of
+count as committed dates like 6月底前, and so do a numeric date before 前 ("2023-06-30前", "2023.6前完成") and
+the end of a period that runs from now ("即日起至6月" -> 06), and so does a month or a half-year followed by a verb of
 achievement (6月建成, 上半年实现全覆盖); followed by any other verb it is a schedule, not a deadline
 (3月召开, 下半年开展).
 
@@ -39,7 +40,7 @@ from .numbering import cn_to_int
 _MON = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
 _YEAR = r"(?:19|20)\d{2}|1\d{2}"
 _TOKEN = re.compile(
-    rf"(?P<ym>(?P<y>{_YEAR})\s*(?:年|\.|-|/|—)\s*(?P<m>{_MON})(?![\d.])"
+    rf"(?P<ym>(?P<y>{_YEAR})\s*(?:年|\.|-|/|—)\s*(?P<m>{_MON})(?!\d)(?!\.(?!\d{{1,2}}(?![\d.])))"
     rf"(?:\s*(?:-|—|–|~|至|到)\s*(?P<m4>{_MON})(?=\s*月))?)"
     rf"|(?P<rng>(?<![\d年./])(?<!\d[-—/])(?:{_MON})\s*(?:-|—|–|~|至|到)\s*(?P<m3>{_MON})\s*月)"
     rf"|(?P<mo>(?<![\d年./])(?<!\d[-—/])(?P<m2>{_MON})\s*月)"
@@ -71,13 +72,15 @@ _BODY = re.compile(
     rf"|(?:(?:19|20)\d{{2}}\s*)?(?:年底|年末)\s*(?:前|以前|之前)|年内完成|年底完成|年底|年末"
     rf"|(?:上半年|下半年|第?[一二三四1-4]\s*季度)\s*(?:末|底)?\s*(?:前|以前|之前|内|{_DONE})"
     r"|(?:(?:19|20)\d{2}\s*年\s*)?(?:(?:春季|秋季)(?:学期)?\s*开学|放?暑假)\s*(?:前|以前|之前)"
+    rf"|(?:19|20)\d{{2}}\s*[.\-/]\s*{_MON}(?:\s*[.\-/]\s*\d{{1,2}})?(?!\d)\s*(?:底|末)?\s*(?:前|以前|之前|{_DONE})"
+    rf"|(?:即日|现在|今日|本通知印发之日)起?\s*(?:至|到)\s*(?:(?:{_YEAR})\s*年\s*)?(?<![\d.]){_MON}\s*月"
 )
 _OPEN_ENDED = re.compile(
     r"^(?:长期|持续|常态|经常|日常|每\s*(?:学期|学年|年|季度|月|周|天)|适时|动态|随时|即时|及时|"
     r"按(?:上级|要求|计划|进度)|根据(?:上级|需要|要求|安排))"
 )
 _DATE_ONLY_REST = re.compile(
-    rf"(?:{_YEAR})\s*年|(?:19|20)\d{{2}}\s*[.\-/]|{_MON}\s*月份?|\d{{1,2}}\s*日|年底|年末|年内|全年|年度内|"
+    rf"(?:19|20)\d{{2}}\s*[.\-/]\s*{_MON}(?:\s*[.\-/]\s*\d{{1,2}})?(?!\d)|(?:{_YEAR})\s*年|(?:19|20)\d{{2}}\s*[.\-/]|{_MON}\s*月份?|\d{{1,2}}\s*日|年底|年末|年内|全年|年度内|"
     r"上半年|下半年|第?[一二三四1-4]季度|春季|秋季|开学|学期|放|暑假|暑期|期间|底|末|中旬|上旬|下旬|以前|之前|前|完成|至|到|~|-|—|起|止|\s"
 )
 

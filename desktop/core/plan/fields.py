@@ -36,7 +36,8 @@ _UNIT_KEY = (
     r"(?:牵头|责任|承办|配合|协办|协助|参与|主办|负责|实施|主责|落实|参加)"
     r"(?:单位|部门|科室|股室|处室|主体|学校)|牵头|配合|承办|协办|参与|责任"
 )
-_PERSON_KEY = r"(?:责任|分管|牵头|联系|包抓)(?:领导|人|校长)|联系人|联系电话|分管领导"
+_PERSON_KEY = (r"(?:责任|分管|牵头|联系|包抓|包保|督办|挂钩|主要)?(?:领导|负责人)"
+               r"|(?:责任|分管|牵头|联系|包抓)(?:人|校长)|联系人|联系电话")
 _DEADLINE_KEY = (
     r"(?:完成|办结|截止|截至|落实)(?:时间|时限|期限|日期|时程|节点)|时间节点|时间安排|时间要求"
     r"|进度安排|完成进度|时限|期限"
@@ -136,6 +137,8 @@ def collect(lines: list[tuple[str, str]]) -> Fields:
             closing = folded.find(")", vstart) if in_bracket else -1
             if closing != -1 and closing < vend:
                 vend = closing
+            while vend > vstart and folded[vend - 1] in "(【[ \t":  # "督导室（负责人：…）"
+                vend -= 1
             key = m.group("key")
             value = (orig[vstart:vend], folded[vstart:vend])
             if _UNIT_KEY_RX.fullmatch(key):

@@ -4,11 +4,13 @@ Labels, from the outermost level inwards, in the order official documents conven
 
     第一部分 / 第一篇 / 第一章      style "part"
     壹、                           style "formal"   (Traditional documents put it above 一、)
+    Ⅰ.  Ⅱ、  II.                   style "roman"    (Unicode Roman numerals, or ASCII I–XII with a dot)
     第一节                         style "section"
+    第一项：/ 第一项 加强……       style "item"     (a top-level item, like 一、)
+    第1条 / 第一条                 style "article"  (as in regulations: its items are （一）)
     一、  一.  一．                style "cn"
     （一） (一) 一） ㈠             style "pcn"
     1.  1、  1．  ⒈                style "arabic"
-    第1条 / 第一条                 style "article"
     1.1  1.1.1                     style "dec2" / "dec3"
     （1） (1) 1） ⑴                style "parabic"
     A.  a)                         style "letter"
@@ -30,11 +32,13 @@ from dataclasses import dataclass
 RANK = {
     "part": 0,
     "formal": 1,
+    "roman": 1.5,
     "section": 2,
+    "item": 2.5,
+    "article": 2.6,
     "cn": 3,
     "pcn": 4,
     "arabic": 5,
-    "article": 6,
     "dec2": 7,
     "dec3": 8,
     "dec4": 9,
@@ -66,17 +70,21 @@ _CIRCLED = (
 _PAREN_DIGIT = {chr(0x2474 + i): i + 1 for i in range(20)}  # ⑴..⒇
 _DIGIT_STOP = {chr(0x2488 + i): i + 1 for i in range(20)}  # ⒈..⒛
 _PAREN_IDEO = {chr(0x3220 + i): i + 1 for i in range(10)}  # ㈠..㈩
+_ROMAN = {chr(0x2160 + i): i + 1 for i in range(12)}  # Ⅰ..Ⅻ (one code point each)
 
 _SPECIAL = {**{c: ("circled", n) for c, n in _CIRCLED.items()},
             **{c: ("parabic", n) for c, n in _PAREN_DIGIT.items()},
             **{c: ("arabic", n) for c, n in _DIGIT_STOP.items()},
-            **{c: ("pcn", n) for c, n in _PAREN_IDEO.items()}}
+            **{c: ("pcn", n) for c, n in _PAREN_IDEO.items()},
+            **{c: ("roman", n) for c, n in _ROMAN.items()}}
 
 # Each pattern is matched at a position of the folded line. Group "n" is the number.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("part", re.compile(rf"第\s*(?P<n>[{_NUM}\d]{{1,4}})\s*(?:部分|部份|篇|章|编)\s*[、.:]?\s*")),
     ("section", re.compile(rf"第\s*(?P<n>[{_NUM}\d]{{1,4}})\s*节\s*[、.:]?\s*")),
     ("article", re.compile(rf"第\s*(?P<n>[{_NUM}\d]{{1,4}})\s*条\s*[、.:]?\s*")),
+    # 第一项 only with a separator after it: "第一项工作是……" in running text is not a label
+    ("item", re.compile(rf"第\s*(?P<n>[{_NUM}\d]{{1,4}})\s*项\s*(?:[、.:]\s*|\s+)(?=\S)")),
     ("seq", re.compile(r"(?:第|其)(?P<n>[一二三四五六七八九十]{1,3})\s*[,、:]\s*(?=\S)")),
     ("formal", re.compile(rf"(?P<n>[{_FORMAL}]{{1,3}})\s*[、.]\s*")),
     ("pcn", re.compile(rf"\(\s*(?P<n>[{_NUM}]{{1,3}})\s*\)\s*[、.]?\s*|(?P<n2>[{_NUM}]{{1,3}})\)\s*")),
@@ -85,12 +93,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("parabic", re.compile(r"\(\s*(?P<n>\d{1,3})\s*\)\s*[、.]?\s*|(?P<n2>\d{1,3})\)\s*")),
     ("dec", re.compile(rf"(?P<n>\d{{1,3}}(?:\.\d{{1,3}}){{1,3}})(?:\.(?!\d))?(?:\s+|(?=[{_CJK}]))")),
     ("arabic", re.compile(rf"(?P<n>\d{{1,3}})\s*(?:[.、,](?![\d.])|\s+(?=[{_CJK}]))\s*")),
+    ("roman", re.compile(rf"(?P<n>X?(?:IX|IV|VI{{0,3}}|I{{1,3}}|V)|X)\s*[.、]\s*(?=[{_CJK}])")),
     ("letter", re.compile(rf"\((?P<n2>[A-Za-z])\)\s*(?=[{_CJK}])|(?P<n>[A-Za-z])\s*[.)、]\s*(?=[{_CJK}])")),
 ]
 _FIRST_CHARS = {
-    "part": "第", "section": "第", "article": "第", "formal": _FORMAL,
+    "part": "第", "section": "第", "item": "第", "article": "第", "formal": _FORMAL,
     "pcn": "(" + _NUM, "cn": _NUM, "parabic": "(0123456789", "dec": "0123456789",
     "arabic": "0123456789",
+    "roman": "IVX",
     "letter": "(ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz",
 }
 _STRIP_LABEL = re.compile(r"[\s（）()、.．,，:：“”\"'《》]")
@@ -159,6 +169,15 @@ def int_to_cn(n: int) -> str:
     return head + ("零" + digits[rest] if rest < 10 else int_to_cn(rest) if rest >= 20 else "一" + int_to_cn(rest))
 
 
+def _roman_to_int(s: str) -> int:
+    values = {"I": 1, "V": 5, "X": 10}
+    total = 0
+    for i, ch in enumerate(s):
+        v = values[ch]
+        total += -v if i + 1 < len(s) and values[s[i + 1]] > v else v
+    return total
+
+
 def normalise_label(label: str) -> str:
     """A label without brackets, separators or spaces, as the scorer compares them ("（二）" -> "二")."""
     return _STRIP_LABEL.sub("", str(label))
@@ -204,6 +223,9 @@ def _make_label(style: str, m: re.Match[str], orig: str, pos: int) -> Label | No
         text = orig[pos:m.end()].strip()
         text = _TRAIL_SEP.sub("", text) if not text.startswith(("(", "（")) else text
         return Label(style, number, text, pos, m.end())
+    if style == "roman":
+        number = _roman_to_int(num_text)
+        return Label(style, number, num_text, pos, m.end()) if number else None
     if style == "dec":
         parts = num_text.split(".")
         if any(p.lstrip("0") == "" for p in parts):

@@ -34,7 +34,11 @@ line as its heading; otherwise the line is more body text of the deepest open no
   numbering and has no fields of its own is dissolved back into text (a subtitle line under a
   heading is not a level).
 
-Field lines (责任单位：… / 完成时间：…) attach to the deepest open node.
+A list restarting, after a colon, the numbering style of the item it is written in ("3.……，重点
+抓好：1.……；2.……") is that item's clauses and is not split off.
+
+Field lines (责任单位：… / 完成时间：…) attach to the deepest open node; after an 一是/其一 list
+written on one line they attach to the item above the list, so every item of the list inherits them.
 
 Closing remarks ("各单位要……确保各项工作落到实处。", "本要点由……负责解释") never start an
 unnumbered task, and those trailing the last task are moved to ``epilogue``, as is any paragraph
@@ -80,7 +84,7 @@ _CLOSING_WORDS = re.compile(
 )
 _SUB_STYLES = ("circled", "parabic", "letter")  # sub-item styles: parts of a task when inside one
 _NOT_LEVELS = (*_SUB_STYLES, "seq", "subhead", "unnumbered", "root")
-_TOP_STYLES = ("part", "formal", "section", "cn")
+_TOP_STYLES = ("part", "formal", "roman", "section", "item", "cn")
 _HEADING_NOUN = re.compile("工作|思路|打算|计划|安排|重点|措施|设想|目标|任务|要点|展望|方向|问题|不足|成效|成绩|情况")
 _SUMMARY_TITLE = re.compile("总结|回顾|工作情况|述职")
 _DOC_TITLE = re.compile("(?:要点|计划|方案|安排|意见|清单|规划)$")
@@ -194,6 +198,9 @@ class OutlineBuilder:
             return
         if fields.is_field_line(folded):
             top = self.stack[-1]
+            if _ends_line_list(top):  # "一是……。二是……。" / 责任单位：…: the fields of the whole list
+                top.closed = True
+                top = top.parent
             if not top.closed:
                 top.fields_at = len(top.paras)
             top.field_lines.append((orig, folded))
@@ -385,7 +392,8 @@ class OutlineBuilder:
 
     def _fold_inline_lists(self, node: Node) -> None:
         inline = [c for c in node.children if c.inline and c.style == "seq" and not c.children]
-        if inline and any(not c.inline for c in node.children):
+        # a list that starts a line ("其一，……。其二，……") is the section's own list, not description
+        if inline and any(not c.inline and c.style != "seq" for c in node.children):
             for c in inline:  # back onto the line it was cut from
                 if node.paras:
                     o, f = node.paras[-1]
@@ -425,7 +433,14 @@ class OutlineBuilder:
             opened = []
         cuts: list[Label] = []
         prev_cut = start
+        clause: tuple[str, int] | None = None  # an inline clause list inside the line's own item
         for k, c in enumerate(cands):
+            if clause is not None and c.style == clause[0] and c.number == clause[1] + 1:
+                clause = (c.style, c.number)
+                continue
+            if _own_clauses(c, label, cuts, folded, prev_cut):
+                clause = (c.style, c.number)  # "1.……主要做好三项工作：1.……；2.……" stays in the task
+                continue
             if not self._acceptable(c, k, cands, folded, prev_cut, opened, self._last.get(c.style, 0)):
                 continue
             idx = parent_index(opened, c.style, c.number)
@@ -564,6 +579,24 @@ class OutlineBuilder:
 def synthetic_label(text: str) -> str:
     """The label of an unnumbered heading: its text without enclosing brackets and punctuation."""
     return text.strip().strip(_LABEL_TRIM).strip() or text.strip()
+
+
+def _own_clauses(c: Label, label: Label | None, cuts: list[Label], folded: str, prev_cut: int) -> bool:
+    """Whether ``c`` restarts, at one and after a colon, the numbering style of the item the line
+    segment belongs to: "3.……，重点抓好：1.……；2.……" lists clauses of task 3, not new tasks."""
+    own = cuts[-1] if cuts else label
+    return (own is not None and c.style == own.style and c.number == 1
+            and folded[prev_cut:c.start].rstrip().endswith(":"))
+
+
+def _ends_line_list(node: Node) -> bool:
+    """Whether ``node`` is the last of an 一是/其一 list written on one line (two or more items),
+    so that a field line after it belongs to the item the list describes, not to the last one."""
+    parent = node.parent
+    if node.style != "seq" or not node.inline or parent is None or parent.parent is None:
+        return False
+    run = [c for c in parent.children if c.line_no == node.line_no]
+    return len(run) >= 2 and all(c.style == "seq" for c in run) and parent.children[-1] is node
 
 
 def glued_label(folded: str, pos: int) -> bool:

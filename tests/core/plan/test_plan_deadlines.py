@@ -51,6 +51,11 @@ def test_parse_deadline(value, year, expected):
         ("秋季开学建成投用。", None),
         ("确保在2022年顺利通过评估认定。", None),
         ("根据2021年监测结果。", None),
+        ("即日起至6月开展专项整治。", "2022-06"),  # a period from now: its end
+        ("即日起至2022年8月底。", "2022-08"),
+        ("2022-06-30前完成验收。", "2022-06"),
+        ("2022.9前建成投用。", "2022-09"),
+        ("推广2.0版本。", None),
     ],
 )
 def test_body_deadline(text, expected):
@@ -58,7 +63,9 @@ def test_body_deadline(text, expected):
 
 
 @pytest.mark.parametrize("text, ok", [("3月", True), ("年底前", True), ("2022年6月底前", True), ("6月底", True),
-                                      ("基教股", False), ("试行", False), ("长期", False)])
+                                      ("基教股", False), ("试行", False), ("长期", False),
+                                      ("2022.6", True), ("2022-06-30", True), ("2022/6/30", True),
+                                      ("2022.6.30前", True), ("12月中旬", True)])
 def test_is_date_only(text, ok):
     assert is_date_only(fold(text)) is ok
 

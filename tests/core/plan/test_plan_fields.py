@@ -110,3 +110,10 @@ def test_keys_in_square_brackets_or_followed_by_spaces():
     f = collect(lines("完善制度。", "责任单位  基教股、教研室等", "完成时限　2023年6月"))
     assert [u for u, _ in f.units] == ["基教股", "教研室"] and f.deadline_texts == ["2023年6月"]
     assert is_field_line(fold("责任单位  基教股")) and not is_field_line(fold("责任 落实到人"))
+
+
+def test_person_fields_are_not_units():
+    """牵头领导 / 负责人 name people: their values are neither units nor task text."""
+    f = collect(lines("开展督导。", "责任单位：督导室（负责人：赵六）", "牵头领导：张三", "负责人：李四"))
+    assert [u for u, _ in f.units] == ["督导室"]
+    assert [o for o, _ in f.lines] == ["开展督导。"]

@@ -12,7 +12,12 @@ task table as .txt and .docx (table_plan), deadline words (deadline_forms), ①/
 a task (subitems_in_tasks), ① as the task level (circled_tasks), inline 一是…二是… (inline_seq)
 unnumbered title lines over their paragraphs (title_lines), a short PDF copy hard-wrapped at a fixed
 width with field keys broken across lines and school-calendar deadlines (hard_wrapped_short), and
-（一） sub-headings in one section only, over the 1. tasks the other sections have (mixed_depth_sections). Each is also parsed as a .docx and
+（一） sub-headings in one section only, over the 1. tasks the other sections have (mixed_depth_sections),
+Ⅰ．/Ⅱ． Roman sections under a 发文字号 and 主送 line with 负责人/牵头领导 fields and mixed date forms
+(roman_sections), 第一项 items over 其一，/一是 lists that start their lines and share one field block
+(article_items), tasks carrying their own "：1.……；2.……" clauses on one line (inline_clauses), and
+ASCII I./II. sections over 第一条 articles with （一） items, numeric dates (2023.8, 2023-06-30,
+2023-08-31前) and 即日起至10月 (articles_dates). Each is also parsed as a .docx and
 rewritten a little (blank lines, indentation, 1、 for 1., ASCII brackets, closing remarks and a
 signature appended, a covering notice prepended, a heading and its first item on one line): the
 tasks must not change.

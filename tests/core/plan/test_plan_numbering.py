@@ -54,6 +54,15 @@ def label(line: str, **kw):
         ("1.2 加强党建", "dec2", 2, "1.2", "加强党建"),
         ("2.3.1加强党建", "dec3", 1, "2.3.1", "加强党建"),
         ("A.建立制度", "letter", 1, "A", "建立制度"),
+        ("Ⅱ．促进公平", "roman", 2, "Ⅱ", "促进公平"),
+        ("Ⅲ、守牢底线", "roman", 3, "Ⅲ", "守牢底线"),
+        ("第二项 建设队伍", "item", 2, "第二项", "建设队伍"),
+        ("II. 加强队伍建设", "roman", 2, "II", "加强队伍建设"),
+        ("IV、深化改革", "roman", 4, "IV", "深化改革"),
+        ("第三项：保障安全", "item", 3, "第三项", "保障安全"),
+        ("其二，开展评选", "seq", 2, "其二", "开展评选"),
+        ("1）加强学习", "parabic", 1, "1）", "加强学习"),
+        ("1 . 加强学习", "arabic", 1, "1", "加强学习"),
     ],
 )
 def test_label_styles(line, style, number, text, body):
@@ -76,6 +85,7 @@ def test_label_styles(line, style, number, text, body):
         "（试行）",
         "X市智慧校园",
         "一、",  # a label with nothing after it is only a label when allowed
+        "第一项工作是推进改革",  # 第一项 in running text: no separator after it
     ],
 )
 def test_not_labels(line):
