@@ -498,16 +498,6 @@ Send this file to the schools together with the fingerprint notice.</translation
         <translation>Backed up to: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="309"/>
-        <source>语言</source>
-        <translation>Language</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="310"/>
-        <source>界面语言将在下次启动程序时切换。</source>
-        <translation>界面语言将在下次启动程序时切换。</translation>
-    </message>
-    <message>
         <location filename="../../desktop/gui/bureau/window.py" line="174"/>
         <source>计划文件 (*.docx *.txt *.xlsx *.doc *.wps *.pdf)</source>
         <translation>Plan files (*.docx *.txt *.xlsx *.doc *.wps *.pdf)</translation>
@@ -1113,27 +1103,27 @@ Approve only if it matches. Once approved, the school&apos;s {n} waiting file(s)
 <context>
     <name>KeyRequestsModel</name>
     <message>
-        <location filename="../../desktop/gui/bureau/importmodels.py" line="151"/>
+        <location filename="../../desktop/gui/bureau/importmodels.py" line="140"/>
         <source>学校</source>
         <translation>School</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importmodels.py" line="151"/>
+        <location filename="../../desktop/gui/bureau/importmodels.py" line="140"/>
         <source>新密钥指纹</source>
         <translation>New key fingerprint</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importmodels.py" line="151"/>
+        <location filename="../../desktop/gui/bureau/importmodels.py" line="140"/>
         <source>原密钥指纹</source>
         <translation>Old key fingerprint</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importmodels.py" line="151"/>
+        <location filename="../../desktop/gui/bureau/importmodels.py" line="140"/>
         <source>首次收到</source>
         <translation>First received</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importmodels.py" line="152"/>
+        <location filename="../../desktop/gui/bureau/importmodels.py" line="141"/>
         <source>等待合并的文件</source>
         <translation>Files waiting</translation>
     </message>
@@ -1381,12 +1371,12 @@ Approve only if it matches. Once approved, the school&apos;s {n} waiting file(s)
         <translation>What to do</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importmodels.py" line="90"/>
+        <location filename="../../desktop/gui/bureau/importmodels.py" line="79"/>
         <source>第 {n} 次</source>
         <translation>#{n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importmodels.py" line="94"/>
+        <location filename="../../desktop/gui/bureau/importmodels.py" line="83"/>
         <source>首次报送</source>
         <translation>First report</translation>
     </message>
@@ -1739,12 +1729,12 @@ Approve only if it matches. Once approved, the school&apos;s {n} waiting file(s)
         <translation>Unit</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/targetsmodel.py" line="58"/>
+        <location filename="../../desktop/gui/bureau/targetsmodel.py" line="47"/>
         <source>待填写</source>
         <translation>To fill in</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/targetsmodel.py" line="63"/>
+        <location filename="../../desktop/gui/bureau/targetsmodel.py" line="52"/>
         <source>原文中的目标值是占位符（如 x、xx、**），请填写具体数字</source>
         <translation>The source has a placeholder here (such as x, xx, **); enter the actual number</translation>
     </message>

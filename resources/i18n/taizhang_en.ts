@@ -32,47 +32,47 @@
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../desktop/gui/school/dashboard.py" line="121"/>
+        <location filename="../../desktop/gui/school/dashboard.py" line="123"/>
         <source>按状态（点击查看这些任务）</source>
         <translation>By status (click to list those tasks)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/dashboard.py" line="131"/>
+        <location filename="../../desktop/gui/school/dashboard.py" line="133"/>
         <source>需要留意</source>
         <translation>Needs attention</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/dashboard.py" line="133"/>
+        <location filename="../../desktop/gui/school/dashboard.py" line="135"/>
         <source>已超期未完成</source>
         <translation>Past deadline, not done</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/dashboard.py" line="134"/>
+        <location filename="../../desktop/gui/school/dashboard.py" line="136"/>
         <source>已完成但缺佐证材料</source>
         <translation>Done but no evidence</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/dashboard.py" line="135"/>
+        <location filename="../../desktop/gui/school/dashboard.py" line="137"/>
         <source>有提醒的任务</source>
         <translation>Tasks with warnings</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/dashboard.py" line="155"/>
+        <location filename="../../desktop/gui/school/dashboard.py" line="157"/>
         <source>{school} · {period} 完成情况</source>
         <translation>{school} · {period} progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/dashboard.py" line="158"/>
+        <location filename="../../desktop/gui/school/dashboard.py" line="160"/>
         <source>本校 {tasks} 项任务中，已完成 {done} 项（不适用的 {na} 项不计入）</source>
         <translation>{done} of this school&apos;s {tasks} tasks are done ({na} not applicable, not counted)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/dashboard.py" line="168"/>
+        <location filename="../../desktop/gui/school/dashboard.py" line="170"/>
         <source>本周期已导出 {n} 次报送文件，最近一次：第 {rev} 次，{at}（{file}）</source>
         <translation>Reports exported for this period: {n}; latest: revision {rev}, {at} ({file})</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/dashboard.py" line="172"/>
+        <location filename="../../desktop/gui/school/dashboard.py" line="174"/>
         <source>本周期还没有导出过报送文件。</source>
         <translation>No report has been exported for this period yet.</translation>
     </message>
@@ -490,205 +490,203 @@ Plan: {title} (version {version}, {tasks} tasks, {schools} schools)</translation
 <context>
     <name>SchoolWindow</name>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="70"/>
+        <location filename="../../desktop/gui/school/window.py" line="69"/>
         <source>台账 · {school} · {plan}</source>
         <translation>Taizhang · {school} · {plan}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="81"/>
+        <location filename="../../desktop/gui/school/window.py" line="80"/>
         <source>{school}（{code}）· 所有修改都会自动保存</source>
         <translation>{school} ({code}) · every change is saved automatically</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="94"/>
+        <location filename="../../desktop/gui/school/window.py" line="93"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="95"/>
+        <location filename="../../desktop/gui/school/window.py" line="94"/>
         <source>导出报送文件(&amp;E)…</source>
         <translation>&amp;Export report…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="100"/>
+        <location filename="../../desktop/gui/school/window.py" line="99"/>
         <source>载入新版任务清单(&amp;U)…</source>
         <translation>Load &amp;updated plan…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="103"/>
+        <location filename="../../desktop/gui/school/window.py" line="102"/>
         <source>备份数据文件(&amp;B)…</source>
         <translation>&amp;Back up database…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="107"/>
+        <location filename="../../desktop/gui/school/window.py" line="106"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="112"/>
+        <location filename="../../desktop/gui/school/window.py" line="111"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="113"/>
+        <location filename="../../desktop/gui/school/window.py" line="112"/>
         <source>撤销(&amp;U)</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="117"/>
+        <location filename="../../desktop/gui/school/window.py" line="116"/>
         <source>重做(&amp;R)</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="121"/>
+        <location filename="../../desktop/gui/school/window.py" line="120"/>
         <source>查找任务(&amp;F)</source>
         <translation>&amp;Find task</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="127"/>
+        <location filename="../../desktop/gui/school/window.py" line="126"/>
         <source>查看(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="128"/>
-        <location filename="../../desktop/gui/school/window.py" line="258"/>
+        <location filename="../../desktop/gui/school/window.py" line="127"/>
+        <location filename="../../desktop/gui/school/window.py" line="249"/>
         <source>任务详情</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="131"/>
-        <location filename="../../desktop/gui/school/window.py" line="259"/>
+        <location filename="../../desktop/gui/school/window.py" line="130"/>
+        <location filename="../../desktop/gui/school/window.py" line="250"/>
         <source>总体情况</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="134"/>
-        <location filename="../../desktop/gui/school/window.py" line="230"/>
+        <location filename="../../desktop/gui/school/window.py" line="133"/>
+        <location filename="../../desktop/gui/school/window.py" line="221"/>
         <source>任务列表</source>
         <translation>Task list</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="140"/>
+        <location filename="../../desktop/gui/school/window.py" line="139"/>
         <source>语言(&amp;L)</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="152"/>
+        <location filename="../../desktop/gui/school/window.py" line="143"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="157"/>
+        <location filename="../../desktop/gui/school/window.py" line="148"/>
         <source>填报周期：</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="163"/>
+        <location filename="../../desktop/gui/school/window.py" line="154"/>
         <source>（{due} 截止）</source>
         <translation> (due {due})</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="183"/>
+        <location filename="../../desktop/gui/school/window.py" line="174"/>
         <source>搜索任务（名称、内容、责任单位）</source>
         <translation>Search tasks (title, text, responsible units)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="191"/>
+        <location filename="../../desktop/gui/school/window.py" line="182"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="194"/>
+        <location filename="../../desktop/gui/school/window.py" line="185"/>
         <source>未完成（未开始+进行中）</source>
         <translation>Open (not started + in progress)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="196"/>
+        <location filename="../../desktop/gui/school/window.py" line="187"/>
         <source>只看本校任务</source>
         <translation>My school&apos;s tasks only</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="199"/>
+        <location filename="../../desktop/gui/school/window.py" line="190"/>
         <source>只列出适用于本校类型（{type}）的任务</source>
         <translation>Only tasks that apply to this school type ({type})</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="205"/>
+        <location filename="../../desktop/gui/school/window.py" line="196"/>
         <source>已超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="207"/>
+        <location filename="../../desktop/gui/school/window.py" line="198"/>
         <source>缺佐证</source>
         <translation>No evidence</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="209"/>
+        <location filename="../../desktop/gui/school/window.py" line="200"/>
         <source>已完成但没有佐证材料的任务</source>
         <translation>Done tasks without evidence</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="210"/>
+        <location filename="../../desktop/gui/school/window.py" line="201"/>
         <source>有提醒</source>
         <translation>With warnings</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="216"/>
+        <location filename="../../desktop/gui/school/window.py" line="207"/>
         <source>清除筛选</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="288"/>
+        <location filename="../../desktop/gui/school/window.py" line="279"/>
         <source>显示 {shown} 项任务（本校共 {total} 项）</source>
         <translation>Showing {shown} tasks (school total {total})</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="293"/>
+        <location filename="../../desktop/gui/school/window.py" line="284"/>
         <source>已自动保存 {time}</source>
         <translation>Saved automatically {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="415"/>
+        <location filename="../../desktop/gui/school/window.py" line="406"/>
         <source>载入新版任务清单</source>
         <translation>Load updated plan</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="416"/>
+        <location filename="../../desktop/gui/school/window.py" line="407"/>
         <source>任务清单 (*.xlsx)</source>
         <translation>Plan workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="437"/>
+        <location filename="../../desktop/gui/school/window.py" line="428"/>
         <source>已载入任务清单第 {version} 版</source>
         <translation>Plan version {version} loaded</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="440"/>
+        <location filename="../../desktop/gui/school/window.py" line="431"/>
         <source>备份数据文件</source>
         <translation>Back up database</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="441"/>
+        <location filename="../../desktop/gui/school/window.py" line="432"/>
         <source>台账数据文件 (*.db)</source>
         <translation>Taizhang database (*.db)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="450"/>
+        <location filename="../../desktop/gui/school/window.py" line="441"/>
         <source>已备份到 {path}</source>
         <translation>Backed up to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="454"/>
         <source>语言</source>
-        <translation>Language</translation>
+        <translation type="vanished">Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="455"/>
         <source>界面语言将在下次启动程序时切换。</source>
-        <translation>The language changes the next time Taizhang starts.</translation>
+        <translation type="vanished">The language changes the next time Taizhang starts.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="463"/>
+        <location filename="../../desktop/gui/school/window.py" line="446"/>
         <source>正在导出，请稍候……</source>
         <translation>Exporting, please wait…</translation>
     </message>

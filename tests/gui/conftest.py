@@ -192,3 +192,31 @@ def drop_paths(widget, paths):
 @pytest.fixture
 def drop():
     return drop_paths
+
+
+@pytest.fixture
+def english(tmp_path, monkeypatch):
+    """The UI in English, from .qm files compiled now from every resources/i18n/*_en.ts (so a test never
+    depends on a stale build); Chinese again afterwards."""
+    import shutil
+    import subprocess
+    import sys
+
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.gui.common import i18n
+    from desktop.paths import resources_dir
+
+    lrelease = shutil.which("pyside6-lrelease") or str(Path(sys.executable).parent / "pyside6-lrelease")
+    folder = tmp_path / "i18n"
+    folder.mkdir()
+    for ts in sorted((resources_dir() / "i18n").glob("*_en.ts")):
+        subprocess.run([lrelease, str(ts), "-qm", str(folder / ts.with_suffix(".qm").name)], check=True,
+                       capture_output=True)
+    monkeypatch.setattr(i18n, "i18n_dir", lambda: folder)
+    app = QApplication.instance()
+    i18n.save_language("en")
+    assert i18n.install(app) == "en"
+    yield
+    i18n.save_language("zh_CN")
+    i18n.install(app)

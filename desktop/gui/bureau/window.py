@@ -119,7 +119,7 @@ class BureauWindow(QMainWindow):
             else:
                 menu.addAction(a)
         lang_menu = self.menuBar().addMenu(self.tr("语言(&L)"))
-        i18n.fill_language_menu(lang_menu, self, self._set_language)
+        i18n.fill_language_menu(lang_menu, self)
         tb = self.addToolBar(self.tr("工具栏"))
         tb.setObjectName("bureauToolbar")
         tb.setMovable(False)
@@ -303,14 +303,6 @@ class BureauWindow(QMainWindow):
         if len(paths) == 1 and Path(paths[0]).is_file() and Path(paths[0]).suffix.lower() in PLAN_SUFFIXES:
             return self.import_plan(paths[0])
         return self.import_paths(paths)
-
-    def _set_language(self, code: str) -> None:
-        i18n.save_language(code)
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("语言"),
-                          self.tr("界面语言将在下次启动程序时切换。") + "\nThe language changes the next time Taizhang starts.",
-                          QMessageBox.StandardButton.Ok, self)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
 
     # ------------------------------------------------------------------ closing
     def closeEvent(self, event):

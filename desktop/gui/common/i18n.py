@@ -62,8 +62,26 @@ def pick(zh: str, en: str) -> str:
     return zh if saved_language() == DEFAULT else en
 
 
-def fill_language_menu(menu, parent, on_choose) -> None:
-    """One checkable entry per language in ``menu``; ``on_choose(code)`` runs when the user picks one."""
+# Shown at the moment the language is switched, while the window still speaks the old one: so in both.
+LANGUAGE_NOTICE = "界面语言将在下次启动程序时切换。\nThe language changes the next time Taizhang starts."
+
+
+def choose_language(parent, code: str) -> None:
+    """Save the language picked from a window's menu and say when it takes effect (non-blocking)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    save_language(code)
+    box = QMessageBox(QMessageBox.Icon.Information, "语言 / Language", LANGUAGE_NOTICE,
+                      QMessageBox.StandardButton.Ok, parent)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+
+
+def fill_language_menu(menu, parent, on_choose=None) -> None:
+    """One checkable entry per language in ``menu``; picking one calls ``on_choose(code)``, by default
+    :func:`choose_language`."""
+    on_choose = on_choose or (lambda code: choose_language(parent, code))
     group = QActionGroup(parent)
     current = saved_language()
     for code, name in LANGUAGES.items():

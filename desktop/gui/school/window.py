@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLayout,
     QLineEdit,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QTabWidget,
@@ -138,7 +137,7 @@ class SchoolWindow(QMainWindow):
             view_menu.addAction(a)
 
         lang_menu = bar.addMenu(self.tr("语言(&L)"))
-        i18n.fill_language_menu(lang_menu, self, self._set_language)
+        i18n.fill_language_menu(lang_menu, self)
 
     def _build_toolbar(self) -> None:
         tb = QToolBar(self.tr("工具栏"))
@@ -440,14 +439,6 @@ class SchoolWindow(QMainWindow):
             show_error(self, exc)
             return
         self.statusBar().showMessage(self.tr("已备份到 {path}").format(path=path), 8000)
-
-    def _set_language(self, code: str) -> None:
-        i18n.save_language(code)
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("语言"),
-                          self.tr("界面语言将在下次启动程序时切换。") + "\nThe language changes the next time Taizhang starts.",
-                          QMessageBox.StandardButton.Ok, self)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
 
     def closeEvent(self, event) -> None:
         if self.export_dialog is not None and self.export_dialog.is_running():

@@ -14,14 +14,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTranslator
-from PySide6.QtWidgets import QApplication, QHeaderView, QLabel, QToolBar
+from PySide6.QtWidgets import QHeaderView, QLabel, QToolBar
 
 from desktop.gui.bureau import messages
 from desktop.gui.bureau.importmodels import COL_REASON, COL_SCHOOL
 from desktop.gui.bureau.messages import status_name
 from desktop.gui.bureau.overviewpage import CellDetail
 from desktop.gui.bureau.window import BureauWindow
-from desktop.gui.common import i18n
 from desktop.paths import resources_dir
 
 I18N = resources_dir() / "i18n"
@@ -55,20 +54,6 @@ def _compile(ts: Path, folder: Path) -> Path:
     return qm
 
 
-@pytest.fixture
-def english(tmp_path, monkeypatch):
-    """English from .qm files built from the .ts files now (so the test does not depend on a stale build)."""
-    folder = tmp_path / "i18n"
-    folder.mkdir()
-    for ts in sorted(I18N.glob("*_en.ts")):
-        _compile(ts, folder)
-    monkeypatch.setattr(i18n, "i18n_dir", lambda: folder)
-    app = QApplication.instance()
-    i18n.save_language("en")
-    assert i18n.install(app) == "en"
-    yield
-    i18n.save_language("zh_CN")
-    i18n.install(app)
 
 
 def test_every_source_string_is_translated(tmp_path):

@@ -17,20 +17,6 @@ from desktop.paths import resources_dir
 TS = resources_dir() / "i18n" / "taizhang_en.ts"
 
 
-@pytest.fixture
-def english(tmp_path, monkeypatch):
-    """The English .qm built from the .ts now (so the test does not depend on a stale build)."""
-    lrelease = shutil.which("pyside6-lrelease") or str(Path(__import__("sys").executable).parent / "pyside6-lrelease")
-    folder = tmp_path / "i18n"
-    folder.mkdir()
-    subprocess.run([lrelease, str(TS), "-qm", str(folder / "taizhang_en.qm")], check=True, capture_output=True)
-    monkeypatch.setattr(i18n, "i18n_dir", lambda: folder)
-    app = QApplication.instance()
-    i18n.save_language("en")
-    assert i18n.install(app) == "en"
-    yield
-    i18n.save_language("zh_CN")
-    i18n.install(app)
 
 
 def test_default_is_chinese(qtbot):
