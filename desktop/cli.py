@@ -20,13 +20,13 @@ def _print_json(data) -> None:
 
 
 def _db(path):
-    from desktop.core.store import open_db
+    from desktop.core.db.connection import open_db
 
     return open_db(path)
 
 
 def cmd_demo(args) -> int:
-    from desktop.core import demo
+    from desktop import demo
 
     demo.run(args.out, schools=args.schools, seed=args.seed, merge=not args.no_merge)
     return 0
@@ -74,7 +74,8 @@ def cmd_plan_publish(args) -> int:
 
 
 def cmd_county_init(args) -> int:
-    from desktop.core import crypto, services
+    from desktop.core import services
+    from desktop.core.signing import crypto
 
     ident = services.county_init(args.db, args.name)
     print(f"已创建县局数据文件 {args.db} / county database created")
@@ -83,7 +84,8 @@ def cmd_county_init(args) -> int:
 
 
 def cmd_school_init(args) -> int:
-    from desktop.core import crypto, services
+    from desktop.core import services
+    from desktop.core.signing import crypto
 
     ident = services.school_init(args.plan, args.school, args.db)
     print(f"已为 {ident.school_name}（{ident.school_code}）创建数据文件 {args.db} / school database created")
@@ -163,7 +165,8 @@ def cmd_backup(args) -> int:
 
 
 def cmd_keys(args) -> int:
-    from desktop.core import crypto, services
+    from desktop.core import services
+    from desktop.core.signing import crypto
 
     db = _db(args.db)
     try:

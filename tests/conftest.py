@@ -9,9 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core import crypto, planstore, report, services
-from desktop.core.package import write_package
-from desktop.core.store import now_iso, open_db, transaction
+from desktop.core import services
+from desktop.core.db.connection import now_iso, open_db, transaction
+from desktop.core.package import reportbook
+from desktop.core.package.container import write_package
+from desktop.core.signing import crypto
+from desktop.core.tasklist import store as task_store
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
@@ -40,10 +43,10 @@ def make_county(folder: Path, schools: int, n_tasks: int = TASKS) -> tuple[Path,
     services.county_init(db_path, "基准县")
     db = open_db(db_path)
     with transaction(db):
-        planstore.save_parsed_plan(db, synthetic_plan(n_tasks), county="基准县", source_name="bench.txt")
-        planstore.replace_roster(db, [{"code": f"B{i:05d}", "name": f"基准县第{i}学校", "type": "小学",
+        task_store.save_parsed_plan(db, synthetic_plan(n_tasks), county="基准县", source_name="bench.txt")
+        task_store.replace_roster(db, [{"code": f"B{i:05d}", "name": f"基准县第{i}学校", "type": "小学",
                                        "township": "城关"} for i in range(schools)])
-        planstore.upsert_period(db, PERIOD, "2026-07-15")
+        task_store.upsert_period(db, PERIOD, "2026-07-15")
     content = services.publish(db, folder / "plan.xlsx")
     db.close()
     return db_path, content
@@ -54,7 +57,7 @@ def write_reports(folder: Path, plan: dict, schools: int, seed: int = 1) -> list
     folder.mkdir(parents=True, exist_ok=True)
     rng = random.Random(seed)
     tasks = [t for t in plan["tasks"] if not t["is_heading"]]
-    summaries = report.task_summaries(tasks)
+    summaries = reportbook.task_summaries(tasks)
     out = []
     for i in range(schools):
         key = crypto.new_private_key()
@@ -71,7 +74,7 @@ def write_reports(folder: Path, plan: dict, schools: int, seed: int = 1) -> list
                    "entries": entries, "evidence": [], "tasks": summaries}
         path = folder / f"B{i:05d}.xlsx"
         write_package(path, kind="report", content=content,
-                      workbook=report.build_workbook(content, crypto.fingerprint(crypto.public_raw(key))), key=key)
+                      workbook=reportbook.build_workbook(content, crypto.fingerprint(crypto.public_raw(key))), key=key)
         out.append(path)
     return out
 
@@ -79,7 +82,7 @@ def write_reports(folder: Path, plan: dict, schools: int, seed: int = 1) -> list
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory) -> Path:
     """county.db with the sample plan published, 4 schools' databases and their exported reports."""
-    from desktop.core import demo
+    from desktop import demo
 
     out = tmp_path_factory.mktemp("demo-template") / "demo"
     demo.run(out, schools=4, merge=False, say=lambda _msg: None)
@@ -96,7 +99,7 @@ def world(demo_template, tmp_path) -> Path:
 
 @pytest.fixture
 def county_db(world):
-    from desktop.core.store import open_db
+    from desktop.core.db.connection import open_db
 
     db = open_db(world / "county.db")
     yield db
@@ -151,14 +154,14 @@ def fleet_factory():
 @pytest.fixture
 def extra_migration(tmp_path):
     """A copy of migrations/ plus one more migration with the given SQL; returns (folder, its number)."""
-    from desktop.core import store
+    from desktop.core.db import connection
 
     def make(sql: str, name: str = "extra"):
         folder = tmp_path / "migrations"
         folder.mkdir(exist_ok=True)
-        for _, mig in store.migrations():
+        for _, mig in connection.migrations():
             (folder / mig.name).write_text(mig.read_text(encoding="utf-8"), encoding="utf-8")
-        number = len(store.migrations()) + 1
+        number = len(connection.migrations()) + 1
         (folder / f"{number:04d}_{name}.sql").write_text(sql, encoding="utf-8")
         return folder, number
 

@@ -50,10 +50,10 @@ def test_bundle_paths_point_inside_meipass(fake_bundle):
 
 
 def test_the_store_migrates_from_the_bundle_copy(fake_bundle, tmp_path):
-    from desktop.core import store
+    from desktop.core.db import connection
 
-    assert all(fake_bundle in p.parents for _, p in store.migrations())
-    db = store.open_db(tmp_path / "new.db", create=True)
+    assert all(fake_bundle in p.parents for _, p in connection.migrations())
+    db = connection.open_db(tmp_path / "new.db", create=True)
     try:
         assert db.execute("PRAGMA user_version").fetchone()[0] == len(list(fake_bundle.glob("migrations/*.sql")))
     finally:
@@ -61,7 +61,7 @@ def test_the_store_migrates_from_the_bundle_copy(fake_bundle, tmp_path):
 
 
 def test_the_demo_reads_its_samples_from_the_bundle(fake_bundle):
-    from desktop.core import demo
+    from desktop import demo
 
     (fake_bundle / "resources" / "samples" / "roster.csv").write_text(
         "学校代码,学校名称,学校类型,所属乡镇\nB001,打包测试小学,小学,城关镇\n", encoding="utf-8")

@@ -72,8 +72,9 @@ def tamper(src: Path, dst: Path) -> Path:
 
 def reinstalled(world: Path, code: str, out: Path, scratch: Path) -> Path:
     """A school that reinstalled its PC: a new key, the report exported twice (revision 2)."""
-    from desktop.core import entries, services
-    from desktop.core.store import open_db
+    from desktop.core import services
+    from desktop.core.db.connection import open_db
+    from desktop.core.records import entries
 
     fresh = scratch / f"reinstalled-{code}.db"
     services.school_init(world / "plan.xlsx", code, fresh)
@@ -105,8 +106,9 @@ def main() -> int:
     from desktop.gui.app import make_app
 
     app = make_app()
-    from desktop.core import demo, merge
-    from desktop.core.store import open_db
+    from desktop import demo
+    from desktop.core.db.connection import open_db
+    from desktop.core.intake import merge
     from desktop.gui.bureau.setup import CountySetupDialog
     from desktop.gui.bureau.window import (
         TAB_HOME,

@@ -54,7 +54,8 @@ def main(out_dir: Path) -> list[Path]:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from desktop.core import demo, services
+    from desktop import demo
+    from desktop.core import services
     from desktop.gui.app import make_app, settle_layout
     from desktop.gui.common import locations
 

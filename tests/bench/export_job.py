@@ -6,7 +6,7 @@ import sys
 import time
 
 from desktop.core import services
-from desktop.core.store import open_db
+from desktop.core.db.connection import open_db
 
 if __name__ == "__main__":
     db = open_db(sys.argv[1])

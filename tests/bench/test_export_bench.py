@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core import entries, services
-from desktop.core.package import verify_package
-from desktop.core.store import open_db
+from desktop.core import services
+from desktop.core.db.connection import open_db
+from desktop.core.package.container import verify_package
+from desktop.core.records import entries
 
 pytestmark = pytest.mark.bench
 

@@ -13,8 +13,9 @@ from concurrent.futures import ThreadPoolExecutor
 import openpyxl
 import pytest
 
-from desktop.core import merge, services
-from desktop.core.store import open_db
+from desktop.core import services
+from desktop.core.db.connection import open_db
+from desktop.core.intake import merge
 
 pytestmark = pytest.mark.bench
 

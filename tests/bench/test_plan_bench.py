@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.plan import parse_plan_text
-from desktop.core.plan.numbering import int_to_cn
+from desktop.core.planreader import parse_plan_text
+from desktop.core.planreader.numbering import int_to_cn
 
 SAMPLE = Path(__file__).resolve().parents[2] / "resources" / "samples" / "sample_plan.txt"
 TARGET_MS = 50.0

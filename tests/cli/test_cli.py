@@ -149,7 +149,7 @@ def test_keys_history_and_trace_commands(world):
     history = run("history", "--db", world / "county.db", "--school", code, "--json")
     assert history.returncode == 0 and json.loads(history.stdout) == []  # one revision: nothing changed yet
     from desktop.core import services
-    from desktop.core.store import open_db
+    from desktop.core.db.connection import open_db
 
     db = open_db(world / "schools" / f"{code}.db")
     task = services.school_tasks(db)[0]["task_id"]

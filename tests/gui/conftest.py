@@ -62,8 +62,10 @@ def parsed_plan(n_tasks: int | None = None) -> dict:
 
 def build_plan_workbook(folder: Path, parsed: dict | None = None, schools=SCHOOLS) -> Path:
     """County init → save the parsed plan → roster → periods → publish; returns the plan workbook."""
-    from desktop.core import identity, planstore, services
-    from desktop.core.store import open_db, transaction
+    from desktop.core import services
+    from desktop.core.db.connection import open_db, transaction
+    from desktop.core.signing import identity
+    from desktop.core.tasklist import store as task_store
 
     folder.mkdir(parents=True, exist_ok=True)
     county = folder / "county.db"
@@ -71,11 +73,11 @@ def build_plan_workbook(folder: Path, parsed: dict | None = None, schools=SCHOOL
     db = open_db(county)
     try:
         with transaction(db):
-            planstore.save_parsed_plan(db, parsed or parsed_plan(), county=identity.load(db).county,
+            task_store.save_parsed_plan(db, parsed or parsed_plan(), county=identity.load(db).county,
                                        source_name="plan.txt")
-            planstore.replace_roster(db, schools)
-            planstore.upsert_period(db, "2026年上半年", "2026-07-15")
-            planstore.upsert_period(db, "2026年全年", "2099-01-15")
+            task_store.replace_roster(db, schools)
+            task_store.upsert_period(db, "2026年上半年", "2026-07-15")
+            task_store.upsert_period(db, "2026年全年", "2099-01-15")
         services.publish(db, folder / "plan.xlsx")
     finally:
         db.close()

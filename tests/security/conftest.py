@@ -7,7 +7,8 @@ import zipfile
 
 import pytest
 
-from desktop.core import crypto, package
+from desktop.core.package import container
+from desktop.core.signing import crypto
 
 
 def forge(src, dst, *, key=None, manifest_edit=None, parts_edit=None, raw_manifest: bytes | None = None,
@@ -20,8 +21,8 @@ def forge(src, dst, *, key=None, manifest_edit=None, parts_edit=None, raw_manife
     """
     with zipfile.ZipFile(src) as zf:
         parts = {n: zf.read(n) for n in zf.namelist()}
-    manifest = json.loads(parts.pop(package.MANIFEST))
-    signature = parts.pop(package.SIGNATURE)
+    manifest = json.loads(parts.pop(container.MANIFEST))
+    signature = parts.pop(container.SIGNATURE)
     if parts_edit:
         parts_edit(parts)
     manifest["parts"] = {n: crypto.sha256_hex(d) for n, d in parts.items()}
@@ -33,8 +34,8 @@ def forge(src, dst, *, key=None, manifest_edit=None, parts_edit=None, raw_manife
     with zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as out:
         for name, data in parts.items():
             out.writestr(name, data)
-        out.writestr(package.MANIFEST, body)
-        out.writestr(package.SIGNATURE, signature)
+        out.writestr(container.MANIFEST, body)
+        out.writestr(container.SIGNATURE, signature)
 
 
 @pytest.fixture

@@ -13,9 +13,13 @@ import zipfile
 
 import pytest
 
-from desktop.core import entries, identity, merge, services, store
+from desktop.core import services
+from desktop.core.db import connection
+from desktop.core.db.connection import open_db
 from desktop.core.errors import TaizhangError
-from desktop.core.store import open_db
+from desktop.core.intake import merge
+from desktop.core.records import entries
+from desktop.core.signing import identity
 
 
 def _integrity(path) -> str:
@@ -70,8 +74,9 @@ def test_kill_during_merge_loses_at_most_the_file_in_flight(fleet_factory, tmp_p
 
 _AUTOSAVE_LOOP = """
 import sys
-from desktop.core import entries, services
-from desktop.core.store import open_db
+from desktop.core import services
+from desktop.core.records import entries
+from desktop.core.db.connection import open_db
 db = open_db(sys.argv[1])
 code = db.execute("SELECT school_code FROM identity").fetchone()[0]
 plan = db.execute("SELECT plan_id FROM plans").fetchone()[0]
@@ -105,7 +110,7 @@ def test_kill_during_autosave_keeps_a_consistent_database(world):
 _EXPORT_LOOP = """
 import sys
 from desktop.core import services
-from desktop.core.store import open_db
+from desktop.core.db.connection import open_db
 db = open_db(sys.argv[1])
 print("ready", flush=True)
 for i in range(10000):
@@ -134,13 +139,13 @@ def test_kill_during_export_leaves_old_file_or_new_file(world):
 def test_kill_during_migration_leaves_the_old_version(tmp_path, extra_migration):
     """A migration runs in one transaction: killed half-way, the file keeps the previous version."""
     path = tmp_path / "m.db"
-    store.open_db(path, create=True).close()
+    connection.open_db(path, create=True).close()
     body = "CREATE TABLE big (x);\n" + "".join(
         "INSERT INTO big SELECT randomblob(2000) FROM (WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i+1 FROM c"
         " WHERE i < 5000) SELECT i FROM c);\n" for _ in range(200))
     slow, n = extra_migration(body, "slow")
-    code = ("import sys\nfrom pathlib import Path\nfrom desktop.core import store\n"
-            f"store.migrations_dir = lambda: Path({str(slow)!r})\nprint('go', flush=True)\nstore.open_db(sys.argv[1])\n")
+    code = ("import sys\nfrom pathlib import Path\nfrom desktop.core.db import connection\n"
+            f"connection.migrations_dir = lambda: Path({str(slow)!r})\nprint('go', flush=True)\nconnection.open_db(sys.argv[1])\n")
     proc = subprocess.Popen([sys.executable, "-c", code, str(path)], stdout=subprocess.PIPE, text=True)
     assert proc.stdout.readline().strip() == "go"
     time.sleep(1.0)
@@ -148,7 +153,7 @@ def test_kill_during_migration_leaves_the_old_version(tmp_path, extra_migration)
     proc.kill()
     proc.wait()
     assert _integrity(path) == "ok"
-    db = store.open_db(path)  # the real migrations: the file is at the previous version, and opens
+    db = connection.open_db(path)  # the real migrations: the file is at the previous version, and opens
     assert db.execute("PRAGMA user_version").fetchone()[0] == n - 1
     assert not db["big"].exists()
     db.close()

@@ -6,8 +6,9 @@ import zipfile
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desktop.core import crypto, package
-from desktop.core.package import PackageInvalid, verify_package
+from desktop.core.package import container
+from desktop.core.package.container import PackageInvalid, verify_package
+from desktop.core.signing import crypto
 
 
 def _valid_package() -> bytes:
@@ -22,7 +23,7 @@ def _valid_package() -> bytes:
 
     with tempfile.TemporaryDirectory() as d:
         out = Path(d) / "p.xlsx"
-        package.write_package(out, kind="report", content={"county": "示例县"}, workbook=wb, key=key)
+        container.write_package(out, kind="report", content={"county": "示例县"}, workbook=wb, key=key)
         buf.write(out.read_bytes())
     return buf.getvalue()
 

@@ -9,8 +9,12 @@ import zipfile
 
 import pytest
 
-from desktop.core import crypto, entries, merge, package, services
-from desktop.core.store import open_db
+from desktop.core import services
+from desktop.core.db.connection import open_db
+from desktop.core.intake import merge
+from desktop.core.package import container
+from desktop.core.records import entries
+from desktop.core.signing import crypto
 
 
 def _first(world):
@@ -20,7 +24,7 @@ def _first(world):
 def _school_key(world, code):
     db = open_db(world / "schools" / f"{code}.db")
     try:
-        return services.school_key if False else __import__("desktop.core.identity", fromlist=["x"]).load(db).private_key()
+        return services.school_key if False else __import__("desktop.core.signing.identity", fromlist=["x"]).load(db).private_key()
     finally:
         db.close()
 
@@ -40,7 +44,7 @@ def test_missing_signature(world, county_db, counts):
     bad = world / "nosig.xlsx"
     with zipfile.ZipFile(_first(world)) as zin, zipfile.ZipFile(bad, "w") as zout:
         for n in zin.namelist():
-            if n != package.SIGNATURE:
+            if n != container.SIGNATURE:
                 zout.writestr(n, zin.read(n))
     _, v = _rejected(county_db, counts, bad, "缺少台账签名", "no Taizhang signature")
     assert v["valid"] is False
@@ -52,7 +56,7 @@ def test_malformed_signature(world, county_db, counts, sig):
     bad = world / "badsig.xlsx"
     with zipfile.ZipFile(_first(world)) as zin, zipfile.ZipFile(bad, "w") as zout:
         for n in zin.namelist():
-            zout.writestr(n, sig if n == package.SIGNATURE else zin.read(n))
+            zout.writestr(n, sig if n == container.SIGNATURE else zin.read(n))
     _rejected(county_db, counts, bad, "签名")
 
 
@@ -61,7 +65,7 @@ def test_valid_signature_over_another_manifest(world, county_db, counts):
     bad = world / "mixed.xlsx"
     with zipfile.ZipFile(a) as za, zipfile.ZipFile(b) as zb, zipfile.ZipFile(bad, "w") as zout:
         for n in za.namelist():
-            zout.writestr(n, zb.read(package.SIGNATURE) if n == package.SIGNATURE else za.read(n))
+            zout.writestr(n, zb.read(container.SIGNATURE) if n == container.SIGNATURE else za.read(n))
     _rejected(county_db, counts, bad, "签名无效", "bad signature")
 
 

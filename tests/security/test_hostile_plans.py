@@ -9,8 +9,8 @@ import sys
 import pytest
 
 from desktop.core import services
+from desktop.core.db.connection import open_db
 from desktop.core.errors import TaizhangError
-from desktop.core.store import open_db
 
 
 def _code(world):

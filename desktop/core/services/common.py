@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from desktop.core import cellsdiff, report, store
-from desktop.core.package import PackageInvalid, verify_package
-from desktop.core.store import open_db
+from desktop.core.db import connection
+from desktop.core.db.connection import open_db
+from desktop.core.package import reportbook, tamper
+from desktop.core.package.container import PackageInvalid, verify_package
 
 
 def _expand(paths) -> list:
@@ -30,11 +31,11 @@ def verify_files(paths) -> list[dict]:
             pkg = verify_package(path)
             m = pkg.manifest
             if m["kind"] == "report":
-                report.check_content(m)
+                reportbook.check_content(m)
             item.update(valid=True, kind=m["kind"], revision=m.get("revision"),
                         school=(m.get("school") or {}).get("code"), fingerprint=pkg.fingerprint)
         except PackageInvalid as exc:
-            exc = cellsdiff.explain(path, exc)
+            exc = tamper.explain(path, exc)
             item["reason"] = str(exc)
             if exc.sheets:
                 item["sheets"] = exc.sheets
@@ -46,13 +47,13 @@ def verify_files(paths) -> list[dict]:
 def backup(db_path, out) -> Path:
     db = open_db(db_path)
     try:
-        return store.backup(db, out)
+        return connection.backup(db, out)
     finally:
         db.close()
 
 
 def parse_plan(plan_file) -> dict:
     """A plan document (.txt/.docx/.xlsx; .doc/.wps/.pdf when LibreOffice/pdftotext are there) as tasks."""
-    from desktop.core.plan import parse_plan_file
+    from desktop.core.planreader import parse_plan_file
 
     return parse_plan_file(plan_file)

@@ -6,11 +6,13 @@ import json
 import uuid
 from pathlib import Path
 
-from desktop.core import identity, merge, planstore
+from desktop.core.db.connection import audit, now_iso, open_db, transaction
 from desktop.core.errors import TaizhangError
-from desktop.core.package import write_package
-from desktop.core.roster import read_roster
-from desktop.core.store import audit, now_iso, open_db, transaction
+from desktop.core.intake import merge
+from desktop.core.package.container import write_package
+from desktop.core.roster.reader import read_roster
+from desktop.core.signing import identity
+from desktop.core.tasklist import store as task_store
 
 # ------------------------------------------------------------------------------------------ county
 
@@ -31,18 +33,18 @@ def county_init(db_path, name: str, *, passphrase: str | None = None) -> identit
 
 def import_plan(db, plan_file, *, plan_id: str | None = None) -> str:
     """Parse the bureau's plan document into a draft plan (a new one, or a new draft of ``plan_id``)."""
-    from desktop.core.plan import parse_plan_file  # the parser is only needed here
+    from desktop.core.planreader import parse_plan_file  # the parser is only needed here
 
     ident = identity.load(db, role="county")
     parsed = parse_plan_file(plan_file)
     if not parsed["tasks"]:
         raise TaizhangError("没有从文件中识别出任何任务", "no tasks were found in the document")
     if plan_id is None:
-        existing = planstore.current_plan(db)
+        existing = task_store.current_plan(db)
         plan_id = existing["id"] if existing and existing["title"] == (parsed.get("title") or Path(plan_file).name) else None
     source_text = plan_source_from_file(plan_file)
     with transaction(db):
-        plan_id = planstore.save_parsed_plan(db, parsed, county=ident.county, source_name=Path(plan_file).name,
+        plan_id = task_store.save_parsed_plan(db, parsed, county=ident.county, source_name=Path(plan_file).name,
                                              source_text=source_text, plan_id=plan_id)
         audit(db, "plan.import", plan_id, json.dumps({"file": Path(plan_file).name, "tasks": len(parsed["tasks"])}))
     return plan_id
@@ -51,7 +53,7 @@ def import_plan(db, plan_file, *, plan_id: str | None = None) -> str:
 def import_roster(db, roster_file) -> int:
     rows = read_roster(roster_file)
     with transaction(db):
-        planstore.replace_roster(db, rows)
+        task_store.replace_roster(db, rows)
         audit(db, "roster.import", Path(roster_file).name, json.dumps({"schools": len(rows)}))
     return len(rows)
 
@@ -75,20 +77,20 @@ def parse_period(spec: str) -> tuple[str, str | None]:
 def add_period(db, spec: str) -> str:
     name, due = parse_period(spec)
     with transaction(db):
-        planstore.upsert_period(db, name, due)
+        task_store.upsert_period(db, name, due)
     return name
 
 
 def publish(db, out, *, plan_id: str | None = None, passphrase: str | None = None) -> dict:
     """Write the signed plan workbook; each publish is a new version with the same task ids."""
-    from desktop.core import planbook  # openpyxl: loaded only by the commands that write workbooks
+    from desktop.core.package import planbook  # openpyxl: loaded only by the commands that write workbooks
 
     ident = identity.load(db, role="county")
-    plan = planstore.current_plan(db) if plan_id is None else _plan(db, plan_id)
+    plan = task_store.current_plan(db) if plan_id is None else _plan(db, plan_id)
     if plan is None:
         raise TaizhangError("还没有导入工作计划", "no plan has been imported yet")
-    tasks = planstore.plan_tasks(db, plan["id"])
-    schools, periods = planstore.schools(db), planstore.periods(db)
+    tasks = task_store.plan_tasks(db, plan["id"])
+    schools, periods = task_store.schools(db), task_store.periods(db)
     if not schools:
         raise TaizhangError("学校名单为空，请先导入学校名单", "the roster is empty: import the schools first")
     if not periods:
@@ -130,17 +132,17 @@ def merge_files(db, paths, **kwargs) -> list[merge.Outcome]:
 
 
 def write_summary(db, out, *, period: str | None = None) -> Path:
-    from desktop.core import summary
+    from desktop.core.standing import workbook
 
-    plan = planstore.current_plan(db)
+    plan = task_store.current_plan(db)
     if plan is None or not plan["version"]:
         raise TaizhangError("还没有发布工作计划", "no plan has been published yet")
-    periods = planstore.periods(db)
+    periods = task_store.periods(db)
     if period is None:
         if not periods:
             raise TaizhangError("还没有设置填报周期", "no reporting period has been set")
         period = periods[-1]["name"]
-    return summary.write_summary(db, plan["id"], period, out)
+    return workbook.write_summary(db, plan["id"], period, out)
 
 
 
@@ -150,7 +152,7 @@ def write_summary(db, out, *, period: str | None = None) -> Path:
 
 def county_info(db) -> dict:
     """The bureau's identity for the GUI: name, key fingerprint (also in groups of 4)."""
-    from desktop.core.crypto import format_fingerprint
+    from desktop.core.signing.crypto import format_fingerprint
 
     ident = identity.load(db, role="county")
     return {"county": ident.county, "fingerprint": ident.fingerprint,
@@ -172,7 +174,7 @@ def fingerprint_notice(db) -> str:
 
 def write_fingerprint_notice(db, out) -> Path:
     """Save the notice as a UTF-8 text file (with BOM, so old Windows Notepad shows the Chinese)."""
-    from desktop.core.atomic import atomic_target
+    from desktop.core.db.atomic import atomic_target
 
     text = fingerprint_notice(db).replace("\n", "\r\n")
     with atomic_target(out) as tmp:
@@ -185,7 +187,7 @@ def write_fingerprint_notice(db, out) -> Path:
 
 def plan_source_from_file(plan_file) -> str:
     """The document's text as the parser read it (lines in reading order); '' when it cannot be read."""
-    from desktop.core.plan.readers import read_lines
+    from desktop.core.planreader.readers import read_lines
 
     try:
         return "\n".join(text for text, _atomic in read_lines(Path(plan_file)) if isinstance(text, str))
@@ -213,13 +215,13 @@ def attach_plan_source(db, plan_id: str, plan_file) -> str:
 
 def plan_state(db) -> dict | None:
     """The current plan: version, when published, and whether it changed since (a new version on publish)."""
-    from desktop.core import planbook
+    from desktop.core.package import planbook
 
-    plan = planstore.current_plan(db)
+    plan = task_store.current_plan(db)
     if plan is None:
         return None
-    tasks = planstore.plan_tasks(db, plan["id"])
-    digest = planbook.plan_digest(plan["title"], tasks, planstore.schools(db), planstore.periods(db))
+    tasks = task_store.plan_tasks(db, plan["id"])
+    digest = planbook.plan_digest(plan["title"], tasks, task_store.schools(db), task_store.periods(db))
     published_at = db.execute("SELECT published_at FROM plans WHERE plan_id = ?", [plan["id"]]).fetchone()[0]
     leaves = [t for t in tasks if not t["is_heading"]]
     return plan | {
@@ -233,15 +235,15 @@ def plan_state(db) -> dict | None:
 def publish_check(db) -> dict:
     """What stops a publish (errors) and what the bureau should look at first (warnings), as (zh, en)."""
     errors, warnings = [], []
-    plan = planstore.current_plan(db)
+    plan = task_store.current_plan(db)
     if plan is None:
         errors.append(("还没有导入工作计划", "no plan has been imported yet"))
-    if not planstore.schools(db):
+    if not task_store.schools(db):
         errors.append(("学校名单为空，请先导入学校名单", "the roster is empty: import the schools first"))
-    if not planstore.periods(db):
+    if not task_store.periods(db):
         errors.append(("还没有设置填报周期", "no reporting period has been set"))
     if plan is not None:
-        leaves = [t for t in planstore.plan_tasks(db, plan["id"]) if not t["is_heading"]]
+        leaves = [t for t in task_store.plan_tasks(db, plan["id"]) if not t["is_heading"]]
         holes = [t for t in leaves if any(x["value"] is None for x in t["targets"])]
         if holes:
             warnings.append((f"有 {len(holes)} 项任务的量化指标还没有填写目标值（如 {holes[0]['task_id']}）",
@@ -275,7 +277,7 @@ def add_school(db, code: str, name: str, type: str = "", township: str = "") -> 
     with transaction(db):
         if db.execute("SELECT 1 FROM schools WHERE code = ?", [code]).fetchone():
             raise TaizhangError(f"学校代码已存在：{code}", f"the school code already exists: {code}")
-        planstore.replace_roster(db, [{"code": code, **fields}])
+        task_store.replace_roster(db, [{"code": code, **fields}])
         audit(db, "roster.add", code)
 
 
@@ -342,7 +344,7 @@ def count_inputs(paths) -> int:
 
 def key_requests(db) -> list[dict]:
     """Schools whose files came signed by a new key, waiting for the bureau to approve or refuse it."""
-    from desktop.core.crypto import format_fingerprint
+    from desktop.core.signing.crypto import format_fingerprint
 
     names = dict(db.execute("SELECT code, name FROM schools").fetchall())
     out = []
@@ -390,13 +392,13 @@ def _rate(done: int, total: int) -> float:
 def overview(db, period: str | None = None) -> dict | None:
     """Everything the bureau's overview shows for one period: the school × task status matrix,
     completion per task and per school, schools not reported and reported late. None without a plan."""
-    from desktop.core import summary
+    from desktop.core.standing import workbook
 
-    plan = planstore.current_plan(db)
+    plan = task_store.current_plan(db)
     if plan is None:
         return None
     period = period or overview_period(db)
-    data = summary.collect(db, plan["id"], period or "")
+    data = workbook.collect(db, plan["id"], period or "")
     tasks, schools, subs, status = data["tasks"], data["schools"], data["submissions"], data["status"]
     applicable = {code: set(ids) for code, ids in data["applicable"].items()}
     evidence: dict[tuple[str, str], int] = {}
@@ -412,7 +414,7 @@ def overview(db, period: str | None = None) -> dict | None:
         n_app = len(applicable[s["code"]])
         per_school.append(s | {"reported": sub is not None, "revision": sub["revision"] if sub else None,
                                "created_at": sub["created_at"] if sub else None,
-                               "late": bool(sub) and summary.is_late(sub, data["due"]),
+                               "late": bool(sub) and workbook.is_late(sub, data["due"]),
                                "applicable": n_app, **{f"n_{k}": v for k, v in counts.items()},
                                "rate": _rate(counts["已完成"], n_app - counts["不适用"]) if sub else 0.0})
     per_task = []
@@ -442,12 +444,12 @@ def overview(db, period: str | None = None) -> dict | None:
 
 def school_task_detail(db, period: str, school: str, task_id: str) -> dict:
     """One cell of the matrix: the task, what the school reported on it and its evidence files."""
-    from desktop.core import entries
+    from desktop.core.records import entries
 
-    plan = planstore.current_plan(db)
+    plan = task_store.current_plan(db)
     if plan is None:
         raise TaizhangError("还没有导入工作计划", "no plan has been imported yet")
-    task = next((t for t in planstore.plan_tasks(db, plan["id"]) if t["task_id"] == task_id), None)
+    task = next((t for t in task_store.plan_tasks(db, plan["id"]) if t["task_id"] == task_id), None)
     if task is None:
         raise TaizhangError(f"找不到任务 {task_id}", f"task {task_id} not found")
     srow = db.execute("SELECT code, name, type, township FROM schools WHERE code = ?", [school]).fetchone()
@@ -469,7 +471,7 @@ def school_task_detail(db, period: str, school: str, task_id: str) -> dict:
 
 def save_evidence(db, sha256: str, target) -> Path:
     """Copy a stored evidence file out (to open it, or to keep it)."""
-    from desktop.core import entries
+    from desktop.core.records import entries
 
     return entries.copy_evidence_to(db, sha256, target)
 
@@ -479,13 +481,13 @@ def save_evidence(db, sha256: str, target) -> Path:
 
 def school_history(db, school: str) -> list[dict]:
     """What changed between a school's revisions, task by task."""
-    from desktop.core import provenance
+    from desktop.core.intake import provenance
 
     return provenance.history(db, school)
 
 
 def trace_value(db, school: str, task_id: str) -> dict:
     """A task's current value for a school and the archived file each revision came from."""
-    from desktop.core import provenance
+    from desktop.core.intake import provenance
 
     return provenance.trace(db, school, task_id)

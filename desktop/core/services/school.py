@@ -7,19 +7,15 @@ import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from desktop.core import (
-    crypto,
-    dashboard,
-    entries,
-    identity,
-    planbook,
-    planstore,
-    report,
-    tasktree,
-)
+from desktop.core.db.connection import audit, get_setting, now_iso, open_db, set_setting, transaction
 from desktop.core.errors import TaizhangError
-from desktop.core.package import EvidenceSource, write_package
-from desktop.core.store import audit, get_setting, now_iso, open_db, set_setting, transaction
+from desktop.core.package import planbook, reportbook
+from desktop.core.package.container import EvidenceSource, write_package
+from desktop.core.records import entries
+from desktop.core.reporting import checks
+from desktop.core.signing import crypto, identity
+from desktop.core.tasklist import ids
+from desktop.core.tasklist import store as task_store
 
 # ------------------------------------------------------------------------------------------ school
 
@@ -58,7 +54,7 @@ def load_plan_update(db, plan_file) -> dict:
     pinned = identity.pinned_key(db, "county", ident.county)
     if m["county"] != ident.county or pinned != pkg.public_key:
         raise TaizhangError("任务清单不是由本县教育局的密钥签名的，已拒绝", "the plan is not signed by this county's pinned key")
-    current = planstore.current_plan(db)
+    current = task_store.current_plan(db)
     if current and current["id"] == m["plan"]["id"] and current["version"] >= m["plan"]["version"]:
         raise TaizhangError("这个版本的任务清单已经载入过", "this plan version is already loaded")
     with transaction(db):
@@ -76,24 +72,24 @@ def _store_plan(db, m: dict) -> None:
                 now_iso(), m["created_at"]])
     db.execute("INSERT OR IGNORE INTO plan_versions (plan_id, version, digest, published_at, package_id)"
                " VALUES (?, ?, ?, ?, ?)", [plan["id"], plan["version"], plan["digest"], m["created_at"], m["package_id"]])
-    planstore.store_plan_tasks(db, plan["id"], m["tasks"])
-    planstore.replace_roster(db, m["schools"])
+    task_store.store_plan_tasks(db, plan["id"], m["tasks"])
+    task_store.replace_roster(db, m["schools"])
     for p in m["periods"]:
-        planstore.upsert_period(db, p["name"], p.get("due_date"))
+        task_store.upsert_period(db, p["name"], p.get("due_date"))
 
 
 def school_tasks(db) -> list[dict]:
     """The plan's leaf tasks that apply to this school, in document order."""
     ident = identity.load(db, role="school")
-    plan = planstore.current_plan(db)
+    plan = task_store.current_plan(db)
     school = db.execute("SELECT type, name FROM schools WHERE code = ?", [ident.school_code]).fetchone()
-    return [t for t in planstore.plan_tasks(db, plan["id"])
-            if not t["is_heading"] and tasktree.applies_to_school(t["applies_to"], school[0], school[1])]
+    return [t for t in task_store.plan_tasks(db, plan["id"])
+            if not t["is_heading"] and ids.applies_to_school(t["applies_to"], school[0], school[1])]
 
 
 def default_period(db) -> str:
     """The earliest period still open whose due date has not passed long ago, else the last one."""
-    periods = planstore.periods(db)
+    periods = task_store.periods(db)
     if not periods:
         raise TaizhangError("任务清单中没有填报周期", "the plan has no reporting period")
     today = now_iso()[:10]
@@ -104,7 +100,7 @@ def export_report(db, out, *, period: str | None = None, passphrase: str | None 
                   progress=None) -> dict:
     """Write the school's signed report package for ``period``; each export is revision n+1."""
     ident = identity.load(db, role="school")
-    plan = planstore.current_plan(db)
+    plan = task_store.current_plan(db)
     period = period or default_period(db)
     if db.execute("SELECT 1 FROM periods WHERE name = ?", [period]).fetchone() is None:
         raise TaizhangError(f"填报周期“{period}”不存在", f"unknown reporting period '{period}'")
@@ -135,9 +131,9 @@ def export_report(db, out, *, period: str | None = None, passphrase: str | None 
         "revision": revision,
         "entries": rows,
         "evidence": [e.manifest_entry() for e in evidence],
-        "tasks": report.task_summaries(tasks),
+        "tasks": reportbook.task_summaries(tasks),
     }
-    wb = report.build_workbook(content, ident.fingerprint)
+    wb = reportbook.build_workbook(content, ident.fingerprint)
     try:
         manifest = write_package(out, kind="report", content=content, workbook=wb, evidence=evidence, key=key,
                                  progress=progress)
@@ -148,7 +144,7 @@ def export_report(db, out, *, period: str | None = None, passphrase: str | None 
     with transaction(db):
         db.execute("UPDATE exports SET sha256 = ? WHERE package_id = ?", [crypto.sha256_file(out), package_id])
         audit(db, "export", period, json.dumps({"revision": revision, "file": Path(out).name}, ensure_ascii=False))
-    manifest["package_code"] = report.package_code(package_id)
+    manifest["package_code"] = reportbook.package_code(package_id)
     return manifest
 
 
@@ -215,17 +211,17 @@ def open_workspace(db_path) -> SchoolWorkspace:
     db = open_db(db_path)
     try:
         ident = identity.load(db, role="school")
-        plan = planstore.current_plan(db)
+        plan = task_store.current_plan(db)
         if plan is None:
             raise TaizhangError("数据文件中没有任务清单", "the database holds no plan")
         row = db.execute("SELECT type FROM schools WHERE code = ?", [ident.school_code]).fetchone()
-        names = {p["name"] for p in planstore.periods(db)}
+        names = {p["name"] for p in task_store.periods(db)}
         period = get_setting(db, SETTING_PERIOD)
         if period not in names:
             period = default_period(db)
         ws = SchoolWorkspace(db, str(db_path), ident.school_code, ident.school_name, row[0] if row else "",
                              ident.county, ident.fingerprint, ident.key_protected, plan, period)
-        ws.tasks = {t["task_id"]: t for t in planstore.plan_tasks(db, plan["id"])}
+        ws.tasks = {t["task_id"]: t for t in task_store.plan_tasks(db, plan["id"])}
         return ws
     except BaseException:
         db.close()
@@ -237,11 +233,11 @@ def close_workspace(ws: SchoolWorkspace) -> None:
 
 
 def workspace_periods(ws: SchoolWorkspace) -> list[dict]:
-    return planstore.periods(ws.db)
+    return task_store.periods(ws.db)
 
 
 def set_period(ws: SchoolWorkspace, period: str) -> None:
-    if period not in {p["name"] for p in planstore.periods(ws.db)}:
+    if period not in {p["name"] for p in task_store.periods(ws.db)}:
         raise TaizhangError(f"填报周期“{period}”不存在", f"unknown reporting period '{period}'")
     ws.period = period
     set_setting(ws.db, SETTING_PERIOD, period)
@@ -252,7 +248,7 @@ def today_iso() -> str:
 
 
 def _applies(ws: SchoolWorkspace, task: dict) -> bool:
-    return tasktree.applies_to_school(task["applies_to"], ws.school_type, ws.school_name)
+    return ids.applies_to_school(task["applies_to"], ws.school_type, ws.school_name)
 
 
 def _row(ws: SchoolWorkspace, task: dict, entry: dict, evidence: int, today: str) -> dict:
@@ -260,7 +256,7 @@ def _row(ws: SchoolWorkspace, task: dict, entry: dict, evidence: int, today: str
     if task["is_heading"]:
         row.update(overdue=False, missing_evidence=False, warnings=[])
     else:
-        row.update(dashboard.task_flags(task, entry, evidence, today))
+        row.update(checks.task_flags(task, entry, evidence, today))
     return row
 
 
@@ -293,7 +289,7 @@ def save_task(ws: SchoolWorkspace, task_id: str, **fields) -> dict:
     """
     if task_id not in ws.tasks or ws.tasks[task_id]["is_heading"]:
         raise TaizhangError("找不到该任务", "task not found")
-    if fields.get("status") == dashboard.DONE and "progress" not in fields:
+    if fields.get("status") == checks.DONE and "progress" not in fields:
         fields["progress"] = 100
     entries.save_entry(ws.db, ws.school_code, ws.plan_id, task_id, ws.period, **fields)
     return task_state(ws, task_id)
@@ -339,7 +335,7 @@ def evidence_copy(ws: SchoolWorkspace, sha256: str, folder) -> Path:
 
 def workspace_dashboard(ws: SchoolWorkspace, board: list[dict] | None = None) -> dict:
     """Completion %, tasks by status, overdue, missing evidence; plus what was reported already."""
-    out = dashboard.summarize(board if board is not None else task_board(ws))
+    out = checks.summarize(board if board is not None else task_board(ws))
     out["period"] = ws.period
     out["exports"] = _exports(ws)
     return out
@@ -381,7 +377,7 @@ def export_check(ws: SchoolWorkspace, board: list[dict] | None = None, today: st
     if tasks and not touched:
         warnings.insert(0, {"code": "nothing_recorded", "task_id": None, "zh": "还没有填写任何任务",
                             "en": "nothing has been recorded yet", "params": {}})
-    not_started = sum(1 for r in tasks if r["entry"]["status"] == dashboard.NOT_STARTED)
+    not_started = sum(1 for r in tasks if r["entry"]["status"] == checks.NOT_STARTED)
     if not_started and touched:
         warnings.append({"code": "not_started", "task_id": None, "zh": f"{not_started} 项任务仍为“未开始”",
                          "en": f"{not_started} task(s) are still not started", "params": {"count": not_started}})

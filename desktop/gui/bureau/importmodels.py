@@ -23,7 +23,7 @@ OutcomeRole = Qt.ItemDataRole.UserRole + 1
 
 
 class ResultsModel(RowsTableModel):
-    """Merge outcomes (``desktop.core.merge.Outcome``) in the order the files were merged."""
+    """Merge outcomes (``desktop.core.intake.merge.Outcome``) in the order the files were merged."""
 
     def __init__(self, parent=None):
         super().__init__(parent)

@@ -21,9 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core import planstore, services
-from desktop.core.crypto import format_fingerprint
+from desktop.core import services
 from desktop.core.errors import TaizhangError
+from desktop.core.signing.crypto import format_fingerprint
+from desktop.core.tasklist import store as task_store
 from desktop.gui.bureau.chooser import Chooser
 from desktop.gui.bureau.importmodels import (
     COL_ADVICE,
@@ -218,7 +219,7 @@ class ImportPage(QWidget):
 
     # ------------------------------------------------------------------ state
     def reload(self) -> None:
-        self.results.set_school_names({s["code"]: s["name"] for s in planstore.schools(self.db)})
+        self.results.set_school_names({s["code"]: s["name"] for s in task_store.schools(self.db)})
         self.keys.load(services.key_requests(self.db))
         self.keys_box.setVisible(self.keys.rowCount() > 0)
         if self.keys.rowCount():

@@ -13,7 +13,7 @@ import time
 from PySide6.QtCore import QThread, Signal
 
 from desktop.core import services
-from desktop.core.store import open_db
+from desktop.core.db.connection import open_db
 
 
 class MergeWorker(QThread):

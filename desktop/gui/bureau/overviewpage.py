@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core import services
+from desktop.core.db.connection import open_db
 from desktop.core.errors import TaizhangError
-from desktop.core.store import open_db
 from desktop.gui.bureau.chooser import Chooser
 from desktop.gui.bureau.messages import (
     NOT_APPLICABLE_COLOR,

@@ -9,7 +9,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate
 
 from desktop.core.errors import TaizhangError
-from desktop.core.tasktree import ALL_SCHOOL_TYPES
+from desktop.core.tasklist.ids import ALL_SCHOOL_TYPES
 
 _NO_PARENT = QModelIndex()  # the default 'parent' of the model methods
 SCHOOL_FIELDS = ("code", "name", "type", "township")

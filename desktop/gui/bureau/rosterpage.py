@@ -19,9 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core import planstore, services
+from desktop.core import services
 from desktop.core.errors import TaizhangError
-from desktop.core.tasktree import ALL_SCHOOL_TYPES
+from desktop.core.tasklist import store as task_store
+from desktop.core.tasklist.ids import ALL_SCHOOL_TYPES
 from desktop.gui.bureau.chooser import Chooser
 from desktop.gui.bureau.rostermodels import COL_NAME, COL_TYPE, PeriodsModel, SchoolsModel, TypeDelegate
 from desktop.gui.common.errors import message
@@ -150,7 +151,7 @@ class RosterPage(QWidget):
         lay.addWidget(self.error)
 
     def reload(self) -> None:
-        rows = planstore.schools(self.db)
+        rows = task_store.schools(self.db)
         self.schools.load(rows)
         self.count_label.setText(self.tr("共 {n} 所学校").format(n=len(rows)))
         self.periods.load(services.period_list(self.db))

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core import services
+from desktop.core.db.connection import open_db
 from desktop.core.errors import TaizhangError
-from desktop.core.store import open_db
 from desktop.gui.bureau.chooser import Chooser
 from desktop.gui.bureau.fingerprint import FingerprintPanel
 from desktop.gui.bureau.messages import notice_file_name

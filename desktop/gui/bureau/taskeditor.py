@@ -1,6 +1,6 @@
 """The review editor for one node of the plan: number, title, text, units, deadline, 适用学校, targets.
 
-Every change is stored as it is made (``desktop.core.review``); a bad value is refused with a
+Every change is stored as it is made (``desktop.core.tasklist.editing``); a bad value is refused with a
 message under the form and the field shows the stored value again.
 """
 
@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core import planstore, review
 from desktop.core.errors import TaizhangError
+from desktop.core.tasklist import editing
+from desktop.core.tasklist import store as task_store
 from desktop.gui.bureau.messages import KIND_COLORS, field_label, kind_name
 from desktop.gui.bureau.targetsmodel import COL_TEXT, COL_UNIT, COL_VALUE, TargetsModel
 from desktop.gui.common.errors import message
@@ -122,7 +123,7 @@ class TaskEditor(QWidget):
         lay.addWidget(QLabel(self.tr("适用学校（学校只看到适用于本校类型的任务；都不勾选 = 所有学校）：")))
         grid = QGridLayout()
         self.type_boxes: dict[str, QCheckBox] = {}
-        for i, t in enumerate(review.school_types()):
+        for i, t in enumerate(editing.school_types()):
             box = QCheckBox(t)
             box.setObjectName(f"applies_{t}")
             box.toggled.connect(lambda _c: self._save_applies())
@@ -202,7 +203,7 @@ class TaskEditor(QWidget):
             self.text_edit.setPlainText(n["text"])
             self.units_edit.setText("、".join(n["units"]))
             self.deadline_edit.setText(n["deadline"] or "")
-            types = set(review.school_types())
+            types = set(editing.school_types())
             for t, box in self.type_boxes.items():
                 box.setChecked(t in n["applies_to"])
             self.named_edit.setText("、".join(x for x in n["applies_to"] if x not in types))
@@ -221,7 +222,7 @@ class TaskEditor(QWidget):
         if self.node is None or self._loading:
             return False
         try:
-            node = review.update_task(self.db, self.plan_id, self.node["task_id"], **fields)
+            node = editing.update_task(self.db, self.plan_id, self.node["task_id"], **fields)
         except TaizhangError as exc:
             self._show_error(exc)
             return False
@@ -263,7 +264,7 @@ class TaskEditor(QWidget):
 
     def _applies_value(self) -> list[str]:
         types = [t for t, box in self.type_boxes.items() if box.isChecked()]
-        return types + review.split_units(self.named_edit.text())
+        return types + editing.split_units(self.named_edit.text())
 
     def _save_applies(self) -> None:
         if self.node is None or self._loading:
@@ -275,15 +276,15 @@ class TaskEditor(QWidget):
     def _infer_applies(self) -> None:
         if self.node is None:
             return
-        value = review.applies_from_units(self.node["units"])
+        value = editing.applies_from_units(self.node["units"])
         if self._save(applies_to=value):
             self.show_node(self.plan_id, self.node)
 
     def _save_target(self, seq: int, **fields) -> None:
-        review.update_target(self.db, self.plan_id, self.node["task_id"], seq, **fields)
+        editing.update_target(self.db, self.plan_id, self.node["task_id"], seq, **fields)
 
     def _reload_node(self) -> None:
-        node = next((n for n in planstore.plan_tasks(self.db, self.plan_id) if n["task_id"] == self.node["task_id"]), None)
+        node = next((n for n in task_store.plan_tasks(self.db, self.plan_id) if n["task_id"] == self.node["task_id"]), None)
         if node is not None:
             self.node = node
             self.changed.emit(node)
@@ -297,7 +298,7 @@ class TaskEditor(QWidget):
         if self.node is None:
             return
         try:
-            review.add_target(self.db, self.plan_id, self.node["task_id"], self.tr("新指标"))
+            editing.add_target(self.db, self.plan_id, self.node["task_id"], self.tr("新指标"))
         except TaizhangError as exc:
             self._show_error(exc)
             return
@@ -315,7 +316,7 @@ class TaskEditor(QWidget):
             self.error.setText(self.tr("请先在表格中选择要删除的指标"))
             return
         try:
-            review.remove_target(self.db, self.plan_id, self.node["task_id"], seq)
+            editing.remove_target(self.db, self.plan_id, self.node["task_id"], seq)
         except TaizhangError as exc:
             self._show_error(exc)
             return

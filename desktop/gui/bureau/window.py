@@ -9,8 +9,8 @@ from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget
 
 from desktop.core import services
+from desktop.core.db.connection import open_db
 from desktop.core.errors import TaizhangError
-from desktop.core.store import open_db
 from desktop.gui.bureau.chooser import Chooser
 from desktop.gui.bureau.homepage import HomePage
 from desktop.gui.bureau.importpage import ImportPage, local_paths

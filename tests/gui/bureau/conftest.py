@@ -69,8 +69,9 @@ def tamper(src: Path, dst: Path) -> Path:
 
 def reinstalled_report(world: Path, code: str, out: Path, times: int = 2) -> Path:
     """The school reinstalled its PC (new key) and exported again: a key-change request at the bureau."""
-    from desktop.core import entries, services
-    from desktop.core.store import open_db
+    from desktop.core import services
+    from desktop.core.db.connection import open_db
+    from desktop.core.records import entries
 
     fresh = out.parent / f"reinstalled-{code}.db"
     services.school_init(world / "plan.xlsx", code, fresh)
@@ -90,7 +91,7 @@ def reinstalled_report(world: Path, code: str, out: Path, times: int = 2) -> Pat
 @pytest.fixture(scope="session")
 def many_template(tmp_path_factory) -> Path:
     """70 schools' reports (enough for the merge to check files in worker processes)."""
-    from desktop.core import demo
+    from desktop import demo
 
     out = tmp_path_factory.mktemp("many") / "demo"
     demo.run(out, schools=70, merge=False, say=lambda _msg: None)

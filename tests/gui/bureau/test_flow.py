@@ -7,8 +7,10 @@ import random
 from openpyxl import load_workbook
 from PySide6.QtCore import QDate, Qt
 
-from desktop.core import demo, planstore, services
-from desktop.core.store import open_db
+from desktop import demo
+from desktop.core import services
+from desktop.core.db.connection import open_db
+from desktop.core.tasklist import store as task_store
 from desktop.gui.bureau.overviewmodels import NOT_APPLICABLE, NOT_REPORTED
 from desktop.gui.bureau.setup import CountySetupDialog
 from desktop.gui.bureau.window import TAB_IMPORT, TAB_OVERVIEW, TAB_REVIEW, BureauWindow
@@ -54,7 +56,7 @@ def test_the_bureau_year_end_to_end(qtbot, tmp_path, chooser, drop):
 
     # edit one task in review: its title (typed), its text, and a target the document left as "xx"
     plan_id = review.plan_id
-    nodes = planstore.plan_tasks(win.db, plan_id)
+    nodes = task_store.plan_tasks(win.db, plan_id)
     task = next(n for n in nodes if not n["is_heading"])
     review.select(task["task_id"])
     editor = review.editor
@@ -69,7 +71,7 @@ def test_the_bureau_year_end_to_end(qtbot, tmp_path, chooser, drop):
     review.select(holey["task_id"])  # leaving the task stores the text typed into it
     row = next(i for i, x in enumerate(holey["targets"]) if x["value"] is None)
     assert editor.targets.setData(editor.targets.index(row, 1), "1200")
-    stored = {n["task_id"]: n for n in planstore.plan_tasks(win.db, plan_id)}
+    stored = {n["task_id"]: n for n in task_store.plan_tasks(win.db, plan_id)}
     assert stored[task["task_id"]]["title"] == "深化学校党组织建设（核对后 v2"
     assert stored[task["task_id"]]["text"].endswith("每学期检查一次。")
     assert stored[holey["task_id"]]["targets"][row]["value"] == "1200"
@@ -145,8 +147,8 @@ def test_the_bureau_year_end_to_end(qtbot, tmp_path, chooser, drop):
 def test_a_corrected_plan_is_published_as_a_new_version_with_the_same_ids(qtbot, world, chooser, tmp_path):
     win = BureauWindow(str(world / "county.db"), chooser=chooser)
     qtbot.addWidget(win)
-    before = [t["task_id"] for t in planstore.plan_tasks(win.db, win.review.plan_id)]
-    task = next(t for t in planstore.plan_tasks(win.db, win.review.plan_id) if not t["is_heading"])
+    before = [t["task_id"] for t in task_store.plan_tasks(win.db, win.review.plan_id)]
+    task = next(t for t in task_store.plan_tasks(win.db, win.review.plan_id) if not t["is_heading"])
     win.review.select(task["task_id"])
     win.review.editor.deadline_edit.setText("2026年12月")
     win.review.editor.deadline_edit.editingFinished.emit()

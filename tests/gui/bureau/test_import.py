@@ -8,7 +8,7 @@ import zipfile
 import pytest
 from PySide6.QtCore import Qt, QTimer
 
-from desktop.core.store import open_db
+from desktop.core.db.connection import open_db
 from desktop.gui.bureau.importmodels import COL_ADVICE, COL_OUTCOME, COL_REASON
 from desktop.gui.bureau.window import TAB_IMPORT, BureauWindow
 

@@ -4,7 +4,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QToolButton
 
-from desktop.core import planstore
+from desktop.core.tasklist import store as task_store
 from desktop.gui.bureau.window import BureauWindow
 from desktop.paths import samples_dir
 
@@ -19,11 +19,11 @@ def win(qtbot, world, chooser):
 
 
 def _stored(win, task_id):
-    return next((n for n in planstore.plan_tasks(win.db, win.review.plan_id) if n["task_id"] == task_id), None)
+    return next((n for n in task_store.plan_tasks(win.db, win.review.plan_id) if n["task_id"] == task_id), None)
 
 
 def _first_task(win):
-    return next(n for n in planstore.plan_tasks(win.db, win.review.plan_id) if not n["is_heading"])
+    return next(n for n in task_store.plan_tasks(win.db, win.review.plan_id) if not n["is_heading"])
 
 
 def test_source_and_tree_follow_each_other(win):
@@ -36,7 +36,7 @@ def test_source_and_tree_follow_each_other(win):
     sels = page.source.extraSelections()
     assert len(sels) >= sum(len(x.spans) for x in page.located.values())
     # clicking in the source text selects the task written there
-    other = [n for n in planstore.plan_tasks(win.db, page.plan_id) if not n["is_heading"]][5]
+    other = [n for n in task_store.plan_tasks(win.db, page.plan_id) if not n["is_heading"]][5]
     cursor = page.source.textCursor()
     cursor.setPosition(page.located[other["task_id"]].spans[0][0] + 1)
     page.source.setTextCursor(cursor)
@@ -108,7 +108,7 @@ def test_split_at_the_cursor_then_merge_back(win, qtbot):
 
 def test_levels_kind_add_and_delete(win):
     page = win.review
-    nodes = planstore.plan_tasks(win.db, page.plan_id)
+    nodes = task_store.plan_tasks(win.db, page.plan_id)
     second_heading = next(n for n in nodes[1:] if n["is_heading"])
     page.select(second_heading["task_id"])
     page.actions["indent"].trigger()
@@ -145,10 +145,10 @@ def test_reimporting_the_plan_asks_first(win, chooser, qtbot):
     chooser.confirm_answer = False
     assert not win.import_plan(str(samples_dir() / "sample_plan.txt"))
     chooser.confirm_answer = True
-    before = [n["task_id"] for n in planstore.plan_tasks(win.db, win.review.plan_id)]
+    before = [n["task_id"] for n in task_store.plan_tasks(win.db, win.review.plan_id)]
     with qtbot.waitSignal(win.plan_imported, timeout=30000):
         assert win.import_plan(str(samples_dir() / "sample_plan.txt"))
-    assert [n["task_id"] for n in planstore.plan_tasks(win.db, win.review.plan_id)] == before
+    assert [n["task_id"] for n in task_store.plan_tasks(win.db, win.review.plan_id)] == before
 
 
 def test_a_bad_plan_file_is_explained(win, qtbot, tmp_path):

@@ -3,8 +3,8 @@
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
-from desktop.core import identity
-from desktop.core.store import open_db
+from desktop.core.db.connection import open_db
+from desktop.core.signing import identity
 from desktop.gui.bureau.setup import CountySetupDialog, create_county
 from desktop.gui.common import locations
 

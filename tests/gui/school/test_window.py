@@ -11,8 +11,9 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QMessageBox, QPushButton
 
-from desktop.core import entries, services
-from desktop.core.store import open_db
+from desktop.core import services
+from desktop.core.db.connection import open_db
+from desktop.core.records import entries
 from desktop.gui.app import settle_layout
 from desktop.gui.school.taskmodel import TaskIdRole
 from desktop.gui.school.window import TAB_DASHBOARD, SchoolWindow

@@ -1,0 +1,92 @@
+"""The plan workbook the county publishes to its schools: sheets, manifest content, and reading it back."""
+
+from __future__ import annotations
+
+from openpyxl import Workbook
+
+from desktop.core.package import sheets
+from desktop.core.package.container import PackageInvalid, VerifiedPackage, verify_package
+from desktop.core.signing import crypto
+
+SHEET_NOTES = "说明"
+SHEET_TASKS = "任务清单"
+SHEET_SCHOOLS = "学校名单"
+SHEET_PERIODS = "填报周期"
+TASK_HEADERS = ("编号", "任务", "具体内容", "责任单位", "完成时限", "量化指标", "适用学校")
+TASK_WIDTHS = (12, 30, 60, 22, 12, 30, 20)
+SCHOOL_HEADERS = ("学校代码", "学校名称", "学校类型", "所属乡镇")
+PERIOD_HEADERS = ("填报周期", "截止日期")
+
+
+def plan_digest(title: str, tasks: list, schools: list, periods: list) -> str:
+    return crypto.sha256_hex(crypto.canonical_json(
+        {"title": title, "tasks": tasks, "schools": schools, "periods": periods}))
+
+
+def target_text(t: dict) -> str:
+    if t.get("placeholder") or t.get("value") is None:
+        return f"{t['text']}（待定）"
+    return t["text"]
+
+
+def build_workbook(content: dict, county_fingerprint: str) -> Workbook:
+    plan = content["plan"]
+    wb = Workbook()
+    notes = wb.active
+    notes.title = SHEET_NOTES
+    sheets.write_pairs(notes, f"{content['county']} · {plan['title']}", [
+        ("发布单位", content["county"]),
+        ("计划版本", f"第 {plan['version']} 版"),
+        ("发布时间", content["created_at"]),
+        ("任务数", sum(1 for t in content["tasks"] if not t["is_heading"])),
+        ("县局公钥指纹", crypto.format_fingerprint(county_fingerprint, per_line=8)),
+        ("使用方法", "请在台账程序中打开本文件（学校端“打开任务清单”）。程序会核对签名与指纹；"
+                  "请将上面的指纹与教育局通知中的指纹逐组比对，一致后再继续。本文件不要在 Excel/WPS 中修改保存，"
+                  "修改后签名失效，程序将拒绝打开。"),
+    ])
+    ws = wb.create_sheet(SHEET_TASKS)
+    rows = []
+    for t in content["tasks"]:
+        label = "．".join(t["path"])
+        if t["is_heading"]:
+            rows.append((label, t["title"], "", "", "", "", ""))
+        else:
+            rows.append((label, t["title"], t["text"], "、".join(t["units"]), t["deadline"] or "",
+                         "；".join(target_text(x) for x in t["targets"]),
+                         "、".join(t["applies_to"]) or "全部学校"))
+    sheets.write_table(ws, TASK_HEADERS, rows, TASK_WIDTHS)
+    ws = wb.create_sheet(SHEET_SCHOOLS)
+    sheets.write_table(ws, SCHOOL_HEADERS, [(s["code"], s["name"], s["type"], s["township"])
+                                            for s in content["schools"]], (14, 30, 14, 16))
+    ws = wb.create_sheet(SHEET_PERIODS)
+    sheets.write_table(ws, PERIOD_HEADERS, [(p["name"], p["due_date"] or "") for p in content["periods"]], (24, 16))
+    for sheet in wb.worksheets:
+        sheets.protect(sheet)
+    return wb
+
+
+def read_plan_package(path) -> tuple[VerifiedPackage, dict]:
+    """Verify a plan workbook and return it with its checked content."""
+    pkg = verify_package(path, expect_kind="plan")
+    m = pkg.manifest
+    try:
+        plan = m["plan"]
+        ok = (isinstance(m["county"], str) and isinstance(plan["id"], str) and isinstance(plan["version"], int)
+              and isinstance(plan["title"], str) and isinstance(m["tasks"], list)
+              and isinstance(m["schools"], list) and isinstance(m["periods"], list))
+        if ok:
+            for t in m["tasks"]:
+                ok = ok and isinstance(t["task_id"], str) and isinstance(t["title"], str) \
+                    and isinstance(t["path"], list) and isinstance(t["targets"], list)
+            for s in m["schools"]:
+                ok = ok and isinstance(s["code"], str) and isinstance(s["name"], str)
+            for p in m["periods"]:
+                ok = ok and isinstance(p["name"], str)
+        if ok and plan_digest(plan["title"], m["tasks"], m["schools"], m["periods"]) != plan["digest"]:
+            raise PackageInvalid("任务清单摘要不符", "plan digest does not match its content")
+    except (KeyError, TypeError) as exc:
+        raise PackageInvalid("任务清单内容不完整", "the plan content is incomplete") from exc
+    if not ok:
+        raise PackageInvalid("任务清单内容格式不正确", "the plan content is malformed")
+    return pkg, m
+

@@ -1,0 +1,143 @@
+"""Plans and their task trees in the database: save a parsed plan, read it back as package content."""
+
+from __future__ import annotations
+
+import json
+import uuid
+
+from desktop.core.db.connection import now_iso
+from desktop.core.tasklist import ids
+
+
+def _norm(path) -> tuple:
+    return tuple(ids.label_number(p) for p in path)
+
+
+def ordered_nodes(parsed: dict) -> list[dict]:
+    """Headings and leaf tasks interleaved in document order (each heading just before its first task)."""
+    headings = [dict(h, is_heading=True) for h in parsed.get("headings", [])]
+    out, emitted = [], set()
+    for task in parsed["tasks"]:
+        tp = _norm(task["path"])
+        for i, h in enumerate(headings):
+            hp = _norm(h["path"])
+            if i not in emitted and len(hp) < len(tp) and tp[: len(hp)] == hp:
+                emitted.add(i)
+                out.append(h)
+        out.append(dict(task, is_heading=False))
+    out.extend(h for i, h in enumerate(headings) if i not in emitted)
+    return out
+
+
+def save_parsed_plan(db, parsed: dict, *, county: str, source_name: str, source_text: str = "",
+                     plan_id: str | None = None) -> str:
+    """Store a parsed plan as the draft of ``plan_id`` (new when None). Call inside a transaction.
+
+    Re-saving a plan keeps the task id of every task whose numbering path is unchanged, so reports
+    against older versions still line up.
+    """
+    now = now_iso()
+    if plan_id is None:
+        plan_id = str(uuid.uuid4())
+        db.execute("INSERT INTO plans (plan_id, title, county, year, source_name, source_text, created_at)"
+                   " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                   [plan_id, parsed.get("title") or source_name, county, parsed.get("year"), source_name,
+                    source_text, now])
+        old_ids = {}
+    else:
+        db.execute("UPDATE plans SET title = ?, year = ?, source_name = ?, source_text = ? WHERE plan_id = ?",
+                   [parsed.get("title") or source_name, parsed.get("year"), source_name, source_text, plan_id])
+        old_ids = {_norm(json.loads(p)): tid for tid, p in
+                   db.execute("SELECT task_id, path FROM tasks WHERE plan_id = ?", [plan_id]).fetchall()}
+        db.execute("DELETE FROM targets WHERE plan_id = ?", [plan_id])
+        db.execute("DELETE FROM tasks WHERE plan_id = ?", [plan_id])
+    taken = set(old_ids.values())
+    by_path: dict[tuple, str] = {}
+    for seq, node in enumerate(ordered_nodes(parsed), start=1):
+        norm = _norm(node["path"])
+        task_id = old_ids.pop(norm, None)
+        if task_id is None:
+            task_id = ids.task_id_for(node["path"], taken)
+        parent = next((by_path[norm[:k]] for k in range(len(norm) - 1, 0, -1) if norm[:k] in by_path), None)
+        by_path.setdefault(norm, task_id)
+        db.execute(
+            "INSERT INTO tasks (plan_id, task_id, parent_id, seq, path, is_heading, title, text, units, deadline,"
+            " applies_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [plan_id, task_id, parent, seq, json.dumps(node["path"], ensure_ascii=False), int(node["is_heading"]),
+             node.get("title", ""), node.get("text", ""), json.dumps(node.get("units", []), ensure_ascii=False),
+             node.get("deadline"), json.dumps(node.get("applies_to", []), ensure_ascii=False)],
+        )
+        for tseq, t in enumerate(node.get("targets", []), start=1):
+            db.execute("INSERT INTO targets (plan_id, task_id, seq, text, value, unit, placeholder)"
+                       " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                       [plan_id, task_id, tseq, t.get("text", ""), t.get("value"), t.get("unit", ""),
+                        int(bool(t.get("placeholder")) or t.get("value") is None)])
+    return plan_id
+
+
+def plan_tasks(db, plan_id: str) -> list[dict]:
+    """Every node of the plan (headings and tasks) in document order, as package content."""
+    targets: dict[str, list] = {}
+    for task_id, seq, text, value, unit, placeholder in db.execute(
+            "SELECT task_id, seq, text, value, unit, placeholder FROM targets WHERE plan_id = ? ORDER BY task_id, seq",
+            [plan_id]).fetchall():
+        targets.setdefault(task_id, []).append(
+            {"seq": seq, "text": text, "value": value, "unit": unit, "placeholder": bool(placeholder)})
+    out = []
+    for row in db.execute("SELECT task_id, parent_id, path, is_heading, title, text, units, deadline, applies_to"
+                          " FROM tasks WHERE plan_id = ? ORDER BY seq", [plan_id]).fetchall():
+        out.append({"task_id": row[0], "parent_id": row[1], "path": json.loads(row[2]), "is_heading": bool(row[3]),
+                    "title": row[4], "text": row[5], "units": json.loads(row[6]), "deadline": row[7],
+                    "applies_to": json.loads(row[8]), "targets": targets.get(row[0], [])})
+    return out
+
+
+def store_plan_tasks(db, plan_id: str, tasks: list[dict]) -> None:
+    """Replace the plan's task tree with ``tasks`` (package content). Call inside a transaction."""
+    db.execute("DELETE FROM targets WHERE plan_id = ?", [plan_id])
+    db.execute("DELETE FROM tasks WHERE plan_id = ?", [plan_id])
+    for seq, t in enumerate(tasks, start=1):
+        db.execute(
+            "INSERT INTO tasks (plan_id, task_id, parent_id, seq, path, is_heading, title, text, units, deadline,"
+            " applies_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [plan_id, t["task_id"], t.get("parent_id"), seq, json.dumps(t["path"], ensure_ascii=False),
+             int(bool(t.get("is_heading"))), t["title"], t.get("text", ""),
+             json.dumps(t.get("units", []), ensure_ascii=False), t.get("deadline"),
+             json.dumps(t.get("applies_to", []), ensure_ascii=False)],
+        )
+        for x in t.get("targets", []):
+            db.execute("INSERT INTO targets (plan_id, task_id, seq, text, value, unit, placeholder)"
+                       " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                       [plan_id, t["task_id"], x["seq"], x.get("text", ""), x.get("value"), x.get("unit", ""),
+                        int(bool(x.get("placeholder")))])
+
+
+def current_plan(db) -> dict | None:
+    row = db.execute("SELECT plan_id, title, county, year, version, digest FROM plans"
+                     " ORDER BY created_at DESC, rowid DESC LIMIT 1").fetchone()
+    if row is None:
+        return None
+    return {"id": row[0], "title": row[1], "county": row[2], "year": row[3], "version": row[4], "digest": row[5]}
+
+
+def schools(db) -> list[dict]:
+    return [{"code": r[0], "name": r[1], "type": r[2], "township": r[3]}
+            for r in db.execute("SELECT code, name, type, township FROM schools ORDER BY code").fetchall()]
+
+
+def periods(db) -> list[dict]:
+    return [{"name": r[0], "due_date": r[1]}
+            for r in db.execute("SELECT name, due_date FROM periods ORDER BY due_date, name").fetchall()]
+
+
+def replace_roster(db, rows: list[dict]) -> None:
+    """Upsert the roster (schools never disappear: merged data may refer to them)."""
+    for s in rows:
+        db.execute("INSERT INTO schools (code, name, type, township) VALUES (?, ?, ?, ?) ON CONFLICT (code) DO UPDATE"
+                   " SET name = excluded.name, type = excluded.type, township = excluded.township",
+                   [s["code"], s["name"], s.get("type", ""), s.get("township", "")])
+
+
+def upsert_period(db, name: str, due_date: str | None) -> None:
+    db.execute("INSERT INTO periods (name, due_date) VALUES (?, ?) ON CONFLICT (name) DO UPDATE"
+               " SET due_date = COALESCE(excluded.due_date, periods.due_date)", [name, due_date])

@@ -1,0 +1,170 @@
+"""Upgrade path: a school's data file written by release 0.1.0 opens in this build with its data intact.
+
+tests/fixtures/release-0.1.0-school.db was made once by tests/fixtures/make_release_fixture.py at
+release 0.1.0 (schema 1, migration 0001 only) and is never regenerated: it stands for the files
+schools already have. Opening a copy applies every later migration; these tests prove the data
+survives and the upgraded file still works for what a school does next (edit, export).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from desktop.core import services
+from desktop.core.db import connection
+from desktop.core.records import entries
+from desktop.core.signing import crypto, identity
+from desktop.core.tasklist import store as task_store
+
+FIXTURE = Path(__file__).resolve().parents[3] / "tests" / "fixtures" / "release-0.1.0-school.db"
+PERIOD = "2026年上半年"
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture
+def upgraded(tmp_path):
+    """A copy of the release fixture, opened (and so migrated) by this build; the fixture is untouched."""
+    before = _sha256(FIXTURE)
+    copy = tmp_path / "school.db"
+    shutil.copyfile(FIXTURE, copy)
+    db = connection.open_db(copy)
+    yield db
+    db.close()
+    assert _sha256(FIXTURE) == before, "the committed fixture must never be written to"
+
+
+def test_fixture_is_a_release_0_1_0_file():
+    conn = sqlite3.connect(f"file:{FIXTURE}?mode=ro", uri=True)
+    try:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"  # one self-contained file
+    finally:
+        conn.close()
+
+
+def test_opening_applies_every_migration_and_the_file_stays_sound(upgraded):
+    assert upgraded.execute("PRAGMA user_version").fetchone()[0] == connection.schema_version()
+    assert upgraded.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    assert upgraded.execute("PRAGMA foreign_key_check").fetchall() == []
+    assert upgraded.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_reopening_the_upgraded_file_changes_nothing(tmp_path):
+    copy = tmp_path / "school.db"
+    shutil.copyfile(FIXTURE, copy)
+    connection.open_db(copy).close()
+    db = connection.open_db(copy)
+    try:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == connection.schema_version()
+        assert db.execute("SELECT COUNT(*) FROM entries").fetchone()[0] == 6
+    finally:
+        db.close()
+
+
+def test_identity_and_keys_survive(upgraded):
+    ident = identity.load(upgraded, role="school")
+    assert (ident.county, ident.school_code, ident.school_name) == ("示例县", "SLX001", "示例县城关第一小学")
+    assert not ident.key_protected
+    assert crypto.public_raw(ident.private_key()) == ident.public_key  # the key pair still matches
+    county_fp = json.loads(upgraded.execute(
+        "SELECT detail FROM audit_log WHERE action = 'school.init'").fetchone()[0])["county_fingerprint"]
+    pinned = identity.pinned_key(upgraded, "county", "示例县")
+    assert pinned is not None and crypto.fingerprint(pinned) == county_fp
+
+
+def test_plan_roster_and_periods_survive(upgraded):
+    plan = task_store.current_plan(upgraded)
+    assert plan["title"] == "示例县教育局2026年工作要点"
+    assert plan["version"] == 1 and len(plan["digest"]) == 64
+    nodes = task_store.plan_tasks(upgraded, plan["id"])
+    assert len(nodes) == 10 and sum(n["is_heading"] for n in nodes) == 3
+    mine = services.school_tasks(upgraded)
+    assert [t["path"] for t in mine] == [["一", "（一）"], ["一", "（二）"], ["二", "（一）", "1"], ["二", "（一）", "2"],
+                                         ["三", "1"], ["三", "2"]]
+    sport = next(t for t in mine if t["path"] == ["二", "（一）", "2"])
+    assert sport["deadline"] == "2026-09" and sport["units"] == ["体卫艺股"]
+    assert [(x["value"], x["unit"], x["placeholder"]) for x in sport["targets"]] == [("1", "小时", False),
+                                                                                    (None, "所", True)]
+    assert [s["code"] for s in task_store.schools(upgraded)] == ["SLX001", "SLX002", "SLX003"]
+    assert [p["name"] for p in task_store.periods(upgraded)] == [PERIOD, "2026年全年"]
+
+
+def test_entries_and_indicator_values_survive(upgraded):
+    plan = task_store.current_plan(upgraded)
+    by_path = {tuple(t["path"]): t["task_id"] for t in services.school_tasks(upgraded)}
+    got = entries.get_entries(upgraded, "SLX001", plan["id"], PERIOD)
+    assert len(got) == 6
+    first = got[by_path[("一", "（一）")]]
+    assert (first["status"], first["progress"]) == ("已完成", 100)
+    assert first["narrative"] == "每月集中学习2次，上半年累计12次；开展专题研讨2次。"
+    assert first["indicators"] == [{"seq": 1, "value": "2"}, {"seq": 2, "value": "2"}]
+    edited_after_export = got[by_path[("二", "（一）", "2")]]
+    assert (edited_after_export["status"], edited_after_export["progress"]) == ("进行中", 20)
+    assert edited_after_export["problems"] == "操场改造施工中，场地不足。"
+    assert got[by_path[("三", "1")]]["next_steps"] == "-下季度重点排查食堂和宿舍。"
+    assert got[by_path[("三", "2")]]["na_reason"] == "该项工作由教育局统一实施"
+    assert {e["status"] for e in got.values()} == {"已完成", "进行中", "不适用"}
+
+
+def test_evidence_blobs_survive_byte_for_byte(upgraded):
+    plan = task_store.current_plan(upgraded)
+    files = entries.list_evidence(upgraded, "SLX001", plan["id"], PERIOD)
+    assert sorted(f["name"] for f in files) == ["会议纪要.txt", "学习现场.png"]
+    for f in files:
+        data = entries.evidence_bytes(upgraded, f["sha256"])
+        assert hashlib.sha256(data).hexdigest() == f["sha256"] and len(data) == f["size"]
+    png = next(f for f in files if f["name"] == "学习现场.png")
+    assert png["mime"] == "image/png" and entries.evidence_bytes(upgraded, png["sha256"]).startswith(b"\x89PNG")
+
+
+def test_export_history_and_settings_survive(upgraded):
+    rows = upgraded.execute("SELECT period, revision, file_name, length(sha256) FROM exports").fetchall()
+    assert rows == [(PERIOD, 1, f"SLX001-{PERIOD}.xlsx", 64)]
+    assert connection.get_setting(upgraded, "school.period") == PERIOD
+    assert [a for (a,) in upgraded.execute("SELECT action FROM audit_log ORDER BY id")] == ["school.init", "export"]
+
+
+def test_the_upgraded_file_keeps_working(upgraded, tmp_path):
+    """What the school does next after upgrading: edit, then export revision 2, which verifies."""
+    plan = task_store.current_plan(upgraded)
+    task = services.school_tasks(upgraded)[1]["task_id"]
+    entries.save_entry(upgraded, "SLX001", plan["id"], task, PERIOD, status="已完成", progress=100)
+    out = tmp_path / "report.xlsx"
+    manifest = services.export_report(upgraded, out, period=PERIOD)
+    assert manifest["revision"] == 2
+    [result] = services.verify_files([out])
+    assert result["valid"], result["reason"]
+    assert (result["school"], result["revision"]) == ("SLX001", 2)
+
+
+def test_a_later_migration_applies_to_the_release_file(tmp_path, monkeypatch, extra_migration):
+    """A migration after today's last one (here a probe that adds a column and backfills it from existing
+    rows) applies to the release file too, data and all."""
+    mig, n = extra_migration("ALTER TABLE entries ADD COLUMN probe TEXT NOT NULL DEFAULT '';\n"
+                             "UPDATE entries SET probe = status || ':' || progress;\n", "probe")
+    monkeypatch.setattr(connection, "migrations_dir", lambda: mig)
+    copy = tmp_path / "school.db"
+    shutil.copyfile(FIXTURE, copy)
+    db = connection.open_db(copy)
+    try:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == n
+        assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert sorted(p for (p,) in db.execute("SELECT probe FROM entries")) == [
+            "不适用:0", "已完成:100", "已完成:100", "进行中:20", "进行中:50", "进行中:60"]
+    finally:
+        db.close()
+
+
+def test_plan_versions_from_the_release_file_fall_back_to_the_current_tasks(upgraded):
+    """Migration 0002 gives versions published before it an empty task list; the merge then uses the plan's
+    current tasks, as the release did."""
+    assert {r[0] for r in upgraded.execute("SELECT task_ids FROM plan_versions")} == {"[]"}

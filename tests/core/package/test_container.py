@@ -1,0 +1,225 @@
+import io
+import json
+import shutil
+import zipfile
+
+import openpyxl
+import pytest
+
+from desktop.core.package import container
+from desktop.core.package.container import EvidenceSource, PackageInvalid, verify_package
+from desktop.core.signing import crypto
+
+
+def _workbook(rows):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "任务完成情况"
+    from desktop.core.package import sheets
+
+    sheets.write_table(ws, ("编号", "说明"), rows, (10, 40))
+    wb.create_sheet("封面")
+    return wb
+
+
+@pytest.fixture
+def key():
+    return crypto.new_private_key()
+
+
+@pytest.fixture
+def signed(tmp_path, key):
+    ev_file = tmp_path / "photo.txt"
+    ev_file.write_bytes("活动照片说明\n".encode() * 50)
+    sha = crypto.sha256_file(ev_file)
+    ev = EvidenceSource(sha, "活动记录.txt", ev_file.stat().st_size, "text/plain", "1.1", lambda: open(ev_file, "rb"))
+    out = tmp_path / "r.xlsx"
+    container.write_package(out, kind="report", content={"county": "示例县", "entries": []},
+                          workbook=_workbook([("1.1", "=HYPERLINK(\"http://x\")"), ("1.2", "+1"), ("1.3", "@SUM(A1)")]),
+                          evidence=[ev], key=key)
+    return out
+
+
+def _rewrite(src, dst, change):
+    """Copy a zip member by member, letting ``change(name, data)`` alter bytes or drop (None) members."""
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            data = change(info.filename, zin.read(info.filename))
+            if data is not None:
+                zout.writestr(info.filename, data)
+
+
+def test_written_package_verifies_and_lists_every_part(signed, key):
+    pkg = verify_package(signed)
+    assert pkg.public_key == crypto.public_raw(key)
+    with zipfile.ZipFile(signed) as zf:
+        names = set(zf.namelist())
+    assert set(pkg.manifest["parts"]) == names - {container.MANIFEST, container.SIGNATURE}
+    assert container.MANIFEST_RELS in pkg.manifest["parts"]
+    ev = pkg.manifest["evidence"][0]
+    assert container.evidence_part(ev["sha256"]) in names
+    assert pkg.read_evidence(ev["sha256"]) == "活动照片说明\n".encode() * 50
+    signature = json.loads(zipfile.ZipFile(signed).read(container.SIGNATURE))
+    assert signature["fingerprint"] == crypto.fingerprint(pkg.public_key)
+
+
+def test_content_types_and_root_relationship_are_registered(signed):
+    with zipfile.ZipFile(signed) as zf:
+        ct = zf.read("[Content_Types].xml").decode()
+        rels = zf.read("_rels/.rels").decode()
+    assert 'Extension="json"' in ct and 'Extension="bin"' in ct
+    assert "taizhang/manifest.json" in rels
+
+
+def test_openpyxl_loads_the_package_and_formula_text_stays_text(signed):
+    wb = openpyxl.load_workbook(signed)
+    ws = wb["任务完成情况"]
+    assert ws["B2"].value == '=HYPERLINK("http://x")' and ws["B2"].data_type == "s"
+    assert ws["B3"].value == "+1" and ws["B3"].data_type == "s"
+    assert ws["B4"].value == "@SUM(A1)" and ws["B4"].data_type == "s"
+
+
+def test_cell_edited_and_saved_with_openpyxl_is_named(signed, tmp_path):
+    wb = openpyxl.load_workbook(signed)
+    wb["任务完成情况"]["B3"] = "已完成"
+    edited = tmp_path / "edited.xlsx"
+    wb.save(edited)
+    with pytest.raises(PackageInvalid):  # openpyxl drops our parts: the signature is gone
+        verify_package(edited)
+
+
+def test_cell_edited_inside_the_zip_names_the_sheet(signed, tmp_path):
+    bad = tmp_path / "bad.xlsx"
+    _rewrite(signed, bad, lambda n, d: d.replace(b"+1", b"+2") if n == "xl/worksheets/sheet1.xml" else d)
+    with pytest.raises(PackageInvalid, match="任务完成情况") as exc:
+        verify_package(bad)
+    assert "modified after signing" in str(exc.value) and exc.value.sheets == ["任务完成情况"]
+
+
+def test_flipping_a_byte_in_any_part_is_detected(signed, tmp_path):
+    with zipfile.ZipFile(signed) as zf:
+        names = zf.namelist()
+    for target in names:
+        bad = tmp_path / "flip.xlsx"
+
+        def flip(n, d, target=target):
+            if n != target or not d:
+                return d
+            return d[:-1] + bytes([d[-1] ^ 0x01])
+        _rewrite(signed, bad, flip)
+        with pytest.raises(PackageInvalid):
+            verify_package(bad)
+
+
+def test_replaced_dropped_or_added_evidence_is_detected(signed, tmp_path):
+    pkg = verify_package(signed)
+    part = container.evidence_part(pkg.manifest["evidence"][0]["sha256"])
+    bad = tmp_path / "swap.xlsx"
+    _rewrite(signed, bad, lambda n, d: b"another file" if n == part else d)
+    with pytest.raises(PackageInvalid, match="佐证材料"):
+        verify_package(bad)
+    _rewrite(signed, bad, lambda n, d: None if n == part else d)
+    with pytest.raises(PackageInvalid, match="添加或删除"):
+        verify_package(bad)
+    shutil.copy(signed, bad)
+    with zipfile.ZipFile(bad, "a") as zf:
+        zf.writestr(container.evidence_part("0" * 64), b"extra")
+    with pytest.raises(PackageInvalid, match="添加或删除"):
+        verify_package(bad)
+
+
+def test_signature_by_another_key_over_edited_manifest_fails(signed, tmp_path):
+    bad = tmp_path / "resigned.xlsx"
+
+    def edit(n, d):
+        if n == container.MANIFEST:
+            return d.replace("示例县".encode(), "别的县".encode())
+        return d
+    _rewrite(signed, bad, edit)
+    with pytest.raises(PackageInvalid, match="签名无效|bad signature"):
+        verify_package(bad)
+
+
+@pytest.mark.parametrize("data,reason", [
+    (b"not a zip at all", "不是 zip"),
+    (b"PK\x03\x04" + b"\x00" * 40, "不是 zip"),
+])
+def test_not_a_zip_is_rejected(tmp_path, data, reason):
+    f = tmp_path / "x.xlsx"
+    f.write_bytes(data)
+    with pytest.raises(PackageInvalid, match=reason):
+        verify_package(f)
+
+
+def test_truncated_file_is_rejected(signed, tmp_path):
+    f = tmp_path / "cut.xlsx"
+    f.write_bytes(signed.read_bytes()[:-300])
+    with pytest.raises(PackageInvalid):
+        verify_package(f)
+
+
+def test_plain_workbook_without_signature_is_rejected(tmp_path):
+    f = tmp_path / "plain.xlsx"
+    openpyxl.Workbook().save(f)
+    with pytest.raises(PackageInvalid, match="缺少台账签名"):
+        verify_package(f)
+
+
+def test_macro_workbook_is_rejected_even_if_signed(signed, tmp_path):
+    bad = tmp_path / "macro.xlsm"
+    shutil.copy(signed, bad)
+    with zipfile.ZipFile(bad, "a") as zf:
+        zf.writestr("xl/vbaProject.bin", b"\x00" * 10)
+    with pytest.raises(PackageInvalid, match="宏"):
+        verify_package(bad)
+
+
+@pytest.mark.parametrize("name", ["../evil.txt", "/etc/passwd", "C:/x.txt", "a\\b.txt"])
+def test_path_like_member_names_are_rejected(signed, tmp_path, name):
+    bad = tmp_path / "path.xlsx"
+    shutil.copy(signed, bad)
+    with zipfile.ZipFile(bad, "a") as zf:
+        zf.writestr(name, b"x")
+    with pytest.raises(PackageInvalid, match="不安全"):
+        verify_package(bad)
+
+
+def test_zip_bomb_ratio_is_rejected(tmp_path):
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", b"<Types/>")
+        zf.writestr("xl/bomb.xml", b"\x00" * (20 << 20))
+    with pytest.raises(PackageInvalid, match="压缩炸弹"):
+        verify_package(buf.getvalue())
+
+
+def test_too_many_members_is_rejected(tmp_path, monkeypatch):
+    monkeypatch.setattr(container, "MAX_MEMBERS", 10)
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        for i in range(11):
+            zf.writestr(f"m{i}", b"")
+    with pytest.raises(PackageInvalid, match="过多"):
+        verify_package(buf.getvalue())
+
+
+def test_write_failure_leaves_no_partial_file(tmp_path, key):
+    target = tmp_path / "missing-folder" / "r.xlsx"
+    from desktop.core.errors import TaizhangError
+
+    with pytest.raises(TaizhangError, match="无法写入"):
+        container.write_package(target, kind="report", content={}, workbook=_workbook([]), key=key)
+    assert not target.exists()
+
+
+def test_evidence_changed_after_it_was_added_is_refused(tmp_path, key):
+    f = tmp_path / "e.txt"
+    f.write_bytes(b"original")
+    ev = EvidenceSource(crypto.sha256_file(f), "e.txt", 8, "text/plain", "1", lambda: io.BytesIO(b"tampered"))
+    from desktop.core.errors import TaizhangError
+
+    with pytest.raises(TaizhangError, match="不一致"):
+        container.write_package(tmp_path / "r.xlsx", kind="report", content={}, workbook=_workbook([]),
+                              evidence=[ev], key=key)
+    assert not (tmp_path / "r.xlsx").exists()
+    assert not any(p.name.endswith(".part") for p in tmp_path.iterdir())

@@ -1,0 +1,107 @@
+"""Task tables: header detection and rows to plan lines."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from desktop.core.planreader import parse_plan_text
+from desktop.core.planreader.parser import parse_lines
+from desktop.core.planreader.tables import cell_text, find_header, task_table_lines
+
+
+@pytest.mark.parametrize(
+    "row, kinds",
+    [
+        (["序号", "工作任务", "责任单位", "完成时限"], {"number": [0], "task": [1], "units": [2], "deadline": [3]}),
+        (["编号", "重点工作", "具体内容", "牵头单位", "配合单位", "完成时间"],
+         {"number": [0], "group": [1], "task": [2], "units": [3], "support": [4], "deadline": [5]}),
+        (["序 号", "任 务", "责任科室", "时间节点", "责任人"], {"number": [0], "task": [1], "units": [2], "deadline": [3]}),
+        (["类别", "主要任务", "具体措施", "承办单位"], {"group": [0, 1], "task": [2], "units": [3]}),
+    ],
+)
+def test_find_header(row, kinds):
+    found = find_header([["示例县重点任务清单"], row, ["1", "x", "y", "z"]])
+    assert found is not None
+    index, got = found
+    assert index == 1 and got == kinds
+
+
+def test_no_header():
+    assert find_header([["姓名", "电话"], ["张三", "1"]]) is None
+    assert task_table_lines([["姓名", "电话"]]) is None
+
+
+@pytest.mark.parametrize(
+    "value, text",
+    [(None, ""), (3.0, "3"), (2.5, "2.5"), (dt.datetime(2026, 6, 30), "2026年6月"), (dt.date(2026, 1, 1), "2026年1月"),
+     ("  基教股 ", "基教股")],
+)
+def test_cell_text(value, text):
+    assert cell_text(value) == text
+
+
+def test_rows_become_the_same_tasks_as_text():
+    rows = [
+        ["序号", "工作任务", "责任单位", "完成时限"],
+        ["一", "加强党的建设", "", ""],
+        ["1", "完善制度。一是修订规则，二是建立台账。", "党建办、各中小学", "2026年6月"],
+        ["2", "开展培训。", "人事股", "年底前"],
+        ["二", "提升质量", "", ""],
+        ["3", "深化课改。", "教研室", "9月"],
+    ]
+    from_table = parse_lines(task_table_lines(rows), year=2026)
+    from_text = parse_plan_text(
+        "一、加强党的建设\n1.完善制度。修订规则。\n责任单位：党建办、各中小学\n完成时限：2026年6月\n"
+        "2.开展培训。\n责任单位：人事股\n完成时限：年底前\n二、提升质量\n3.深化课改。\n责任单位：教研室\n完成时限：9月",
+        year=2026)
+    key = lambda r: [(t["path"], t["title"], t["units"], t["deadline"]) for t in r["tasks"]]  # noqa: E731
+    assert key(from_table) == key(from_text)
+    # a table row is atomic: its inline 一是/二是 are not split into subtasks
+    assert len(from_table["tasks"]) == 3
+
+
+def test_rows_without_numbers_are_numbered_by_position():
+    rows = [["工作任务", "责任单位"], ["完善制度。", "党建办"], ["开展培训。", "人事股"]]
+    result = parse_lines(task_table_lines(rows))
+    assert [t["path"] for t in result["tasks"]] == [["1"], ["2"]]
+
+
+def test_tab_separated_table_in_plain_text():
+    text = ("示例县2026年重点任务清单\n序号\t工作任务\t责任单位\t完成时限\n"
+            "1\t完善制度。修订规则。\t党建办、各中小学\t2026年6月\n"
+            "2\t开展培训。全年不少于3次。\t人事股\t年底前\n"
+            "附：请各单位按时报送进展。")
+    result = parse_plan_text(text)
+    assert result["title"] == "示例县2026年重点任务清单"
+    assert [(t["path"], t["units"], t["deadline"]) for t in result["tasks"]] == [
+        (["1"], ["党建办", "各中小学"], "2026-06"), (["2"], ["人事股"], "2026-12")]
+
+
+def test_text_with_a_few_tabs_is_not_a_table():
+    text = "一、加强管理\n1.完善制度。\t修订规则。\n2.开展培训。\t\t每月一次。"
+    assert [t["path"] for t in parse_plan_text(text)["tasks"]] == [["一", "1"], ["一", "2"]]
+
+
+def test_a_task_name_column_filled_on_every_row_gives_the_titles():
+    rows = [
+        ["序号", "工作任务", "具体措施", "责任单位", "完成时间"],
+        ["1", "推进学前教育普惠发展", "新建城西幼儿园，新增学位540个。", "计财股", "2024年8月"],
+        ["2", "加强教师培训", "组织全员培训。", "人事股", "第三季度"],
+    ]
+    result = parse_lines(task_table_lines(rows), year=2024)
+    assert [(t["path"], t["title"]) for t in result["tasks"]] == [(["1"], "推进学前教育普惠发展"), (["2"], "加强教师培训")]
+    assert result["tasks"][0]["text"].startswith("推进学前教育普惠发展。新建城西幼儿园")
+
+
+def test_a_task_name_spanning_rows_is_a_group():
+    rows = [
+        ["序号", "工作任务", "具体措施", "责任单位", "完成时间"],
+        ["1", "推进学前教育普惠发展", "新建城西幼儿园。", "计财股", "2024年8月"],
+        ["2", "推进学前教育普惠发展", "开展办园行为督导评估。", "督导室", "2024年11月"],
+        ["3", "加强教师培训", "组织全员培训。", "人事股", "第三季度"],
+    ]
+    result = parse_lines(task_table_lines(rows), year=2024)
+    assert [t["path"] for t in result["tasks"]] == [["一", "1"], ["一", "2"], ["二", "3"]]
+    assert [h["title"] for h in result["headings"]] == ["推进学前教育普惠发展", "加强教师培训"]

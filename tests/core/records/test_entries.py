@@ -1,0 +1,73 @@
+"""What a school records per task: entries, indicator values, evidence (stored in the database)."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.core import services
+from desktop.core.db.connection import open_db
+from desktop.core.errors import TaizhangError
+from desktop.core.records import entries
+from desktop.core.signing import identity
+from desktop.core.tasklist import store as task_store
+
+
+@pytest.fixture
+def school(world, tmp_path):
+    """A fresh school database (first school of the sample roster) with nothing recorded yet."""
+    code = task_store.schools(open_db(world / "county.db"))[0]["code"]
+    path = tmp_path / "s.db"
+    services.school_init(world / "plan.xlsx", code, path)
+    db = open_db(path)
+    ident = identity.load(db)
+    plan = task_store.current_plan(db)
+    task = services.school_tasks(db)[0]
+    period = services.default_period(db)
+    yield db, ident.school_code, plan["id"], task["task_id"], period
+    db.close()
+
+
+def test_get_entry_is_blank_until_saved(school):
+    db, code, plan, task, period = school
+    assert entries.get_entry(db, code, plan, period, task) == entries.blank_entry(task)
+    stamp = entries.save_entry(db, code, plan, task, period, status="进行中", narrative="已启动")
+    got = entries.get_entry(db, code, plan, period, task)
+    assert got["status"] == "进行中" and got["narrative"] == "已启动" and got["updated_at"] == stamp
+    entries.set_indicator(db, code, plan, task, period, 1, " 12.50 ")
+    assert entries.get_entry(db, code, plan, period, task)["indicators"] == [{"seq": 1, "value": "12.50"}]
+    entries.set_indicator(db, code, plan, task, period, 1, "")
+    assert entries.get_entry(db, code, plan, period, task)["indicators"] == []
+
+
+def test_save_entry_rejects_bad_fields(school):
+    db, code, plan, task, period = school
+    with pytest.raises(TaizhangError):
+        entries.save_entry(db, code, plan, task, period, status="done")
+    with pytest.raises(TaizhangError):
+        entries.save_entry(db, code, plan, task, period, progress=101)
+    with pytest.raises(TaizhangError):
+        entries.save_entry(db, code, plan, task, period, narrative="字" * 20001)
+    with pytest.raises(TaizhangError):
+        entries.set_indicator(db, code, plan, task, period, 1, "about 5")
+
+
+def test_evidence_counts_copy_and_removal(school, tmp_path):
+    db, code, plan, task, period = school
+    f = tmp_path / "记录.txt"
+    f.write_bytes(b"x" * 3_000_000)
+    sha = entries.add_evidence(db, code, plan, task, period, f)
+    assert entries.evidence_counts(db, code, plan, period) == {task: 1}
+    out = entries.copy_evidence_to(db, sha, tmp_path / "copy.txt")
+    assert out.read_bytes() == f.read_bytes()
+    entries.remove_evidence(db, code, plan, task, period, sha)
+    assert entries.evidence_counts(db, code, plan, period) == {}
+    with pytest.raises(TaizhangError):
+        entries.open_evidence_blob(db, sha)  # the blob went with its last use
+
+
+def test_adding_evidence_marks_the_entry_touched(school, tmp_path):
+    db, code, plan, task, period = school
+    f = tmp_path / "a.txt"
+    f.write_text("a", encoding="utf-8")
+    entries.add_evidence(db, code, plan, task, period, f)
+    assert entries.get_entry(db, code, plan, period, task)["updated_at"]
