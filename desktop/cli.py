@@ -35,7 +35,7 @@ def cmd_demo(args) -> int:
 def cmd_plan_parse(args) -> int:
     from desktop.core import services
 
-    parsed = services.parse_plan(args.file)
+    parsed = services.tasklist.parse_plan(args.file)
     if args.json:
         _print_json(parsed)
         return 0
@@ -60,11 +60,11 @@ def cmd_plan_publish(args) -> int:
 
     db = _db(args.db)
     try:
-        services.import_plan(db, args.file)
-        services.import_roster(db, args.roster)
+        services.tasklist.import_plan(db, args.file)
+        services.roster.import_roster(db, args.roster)
         for spec in args.period:
-            services.add_period(db, spec)
-        content = services.publish(db, args.out)
+            services.roster.add_period(db, spec)
+        content = services.tasklist.publish(db, args.out)
     finally:
         db.close()
     n = sum(1 for t in content["tasks"] if not t["is_heading"])
@@ -77,7 +77,7 @@ def cmd_county_init(args) -> int:
     from desktop.core import services
     from desktop.core.signing import crypto
 
-    ident = services.county_init(args.db, args.name)
+    ident = services.setup.county_init(args.db, args.name)
     print(f"已创建县局数据文件 {args.db} / county database created")
     print(f"县局公钥指纹 county key fingerprint: {crypto.format_fingerprint(ident.fingerprint)}")
     return 0
@@ -87,7 +87,7 @@ def cmd_school_init(args) -> int:
     from desktop.core import services
     from desktop.core.signing import crypto
 
-    ident = services.school_init(args.plan, args.school, args.db)
+    ident = services.setup.school_init(args.plan, args.school, args.db)
     print(f"已为 {ident.school_name}（{ident.school_code}）创建数据文件 {args.db} / school database created")
     print(f"学校公钥指纹 school key fingerprint: {crypto.format_fingerprint(ident.fingerprint)}")
     return 0
@@ -98,7 +98,7 @@ def cmd_export(args) -> int:
 
     db = _db(args.db)
     try:
-        m = services.export_report(db, args.out, period=args.period)
+        m = services.reporting.export_report(db, args.out, period=args.period)
     finally:
         db.close()
     print(f"已导出 {args.out}：{m['period']} 第 {m['revision']} 次报送，报送码 {m['package_code']}"
@@ -109,7 +109,7 @@ def cmd_export(args) -> int:
 def cmd_verify(args) -> int:
     from desktop.core import services
 
-    results = services.verify_files(args.files)
+    results = services.files.verify_files(args.files)
     if args.json:
         _print_json(results)
     else:
@@ -130,7 +130,7 @@ def cmd_merge(args) -> int:
         raise TaizhangError(f"找不到：{missing[0]}", f"not found: {missing[0]}")
     db = _db(args.db)
     try:
-        outcomes = services.merge_files(db, args.paths)
+        outcomes = services.intake.merge_files(db, args.paths)
     finally:
         db.close()
     if args.json:
@@ -149,7 +149,7 @@ def cmd_summary(args) -> int:
 
     db = _db(args.db)
     try:
-        services.write_summary(db, args.out, period=args.period)
+        services.standing.write_summary(db, args.out, period=args.period)
     finally:
         db.close()
     print(f"已生成汇总表 {args.out} / summary written")
@@ -159,7 +159,7 @@ def cmd_summary(args) -> int:
 def cmd_backup(args) -> int:
     from desktop.core import services
 
-    services.backup(args.db, args.out)
+    services.files.backup(args.db, args.out)
     print(f"已备份到 {args.out} / backup written")
     return 0
 
@@ -180,13 +180,13 @@ def cmd_keys(args) -> int:
             for d in data if not args.json else []:
                 print(f"{d['owner']:12} {d['status']:8} {crypto.format_fingerprint(d['fingerprint'])[:39]}…  {d['first_seen']}")
         elif args.keys_cmd == "approve":
-            outcomes = services.approve_key(db, args.school)
+            outcomes = services.intake.approve_key(db, args.school)
             print(f"已批准 {args.school} 的新密钥，重新合并 {len(outcomes)} 个文件 / key approved, "
                   f"{len(outcomes)} held file(s) merged")
             for o in outcomes:
                 print(f"  {o.outcome:9} {o.file}  {o.reason}")
         else:
-            services.refuse_key(db, args.school)
+            services.intake.refuse_key(db, args.school)
             print(f"已拒绝 {args.school} 的新密钥 / key refused")
     finally:
         db.close()
@@ -198,7 +198,7 @@ def cmd_history(args) -> int:
 
     db = _db(args.db)
     try:
-        changes = services.school_history(db, args.school)
+        changes = services.intake.school_history(db, args.school)
     finally:
         db.close()
     if args.json:
@@ -218,7 +218,7 @@ def cmd_trace(args) -> int:
 
     db = _db(args.db)
     try:
-        found = services.trace_value(db, args.school, args.task)
+        found = services.intake.trace_value(db, args.school, args.task)
     finally:
         db.close()
     if args.json:

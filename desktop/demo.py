@@ -58,8 +58,8 @@ def fill_school(db, rng: random.Random, scratch: Path) -> None:
     """Varied answers: every status, narratives, indicator values, one or two small evidence files."""
     ident = identity.load(db, role="school")
     plan = task_store.current_plan(db)
-    period = services.default_period(db)
-    for t in services.school_tasks(db):
+    period = services.reporting.default_period(db)
+    for t in services.reporting.school_tasks(db):
         status = rng.choices(["已完成", "进行中", "未开始", "不适用"], weights=[55, 25, 12, 8])[0]
         n = rng.randint(2, 9)
         fields = {"status": status, "progress": {"已完成": 100, "进行中": rng.randint(2, 8) * 10}.get(status, 0)}
@@ -106,16 +106,16 @@ def run(out_dir, *, schools: int | None = None, seed: int = 2026, merge: bool = 
         (out / sub).mkdir(parents=True, exist_ok=True)
     county_db = out / "county.db"
     say(f"[1/5] 县教育局初始化 county init: {COUNTY}")
-    ident = services.county_init(county_db, COUNTY)
+    ident = services.setup.county_init(county_db, COUNTY)
     roster = sample_roster(schools)
     write_roster_xlsx(roster, out / "roster.xlsx")
     db = open_db(county_db)
     try:
-        services.import_plan(db, samples_dir() / "sample_plan.txt")
-        services.import_roster(db, out / "roster.xlsx")
+        services.tasklist.import_plan(db, samples_dir() / "sample_plan.txt")
+        services.roster.import_roster(db, out / "roster.xlsx")
         for p in PERIODS:
-            services.add_period(db, p)
-        content = services.publish(db, out / "plan.xlsx")
+            services.roster.add_period(db, p)
+        content = services.tasklist.publish(db, out / "plan.xlsx")
     finally:
         db.close()
     n_tasks = sum(1 for t in content["tasks"] if not t["is_heading"])
@@ -123,11 +123,11 @@ def run(out_dir, *, schools: int | None = None, seed: int = 2026, merge: bool = 
     say(f"[3/5] 学校填报并导出 schools fill + export ({len(roster)})")
     for s in roster:
         sdb_path = out / "schools" / f"{s['code']}.db"
-        services.school_init(out / "plan.xlsx", s["code"], sdb_path)
+        services.setup.school_init(out / "plan.xlsx", s["code"], sdb_path)
         sdb = open_db(sdb_path)
         try:
             fill_school(sdb, random.Random(f"{seed}-{s['code']}"), out / ".scratch")
-            services.export_report(sdb, out / "reports" / f"{s['code']}.xlsx")
+            services.reporting.export_report(sdb, out / "reports" / f"{s['code']}.xlsx")
         finally:
             sdb.close()
     for f in (out / ".scratch").iterdir():
@@ -139,10 +139,10 @@ def run(out_dir, *, schools: int | None = None, seed: int = 2026, merge: bool = 
         return result
     db = open_db(county_db)
     try:
-        outcomes = services.merge_files(db, [out / "reports"])
+        outcomes = services.intake.merge_files(db, [out / "reports"])
         accepted = sum(1 for o in outcomes if o.outcome == "accepted")
         say(f"[4/5] 县局导入合并 merge: {accepted}/{len(outcomes)} accepted")
-        services.write_summary(db, out / "summary.xlsx")
+        services.standing.write_summary(db, out / "summary.xlsx")
         say(f"[5/5] 汇总表 summary.xlsx → {out / 'summary.xlsx'}")
         result["accepted"] = accepted
     finally:

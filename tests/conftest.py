@@ -40,14 +40,14 @@ def make_county(folder: Path, schools: int, n_tasks: int = TASKS) -> tuple[Path,
     """A published county database with ``schools`` schools; returns (db path, plan content)."""
     folder.mkdir(parents=True, exist_ok=True)
     db_path = folder / "county.db"
-    services.county_init(db_path, "基准县")
+    services.setup.county_init(db_path, "基准县")
     db = open_db(db_path)
     with transaction(db):
         task_store.save_parsed_plan(db, synthetic_plan(n_tasks), county="基准县", source_name="bench.txt")
         task_store.replace_roster(db, [{"code": f"B{i:05d}", "name": f"基准县第{i}学校", "type": "小学",
                                        "township": "城关"} for i in range(schools)])
         task_store.upsert_period(db, PERIOD, "2026-07-15")
-    content = services.publish(db, folder / "plan.xlsx")
+    content = services.tasklist.publish(db, folder / "plan.xlsx")
     db.close()
     return db_path, content
 

@@ -32,14 +32,12 @@ def test_importing_every_core_module_loads_no_qt():
     assert out.stdout.strip() == "[]"
 
 
-def test_no_use_case_name_is_defined_by_two_service_modules():
-    """`desktop.core.services.X` must mean one function: a name in two role modules would shadow the other."""
-    import importlib
+def test_services_name_their_submodules_explicitly():
+    """`services.intake.merge_files`: no run-time name search (`__getattr__`) decides which module answers."""
+    from desktop.core import services
 
-    seen = {}
-    for sub in ("common", "county", "school"):
-        module = importlib.import_module(f"desktop.core.services.{sub}")
-        for name, value in vars(module).items():
-            if callable(value) and getattr(value, "__module__", None) == module.__name__ and not name.startswith("_"):
-                assert name not in seen, f"{name} is defined in both {seen[name]} and {sub}"
-                seen[name] = sub
+    assert not hasattr(services, "__getattr__")
+    source = (CORE / "services" / "__init__.py").read_text(encoding="utf-8")
+    for sub in services.__all__:
+        assert (CORE / "services" / f"{sub}.py").is_file()
+        assert sub in source

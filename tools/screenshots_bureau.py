@@ -77,15 +77,15 @@ def reinstalled(world: Path, code: str, out: Path, scratch: Path) -> Path:
     from desktop.core.records import entries
 
     fresh = scratch / f"reinstalled-{code}.db"
-    services.school_init(world / "plan.xlsx", code, fresh)
+    services.setup.school_init(world / "plan.xlsx", code, fresh)
     db = open_db(fresh)
     try:
         plan = db.execute("SELECT plan_id FROM plans").fetchone()[0]
-        period = services.default_period(db)
-        for t in services.school_tasks(db)[:5]:
+        period = services.reporting.default_period(db)
+        for t in services.reporting.school_tasks(db)[:5]:
             entries.save_entry(db, code, plan, t["task_id"], period, status="已完成", narrative="重装电脑后重新填报")
         for _ in range(2):
-            services.export_report(db, out, period=period)
+            services.reporting.export_report(db, out, period=period)
     finally:
         db.close()
     return out

@@ -116,7 +116,7 @@ def main(out_dir: Path) -> list[Path]:
     win.resize(1280, 800)
     win.show()
     ws = win.ws
-    board = [r for r in services.task_board(ws) if not r["is_heading"] and r["applies"]]
+    board = [r for r in services.reporting.task_board(ws) if not r["is_heading"] and r["applies"]]
     busy = next((r for r in board if r["entry"]["status"] == "进行中" and r["targets"] and r["warnings"]),
                 next((r for r in board if r["entry"]["status"] == "进行中"), board[0]))
     win.select_task(busy["task_id"])
@@ -155,7 +155,7 @@ def main(out_dir: Path) -> list[Path]:
 
     # export dialog: the check page, then the result
     dialog = win.open_export()
-    dialog.target.setText(str(work / services.suggested_export_name(ws)))
+    dialog.target.setText(str(work / services.reporting.suggested_export_name(ws)))
     shot(dialog, "export")
     if dialog.confirm.isVisible():
         dialog.confirm.setChecked(True)

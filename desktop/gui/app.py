@@ -48,7 +48,7 @@ class AppController(QObject):
         """Open the window for the database at ``path``; None (and ``_problem`` set) when it cannot."""
         self._problem = ""
         try:
-            role = services.database_role(path)
+            role = services.setup.database_role(path)
         except TaizhangError as exc:
             self._problem = message(exc)
             return None

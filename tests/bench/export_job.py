@@ -11,7 +11,7 @@ from desktop.core.db.connection import open_db
 if __name__ == "__main__":
     db = open_db(sys.argv[1])
     t0 = time.perf_counter()
-    manifest = services.export_report(db, sys.argv[2])
+    manifest = services.reporting.export_report(db, sys.argv[2])
     took = time.perf_counter() - t0
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps({"seconds": took, "rss_mb": rss_mb, "evidence": len(manifest["evidence"])}))

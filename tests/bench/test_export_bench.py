@@ -22,11 +22,11 @@ def test_export_200_tasks_100_evidence_200mb(fleet_factory, tmp_path):
     make_county, _ = fleet_factory
     _, plan = make_county(tmp_path / "county", 1, n_tasks=200)
     school_db = tmp_path / "school.db"
-    services.school_init(tmp_path / "county" / "plan.xlsx", "B00000", school_db)
+    services.setup.school_init(tmp_path / "county" / "plan.xlsx", "B00000", school_db)
     db = open_db(school_db)
     plan_id = db.execute("SELECT plan_id FROM plans").fetchone()[0]
     period = db.execute("SELECT name FROM periods").fetchone()[0]
-    tasks = services.school_tasks(db)
+    tasks = services.reporting.school_tasks(db)
     assert len(tasks) == 200
     for i, t in enumerate(tasks):
         entries.save_entry(db, "B00000", plan_id, t["task_id"], period, status="已完成", progress=100,

@@ -37,14 +37,14 @@ def big_school(tmp_path_factory) -> Path:
     base = tmp_path_factory.mktemp("gui-bench")
     plan = fx.build_plan_workbook(base / "county", fx.parsed_plan(N_TASKS))
     db = base / "school.db"
-    services.school_init(plan, "SLX001", db)
-    ws = services.open_workspace(db)
+    services.setup.school_init(plan, "SLX001", db)
+    ws = services.reporting.open_workspace(db)
     try:
-        for i, r in enumerate(r for r in services.task_board(ws) if not r["is_heading"]):
+        for i, r in enumerate(r for r in services.reporting.task_board(ws) if not r["is_heading"]):
             if i % 2 == 0:
-                services.save_task(ws, r["task_id"], status=("已完成", "进行中")[i % 4 // 2], narrative=f"完成情况{i}")
+                services.reporting.save_task(ws, r["task_id"], status=("已完成", "进行中")[i % 4 // 2], narrative=f"完成情况{i}")
     finally:
-        services.close_workspace(ws)
+        services.reporting.close_workspace(ws)
     return db
 
 

@@ -120,7 +120,7 @@ def test_summary_1000_schools(fleet_1000, tmp_path):
     _run_merge(db_copy, base / "reports")
     db = open_db(db_copy)
     t0 = time.perf_counter()
-    services.write_summary(db, tmp_path / "summary.xlsx")
+    services.standing.write_summary(db, tmp_path / "summary.xlsx")
     took = time.perf_counter() - t0
     db.close()
     print(f"\nsummary 1000 schools × 40 tasks: {took:.2f} s (target ≤ 10 s, {10 / took:.1f}× headroom)")

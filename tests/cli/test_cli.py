@@ -152,7 +152,7 @@ def test_keys_history_and_trace_commands(world):
     from desktop.core.db.connection import open_db
 
     db = open_db(world / "schools" / f"{code}.db")
-    task = services.school_tasks(db)[0]["task_id"]
+    task = services.reporting.school_tasks(db)[0]["task_id"]
     db.close()
     trace = run("trace", "--db", world / "county.db", "--school", code, "--task", task, "--json")
     assert trace.returncode == 0

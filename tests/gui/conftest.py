@@ -69,7 +69,7 @@ def build_plan_workbook(folder: Path, parsed: dict | None = None, schools=SCHOOL
 
     folder.mkdir(parents=True, exist_ok=True)
     county = folder / "county.db"
-    services.county_init(county, "示例县")
+    services.setup.county_init(county, "示例县")
     db = open_db(county)
     try:
         with transaction(db):
@@ -78,7 +78,7 @@ def build_plan_workbook(folder: Path, parsed: dict | None = None, schools=SCHOOL
             task_store.replace_roster(db, schools)
             task_store.upsert_period(db, "2026年上半年", "2026-07-15")
             task_store.upsert_period(db, "2026年全年", "2099-01-15")
-        services.publish(db, folder / "plan.xlsx")
+        services.tasklist.publish(db, folder / "plan.xlsx")
     finally:
         db.close()
     return folder / "plan.xlsx"
@@ -142,7 +142,7 @@ def school_template(plan_template, tmp_path_factory) -> Path:
     from desktop.core import services
 
     db = tmp_path_factory.mktemp("school") / "school.db"
-    services.school_init(plan_template, "SLX001", db)
+    services.setup.school_init(plan_template, "SLX001", db)
     return db
 
 
@@ -158,9 +158,9 @@ def school_db(school_template, tmp_path) -> Path:
 def workspace(school_db):
     from desktop.core import services
 
-    ws = services.open_workspace(school_db)
+    ws = services.reporting.open_workspace(school_db)
     yield ws
-    services.close_workspace(ws)
+    services.reporting.close_workspace(ws)
 
 
 @pytest.fixture

@@ -80,8 +80,8 @@ from desktop.core.db.connection import open_db
 db = open_db(sys.argv[1])
 code = db.execute("SELECT school_code FROM identity").fetchone()[0]
 plan = db.execute("SELECT plan_id FROM plans").fetchone()[0]
-period = services.default_period(db)
-tasks = [t["task_id"] for t in services.school_tasks(db)]
+period = services.reporting.default_period(db)
+tasks = [t["task_id"] for t in services.reporting.school_tasks(db)]
 i = 0
 print("ready", flush=True)
 while True:
@@ -102,9 +102,9 @@ def test_kill_during_autosave_keeps_a_consistent_database(world):
     narratives = [n for (n,) in db.execute("SELECT narrative FROM entries WHERE narrative LIKE '第%次保存'")]
     assert narratives, "no autosave reached the database"
     # the next run can export what was saved
-    services.export_report(db, world / "after-crash.xlsx")
+    services.reporting.export_report(db, world / "after-crash.xlsx")
     db.close()
-    assert services.verify_files([world / "after-crash.xlsx"])[0]["valid"]
+    assert services.files.verify_files([world / "after-crash.xlsx"])[0]["valid"]
 
 
 _EXPORT_LOOP = """
@@ -114,7 +114,7 @@ from desktop.core.db.connection import open_db
 db = open_db(sys.argv[1])
 print("ready", flush=True)
 for i in range(10000):
-    services.export_report(db, sys.argv[2])
+    services.reporting.export_report(db, sys.argv[2])
 """
 
 
@@ -125,15 +125,15 @@ def test_kill_during_export_leaves_old_file_or_new_file(world):
                             text=True)
     assert proc.stdout.readline().strip() == "ready"
     _kill_when(proc, lambda: target.exists() and time.sleep(0.3) is None)
-    assert target.exists() and services.verify_files([target])[0]["valid"]
+    assert target.exists() and services.files.verify_files([target])[0]["valid"]
     assert _integrity(school_db) == "ok"
     leftovers = [p.name for p in world.iterdir() if p.name.endswith(".part")]
     # a temp file from the export in flight may remain, never the target half-written; the next export works
     assert all(p.startswith(".") for p in leftovers)
     db = open_db(school_db)
-    m = services.export_report(db, target)
+    m = services.reporting.export_report(db, target)
     db.close()
-    assert services.verify_files([target])[0]["revision"] == m["revision"]
+    assert services.files.verify_files([target])[0]["revision"] == m["revision"]
 
 
 def test_kill_during_migration_leaves_the_old_version(tmp_path, extra_migration):
@@ -167,7 +167,7 @@ def test_export_to_a_read_only_folder_is_a_clear_error(world, tmp_path):
     ro.chmod(0o500)
     db = open_db(sorted((world / "schools").glob("*.db"))[0])
     with pytest.raises(TaizhangError, match="无法写入"):
-        services.export_report(db, ro / "r.xlsx")
+        services.reporting.export_report(db, ro / "r.xlsx")
     db.close()
     assert list(ro.iterdir()) == []
 
@@ -185,7 +185,7 @@ def test_disk_full_on_export_is_a_clear_error_and_leaves_nothing(world, monkeypa
 
     monkeypatch.setattr(zipfile.ZipFile, "writestr", full)
     with pytest.raises(TaizhangError, match="No space left"):
-        services.export_report(db, world / "full.xlsx")
+        services.reporting.export_report(db, world / "full.xlsx")
     monkeypatch.undo()
     assert not (world / "full.xlsx").exists()
     assert not [p for p in world.iterdir() if p.name.endswith(".part")]
@@ -214,7 +214,7 @@ def test_backup_while_another_process_writes_is_consistent(world):
         copies = []
         for i in range(3):
             time.sleep(0.2)
-            copies.append(services.backup(school_db, world / f"copy{i}.db"))
+            copies.append(services.files.backup(school_db, world / f"copy{i}.db"))
     finally:
         proc.kill()
         proc.wait()
@@ -228,28 +228,28 @@ def test_backup_while_another_process_writes_is_consistent(world):
 
 def test_restore_from_backup_round_trip(world):
     school_db = sorted((world / "schools").glob("*.db"))[0]
-    services.backup(school_db, world / "backup.db")
+    services.files.backup(school_db, world / "backup.db")
     db = open_db(school_db)
     before = db.execute("SELECT * FROM entries ORDER BY task_id").fetchall()
     db.execute("DELETE FROM entries")
     db.close()
     restored = world / "restored.db"
-    services.backup(world / "backup.db", restored)  # restoring is copying the backup back into place
+    services.files.backup(world / "backup.db", restored)  # restoring is copying the backup back into place
     db = open_db(restored)
     assert db.execute("SELECT * FROM entries ORDER BY task_id").fetchall() == before
     db.close()
 
 
 def test_passphrase_protected_school_key(world, tmp_path):
-    services.school_init(world / "plan.xlsx", sorted(p.stem for p in (world / "reports").glob("*.xlsx"))[0],
+    services.setup.school_init(world / "plan.xlsx", sorted(p.stem for p in (world / "reports").glob("*.xlsx"))[0],
                          tmp_path / "locked.db", passphrase="正确的口令")
     db = open_db(tmp_path / "locked.db")
     with pytest.raises(TaizhangError, match="口令"):
-        services.export_report(db, tmp_path / "r.xlsx")
+        services.reporting.export_report(db, tmp_path / "r.xlsx")
     with pytest.raises(TaizhangError, match="口令不正确"):
-        services.export_report(db, tmp_path / "r.xlsx", passphrase="错误")
-    services.export_report(db, tmp_path / "r.xlsx", passphrase="正确的口令")
+        services.reporting.export_report(db, tmp_path / "r.xlsx", passphrase="错误")
+    services.reporting.export_report(db, tmp_path / "r.xlsx", passphrase="正确的口令")
     db.close()
-    assert services.verify_files([tmp_path / "r.xlsx"])[0]["valid"]
+    assert services.files.verify_files([tmp_path / "r.xlsx"])[0]["valid"]
     assert not (tmp_path / "r.xlsx.part").exists()
     assert entries  # the module the autosave loop drives

@@ -36,7 +36,7 @@ def _rejected(county_db, counts, path, *needles):
     for needle in needles:
         assert needle in r.reason, r.reason
     assert counts(county_db) == before
-    [verdict] = services.verify_files([path]) if path.exists() else [{"valid": False}]
+    [verdict] = services.files.verify_files([path]) if path.exists() else [{"valid": False}]
     return r, verdict
 
 
@@ -206,21 +206,21 @@ def test_formula_text_in_every_field_stays_text_in_every_workbook(world, tmp_pat
     code = _first(world).stem
     db = open_db(world / "schools" / f"{code}.db")
     plan = db.execute("SELECT plan_id FROM plans").fetchone()[0]
-    period = services.default_period(db)
+    period = services.reporting.default_period(db)
     evil = ['=HYPERLINK("http://evil","点我")', "=cmd|' /C calc'!A0", "+1+1", "-2", "@SUM(1)", "\t=1", "\r=1"]
-    tasks = services.school_tasks(db)
+    tasks = services.reporting.school_tasks(db)
     for i, t in enumerate(tasks[:len(evil)]):
         entries.save_entry(db, code, plan, t["task_id"], period, narrative=evil[i], problems=evil[i],
                            next_steps=evil[i], status="进行中")
     f = tmp_path / "evidence.txt"
     f.write_text("x")
     entries.add_evidence(db, code, plan, tasks[0]["task_id"], period, f, name="=HYPERLINK(\"x\").txt")
-    services.export_report(db, world / "evil.xlsx")
+    services.reporting.export_report(db, world / "evil.xlsx")
     db.close()
     county = open_db(world / "county.db")
     [r] = merge.merge_paths(county, [world / "evil.xlsx"], workers=0)
     assert r.outcome == "accepted"
-    services.write_summary(county, tmp_path / "summary.xlsx")
+    services.standing.write_summary(county, tmp_path / "summary.xlsx")
     county.close()
     for book in (world / "evil.xlsx", tmp_path / "summary.xlsx"):
         wb = openpyxl.load_workbook(book)
@@ -239,7 +239,7 @@ def test_control_characters_in_signed_text_do_not_break_the_summary(world, count
     forger(_first(world), bad, manifest_edit=edit)
     [r] = merge.merge_paths(county_db, [bad], workers=0)
     assert r.outcome == "accepted"  # text is text; a forged key is pinned on first contact (TOFU)
-    services.write_summary(county_db, tmp_path / "s.xlsx")
+    services.standing.write_summary(county_db, tmp_path / "s.xlsx")
     import openpyxl
 
     problems = [c.value for row in openpyxl.load_workbook(tmp_path / "s.xlsx")["问题汇总"].iter_rows(min_row=2)
@@ -250,7 +250,7 @@ def test_control_characters_in_signed_text_do_not_break_the_summary(world, count
 def test_verify_json_lists_changed_cells(world, edit_cell_text):
     bad = world / "changed.xlsx"
     edit_cell_text(_first(world), bad, "xl/worksheets/sheet2.xml", "进行中", "已完成")
-    [v] = services.verify_files([bad])
+    [v] = services.files.verify_files([bad])
     assert v["valid"] is False and v["sheets"] == ["任务完成情况"]
     assert [(c["visible"], c["signed"]) for c in v["changes"]] == [("已完成", "进行中")]
     assert json.dumps(v, ensure_ascii=False)

@@ -20,7 +20,7 @@ def _code(world):
 def _refused(world, tmp_path, plan_file, needle):
     target = tmp_path / "school.db"
     with pytest.raises(TaizhangError, match=needle):
-        services.school_init(plan_file, _code(world), target)
+        services.setup.school_init(plan_file, _code(world), target)
     assert not target.exists() or target.stat().st_size == 0
 
 
@@ -40,7 +40,7 @@ def test_plan_resigned_by_another_key_with_a_consistent_digest_is_refused_on_upd
     db = open_db(school_db)
     before = db.execute("SELECT version, digest FROM plans").fetchall()
     with pytest.raises(TaizhangError, match="不是由本县教育局的密钥签名"):
-        services.load_plan_update(db, fake)
+        services.setup.load_plan_update(db, fake)
     assert db.execute("SELECT version, digest FROM plans").fetchall() == before
     db.close()
 
@@ -63,7 +63,7 @@ def test_plan_with_malformed_content_is_refused(world, tmp_path, forger):
 
 def test_school_not_in_the_plan_roster(world, tmp_path):
     with pytest.raises(TaizhangError, match="不在任务清单的学校名单"):
-        services.school_init(world / "plan.xlsx", "NOPE", tmp_path / "s.db")
+        services.setup.school_init(world / "plan.xlsx", "NOPE", tmp_path / "s.db")
     assert not (tmp_path / "s.db").exists()
 
 

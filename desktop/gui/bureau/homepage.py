@@ -22,7 +22,7 @@ class HomePage(QWidget):
         super().__init__(parent)
         self.setObjectName("homePage")
         self.db, self.chooser = db, chooser
-        info = services.county_info(db)
+        info = services.setup.county_info(db)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(24, 16, 24, 16)
         lay.setSpacing(12)
@@ -34,7 +34,7 @@ class HomePage(QWidget):
         key_box = QGroupBox(self.tr("本局签名密钥指纹（发给各学校核对）"))
         kl = QVBoxLayout(key_box)
         self.fingerprint = FingerprintPanel(info["fingerprint_groups"],
-                                            lambda path: services.write_fingerprint_notice(self.db, path), chooser)
+                                            lambda path: services.setup.write_fingerprint_notice(self.db, path), chooser)
         kl.addWidget(self.fingerprint)
         lay.addWidget(key_box)
 
@@ -76,9 +76,9 @@ class HomePage(QWidget):
         self.status[step].setStyleSheet(f"color: {color};")
 
     def reload(self) -> None:
-        state = services.plan_state(self.db)
+        state = services.tasklist.plan_state(self.db)
         schools = task_store.schools(self.db)
-        periods = services.period_list(self.db)
+        periods = services.roster.period_list(self.db)
         if state is None:
             self._set("import_plan", self.tr("还没有导入。支持 .docx、.txt、.xlsx（Word 的 .doc/.wps 请另存为 .docx）"), _TODO)
             self._set("review", self.tr("导入后逐项核对：任务名称、责任单位、完成时限、量化指标、适用学校"), _TODO)
@@ -104,7 +104,7 @@ class HomePage(QWidget):
         else:
             self._set("publish", self.tr("已发布第 {v} 版（{at}）").format(
                 v=state["version"], at=(state["published_at"] or "")[:16].replace("T", " ")), _DONE)
-        keys = services.key_requests(self.db)
+        keys = services.intake.key_requests(self.db)
         reported = max((p["reported"] for p in periods), default=0)
         text = self.tr("已收到 {n} / {total} 所学校的报送").format(n=reported, total=len(schools))
         if keys:

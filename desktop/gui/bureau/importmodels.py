@@ -132,7 +132,7 @@ KCOL_SCHOOL, KCOL_NEW, KCOL_OLD, KCOL_SEEN, KCOL_WAITING = range(5)
 
 
 class KeyRequestsModel(RowsTableModel):
-    """Schools whose files came with a new signing key (``services.key_requests``)."""
+    """Schools whose files came with a new signing key (``services.intake.key_requests``)."""
 
     def __init__(self, parent=None):
         super().__init__(parent)

@@ -220,7 +220,7 @@ class ImportPage(QWidget):
     # ------------------------------------------------------------------ state
     def reload(self) -> None:
         self.results.set_school_names({s["code"]: s["name"] for s in task_store.schools(self.db)})
-        self.keys.load(services.key_requests(self.db))
+        self.keys.load(services.intake.key_requests(self.db))
         self.keys_box.setVisible(self.keys.rowCount() > 0)
         if self.keys.rowCount():
             self.keys_view.selectRow(0)
@@ -375,7 +375,7 @@ class ImportPage(QWidget):
         if not self.chooser.confirm(self.tr("批准新密钥"), text):
             return False
         try:
-            outcomes = services.approve_key(self.db, r["school"])
+            outcomes = services.intake.approve_key(self.db, r["school"])
         except TaizhangError as exc:
             self.error.setText(message(exc))
             return False
@@ -395,7 +395,7 @@ class ImportPage(QWidget):
                 name=r["name"] or r["school"])):
             return False
         try:
-            services.refuse_key(self.db, r["school"])
+            services.intake.refuse_key(self.db, r["school"])
         except TaizhangError as exc:
             self.error.setText(message(exc))
             return False

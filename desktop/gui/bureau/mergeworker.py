@@ -1,7 +1,7 @@
 """The bureau merge on a worker thread, with progress and cancel.
 
 The worker opens its own SQLite connection (a connection never crosses threads) and calls the
-same ``services.merge_files`` as the CLI. Cancelling stops between files: each file is merged in
+same ``services.intake.merge_files`` as the CLI. Cancelling stops between files: each file is merged in
 its own transaction, so every file is either fully merged or not at all.
 """
 
@@ -42,8 +42,8 @@ class MergeWorker(QThread):
             self.failed.emit(exc)
             return
         try:
-            self.counted.emit(services.count_inputs(self.paths))
-            outcomes = services.merge_files(db, self.paths, progress=self.progressed.emit,
+            self.counted.emit(services.intake.count_inputs(self.paths))
+            outcomes = services.intake.merge_files(db, self.paths, progress=self.progressed.emit,
                                             cancelled=self._cancel.is_set)
         except Exception as exc:  # shown to the user
             self.failed.emit(exc)

@@ -157,7 +157,7 @@ class CellDetail(QWidget):
         folder = Path(tempfile.mkdtemp(prefix="taizhang-evidence-"))
         name = Path(item["name"]).name or item["sha256"]
         try:
-            path = services.save_evidence(self.db, item["sha256"], folder / name)
+            path = services.files.save_evidence(self.db, item["sha256"], folder / name)
         except (TaizhangError, OSError) as exc:
             self.text.append(f"<p style='color:#c5221f'>{html.escape(message(exc))}</p>")
             return None
@@ -172,7 +172,7 @@ class CellDetail(QWidget):
         if not target:
             return None
         try:
-            return services.save_evidence(self.db, item["sha256"], target)
+            return services.files.save_evidence(self.db, item["sha256"], target)
         except (TaizhangError, OSError) as exc:
             self.text.append(f"<p style='color:#c5221f'>{html.escape(message(exc))}</p>")
             return None
@@ -182,7 +182,7 @@ def _write_summary_job(db_path: str, out: str, period: str):
     """On the worker thread, with its own connection."""
     db = open_db(db_path)
     try:
-        return services.write_summary(db, out, period=period)
+        return services.standing.write_summary(db, out, period=period)
     finally:
         db.close()
 
@@ -315,9 +315,9 @@ class OverviewPage(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        """The period the user chose, else the one most schools reported for (see services.overview_period)."""
+        """The period the user chose, else the one most schools reported for (see services.standing.overview_period)."""
         wanted = self._chosen
-        periods = services.period_list(self.db)
+        periods = services.roster.period_list(self.db)
         self.period.blockSignals(True)
         try:
             self.period.clear()
@@ -325,12 +325,12 @@ class OverviewPage(QWidget):
                 text = p["name"] + (self.tr("（{due} 截止）").format(due=p["due_date"]) if p["due_date"] else "")
                 self.period.addItem(text, p["name"])
             if wanted is None or self.period.findData(wanted) < 0:
-                wanted = services.overview_period(self.db) if periods else None
+                wanted = services.standing.overview_period(self.db) if periods else None
             self.period.setCurrentIndex(max(0, self.period.findData(wanted)))
         finally:
             self.period.blockSignals(False)
         period = self.period.currentData()
-        self.data = services.overview(self.db, period) if period else None
+        self.data = services.standing.overview(self.db, period) if period else None
         self.matrix.load(self.data)
         self.tasks.load(self.data["per_task"] if self.data else [])
         self.schools.load(self.data["per_school"] if self.data else [])
@@ -364,7 +364,7 @@ class OverviewPage(QWidget):
             self.detail.show_detail(None)
             return
         try:
-            detail = services.school_task_detail(self.db, self.data["period"], *cell)
+            detail = services.standing.school_task_detail(self.db, self.data["period"], *cell)
         except TaizhangError as exc:
             self.detail.text.setHtml(html.escape(message(exc)))
             return

@@ -174,7 +174,7 @@ class ReviewPage(QWidget):
 
     # ------------------------------------------------------------------ loading
     def reload(self, select: str | None = None) -> None:
-        state = services.plan_state(self.db)
+        state = services.tasklist.plan_state(self.db)
         current = select or self.current_id()
         if state is None:
             self.plan_id = None
@@ -188,7 +188,7 @@ class ReviewPage(QWidget):
         self.model.load(nodes)
         self.tree.expandAll()
         self._show_state(state)
-        source = services.plan_source(self.db, self.plan_id)
+        source = services.tasklist.plan_source(self.db, self.plan_id)
         if source["text"] != self._source_text:
             self._set_source(source["text"], source["name"])
         self.located = editing.locate(self._source_text, nodes) if self._source_text else {}
@@ -338,7 +338,7 @@ class ReviewPage(QWidget):
         nodes = task_store.plan_tasks(self.db, self.plan_id)
         self.located = editing.locate(self._source_text, nodes) if self._source_text else {}
         self._highlight()
-        self._show_state(services.plan_state(self.db))
+        self._show_state(services.tasklist.plan_state(self.db))
         self.plan_changed.emit()
 
     def _structural(self, fn, *args, select: str | None = None) -> object:
@@ -396,7 +396,7 @@ class ReviewPage(QWidget):
         if not path:
             return
         try:
-            services.attach_plan_source(self.db, self.plan_id, path)
+            services.tasklist.attach_plan_source(self.db, self.plan_id, path)
         except TaizhangError as exc:
             self.struct_error.setText(message(exc))
             return

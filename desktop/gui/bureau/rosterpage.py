@@ -35,8 +35,8 @@ class RosterPage(QWidget):
         super().__init__(parent)
         self.setObjectName("rosterPage")
         self.db, self.chooser = db, chooser
-        self.schools = SchoolsModel(lambda code, **f: services.update_school(self.db, code, **f), self)
-        self.periods = PeriodsModel(lambda name, **f: services.update_period(self.db, name, **f), self)
+        self.schools = SchoolsModel(lambda code, **f: services.roster.update_school(self.db, code, **f), self)
+        self.periods = PeriodsModel(lambda name, **f: services.roster.update_period(self.db, name, **f), self)
         for m in (self.schools, self.periods):
             m.failed.connect(self._error)
             m.edited.connect(self._edited)
@@ -154,7 +154,7 @@ class RosterPage(QWidget):
         rows = task_store.schools(self.db)
         self.schools.load(rows)
         self.count_label.setText(self.tr("共 {n} 所学校").format(n=len(rows)))
-        self.periods.load(services.period_list(self.db))
+        self.periods.load(services.roster.period_list(self.db))
 
     # ------------------------------------------------------------------ actions
     def _error(self, exc: BaseException) -> None:
@@ -177,10 +177,10 @@ class RosterPage(QWidget):
 
     def import_roster(self, path: str | None = None) -> bool:
         path = path or self.chooser.open_file(self.tr("导入学校名单"), "", self.tr("学校名单 (*.xlsx *.csv)"))
-        return bool(path) and self._run(services.import_roster, path)
+        return bool(path) and self._run(services.roster.import_roster, path)
 
     def add_school(self) -> bool:
-        ok = self._run(services.add_school, self.new_code.text(), self.new_name.text(), self.new_type.currentText(),
+        ok = self._run(services.roster.add_school, self.new_code.text(), self.new_name.text(), self.new_type.currentText(),
                        self.new_township.text())
         if ok:
             self.new_code.clear()
@@ -195,11 +195,11 @@ class RosterPage(QWidget):
             return False
         if not self.chooser.confirm(self.tr("删除学校"), self.tr("从名单中删除“{name}”？").format(name=row["name"])):
             return False
-        return self._run(services.remove_school, row["code"])
+        return self._run(services.roster.remove_school, row["code"])
 
     def add_period(self) -> bool:
         spec = f"{self.period_name.text().strip()}:{self.period_due.date().toString('yyyy-MM-dd')}"
-        ok = self._run(services.add_period, spec)
+        ok = self._run(services.roster.add_period, spec)
         if ok:
             self.period_name.clear()
         return ok
@@ -212,10 +212,10 @@ class RosterPage(QWidget):
 
     def toggle_period(self) -> bool:
         row = self._period()
-        return row is not None and self._run(services.update_period, row["name"], closed=not row["closed"])
+        return row is not None and self._run(services.roster.update_period, row["name"], closed=not row["closed"])
 
     def remove_period(self) -> bool:
         row = self._period()
         if row is None or not self.chooser.confirm(self.tr("删除周期"), self.tr("删除填报周期“{name}”？").format(name=row["name"])):
             return False
-        return self._run(services.remove_period, row["name"])
+        return self._run(services.roster.remove_period, row["name"])

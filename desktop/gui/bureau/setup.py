@@ -31,7 +31,7 @@ from desktop.gui.common.icons import icon
 
 
 class CountySetupDialog(QDialog):
-    """Page 1 asks; "创建" calls ``services.county_init``; page 2 shows the fingerprint."""
+    """Page 1 asks; "创建" calls ``services.setup.county_init``; page 2 shows the fingerprint."""
 
     def __init__(self, parent=None, *, chooser: Chooser | None = None):
         super().__init__(parent)
@@ -122,7 +122,7 @@ class CountySetupDialog(QDialog):
             self.error.setText(self.tr("两次输入的口令不一致"))
             return False
         try:
-            services.county_init(path, name, passphrase=self.pass_edit.text() or None)
+            services.setup.county_init(path, name, passphrase=self.pass_edit.text() or None)
         except TaizhangError as exc:
             self.error.setText(message(exc))
             return False
@@ -133,7 +133,7 @@ class CountySetupDialog(QDialog):
     def _show_done(self, name: str) -> None:
         db = open_db(self.db_path)
         try:
-            info = services.county_info(db)
+            info = services.setup.county_info(db)
         finally:
             db.close()
         lay = QVBoxLayout(self.done_page)
@@ -161,7 +161,7 @@ class CountySetupDialog(QDialog):
     def _write_notice(self, path: str) -> None:
         db = open_db(self.db_path)
         try:
-            services.write_fingerprint_notice(db, path)
+            services.setup.write_fingerprint_notice(db, path)
         finally:
             db.close()
 

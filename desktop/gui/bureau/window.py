@@ -30,7 +30,7 @@ def _import_plan_job(db_path: str, plan_file: str):
     """On the worker thread, with its own connection: parse the document and store the draft plan."""
     db = open_db(db_path)
     try:
-        return services.import_plan(db, plan_file)
+        return services.tasklist.import_plan(db, plan_file)
     finally:
         db.close()
 
@@ -44,7 +44,7 @@ class BureauWindow(QMainWindow):
         self.db_path = str(db_path)
         self.db = open_db(self.db_path)
         try:
-            self.info = services.county_info(self.db)
+            self.info = services.setup.county_info(self.db)
         except TaizhangError:
             self.db.close()
             raise
@@ -174,7 +174,7 @@ class BureauWindow(QMainWindow):
         path = path or self.chooser.open_file(self.tr("打开工作要点文件"), "", self.tr("计划文件 (*.docx *.txt *.xlsx *.doc *.wps *.pdf)"))
         if not path:
             return False
-        state = services.plan_state(self.db)
+        state = services.tasklist.plan_state(self.db)
         if state is not None and not self.chooser.confirm(
                 self.tr("重新导入计划"),
                 self.tr("已经有计划《{title}》。如果导入的是同一份计划的修订稿，编号相同的任务保持原来的任务编号，"
@@ -194,7 +194,7 @@ class BureauWindow(QMainWindow):
         self.review.reload()
         self.home.reload()
         self.tabs.setCurrentIndex(TAB_REVIEW)
-        state = services.plan_state(self.db)
+        state = services.tasklist.plan_state(self.db)
         self.statusBar().showMessage(self.tr("识别出 {n} 项任务，请逐项核对").format(n=state["tasks"] if state else 0), 15000)
         self.plan_imported.emit(plan_id)
 
@@ -210,7 +210,7 @@ class BureauWindow(QMainWindow):
 
     def publish(self, out: str | None = None) -> dict | None:
         self.review.editor.flush()
-        check = services.publish_check(self.db)
+        check = services.tasklist.publish_check(self.db)
         if check["errors"]:
             show_error(self, TaizhangError("；".join(z for z, _ in check["errors"]), "; ".join(e for _, e in check["errors"])),
                        self.tr("还不能发布"))
@@ -221,7 +221,7 @@ class BureauWindow(QMainWindow):
             text = "\n".join(pick(z, e) for z, e in check["warnings"]) + "\n\n" + self.tr("仍然发布吗？")
             if not self.chooser.confirm(self.tr("发布任务清单"), text):
                 return None
-        state = services.plan_state(self.db)
+        state = services.tasklist.plan_state(self.db)
         version = state["version"] + (1 if state["changed"] or not state["version"] else 0)
         suggested = str(Path(self.db_path).parent / self.tr("{title}-任务清单-第{version}版.xlsx").format(
             title=state["title"], version=version))
@@ -234,7 +234,7 @@ class BureauWindow(QMainWindow):
             if passphrase is None:
                 return None
         try:
-            content = services.publish(self.db, out, passphrase=passphrase)
+            content = services.tasklist.publish(self.db, out, passphrase=passphrase)
         except TaizhangError as exc:
             show_error(self, exc, self.tr("发布失败"))
             return None
@@ -273,7 +273,7 @@ class BureauWindow(QMainWindow):
         if not out:
             return None
         try:
-            services.backup(self.db_path, out)
+            services.files.backup(self.db_path, out)
         except TaizhangError as exc:
             show_error(self, exc)
             return None

@@ -299,7 +299,7 @@ class TaskDetail(QScrollArea):
         for b in (self.add_button, self.open_button, self.remove_button):
             bar.addWidget(b)
         el.addLayout(bar)
-        self.evidence_model = EvidenceModel(lambda sha: services.evidence_preview_bytes(self.ws, sha), self)
+        self.evidence_model = EvidenceModel(lambda sha: services.reporting.evidence_preview_bytes(self.ws, sha), self)
         self.evidence_view = EvidenceView()
         self.evidence_view.setObjectName("evidence")
         self.evidence_view.setModel(self.evidence_model)
@@ -356,7 +356,7 @@ class TaskDetail(QScrollArea):
             for key, edit in self.texts.items():
                 edit.setPlainText(entry[key])  # also clears the edit's undo history
             self._build_targets(row)
-            self.evidence_model.set_items(services.task_evidence(self.ws, row["task_id"]))
+            self.evidence_model.set_items(services.reporting.task_evidence(self.ws, row["task_id"]))
             self.save_error.hide()
             self._refresh(row)
             self.verticalScrollBar().setValue(0)
@@ -483,12 +483,12 @@ class TaskDetail(QScrollArea):
         row, problem = None, None
         try:
             if fields:
-                row = services.save_task(self.ws, task_id, **fields)
+                row = services.reporting.save_task(self.ws, task_id, **fields)
         except TaizhangError as exc:
             problem = exc
         for seq, value in targets.items():
             try:
-                row = services.set_achieved(self.ws, task_id, seq, value)
+                row = services.reporting.set_achieved(self.ws, task_id, seq, value)
             except TaizhangError as exc:
                 problem = exc
         if problem is not None:
@@ -534,7 +534,7 @@ class TaskDetail(QScrollArea):
         row, problems = None, []
         for f in files:
             try:
-                row = services.attach_evidence(self.ws, self._row["task_id"], f)
+                row = services.reporting.attach_evidence(self.ws, self._row["task_id"], f)
             except TaizhangError as exc:
                 problems.append(f"{Path(f).name}：{message(exc)}")
         if problems:
@@ -555,7 +555,7 @@ class TaskDetail(QScrollArea):
         if self._tmp is None:
             self._tmp = tempfile.TemporaryDirectory(prefix="taizhang-")
         try:
-            path = services.evidence_copy(self.ws, item["sha256"], self._tmp.name)
+            path = services.reporting.evidence_copy(self.ws, item["sha256"], self._tmp.name)
         except (TaizhangError, OSError) as exc:
             self.error.emit(message(exc))
             return
@@ -578,7 +578,7 @@ class TaskDetail(QScrollArea):
 
     def _remove(self, task_id: str, sha256: str) -> None:
         try:
-            row = services.detach_evidence(self.ws, task_id, sha256)
+            row = services.reporting.detach_evidence(self.ws, task_id, sha256)
         except TaizhangError as exc:
             self.error.emit(message(exc))
             return
@@ -588,7 +588,7 @@ class TaskDetail(QScrollArea):
             self.saved.emit(row)
 
     def _after_evidence_change(self, row: dict) -> None:
-        self.evidence_model.set_items(services.task_evidence(self.ws, row["task_id"]))
+        self.evidence_model.set_items(services.reporting.task_evidence(self.ws, row["task_id"]))
         self._refresh(row)
         self.saved.emit(row)
 

@@ -150,7 +150,7 @@ class ExportDialog(QDialog):
 
     def refresh(self) -> None:
         """Run the pre-export check and show its result."""
-        self.check = services.export_check(self.ws)
+        self.check = services.reporting.export_check(self.ws)
         c = self.check
         self.summary.setText(self.tr("学校：{school}（{code}）\n填报周期：{period}　本次为第 {rev} 次报送\n"
                                      "共 {tasks} 项任务，佐证材料 {files} 份").format(
@@ -169,7 +169,7 @@ class ExportDialog(QDialog):
         self.passphrase.setVisible(self.ws.key_protected)
         if not self.target.text():
             folder = locations.settings().value(_LAST_DIR) or str(Path.home())
-            self.target.setText(str(Path(folder) / services.suggested_export_name(self.ws)))
+            self.target.setText(str(Path(folder) / services.reporting.suggested_export_name(self.ws)))
         self._update_buttons()
 
     def _fill(self, widget: QListWidget, items: list[dict], kind: str) -> None:
@@ -219,7 +219,7 @@ class ExportDialog(QDialog):
         passphrase = self.passphrase.text() or None
         if self.ws.key_protected:
             try:
-                services.check_passphrase(self.ws, passphrase)
+                services.reporting.check_passphrase(self.ws, passphrase)
             except TaizhangError as exc:
                 self.status.setText(message(exc))
                 return
@@ -235,7 +235,7 @@ class ExportDialog(QDialog):
                     raise ExportCancelled()
                 progress(done, total)
 
-            return services.export_report_file(db_path, out, period=period, passphrase=passphrase, progress=report)
+            return services.reporting.export_report_file(db_path, out, period=period, passphrase=passphrase, progress=report)
 
         self._worker = Worker(job, self)
         self._worker.progressed.connect(self._progressed)

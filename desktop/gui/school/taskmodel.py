@@ -1,6 +1,6 @@
 """The school's task tree: a QAbstractItemModel over the board rows, and the proxy that filters it.
 
-Rows come from ``services.task_board`` (plain dicts); the model only presents them. Headings are
+Rows come from ``services.reporting.task_board`` (plain dicts); the model only presents them. Headings are
 parents (from ``parent_id``) and show how many of their tasks are done.
 """
 

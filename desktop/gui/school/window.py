@@ -60,7 +60,7 @@ class SchoolWindow(QMainWindow):
                  file_chooser: Callable | None = None, save_chooser: Callable | None = None,
                  plan_chooser: Callable | None = None):
         super().__init__(parent)
-        self.ws = services.open_workspace(db_path)
+        self.ws = services.reporting.open_workspace(db_path)
         self._save_chooser = save_chooser
         self._plan_chooser = plan_chooser or self._choose_plan
         self.export_dialog: ExportDialog | None = None
@@ -150,7 +150,7 @@ class SchoolWindow(QMainWindow):
         self.period_combo.setObjectName("period")
         self.period_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         caption.setBuddy(self.period_combo)
-        for p in services.workspace_periods(self.ws):
+        for p in services.reporting.workspace_periods(self.ws):
             text = p["name"] + (self.tr("（{due} 截止）").format(due=p["due_date"]) if p["due_date"] else "")
             self.period_combo.addItem(text, p["name"])
         self.period_combo.setCurrentIndex(max(0, self.period_combo.findData(self.ws.period)))
@@ -264,14 +264,14 @@ class SchoolWindow(QMainWindow):
     # ------------------------------------------------------------------------- data
     def reload(self) -> None:
         """Read the board again (start, period change, plan update)."""
-        board = services.task_board(self.ws)
+        board = services.reporting.task_board(self.ws)
         self.model.set_board(board)
         self.tree.expandAll()
         self._refresh_dashboard()
         self._update_count()
 
     def _refresh_dashboard(self) -> None:
-        self.dashboard.set_summary(services.workspace_dashboard(self.ws, self.model.rows()), self.ws.school_name)
+        self.dashboard.set_summary(services.reporting.workspace_dashboard(self.ws, self.model.rows()), self.ws.school_name)
 
     def _update_count(self) -> None:
         shown = self.proxy.visible_count
@@ -293,7 +293,7 @@ class SchoolWindow(QMainWindow):
             return
         if self.detail.task_id != task_id:
             self.detail.show_task(row)
-            services.remember_selected_task(self.ws, task_id)
+            services.reporting.remember_selected_task(self.ws, task_id)
 
     def select_task(self, task_id: str) -> bool:
         """Select and show ``task_id`` (clearing filters that hide it)."""
@@ -315,7 +315,7 @@ class SchoolWindow(QMainWindow):
         return True
 
     def restore_selection(self) -> None:
-        task_id = services.selected_task(self.ws)
+        task_id = services.reporting.selected_task(self.ws)
         if task_id and not self.model.row_for(task_id)["is_heading"] and self.select_task(task_id):
             return
         first = self._first_task()
@@ -381,7 +381,7 @@ class SchoolWindow(QMainWindow):
         self.detail.flush()
         task_id = self.detail.task_id
         try:
-            services.set_period(self.ws, self.period_combo.currentData())
+            services.reporting.set_period(self.ws, self.period_combo.currentData())
         except TaizhangError as exc:
             show_error(self, exc)
             return
@@ -413,13 +413,13 @@ class SchoolWindow(QMainWindow):
             return
         self.detail.flush()
         try:
-            plan = services.load_plan_update(self.ws.db, path)
+            plan = services.setup.load_plan_update(self.ws.db, path)
         except TaizhangError as exc:
             show_error(self, exc)
             return
         task_id = self.detail.task_id
-        services.close_workspace(self.ws)
-        self.ws = services.open_workspace(self.ws.path)
+        services.reporting.close_workspace(self.ws)
+        self.ws = services.reporting.open_workspace(self.ws.path)
         self.detail.ws = self.ws
         self.detail.show_task(None)
         self.reload()
@@ -434,7 +434,7 @@ class SchoolWindow(QMainWindow):
             return
         self.detail.flush()
         try:
-            services.backup(self.ws.path, path)
+            services.files.backup(self.ws.path, path)
         except TaizhangError as exc:
             show_error(self, exc)
             return
@@ -448,10 +448,10 @@ class SchoolWindow(QMainWindow):
         try:
             self.detail.cleanup()
             if self.detail.task_id:
-                services.remember_selected_task(self.ws, self.detail.task_id)
+                services.reporting.remember_selected_task(self.ws, self.detail.task_id)
         except TaizhangError as exc:  # never lose the window over a last save; tell the user
             self.statusBar().showMessage(message(exc))
-        services.close_workspace(self.ws)
+        services.reporting.close_workspace(self.ws)
         self.ws.db = _Closed()
         super().closeEvent(event)
         self.closed.emit()

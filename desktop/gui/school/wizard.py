@@ -82,7 +82,7 @@ class OpenPlanPage(QWizardPage):
 
     def validatePage(self) -> bool:
         try:
-            self.w.preview = services.preview_plan(self.path.text().strip())
+            self.w.preview = services.setup.preview_plan(self.path.text().strip())
         except (TaizhangError, OSError) as exc:
             self.error.setText(self.tr("无法打开这个任务清单：{reason}").format(reason=message(exc)))
             self.error.show()
@@ -305,7 +305,7 @@ class KeyPage(QWizardPage):
             return False
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            services.school_init(self.w.preview["file"], self.w.school["code"], path,
+            services.setup.school_init(self.w.preview["file"], self.w.school["code"], path,
                                  passphrase=self.pass1.text() or None)
         except (TaizhangError, OSError) as exc:
             self.error.setText(self.tr("未能创建数据文件：{reason}").format(reason=message(exc)))

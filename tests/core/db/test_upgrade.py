@@ -87,7 +87,7 @@ def test_plan_roster_and_periods_survive(upgraded):
     assert plan["version"] == 1 and len(plan["digest"]) == 64
     nodes = task_store.plan_tasks(upgraded, plan["id"])
     assert len(nodes) == 10 and sum(n["is_heading"] for n in nodes) == 3
-    mine = services.school_tasks(upgraded)
+    mine = services.reporting.school_tasks(upgraded)
     assert [t["path"] for t in mine] == [["一", "（一）"], ["一", "（二）"], ["二", "（一）", "1"], ["二", "（一）", "2"],
                                          ["三", "1"], ["三", "2"]]
     sport = next(t for t in mine if t["path"] == ["二", "（一）", "2"])
@@ -100,7 +100,7 @@ def test_plan_roster_and_periods_survive(upgraded):
 
 def test_entries_and_indicator_values_survive(upgraded):
     plan = task_store.current_plan(upgraded)
-    by_path = {tuple(t["path"]): t["task_id"] for t in services.school_tasks(upgraded)}
+    by_path = {tuple(t["path"]): t["task_id"] for t in services.reporting.school_tasks(upgraded)}
     got = entries.get_entries(upgraded, "SLX001", plan["id"], PERIOD)
     assert len(got) == 6
     first = got[by_path[("一", "（一）")]]
@@ -136,12 +136,12 @@ def test_export_history_and_settings_survive(upgraded):
 def test_the_upgraded_file_keeps_working(upgraded, tmp_path):
     """What the school does next after upgrading: edit, then export revision 2, which verifies."""
     plan = task_store.current_plan(upgraded)
-    task = services.school_tasks(upgraded)[1]["task_id"]
+    task = services.reporting.school_tasks(upgraded)[1]["task_id"]
     entries.save_entry(upgraded, "SLX001", plan["id"], task, PERIOD, status="已完成", progress=100)
     out = tmp_path / "report.xlsx"
-    manifest = services.export_report(upgraded, out, period=PERIOD)
+    manifest = services.reporting.export_report(upgraded, out, period=PERIOD)
     assert manifest["revision"] == 2
-    [result] = services.verify_files([out])
+    [result] = services.files.verify_files([out])
     assert result["valid"], result["reason"]
     assert (result["school"], result["revision"]) == ("SLX001", 2)
 

@@ -20,11 +20,11 @@ def _reexport(world, code, out, **fields):
     """The school edits one task and exports again (revision n+1)."""
     db = open_db(world / "schools" / f"{code}.db")
     try:
-        task = services.school_tasks(db)[0]
+        task = services.reporting.school_tasks(db)[0]
         plan = db.execute("SELECT plan_id FROM plans").fetchone()[0]
-        period = services.default_period(db)
+        period = services.reporting.default_period(db)
         entries.save_entry(db, code, plan, task["task_id"], period, **fields)
-        return services.export_report(db, out, period=period), task["task_id"]
+        return services.reporting.export_report(db, out, period=period), task["task_id"]
     finally:
         db.close()
 
@@ -116,17 +116,17 @@ def test_new_key_waits_for_approval_then_merges(world, county_db, counts, tmp_pa
     merge.merge_paths(county_db, [world / "reports" / f"{code}.xlsx"])
     # the school reinstalls: new database, new key, exports again
     fresh = tmp_path / "reinstalled.db"
-    services.school_init(world / "plan.xlsx", code, fresh)
+    services.setup.school_init(world / "plan.xlsx", code, fresh)
     db = open_db(fresh)
     plan = db.execute("SELECT plan_id FROM plans").fetchone()[0]
-    task = services.school_tasks(db)[0]["task_id"]
-    period = services.default_period(db)
+    task = services.reporting.school_tasks(db)[0]["task_id"]
+    period = services.reporting.default_period(db)
     entries.save_entry(db, code, plan, task, period, status="进行中", narrative="重装后")
-    services.export_report(db, tmp_path / "newkey.xlsx")
+    services.reporting.export_report(db, tmp_path / "newkey.xlsx")
     db.close()
     # revision 1 again from the new install, so make it look newer: export twice
     db = open_db(fresh)
-    services.export_report(db, tmp_path / "newkey2.xlsx")
+    services.reporting.export_report(db, tmp_path / "newkey2.xlsx")
     db.close()
     before = counts(county_db)
     [r] = merge.merge_paths(county_db, [tmp_path / "newkey2.xlsx"])
@@ -148,11 +148,11 @@ def test_same_revision_with_other_content_is_a_conflict(world, county_db, tmp_pa
     shutil.copy(world / "schools" / f"{code}.db", other)
     db = open_db(other)
     db.execute("DELETE FROM exports")
-    task = services.school_tasks(db)[0]["task_id"]
+    task = services.reporting.school_tasks(db)[0]["task_id"]
     plan = db.execute("SELECT plan_id FROM plans").fetchone()[0]
-    period = services.default_period(db)
+    period = services.reporting.default_period(db)
     entries.save_entry(db, code, plan, task, period, narrative="另一份内容")
-    services.export_report(db, tmp_path / "conflict.xlsx")
+    services.reporting.export_report(db, tmp_path / "conflict.xlsx")
     db.close()
     [r] = merge.merge_paths(county_db, [tmp_path / "conflict.xlsx"])
     assert r.outcome == "rejected" and "conflict" in r.reason
@@ -205,7 +205,7 @@ def test_reports_against_an_older_plan_version_keep_their_tasks(world, county_db
     removed = county_db.execute("SELECT task_id FROM tasks WHERE is_heading = 0 ORDER BY seq LIMIT 1").fetchone()[0]
     county_db.execute("DELETE FROM targets WHERE task_id = ?", [removed])
     county_db.execute("DELETE FROM tasks WHERE task_id = ?", [removed])
-    content = services.publish(county_db, world / "plan-v2.xlsx")
+    content = services.tasklist.publish(county_db, world / "plan-v2.xlsx")
     assert content["plan"]["version"] == 2
     results = merge.merge_paths(county_db, [world / "reports"], workers=0)
     assert {r.outcome for r in results} == {"accepted"}
@@ -233,10 +233,10 @@ def test_a_big_package_is_streamed_into_the_archive_and_evidence(world, county_d
     photo = world / "现场照片.jpg"
     photo.write_bytes(os.urandom(9 << 20))
     db = open_db(world / "schools" / f"{code}.db")
-    task = services.school_tasks(db)[0]["task_id"]
+    task = services.reporting.school_tasks(db)[0]["task_id"]
     plan = db.execute("SELECT plan_id FROM plans").fetchone()[0]
-    sha = entries.add_evidence(db, code, plan, task, services.default_period(db), photo)
-    services.export_report(db, world / "big.xlsx")
+    sha = entries.add_evidence(db, code, plan, task, services.reporting.default_period(db), photo)
+    services.reporting.export_report(db, world / "big.xlsx")
     db.close()
     assert (world / "big.xlsx").stat().st_size > 9 << 20
     [r] = merge.merge_paths(county_db, [world / "big.xlsx"], workers=0)

@@ -24,11 +24,11 @@ def inputs(demo_template, tmp_path_factory):
     files = list(reports)
     db = open_db(world / "schools" / f"{code}.db")
     plan = db.execute("SELECT plan_id FROM plans").fetchone()[0]
-    period = services.default_period(db)
-    task = services.school_tasks(db)[0]["task_id"]
+    period = services.reporting.default_period(db)
+    task = services.reporting.school_tasks(db)[0]["task_id"]
     for rev in (2, 3):
         entries.save_entry(db, code, plan, task, period, narrative=f"第{rev}次", progress=rev * 10)
-        services.export_report(db, base / f"rev{rev}.xlsx", period=period)
+        services.reporting.export_report(db, base / f"rev{rev}.xlsx", period=period)
         files.append(base / f"rev{rev}.xlsx")
     db.close()
     shutil.copy(reports[1], base / "renamed.xlsx")

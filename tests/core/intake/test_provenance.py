@@ -17,11 +17,11 @@ def test_history_and_trace_follow_revisions_to_their_files(world, county_db):
     code = _school(world)
     merge.merge_paths(county_db, [world / "reports" / f"{code}.xlsx"])
     db = open_db(world / "schools" / f"{code}.db")
-    task = services.school_tasks(db)[0]["task_id"]
+    task = services.reporting.school_tasks(db)[0]["task_id"]
     plan = db.execute("SELECT plan_id FROM plans").fetchone()[0]
-    period = services.default_period(db)
+    period = services.reporting.default_period(db)
     entries.save_entry(db, code, plan, task, period, status="已完成", progress=100, narrative="第二次：已完成")
-    services.export_report(db, world / "rev2.xlsx", period=period)
+    services.reporting.export_report(db, world / "rev2.xlsx", period=period)
     db.close()
     merge.merge_paths(county_db, [world / "rev2.xlsx"])
 

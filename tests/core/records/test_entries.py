@@ -17,12 +17,12 @@ def school(world, tmp_path):
     """A fresh school database (first school of the sample roster) with nothing recorded yet."""
     code = task_store.schools(open_db(world / "county.db"))[0]["code"]
     path = tmp_path / "s.db"
-    services.school_init(world / "plan.xlsx", code, path)
+    services.setup.school_init(world / "plan.xlsx", code, path)
     db = open_db(path)
     ident = identity.load(db)
     plan = task_store.current_plan(db)
-    task = services.school_tasks(db)[0]
-    period = services.default_period(db)
+    task = services.reporting.school_tasks(db)[0]
+    period = services.reporting.default_period(db)
     yield db, ident.school_code, plan["id"], task["task_id"], period
     db.close()
 

@@ -16,7 +16,7 @@ def merged(world, county_db):
     reports = sorted((world / "reports").glob("*.xlsx"))
     merge.merge_paths(county_db, reports[:-1], workers=0)  # the last school has not reported
     out = world / "workbook.xlsx"
-    services.write_summary(county_db, out)
+    services.standing.write_summary(county_db, out)
     return county_db, openpyxl.load_workbook(out), reports[-1].stem
 
 

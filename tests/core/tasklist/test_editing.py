@@ -174,17 +174,17 @@ def test_corrected_plan_is_a_new_version_and_old_reports_still_merge(world, coun
     ids = [n["task_id"] for n in _nodes(county_db, plan_id)]
     t = _first_task(county_db, plan_id)
     editing.update_task(county_db, plan_id, t["task_id"], text=t["text"] + "（修订）")
-    assert services.plan_state(county_db)["changed"]
-    content = services.publish(county_db, tmp_path / "plan-v2.xlsx")
+    assert services.tasklist.plan_state(county_db)["changed"]
+    content = services.tasklist.publish(county_db, tmp_path / "plan-v2.xlsx")
     assert content["plan"]["version"] == 2
     assert [x["task_id"] for x in content["tasks"]] == ids
-    assert not services.plan_state(county_db)["changed"]
+    assert not services.tasklist.plan_state(county_db)["changed"]
     results = merge.merge_paths(county_db, [world / "reports"])  # exported against version 1
     assert {r.outcome for r in results} == {"accepted"}
 
 
 def test_locate_finds_title_units_deadline_and_targets_in_the_source(county_db, plan_id):
-    source = services.plan_source(county_db, plan_id)["text"]
+    source = services.tasklist.plan_source(county_db, plan_id)["text"]
     assert source, "import_plan keeps the document's text"
     nodes = _nodes(county_db, plan_id)
     found = editing.locate(source, nodes)

@@ -74,15 +74,15 @@ def reinstalled_report(world: Path, code: str, out: Path, times: int = 2) -> Pat
     from desktop.core.records import entries
 
     fresh = out.parent / f"reinstalled-{code}.db"
-    services.school_init(world / "plan.xlsx", code, fresh)
+    services.setup.school_init(world / "plan.xlsx", code, fresh)
     db = open_db(fresh)
     try:
         plan = db.execute("SELECT plan_id FROM plans").fetchone()[0]
-        task = services.school_tasks(db)[0]["task_id"]
+        task = services.reporting.school_tasks(db)[0]["task_id"]
         period = db.execute("SELECT name FROM periods ORDER BY due_date LIMIT 1").fetchone()[0]
         entries.save_entry(db, code, plan, task, period, status="进行中", narrative="重装电脑后重新填报")
         for _ in range(times):  # revision 2 from the new install, newer than what was merged
-            services.export_report(db, out, period=period)
+            services.reporting.export_report(db, out, period=period)
     finally:
         db.close()
     return out

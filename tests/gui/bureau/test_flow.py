@@ -22,11 +22,11 @@ def _school_reports(plan_file, folder, codes):
     folder.mkdir(parents=True)
     for code in codes:
         db_path = folder.parent / f"{code}.db"
-        services.school_init(plan_file, code, db_path)
+        services.setup.school_init(plan_file, code, db_path)
         db = open_db(db_path)
         try:
             demo.fill_school(db, random.Random(code), folder.parent)
-            services.export_report(db, folder / f"{code}.xlsx")
+            services.reporting.export_report(db, folder / f"{code}.xlsx")
         finally:
             db.close()
 
@@ -87,7 +87,7 @@ def test_the_bureau_year_end_to_end(qtbot, tmp_path, chooser, drop):
     win.roster.period_name.setText("2026年上半年")
     win.roster.period_due.setDate(QDate(2099, 7, 15))
     qtbot.mouseClick(win.findChild(type(win.roster.import_button), "addPeriod"), Qt.MouseButton.LeftButton)
-    assert [p["name"] for p in services.period_list(win.db)] == ["2026年上半年"]
+    assert [p["name"] for p in services.roster.period_list(win.db)] == ["2026年上半年"]
 
     # publish
     plan_file = tmp_path / "任务清单.xlsx"
@@ -164,7 +164,7 @@ def test_a_corrected_plan_is_published_as_a_new_version_with_the_same_ids(qtbot,
 
 def _fresh_county(tmp_path, passphrase=None):
     db_path = tmp_path / "county.db"
-    services.county_init(db_path, "示例县", passphrase=passphrase)
+    services.setup.county_init(db_path, "示例县", passphrase=passphrase)
     return db_path
 
 
@@ -183,7 +183,7 @@ def test_publish_explains_what_is_missing_and_asks_for_the_passphrase(qtbot, tmp
 
     db_path = _fresh_county(tmp_path, passphrase="口令")
     db = open_db(db_path)
-    services.import_plan(db, samples_dir() / "sample_plan.txt")
+    services.tasklist.import_plan(db, samples_dir() / "sample_plan.txt")
     db.close()
     win = BureauWindow(str(db_path), chooser=chooser)
     qtbot.addWidget(win)
@@ -193,8 +193,8 @@ def test_publish_explains_what_is_missing_and_asks_for_the_passphrase(qtbot, tmp
     assert errors and "学校名单" in errors[-1].text() and "填报周期" in errors[-1].text()
     roster = tmp_path / "roster.xlsx"
     demo.write_roster_xlsx(demo.sample_roster(3), roster)
-    services.import_roster(win.db, roster)
-    services.add_period(win.db, "2026年上半年:2026-07-15")
+    services.roster.import_roster(win.db, roster)
+    services.roster.add_period(win.db, "2026年上半年:2026-07-15")
     chooser.saves = [tmp_path / "plan.xlsx"] * 3
     chooser.passphrase_answer = None
     assert win.publish() is None and not (tmp_path / "plan.xlsx").exists()  # passphrase dialog cancelled

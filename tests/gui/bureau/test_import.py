@@ -2,11 +2,11 @@
 problems filter, tampered files, key-change requests, cancel (no half-merged file), responsiveness."""
 
 import json
-import time
 import zipfile
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QThread
+from PySide6.QtWidgets import QApplication
 
 from desktop.core.db.connection import open_db
 from desktop.gui.bureau.importmodels import COL_ADVICE, COL_OUTCOME, COL_REASON
@@ -176,23 +176,23 @@ def test_cancel_leaves_every_file_merged_or_absent(qtbot, world, chooser):
 
 
 @pytest.mark.slow
-def test_a_big_batch_keeps_the_window_responsive_and_cancels_cleanly(qtbot, many, chooser):
-    """70 packages: checked in worker processes, applied on the merge thread, the GUI thread free."""
+def test_a_big_batch_merges_off_the_gui_thread(qtbot, many, chooser):
+    """70 packages: checked in worker processes, applied on the merge thread, never on the GUI thread.
+
+    How long the window may pause is measured in tests/bench (timing has no place in make test)."""
     win = _window(qtbot, many, chooser)
     files = sorted((many / "reports").glob("*.xlsx"))
-    ticks: list[float] = []
-    timer = QTimer()
-    timer.setInterval(20)
-    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
-    timer.start()
-    started = time.perf_counter()
+    on_gui_thread: list[bool] = []
+
+    def watch(worker):
+        gui = QApplication.instance().thread()
+        worker.progressed.connect(lambda *_: on_gui_thread.append(QThread.currentThread() is gui),
+                                  Qt.ConnectionType.DirectConnection)
+
+    win.importer.worker_created.connect(watch)
     outcomes, cancelled = _run(qtbot, win, lambda: win.import_paths([str(many / "reports")]))
-    elapsed = time.perf_counter() - started
-    timer.stop()
     assert not cancelled and [o.outcome for o in outcomes] == ["accepted"] * len(files)
-    gaps = [b - a for a, b in zip(ticks, ticks[1:], strict=False)]
-    assert len(ticks) >= elapsed / 0.02 * 0.3, "the event loop kept running during the merge"
-    assert max(gaps) < 1.0, f"the window froze for {max(gaps):.2f} s"
+    assert on_gui_thread and not any(on_gui_thread), "every file was merged off the GUI thread"
     assert win.importer.progress.isHidden() and win.importer.results.rowCount() == len(files)
 
 

@@ -71,11 +71,11 @@ def test_targets_model_edits_go_through_save(qapp):
 
 
 def test_roster_and_period_models(qapp, county_db):
-    schools = SchoolsModel(lambda code, **f: services.update_school(county_db, code, **f))
-    periods = PeriodsModel(lambda name, **f: services.update_period(county_db, name, **f))
+    schools = SchoolsModel(lambda code, **f: services.roster.update_school(county_db, code, **f))
+    periods = PeriodsModel(lambda name, **f: services.roster.update_period(county_db, name, **f))
     ts, tp = watch(schools), watch(periods)
     schools.load(task_store.schools(county_db))
-    periods.load(services.period_list(county_db))
+    periods.load(services.roster.period_list(county_db))
     assert schools.rowCount() == len(task_store.schools(county_db))
     assert not schools.flags(schools.index(0, 0)) & Qt.ItemFlag.ItemIsEditable  # the code stays
     assert schools.setData(schools.index(0, 1), "改名后的学校")
@@ -85,7 +85,7 @@ def test_roster_and_period_models(qapp, county_db):
     assert not periods.setData(periods.index(0, 1), "明天")
     assert failures
     assert periods.setData(periods.index(0, 1), "2026-08-01")
-    assert services.period_list(county_db)[0]["due_date"] == "2026-08-01"
+    assert services.roster.period_list(county_db)[0]["due_date"] == "2026-08-01"
     del ts, tp
 
 
@@ -115,7 +115,7 @@ def test_results_and_keys_models(qapp, world, county_db):
 
 
 def test_overview_models(qapp, merged):
-    ov = services.overview(merged)
+    ov = services.standing.overview(merged)
     matrix = MatrixModel()
     tasks = RecordsModel(task_columns())
     schools = RecordsModel(school_columns())
@@ -136,7 +136,7 @@ def test_overview_models(qapp, merged):
         for c in range(matrix.columnCount()):
             code, task_id = matrix.cell(matrix.index(r, c))
             if ov["evidence"].get((code, task_id)):
-                detail = services.school_task_detail(merged, ov["period"], code, task_id)
+                detail = services.standing.school_task_detail(merged, ov["period"], code, task_id)
                 break
         if detail:
             break

@@ -51,26 +51,26 @@ def test_periods_added_closed_and_removed(qtbot, world, chooser):
     page.period_name.setText("2027年上半年")
     page.period_due.setDate(QDate(2027, 7, 10))
     assert page.add_period()
-    names = [p["name"] for p in services.period_list(win.db)]
+    names = [p["name"] for p in services.roster.period_list(win.db)]
     assert "2027年上半年" in names
     row = names.index("2027年上半年")
     page.periods_view.selectRow(row)
     qtbot.mouseClick(page.close_button, Qt.MouseButton.LeftButton)
-    assert services.period_list(win.db)[row]["closed"] and page.periods.index(row, 2).data() == "已关闭"
+    assert services.roster.period_list(win.db)[row]["closed"] and page.periods.index(row, 2).data() == "已关闭"
     page.periods_view.selectRow(row)
     qtbot.mouseClick(page.close_button, Qt.MouseButton.LeftButton)
-    assert not services.period_list(win.db)[row]["closed"]
+    assert not services.roster.period_list(win.db)[row]["closed"]
     page.periods_view.selectRow(row)
     qtbot.mouseClick(page.remove_period_button, Qt.MouseButton.LeftButton)
-    assert "2027年上半年" not in [p["name"] for p in services.period_list(win.db)]
+    assert "2027年上半年" not in [p["name"] for p in services.roster.period_list(win.db)]
     page.period_name.setText("")
     assert not page.add_period() and page.error.text()
 
 
 def test_a_closed_period_refuses_files_with_advice(qtbot, world, chooser, drop):
     win = _win(qtbot, world, chooser)
-    for p in services.period_list(win.db):
-        services.update_period(win.db, p["name"], closed=True)
+    for p in services.roster.period_list(win.db):
+        services.roster.update_period(win.db, p["name"], closed=True)
     with qtbot.waitSignal(win.importer.finished, timeout=60000) as blocker:
         drop(win, [world / "reports"])
     qtbot.waitUntil(lambda: not win.importer.running)
@@ -82,7 +82,7 @@ def test_a_closed_period_refuses_files_with_advice(qtbot, world, chooser, drop):
 def test_home_shows_the_fingerprint_and_leads_to_each_step(qtbot, world, chooser, tmp_path):
     win = _win(qtbot, world, chooser)
     home = win.home
-    fp = services.county_info(win.db)["fingerprint"]
+    fp = services.setup.county_info(win.db)["fingerprint"]
     assert "".join(home.fingerprint.label.text().split()) == fp
     chooser.saves.append(tmp_path / "通知.txt")
     win.notice_action.trigger()

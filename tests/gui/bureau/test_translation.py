@@ -157,7 +157,7 @@ def _import(qtbot, win, paths):
 
 
 def _detail(status: str, progress: int | None = None) -> dict:
-    """What ``services.school_task_detail`` returns, with ASCII data so only the program's words are left."""
+    """What ``services.standing.school_task_detail`` returns, with ASCII data so only the program's words are left."""
     return {"school": {"code": "S1", "name": "School"}, "task": {"task_id": "1.1", "title": "Task"},
             "submission": {"revision": 2, "created_at": "2026-05-01T10:00:00"},
             "entry": {"status": status, "progress": progress, "narrative": "done it", "problems": "",

@@ -24,7 +24,7 @@ def dialog(qtbot, workspace, tmp_path):
 def test_nothing_recorded_is_a_warning_and_the_name_is_suggested(dialog, workspace):
     assert dialog.errors.count() == 0
     assert dialog.warnings.item(0).text().endswith("还没有填写任何任务")
-    assert dialog.target.text().endswith(services.suggested_export_name(workspace))
+    assert dialog.target.text().endswith(services.reporting.suggested_export_name(workspace))
     assert not dialog.export_button.isEnabled()
     dialog.confirm.setChecked(True)
     assert dialog.export_button.isEnabled()
@@ -39,8 +39,8 @@ def test_progress_follows_the_evidence(qtbot, workspace, tmp_path):
     for i in range(3):
         f = tmp_path / f"e{i}.txt"
         f.write_text(f"evidence {i}", encoding="utf-8")
-        services.attach_evidence(workspace, "1.1", f)
-    services.save_task(workspace, "1.1", status="已完成", narrative="完成")
+        services.reporting.attach_evidence(workspace, "1.1", f)
+    services.reporting.save_task(workspace, "1.1", status="已完成", narrative="完成")
     d = ExportDialog(workspace)
     qtbot.addWidget(d)
     d.target.setText(str(tmp_path / "r.xlsx"))
@@ -49,7 +49,7 @@ def test_progress_follows_the_evidence(qtbot, workspace, tmp_path):
         d.start_export()
     assert blocker.args[0]["evidence"] == 3
     assert d.progress.maximum() == 3 and d.progress.value() == 3
-    assert services.verify_files([tmp_path / "r.xlsx"])[0]["valid"]
+    assert services.files.verify_files([tmp_path / "r.xlsx"])[0]["valid"]
 
 
 def test_cancel_writes_nothing(qtbot, workspace, tmp_path, monkeypatch):
@@ -60,7 +60,7 @@ def test_cancel_writes_nothing(qtbot, workspace, tmp_path, monkeypatch):
         progress(1, 2)  # the dialog's callback raises once cancel was pressed
         raise AssertionError("not reached")
 
-    monkeypatch.setattr(export_module.services, "export_report_file", slow_export)
+    monkeypatch.setattr(export_module.services.reporting, "export_report_file", slow_export)
     d = ExportDialog(workspace)
     qtbot.addWidget(d)
     d.confirm.setChecked(True)
@@ -85,8 +85,8 @@ def test_failure_is_reported_in_the_dialog(qtbot, workspace, tmp_path):
 
 
 def test_passphrase_is_asked_for_a_protected_key(qtbot, plan_file, tmp_path):
-    services.school_init(plan_file, "SLX001", tmp_path / "p.db", passphrase="口令")
-    ws = services.open_workspace(tmp_path / "p.db")
+    services.setup.school_init(plan_file, "SLX001", tmp_path / "p.db", passphrase="口令")
+    ws = services.reporting.open_workspace(tmp_path / "p.db")
     try:
         d = ExportDialog(ws)
         qtbot.addWidget(d)
@@ -100,21 +100,21 @@ def test_passphrase_is_asked_for_a_protected_key(qtbot, plan_file, tmp_path):
         d.passphrase.setText("口令")
         with qtbot.waitSignal(d.exported, timeout=20000):
             d.start_export()
-        assert services.verify_files([tmp_path / "r.xlsx"])[0]["valid"]
+        assert services.files.verify_files([tmp_path / "r.xlsx"])[0]["valid"]
         d.close()
     finally:
-        services.close_workspace(ws)
+        services.reporting.close_workspace(ws)
 
 
 def test_a_cancelled_core_export_leaves_no_file_and_no_revision(workspace, tmp_path):
     f = tmp_path / "e.txt"
     f.write_text("x", encoding="utf-8")
-    services.attach_evidence(workspace, "1.1", f)
+    services.reporting.attach_evidence(workspace, "1.1", f)
 
     def stop(_done, _total):
         raise export_module.ExportCancelled()
 
     with pytest.raises(export_module.ExportCancelled):
-        services.export_report_file(workspace.path, tmp_path / "x.xlsx", period=workspace.period, progress=stop)
+        services.reporting.export_report_file(workspace.path, tmp_path / "x.xlsx", period=workspace.period, progress=stop)
     assert not (tmp_path / "x.xlsx").exists()
-    assert services.next_revision(workspace) == 1
+    assert services.reporting.next_revision(workspace) == 1

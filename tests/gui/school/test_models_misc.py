@@ -43,18 +43,18 @@ def test_roster_model_and_search(qtbot):
 def test_evidence_model_thumbnails(qtbot, workspace, png_file, tmp_path):
     doc = tmp_path / "会议纪要.txt"
     doc.write_text("纪要", encoding="utf-8")
-    services.attach_evidence(workspace, "1.1", png_file)
-    services.attach_evidence(workspace, "1.1", doc)
-    model = EvidenceModel(lambda sha: services.evidence_preview_bytes(workspace, sha))
+    services.reporting.attach_evidence(workspace, "1.1", png_file)
+    services.reporting.attach_evidence(workspace, "1.1", doc)
+    model = EvidenceModel(lambda sha: services.reporting.evidence_preview_bytes(workspace, sha))
     tester = QAbstractItemModelTester(model, FAIL)
-    model.set_items(services.task_evidence(workspace, "1.1"))
+    model.set_items(services.reporting.task_evidence(workspace, "1.1"))
     assert model.rowCount() == 2
     names = {model.index(r).data(): model.index(r) for r in range(2)}
     png = names["活动照片.png"]
     thumb: QIcon = png.data(Qt.ItemDataRole.DecorationRole)
     assert not thumb.isNull()
     assert thumb.availableSizes()[0].width() > 0  # a real picture, not the generic file icon
-    assert png.data(ShaRole) in {e["sha256"] for e in services.task_evidence(workspace, "1.1")}
+    assert png.data(ShaRole) in {e["sha256"] for e in services.reporting.task_evidence(workspace, "1.1")}
     assert "SHA-256" in png.data(Qt.ItemDataRole.ToolTipRole)
     txt = names["会议纪要.txt"]
     assert not txt.data(Qt.ItemDataRole.DecorationRole).isNull()

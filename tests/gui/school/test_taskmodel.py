@@ -38,7 +38,7 @@ def models(qtbot, workspace):
     proxy = TaskFilterProxy()
     proxy.setSourceModel(model)
     t2 = QAbstractItemModelTester(proxy, FAIL)
-    model.set_board(services.task_board(workspace))
+    model.set_board(services.reporting.task_board(workspace))
     yield model, proxy
     del t1, t2
 
@@ -66,7 +66,7 @@ def test_overdue_deadline_is_red_and_flagged(models):
 def test_update_row_refreshes_counts(models, workspace, qtbot):
     model, _ = models
     with qtbot.waitSignal(model.dataChanged):
-        model.update_row(services.save_task(workspace, "2.1", status="已完成"))
+        model.update_row(services.reporting.save_task(workspace, "2.1", status="已完成"))
     assert model.index(1, COL_STATUS).data() == "1/2"
     assert model.index_for("2.1").data(StatusRole) == "已完成"
 
@@ -80,8 +80,8 @@ def test_mine_only_hides_other_school_types(models):
 
 def test_filters_by_status_overdue_text_and_evidence(models, workspace, png_file):
     model, proxy = models
-    model.update_row(services.save_task(workspace, "1.2", status="已完成"))
-    model.update_row(services.save_task(workspace, "2.3", status="不适用", na_reason="本校无此条件"))
+    model.update_row(services.reporting.save_task(workspace, "1.2", status="已完成"))
+    model.update_row(services.reporting.save_task(workspace, "2.3", status="不适用", na_reason="本校无此条件"))
     proxy.set_filters(statuses=["已完成"])
     assert visible_ids(proxy) == ["1", "1.2"]
     proxy.set_filters(statuses=["不适用"])
@@ -90,7 +90,7 @@ def test_filters_by_status_overdue_text_and_evidence(models, workspace, png_file
     assert visible_ids(proxy) == ["1", "1.1"]
     proxy.set_filters(overdue=False, missing_evidence=True)
     assert visible_ids(proxy) == ["1", "1.2"]
-    model.update_row(services.attach_evidence(workspace, "1.2", png_file))
+    model.update_row(services.reporting.attach_evidence(workspace, "1.2", png_file))
     proxy.refilter_row()
     assert visible_ids(proxy) == []
     proxy.set_filters(missing_evidence=False, text="阅读角")
@@ -105,7 +105,7 @@ def test_edited_task_stays_visible_until_refiltered(models, workspace):
     model, proxy = models
     proxy.set_filters(statuses=["未开始"])
     assert "1.2" in visible_ids(proxy)
-    model.update_row(services.save_task(workspace, "1.2", status="进行中"))
+    model.update_row(services.reporting.save_task(workspace, "1.2", status="进行中"))
     assert "1.2" in visible_ids(proxy)  # not yanked away while being edited
     proxy.refilter_row()
     assert "1.2" not in visible_ids(proxy)

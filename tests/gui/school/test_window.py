@@ -46,7 +46,7 @@ def close_window(win: SchoolWindow) -> None:
 def stored(db_path, task_id: str, period: str | None = None) -> dict:
     db = open_db(db_path)
     try:
-        ws_period = period or services.default_period(db)
+        ws_period = period or services.reporting.default_period(db)
         code = db.execute("SELECT school_code FROM identity").fetchone()[0]
         plan = db.execute("SELECT plan_id FROM plans").fetchone()[0]
         return entries.get_entry(db, code, plan, ws_period, task_id)
@@ -140,7 +140,7 @@ def test_whole_school_job(qtbot, plan_file, png_file, tmp_path, drop):
     assert dialog.stack.currentIndex() == 1
     assert dialog.done_code.text() == info["package_code"]
     assert dialog.done_fingerprint.text().replace("\n", " ") == info["fingerprint_groups"]
-    result = services.verify_files([out])[0]
+    result = services.files.verify_files([out])[0]
     assert result["valid"], result["reason"]
     assert result["school"] == "SLX001" and result["revision"] == 1
     cli = subprocess.run([sys.executable, "-m", "desktop", "verify", str(out)], capture_output=True, text=True)
@@ -155,7 +155,7 @@ def test_whole_school_job(qtbot, plan_file, png_file, tmp_path, drop):
     with qtbot.waitSignal(dialog.exported, timeout=20000) as blocker:
         dialog.start_export()
     assert blocker.args[0]["revision"] == 2
-    assert services.verify_files([tmp_path / "报送2.xlsx"])[0]["valid"]
+    assert services.files.verify_files([tmp_path / "报送2.xlsx"])[0]["valid"]
     dialog.accept()
     assert "第 2 次" in win2.dashboard.exports_label.text()
     close_window(win2)
@@ -250,7 +250,7 @@ def test_remove_evidence_asks_first(qtbot, win, png_file):
     with qtbot.waitSignal(detail.saved):
         qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
     assert detail.evidence_model.rowCount() == 0
-    assert services.task_evidence(win.ws, "1.1") == []
+    assert services.reporting.task_evidence(win.ws, "1.1") == []
 
 
 def test_bad_evidence_file_is_reported_not_crashing(win, tmp_path):

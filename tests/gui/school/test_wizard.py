@@ -43,12 +43,12 @@ def test_wizard_creates_the_school_database(qtbot, plan_file, tmp_path):
     db = tmp_path / "mine.db"
     wiz = run_wizard(qtbot, plan_file, db)
     assert wiz.db_path == str(db)
-    assert services.database_role(db) == "school"
-    ws = services.open_workspace(db)
+    assert services.setup.database_role(db) == "school"
+    ws = services.reporting.open_workspace(db)
     try:
         assert ws.school_code == "SLX001" and not ws.key_protected
     finally:
-        services.close_workspace(ws)
+        services.reporting.close_workspace(ws)
 
 
 def test_fingerprint_is_shown_in_groups_of_four_and_must_be_confirmed(qtbot, plan_file):
@@ -58,7 +58,7 @@ def test_fingerprint_is_shown_in_groups_of_four_and_must_be_confirmed(qtbot, pla
     page = wiz.fingerprint_page
     groups = [label.text() for label in page.group_labels]
     assert len(groups) == 16 and all(len(g) == 4 for g in groups)
-    assert "".join(groups) == services.preview_plan(plan_file)["fingerprint"]
+    assert "".join(groups) == services.setup.preview_plan(plan_file)["fingerprint"]
     assert "示例县" in page.about.text()
     assert not wiz.button(QWizard.WizardButton.NextButton).isEnabled()
     page.confirm.setChecked(True)

@@ -1,4 +1,4 @@
-"""School use cases."""
+"""The school's daily work over an opened school database (SchoolWorkspace), and its export."""
 
 from __future__ import annotations
 
@@ -9,73 +9,13 @@ from pathlib import Path
 
 from desktop.core.db.connection import audit, get_setting, now_iso, open_db, set_setting, transaction
 from desktop.core.errors import TaizhangError
-from desktop.core.package import planbook, reportbook
+from desktop.core.package import reportbook
 from desktop.core.package.container import EvidenceSource, write_package
 from desktop.core.records import entries
 from desktop.core.reporting import checks
 from desktop.core.signing import crypto, identity
 from desktop.core.tasklist import ids
 from desktop.core.tasklist import store as task_store
-
-# ------------------------------------------------------------------------------------------ school
-
-
-def school_init(plan_file, school_code: str, db_path, *, passphrase: str | None = None) -> identity.Identity:
-    """Load the county's plan workbook, pin the county key, and create this school's key."""
-    pkg, m = planbook.read_plan_package(plan_file)
-    school = next((s for s in m["schools"] if s["code"] == school_code), None)
-    if school is None:
-        raise TaizhangError(f"学校代码 {school_code} 不在任务清单的学校名单中",
-                            f"school code {school_code} is not in the plan's roster")
-    if Path(db_path).exists() and Path(db_path).stat().st_size > 0:
-        db = open_db(db_path)
-        existing = identity.load(db, required=False)
-        if existing is not None:
-            db.close()
-            raise TaizhangError("此数据文件已经初始化过", "this database is already initialised")
-    else:
-        db = open_db(db_path, create=True)
-    try:
-        with transaction(db):
-            ident = identity.create(db, role="school", county=m["county"], school_code=school["code"],
-                                    school_name=school["name"], passphrase=passphrase)
-            identity.pin(db, "county", m["county"], pkg.public_key, pkg.file_sha256)
-            _store_plan(db, m)
-            audit(db, "school.init", school_code, json.dumps({"county_fingerprint": pkg.fingerprint}))
-        return ident
-    finally:
-        db.close()
-
-
-def load_plan_update(db, plan_file) -> dict:
-    """Load a newer version of the plan workbook signed by the pinned county key."""
-    ident = identity.load(db, role="school")
-    pkg, m = planbook.read_plan_package(plan_file)
-    pinned = identity.pinned_key(db, "county", ident.county)
-    if m["county"] != ident.county or pinned != pkg.public_key:
-        raise TaizhangError("任务清单不是由本县教育局的密钥签名的，已拒绝", "the plan is not signed by this county's pinned key")
-    current = task_store.current_plan(db)
-    if current and current["id"] == m["plan"]["id"] and current["version"] >= m["plan"]["version"]:
-        raise TaizhangError("这个版本的任务清单已经载入过", "this plan version is already loaded")
-    with transaction(db):
-        _store_plan(db, m)
-        audit(db, "plan.update", m["plan"]["id"], json.dumps({"version": m["plan"]["version"]}))
-    return m["plan"]
-
-
-def _store_plan(db, m: dict) -> None:
-    plan = m["plan"]
-    db.execute("INSERT INTO plans (plan_id, title, county, year, version, digest, created_at, published_at)"
-               " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (plan_id) DO UPDATE SET title = excluded.title,"
-               " version = excluded.version, digest = excluded.digest, published_at = excluded.published_at",
-               [plan["id"], plan["title"], m["county"], plan.get("year"), plan["version"], plan["digest"],
-                now_iso(), m["created_at"]])
-    db.execute("INSERT OR IGNORE INTO plan_versions (plan_id, version, digest, published_at, package_id)"
-               " VALUES (?, ?, ?, ?, ?)", [plan["id"], plan["version"], plan["digest"], m["created_at"], m["package_id"]])
-    task_store.store_plan_tasks(db, plan["id"], m["tasks"])
-    task_store.replace_roster(db, m["schools"])
-    for p in m["periods"]:
-        task_store.upsert_period(db, p["name"], p.get("due_date"))
 
 
 def school_tasks(db) -> list[dict]:
@@ -148,42 +88,13 @@ def export_report(db, out, *, period: str | None = None, passphrase: str | None 
     return manifest
 
 
-
-
-# ------------------------------------------------------------------------------- school workspace
-# What the school GUI does, one function per action, over an opened school database.
-
 SETTING_PERIOD = "school.period"
+
+
 SETTING_SELECTED = "school.selected_task"
+
+
 _THUMBNAIL_LIMIT = 40 << 20
-
-
-def database_role(db_path) -> str | None:
-    """'county', 'school', or None for a database not initialised yet (raises for an unusable file)."""
-    db = open_db(db_path)
-    try:
-        ident = identity.load(db, required=False)
-        return ident.role if ident else None
-    finally:
-        db.close()
-
-
-def preview_plan(plan_file) -> dict:
-    """Verify a plan workbook and say what it holds (for the first-run wizard, before anything is written)."""
-    pkg, m = planbook.read_plan_package(plan_file)
-    plan = m["plan"]
-    return {
-        "file": str(plan_file),
-        "county": m["county"],
-        "title": plan["title"],
-        "version": plan["version"],
-        "year": plan.get("year"),
-        "created_at": m["created_at"],
-        "fingerprint": pkg.fingerprint,
-        "tasks": sum(1 for t in m["tasks"] if not t.get("is_heading")),
-        "schools": m["schools"],
-        "periods": m["periods"],
-    }
 
 
 @dataclass
@@ -412,3 +323,4 @@ def export_report_file(db_path, out, *, period: str, passphrase: str | None = No
 def check_passphrase(ws: SchoolWorkspace, passphrase: str | None) -> None:
     """Raises TaizhangError when the school key cannot be opened with ``passphrase``."""
     identity.load(ws.db, role="school").private_key(passphrase)
+

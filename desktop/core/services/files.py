@@ -1,4 +1,4 @@
-"""Use cases both roles share."""
+"""Actions on files both roles do: verify, back up, save a stored evidence file."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from desktop.core.db import connection
 from desktop.core.db.connection import open_db
 from desktop.core.package import reportbook, tamper
 from desktop.core.package.container import PackageInvalid, verify_package
+from desktop.core.records import entries
 
 
 def _expand(paths) -> list:
@@ -52,8 +53,8 @@ def backup(db_path, out) -> Path:
         db.close()
 
 
-def parse_plan(plan_file) -> dict:
-    """A plan document (.txt/.docx/.xlsx; .doc/.wps/.pdf when LibreOffice/pdftotext are there) as tasks."""
-    from desktop.core.planreader import parse_plan_file
+def save_evidence(db, sha256: str, target) -> Path:
+    """Copy a stored evidence file out (to open it, or to keep it)."""
 
-    return parse_plan_file(plan_file)
+    return entries.copy_evidence_to(db, sha256, target)
+

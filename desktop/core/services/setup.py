@@ -1,0 +1,145 @@
+"""First contact: creating a county or school install, and the plan workbook a school starts from."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from desktop.core.db.connection import audit, now_iso, open_db, transaction
+from desktop.core.errors import TaizhangError
+from desktop.core.package import planbook
+from desktop.core.signing import identity
+from desktop.core.tasklist import store as task_store
+
+
+def county_init(db_path, name: str, *, passphrase: str | None = None) -> identity.Identity:
+    name = name.strip()
+    if not name:
+        raise TaizhangError("请填写县区名称", "the county name is empty")
+    db = open_db(db_path, create=True)
+    try:
+        with transaction(db):
+            ident = identity.create(db, role="county", county=name, passphrase=passphrase)
+            audit(db, "county.init", name, json.dumps({"fingerprint": ident.fingerprint}))
+        return ident
+    finally:
+        db.close()
+
+
+def county_info(db) -> dict:
+    """The bureau's identity for the GUI: name, key fingerprint (also in groups of 4)."""
+    from desktop.core.signing.crypto import format_fingerprint
+
+    ident = identity.load(db, role="county")
+    return {"county": ident.county, "fingerprint": ident.fingerprint,
+            "fingerprint_groups": format_fingerprint(ident.fingerprint), "key_protected": ident.key_protected}
+
+
+def fingerprint_notice(db) -> str:
+    """The text of the notice the bureau sends to schools so they can check the key (trust on first use)."""
+    info = county_info(db)
+    return (f"{info['county']}教育局 台账 · 县局签名密钥指纹\n"
+            f"{'=' * 40}\n\n"
+            f"    {info['fingerprint_groups']}\n\n"
+            "各学校：\n"
+            "首次用“台账”打开本局下发的任务清单文件时，程序会显示发布者的密钥指纹。"
+            "请逐组核对它与上面的指纹完全一致后再继续；如不一致，请不要使用该文件，并及时与教育局联系。\n\n"
+            "County signing key fingerprint (SHA-256 of the Ed25519 public key). Schools compare it with the "
+            "fingerprint the program shows when they open the plan workbook for the first time.\n")
+
+
+def write_fingerprint_notice(db, out) -> Path:
+    """Save the notice as a UTF-8 text file (with BOM, so old Windows Notepad shows the Chinese)."""
+    from desktop.core.db.atomic import atomic_target
+
+    text = fingerprint_notice(db).replace("\n", "\r\n")
+    with atomic_target(out) as tmp:
+        tmp.write_bytes(text.encode("utf-8-sig"))
+    return Path(out)
+
+
+def school_init(plan_file, school_code: str, db_path, *, passphrase: str | None = None) -> identity.Identity:
+    """Load the county's plan workbook, pin the county key, and create this school's key."""
+    pkg, m = planbook.read_plan_package(plan_file)
+    school = next((s for s in m["schools"] if s["code"] == school_code), None)
+    if school is None:
+        raise TaizhangError(f"学校代码 {school_code} 不在任务清单的学校名单中",
+                            f"school code {school_code} is not in the plan's roster")
+    if Path(db_path).exists() and Path(db_path).stat().st_size > 0:
+        db = open_db(db_path)
+        existing = identity.load(db, required=False)
+        if existing is not None:
+            db.close()
+            raise TaizhangError("此数据文件已经初始化过", "this database is already initialised")
+    else:
+        db = open_db(db_path, create=True)
+    try:
+        with transaction(db):
+            ident = identity.create(db, role="school", county=m["county"], school_code=school["code"],
+                                    school_name=school["name"], passphrase=passphrase)
+            identity.pin(db, "county", m["county"], pkg.public_key, pkg.file_sha256)
+            _store_plan(db, m)
+            audit(db, "school.init", school_code, json.dumps({"county_fingerprint": pkg.fingerprint}))
+        return ident
+    finally:
+        db.close()
+
+
+def load_plan_update(db, plan_file) -> dict:
+    """Load a newer version of the plan workbook signed by the pinned county key."""
+    ident = identity.load(db, role="school")
+    pkg, m = planbook.read_plan_package(plan_file)
+    pinned = identity.pinned_key(db, "county", ident.county)
+    if m["county"] != ident.county or pinned != pkg.public_key:
+        raise TaizhangError("任务清单不是由本县教育局的密钥签名的，已拒绝", "the plan is not signed by this county's pinned key")
+    current = task_store.current_plan(db)
+    if current and current["id"] == m["plan"]["id"] and current["version"] >= m["plan"]["version"]:
+        raise TaizhangError("这个版本的任务清单已经载入过", "this plan version is already loaded")
+    with transaction(db):
+        _store_plan(db, m)
+        audit(db, "plan.update", m["plan"]["id"], json.dumps({"version": m["plan"]["version"]}))
+    return m["plan"]
+
+
+def _store_plan(db, m: dict) -> None:
+    plan = m["plan"]
+    db.execute("INSERT INTO plans (plan_id, title, county, year, version, digest, created_at, published_at)"
+               " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (plan_id) DO UPDATE SET title = excluded.title,"
+               " version = excluded.version, digest = excluded.digest, published_at = excluded.published_at",
+               [plan["id"], plan["title"], m["county"], plan.get("year"), plan["version"], plan["digest"],
+                now_iso(), m["created_at"]])
+    db.execute("INSERT OR IGNORE INTO plan_versions (plan_id, version, digest, published_at, package_id)"
+               " VALUES (?, ?, ?, ?, ?)", [plan["id"], plan["version"], plan["digest"], m["created_at"], m["package_id"]])
+    task_store.store_plan_tasks(db, plan["id"], m["tasks"])
+    task_store.replace_roster(db, m["schools"])
+    for p in m["periods"]:
+        task_store.upsert_period(db, p["name"], p.get("due_date"))
+
+
+def database_role(db_path) -> str | None:
+    """'county', 'school', or None for a database not initialised yet (raises for an unusable file)."""
+    db = open_db(db_path)
+    try:
+        ident = identity.load(db, required=False)
+        return ident.role if ident else None
+    finally:
+        db.close()
+
+
+def preview_plan(plan_file) -> dict:
+    """Verify a plan workbook and say what it holds (for the first-run wizard, before anything is written)."""
+    pkg, m = planbook.read_plan_package(plan_file)
+    plan = m["plan"]
+    return {
+        "file": str(plan_file),
+        "county": m["county"],
+        "title": plan["title"],
+        "version": plan["version"],
+        "year": plan.get("year"),
+        "created_at": m["created_at"],
+        "fingerprint": pkg.fingerprint,
+        "tasks": sum(1 for t in m["tasks"] if not t.get("is_heading")),
+        "schools": m["schools"],
+        "periods": m["periods"],
+    }
+

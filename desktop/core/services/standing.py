@@ -1,0 +1,119 @@
+"""Who reported and what is done (汇总): the overview and the summary workbook."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from desktop.core.errors import TaizhangError
+from desktop.core.records import entries
+from desktop.core.services.roster import period_list
+from desktop.core.tasklist import store as task_store
+
+
+def overview_period(db) -> str | None:
+    """The period the overview opens on: the one with the most reporting schools, else the first open one."""
+    periods = period_list(db)
+    if not periods:
+        return None
+    busiest = max(periods, key=lambda p: p["reported"])
+    if busiest["reported"]:
+        return busiest["name"]
+    return next((p["name"] for p in periods if not p["closed"]), periods[0]["name"])
+
+
+def _rate(done: int, total: int) -> float:
+    return done / total if total else 0.0
+
+
+def overview(db, period: str | None = None) -> dict | None:
+    """Everything the bureau's overview shows for one period: the school × task status matrix,
+    completion per task and per school, schools not reported and reported late. None without a plan."""
+    from desktop.core.standing import workbook
+
+    plan = task_store.current_plan(db)
+    if plan is None:
+        return None
+    period = period or overview_period(db)
+    data = workbook.collect(db, plan["id"], period or "")
+    tasks, schools, subs, status = data["tasks"], data["schools"], data["submissions"], data["status"]
+    applicable = {code: set(ids) for code, ids in data["applicable"].items()}
+    evidence: dict[tuple[str, str], int] = {}
+    for code, task_id, *_ in data["evidence"]:
+        evidence[(code, task_id)] = evidence.get((code, task_id), 0) + 1
+    per_school = []
+    for s in schools:
+        sub = subs.get(s["code"])
+        counts = {k: 0 for k in ("已完成", "进行中", "未开始", "不适用")}
+        if sub:
+            for tid in applicable[s["code"]]:
+                counts[status.get((s["code"], tid), "未开始")] += 1
+        n_app = len(applicable[s["code"]])
+        per_school.append(s | {"reported": sub is not None, "revision": sub["revision"] if sub else None,
+                               "created_at": sub["created_at"] if sub else None,
+                               "late": bool(sub) and workbook.is_late(sub, data["due"]),
+                               "applicable": n_app, **{f"n_{k}": v for k, v in counts.items()},
+                               "rate": _rate(counts["已完成"], n_app - counts["不适用"]) if sub else 0.0})
+    per_task = []
+    reported_codes = [s["code"] for s in schools if s["code"] in subs]
+    for t in tasks:
+        tid = t["task_id"]
+        counts = {k: 0 for k in ("已完成", "进行中", "未开始", "不适用")}
+        for code in reported_codes:
+            if tid in applicable[code]:
+                counts[status.get((code, tid), "未开始")] += 1
+        n_app = sum(1 for s in schools if tid in applicable[s["code"]])
+        answered = sum(counts.values())
+        per_task.append({"task_id": tid, "title": t["title"], "deadline": t["deadline"], "applicable": n_app,
+                         "reported": answered, **{f"n_{k}": v for k, v in counts.items()},
+                         "rate": _rate(counts["已完成"], answered - counts["不适用"])})
+    done = sum(p["n_已完成"] for p in per_school)
+    answered = sum(p["applicable"] - p["n_不适用"] for p in per_school if p["reported"])
+    return {
+        "plan": plan, "period": period, "due": data["due"], "tasks": tasks, "schools": schools,
+        "status": status, "applicable": applicable, "submissions": subs, "evidence": evidence,
+        "per_school": per_school, "per_task": per_task,
+        "missing": [p for p in per_school if not p["reported"]],
+        "late": [p for p in per_school if p["late"]],
+        "reported": len(reported_codes), "rate": _rate(done, answered),
+    }
+
+
+def school_task_detail(db, period: str, school: str, task_id: str) -> dict:
+    """One cell of the matrix: the task, what the school reported on it and its evidence files."""
+
+    plan = task_store.current_plan(db)
+    if plan is None:
+        raise TaizhangError("还没有导入工作计划", "no plan has been imported yet")
+    task = next((t for t in task_store.plan_tasks(db, plan["id"]) if t["task_id"] == task_id), None)
+    if task is None:
+        raise TaizhangError(f"找不到任务 {task_id}", f"task {task_id} not found")
+    srow = db.execute("SELECT code, name, type, township FROM schools WHERE code = ?", [school]).fetchone()
+    if srow is None:
+        raise TaizhangError(f"学校名单中没有 {school}", f"school {school} is not in the roster")
+    sub = db.execute("SELECT revision, file_name, created_at, received_at FROM submissions WHERE school_code = ?"
+                     " AND plan_id = ? AND period = ? AND outcome = 'accepted' ORDER BY revision DESC LIMIT 1",
+                     [school, plan["id"], period]).fetchone()
+    entry = entries.get_entry(db, school, plan["id"], period, task_id)
+    values = {iv["seq"]: iv["value"] for iv in entry["indicators"]}
+    return {
+        "task": task, "school": dict(zip(("code", "name", "type", "township"), srow, strict=True)),
+        "submission": dict(zip(("revision", "file_name", "created_at", "received_at"), sub, strict=True)) if sub else None,
+        "entry": entry, "reported": sub is not None and bool(entry["updated_at"]),
+        "targets": [t | {"reported": values.get(t["seq"])} for t in task["targets"]],
+        "evidence": entries.list_evidence(db, school, plan["id"], period, task_id),
+    }
+
+
+def write_summary(db, out, *, period: str | None = None) -> Path:
+    from desktop.core.standing import workbook
+
+    plan = task_store.current_plan(db)
+    if plan is None or not plan["version"]:
+        raise TaizhangError("还没有发布工作计划", "no plan has been published yet")
+    periods = task_store.periods(db)
+    if period is None:
+        if not periods:
+            raise TaizhangError("还没有设置填报周期", "no reporting period has been set")
+        period = periods[-1]["name"]
+    return workbook.write_summary(db, plan["id"], period, out)
+

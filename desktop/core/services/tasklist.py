@@ -1,0 +1,155 @@
+"""The task list: importing the bureau's plan document, its review state, and publishing it."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from pathlib import Path
+
+from desktop.core.db.connection import audit, now_iso, transaction
+from desktop.core.errors import TaizhangError
+from desktop.core.package import planbook
+from desktop.core.package.container import write_package
+from desktop.core.signing import identity
+from desktop.core.tasklist import store as task_store
+
+
+def import_plan(db, plan_file, *, plan_id: str | None = None) -> str:
+    """Parse the bureau's plan document into a draft plan (a new one, or a new draft of ``plan_id``)."""
+    from desktop.core.planreader import parse_plan_file  # the parser is only needed here
+
+    ident = identity.load(db, role="county")
+    parsed = parse_plan_file(plan_file)
+    if not parsed["tasks"]:
+        raise TaizhangError("没有从文件中识别出任何任务", "no tasks were found in the document")
+    if plan_id is None:
+        existing = task_store.current_plan(db)
+        plan_id = existing["id"] if existing and existing["title"] == (parsed.get("title") or Path(plan_file).name) else None
+    source_text = plan_source_from_file(plan_file)
+    with transaction(db):
+        plan_id = task_store.save_parsed_plan(db, parsed, county=ident.county, source_name=Path(plan_file).name,
+                                             source_text=source_text, plan_id=plan_id)
+        audit(db, "plan.import", plan_id, json.dumps({"file": Path(plan_file).name, "tasks": len(parsed["tasks"])}))
+    return plan_id
+
+
+def plan_state(db) -> dict | None:
+    """The current plan: version, when published, and whether it changed since (a new version on publish)."""
+
+    plan = task_store.current_plan(db)
+    if plan is None:
+        return None
+    tasks = task_store.plan_tasks(db, plan["id"])
+    digest = planbook.plan_digest(plan["title"], tasks, task_store.schools(db), task_store.periods(db))
+    published_at = db.execute("SELECT published_at FROM plans WHERE plan_id = ?", [plan["id"]]).fetchone()[0]
+    leaves = [t for t in tasks if not t["is_heading"]]
+    return plan | {
+        "published_at": published_at,
+        "changed": bool(plan["version"]) and digest != plan["digest"],
+        "tasks": len(leaves),
+        "placeholders": sum(1 for t in leaves for x in t["targets"] if x["value"] is None),
+    }
+
+
+def publish_check(db) -> dict:
+    """What stops a publish (errors) and what the bureau should look at first (warnings), as (zh, en)."""
+    errors, warnings = [], []
+    plan = task_store.current_plan(db)
+    if plan is None:
+        errors.append(("还没有导入工作计划", "no plan has been imported yet"))
+    if not task_store.schools(db):
+        errors.append(("学校名单为空，请先导入学校名单", "the roster is empty: import the schools first"))
+    if not task_store.periods(db):
+        errors.append(("还没有设置填报周期", "no reporting period has been set"))
+    if plan is not None:
+        leaves = [t for t in task_store.plan_tasks(db, plan["id"]) if not t["is_heading"]]
+        holes = [t for t in leaves if any(x["value"] is None for x in t["targets"])]
+        if holes:
+            warnings.append((f"有 {len(holes)} 项任务的量化指标还没有填写目标值（如 {holes[0]['task_id']}）",
+                             f"{len(holes)} tasks have targets without a value (e.g. {holes[0]['task_id']})"))
+        untitled = [t for t in leaves if not t["text"].strip()]
+        if untitled:
+            warnings.append((f"有 {len(untitled)} 项任务没有具体内容（如 {untitled[0]['task_id']}）",
+                             f"{len(untitled)} tasks have no text (e.g. {untitled[0]['task_id']})"))
+    return {"errors": errors, "warnings": warnings}
+
+
+def publish(db, out, *, plan_id: str | None = None, passphrase: str | None = None) -> dict:
+    """Write the signed plan workbook; each publish is a new version with the same task ids."""
+
+    ident = identity.load(db, role="county")
+    plan = task_store.current_plan(db) if plan_id is None else _plan(db, plan_id)
+    if plan is None:
+        raise TaizhangError("还没有导入工作计划", "no plan has been imported yet")
+    tasks = task_store.plan_tasks(db, plan["id"])
+    schools, periods = task_store.schools(db), task_store.periods(db)
+    if not schools:
+        raise TaizhangError("学校名单为空，请先导入学校名单", "the roster is empty: import the schools first")
+    if not periods:
+        raise TaizhangError("还没有设置填报周期", "no reporting period has been set")
+    digest = planbook.plan_digest(plan["title"], tasks, schools, periods)
+    version = plan["version"] + (0 if digest == plan["digest"] else 1)
+    content = {
+        "county": ident.county,
+        "package_id": str(uuid.uuid4()),
+        "created_at": now_iso(),
+        "plan": {"id": plan["id"], "version": version, "digest": digest, "title": plan["title"], "year": plan["year"]},
+        "tasks": tasks,
+        "schools": schools,
+        "periods": periods,
+    }
+    wb = planbook.build_workbook(content, ident.fingerprint)
+    write_package(out, kind="plan", content=content, workbook=wb, key=ident.private_key(passphrase))
+    with transaction(db):
+        db.execute("UPDATE plans SET version = ?, digest = ?, published_at = ? WHERE plan_id = ?",
+                   [version, digest, content["created_at"], plan["id"]])
+        task_ids = json.dumps([t["task_id"] for t in tasks if not t["is_heading"]], ensure_ascii=False)
+        db.execute("INSERT OR IGNORE INTO plan_versions (plan_id, version, digest, published_at, package_id, task_ids)"
+                   " VALUES (?, ?, ?, ?, ?, ?)",
+                   [plan["id"], version, digest, content["created_at"], content["package_id"], task_ids])
+        audit(db, "plan.publish", plan["id"], json.dumps({"version": version, "file": Path(out).name}))
+    return content
+
+
+def _plan(db, plan_id: str) -> dict:
+    row = db.execute("SELECT plan_id, title, county, year, version, digest FROM plans WHERE plan_id = ?",
+                     [plan_id]).fetchone()
+    if row is None:
+        raise TaizhangError("找不到该工作计划", "plan not found")
+    return {"id": row[0], "title": row[1], "county": row[2], "year": row[3], "version": row[4], "digest": row[5]}
+
+
+def plan_source_from_file(plan_file) -> str:
+    """The document's text as the parser read it (lines in reading order); '' when it cannot be read."""
+    from desktop.core.planreader.readers import read_lines
+
+    try:
+        return "\n".join(text for text, _atomic in read_lines(Path(plan_file)) if isinstance(text, str))
+    except (TaizhangError, OSError, ValueError):
+        return ""
+
+
+def plan_source(db, plan_id: str) -> dict:
+    """The stored source text of a plan and the name of the file it came from."""
+    row = db.execute("SELECT source_text, source_name FROM plans WHERE plan_id = ?", [plan_id]).fetchone()
+    if row is None:
+        raise TaizhangError("找不到该工作计划", "plan not found")
+    return {"text": row[0] or "", "name": row[1] or ""}
+
+
+def attach_plan_source(db, plan_id: str, plan_file) -> str:
+    """Re-read the plan document (when its text was not kept) and store its text for the review."""
+    text = plan_source_from_file(plan_file)
+    if not text:
+        raise TaizhangError(f"无法读取文件的文字：{Path(plan_file).name}", f"cannot read the text of {Path(plan_file).name}")
+    with transaction(db):
+        db.execute("UPDATE plans SET source_text = ? WHERE plan_id = ?", [text, plan_id])
+    return text
+
+
+def parse_plan(plan_file) -> dict:
+    """A plan document (.txt/.docx/.xlsx; .doc/.wps/.pdf when LibreOffice/pdftotext are there) as tasks."""
+    from desktop.core.planreader import parse_plan_file
+
+    return parse_plan_file(plan_file)
+
