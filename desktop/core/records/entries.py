@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import mimetypes
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from desktop.core import numbers
 from desktop.core.db.connection import insert_streamed, now_iso, transaction
 from desktop.core.errors import TaizhangError
 from desktop.core.package.reportbook import MAX_TEXT, STATUSES
@@ -86,25 +86,13 @@ def save_entry(db, school: str, plan_id: str, task_id: str, period: str, **field
     return now
 
 
-def normalise_number(text: str) -> str:
-    """'  12.50 ' → '12.50'; raises TaizhangError for anything that is not a plain number."""
-    text = text.strip().replace("，", "").replace(",", "").rstrip("%％")
-    try:
-        value = Decimal(text)
-    except InvalidOperation as exc:
-        raise TaizhangError(f"“{text[:20]}”不是数字", f"'{text[:20]}' is not a number") from exc
-    if not value.is_finite() or abs(value) > Decimal("1e15"):
-        raise TaizhangError("数值超出范围", "number out of range")
-    return text
-
-
 def set_indicator(db, school: str, plan_id: str, task_id: str, period: str, seq: int, value: str | None) -> None:
     """Record the achieved value for target ``seq`` (empty/None clears it)."""
     if value is None or not str(value).strip():
         db.execute("DELETE FROM indicator_values WHERE school_code = ? AND plan_id = ? AND task_id = ? AND"
                    " target_seq = ? AND period = ?", [school, plan_id, task_id, seq, period])
         return
-    value = normalise_number(str(value))
+    value = numbers.normalise_number(value)
     db.execute("INSERT INTO indicator_values (school_code, plan_id, task_id, target_seq, period, value, updated_at)"
                " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (school_code, plan_id, task_id, target_seq, period)"
                " DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",

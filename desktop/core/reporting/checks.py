@@ -6,15 +6,10 @@ Pure functions over plain dicts (no database, no Qt), so the GUI, the CLI and te
 
 from __future__ import annotations
 
-import re
-from decimal import Decimal, InvalidOperation
+from desktop.core import numbers
+from desktop.core.words import STATUSES, Status
 
-from desktop.core.package.reportbook import STATUSES
-
-NOT_STARTED, IN_PROGRESS, DONE, NOT_APPLICABLE = STATUSES
-
-# Targets that are ceilings ("近视率不超过5%"): the achieved value should not be above them.
-_UPPER_BOUND = re.compile(r"不超过|不高于|(?<!不)低于|(?<!不)少于|以下|以内|控制在|不大于|降至|下降到|≤|<=")
+NOT_STARTED, IN_PROGRESS, DONE, NOT_APPLICABLE = Status.NOT_STARTED, Status.IN_PROGRESS, Status.DONE, Status.NOT_APPLICABLE
 
 
 def is_overdue(deadline: str | None, status: str, today: str) -> bool:
@@ -24,32 +19,6 @@ def is_overdue(deadline: str | None, status: str, today: str) -> bool:
     if len(deadline) >= 10:
         return today[:10] > deadline[:10]
     return today[:7] > deadline[:7]
-
-
-def _number(text) -> Decimal | None:
-    if text is None:
-        return None
-    try:
-        value = Decimal(str(text).strip().replace(",", "").replace("，", "").rstrip("%％"))
-    except InvalidOperation:
-        return None
-    return value if value.is_finite() else None
-
-
-# "消除56人以上大班额": the number is a threshold that defines the thing to remove, not an amount to reach.
-_THRESHOLD_ONLY = re.compile(r"消除|杜绝|清零")
-
-
-def is_upper_bound(target_text: str) -> bool:
-    return bool(_UPPER_BOUND.search(target_text or ""))
-
-
-def indicator_short(target: dict, achieved: str) -> bool:
-    """The achieved value misses the target (below a floor, or above a ceiling)."""
-    goal, got = _number(target.get("value")), _number(achieved)
-    if goal is None or got is None or target.get("placeholder") or _THRESHOLD_ONLY.search(target.get("text", "")):
-        return False
-    return got > goal if is_upper_bound(target.get("text", "")) else got < goal
 
 
 def _warning(code: str, task_id: str, zh: str, en: str, **params) -> dict:
@@ -76,13 +45,13 @@ def task_warnings(task: dict, entry: dict, evidence_count: int) -> list[dict]:
             out.append(_warning("done_progress", tid, "已完成，但进度不是 100%", "done, but progress is not 100%",
                                 progress=entry.get("progress", 0)))
         for t in task.get("targets", []):
-            if _number(t.get("value")) is not None and not t.get("placeholder") and t["seq"] not in values:
+            if numbers.parse_number(t.get("value")) is not None and not t.get("placeholder") and t["seq"] not in values:
                 out.append(_warning("done_no_value", tid, f"已完成，但指标“{t['text']}”没有填写完成值",
                                     f"done, but no achieved value for '{t['text']}'", target=t["text"]))
     for t in task.get("targets", []):
         got = values.get(t["seq"])
-        if got is not None and indicator_short(t, got):
-            upper = is_upper_bound(t.get("text", ""))
+        if got is not None and numbers.misses_target(t, got):
+            upper = numbers.target_kind(t) is numbers.TargetKind.CEILING
             zh = (f"完成值 {got}{t.get('unit', '')} 高于上限 {t['value']}{t.get('unit', '')}" if upper
                   else f"完成值 {got}{t.get('unit', '')} 低于目标 {t['value']}{t.get('unit', '')}")
             en = (f"achieved {got} {t.get('unit', '')} is above the limit {t['value']}" if upper

@@ -14,7 +14,7 @@ from desktop.core.package.container import EvidenceSource, write_package
 from desktop.core.records import entries
 from desktop.core.reporting import checks
 from desktop.core.signing import crypto, identity
-from desktop.core.tasklist import ids
+from desktop.core.tasklist import applicability
 from desktop.core.tasklist import store as task_store
 
 
@@ -24,7 +24,7 @@ def school_tasks(db) -> list[dict]:
     plan = task_store.current_plan(db)
     school = db.execute("SELECT type, name FROM schools WHERE code = ?", [ident.school_code]).fetchone()
     return [t for t in task_store.plan_tasks(db, plan["id"])
-            if not t["is_heading"] and ids.applies_to_school(t["applies_to"], school[0], school[1])]
+            if not t["is_heading"] and applicability.applies_to_school(t["applies_to"], school[0], school[1])]
 
 
 def default_period(db) -> str:
@@ -159,7 +159,7 @@ def today_iso() -> str:
 
 
 def _applies(ws: SchoolWorkspace, task: dict) -> bool:
-    return ids.applies_to_school(task["applies_to"], ws.school_type, ws.school_name)
+    return applicability.applies_to_school(task["applies_to"], ws.school_type, ws.school_name)
 
 
 def _row(ws: SchoolWorkspace, task: dict, entry: dict, evidence: int, today: str) -> dict:

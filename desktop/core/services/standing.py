@@ -21,61 +21,19 @@ def overview_period(db) -> str | None:
     return next((p["name"] for p in periods if not p["closed"]), periods[0]["name"])
 
 
-def _rate(done: int, total: int) -> float:
-    return done / total if total else 0.0
-
-
 def overview(db, period: str | None = None) -> dict | None:
     """Everything the bureau's overview shows for one period: the school × task status matrix,
-    completion per task and per school, schools not reported and reported late. None without a plan."""
-    from desktop.core.standing import workbook
+    completion per task and per school, schools not reported and reported late. None without a plan.
+    The figures are standing.figures.compute's: the same the summary workbook writes."""
+    from desktop.core.standing import figures
 
     plan = task_store.current_plan(db)
     if plan is None:
         return None
     period = period or overview_period(db)
-    data = workbook.collect(db, plan["id"], period or "")
-    tasks, schools, subs, status = data["tasks"], data["schools"], data["submissions"], data["status"]
-    applicable = {code: set(ids) for code, ids in data["applicable"].items()}
-    evidence: dict[tuple[str, str], int] = {}
-    for code, task_id, *_ in data["evidence"]:
-        evidence[(code, task_id)] = evidence.get((code, task_id), 0) + 1
-    per_school = []
-    for s in schools:
-        sub = subs.get(s["code"])
-        counts = {k: 0 for k in ("已完成", "进行中", "未开始", "不适用")}
-        if sub:
-            for tid in applicable[s["code"]]:
-                counts[status.get((s["code"], tid), "未开始")] += 1
-        n_app = len(applicable[s["code"]])
-        per_school.append(s | {"reported": sub is not None, "revision": sub["revision"] if sub else None,
-                               "created_at": sub["created_at"] if sub else None,
-                               "late": bool(sub) and workbook.is_late(sub, data["due"]),
-                               "applicable": n_app, **{f"n_{k}": v for k, v in counts.items()},
-                               "rate": _rate(counts["已完成"], n_app - counts["不适用"]) if sub else 0.0})
-    per_task = []
-    reported_codes = [s["code"] for s in schools if s["code"] in subs]
-    for t in tasks:
-        tid = t["task_id"]
-        counts = {k: 0 for k in ("已完成", "进行中", "未开始", "不适用")}
-        for code in reported_codes:
-            if tid in applicable[code]:
-                counts[status.get((code, tid), "未开始")] += 1
-        n_app = sum(1 for s in schools if tid in applicable[s["code"]])
-        answered = sum(counts.values())
-        per_task.append({"task_id": tid, "title": t["title"], "deadline": t["deadline"], "applicable": n_app,
-                         "reported": answered, **{f"n_{k}": v for k, v in counts.items()},
-                         "rate": _rate(counts["已完成"], answered - counts["不适用"])})
-    done = sum(p["n_已完成"] for p in per_school)
-    answered = sum(p["applicable"] - p["n_不适用"] for p in per_school if p["reported"])
-    return {
-        "plan": plan, "period": period, "due": data["due"], "tasks": tasks, "schools": schools,
-        "status": status, "applicable": applicable, "submissions": subs, "evidence": evidence,
-        "per_school": per_school, "per_task": per_task,
-        "missing": [p for p in per_school if not p["reported"]],
-        "late": [p for p in per_school if p["late"]],
-        "reported": len(reported_codes), "rate": _rate(done, answered),
-    }
+    data = figures.compute(db, plan["id"], period or "")
+    return data | {"plan": plan, "period": period, "evidence": data["evidence_counts"],
+                   "applicable": {code: set(ids) for code, ids in data["applicable"].items()}}
 
 
 def school_task_detail(db, period: str, school: str, task_id: str) -> dict:

@@ -17,12 +17,13 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
 
+from desktop.core import numbers
 from desktop.core.db.connection import audit, transaction
 from desktop.core.errors import TaizhangError
 from desktop.core.tasklist import ids
 from desktop.core.tasklist import store as task_store
+from desktop.core.words import SCHOOL_TYPES
 
 MAX_TITLE = 200
 MAX_TEXT = 20000
@@ -30,13 +31,8 @@ MAX_LABEL = 20
 
 
 def school_types() -> tuple[str, ...]:
-    """The school types ``applies_to`` may name (besides named schools), in display order."""
-    from desktop.core.planreader.units import TYPES
-
-    return TYPES
-
-
-# ------------------------------------------------------------------------------ field values
+    """The school types a task can apply to (the roster's types)."""
+    return SCHOOL_TYPES
 
 
 def split_units(value) -> list[str]:
@@ -84,17 +80,9 @@ def normalise_deadline(value, year: int | None = None) -> str | None:
 
 def normalise_value(value) -> str | None:
     """A target value as the bureau types it: '' → None (to be filled in), '1,000' → '1000'."""
-    text = str(value if value is not None else "").strip().replace(",", "").replace("，", "")
-    if not text:
+    if value is None or not str(value).strip():
         return None
-    text = text.rstrip("%％")
-    try:
-        number = Decimal(text)
-    except InvalidOperation as exc:
-        raise TaizhangError(f"目标值应为数字：{value}", f"the target value must be a number: {value}") from exc
-    if not number.is_finite():
-        raise TaizhangError(f"目标值应为数字：{value}", f"the target value must be a number: {value}")
-    return text
+    return numbers.normalise_number(value, what_zh="目标值", what_en="target value ")
 
 
 def first_sentence(text: str, limit: int = 40) -> str:

@@ -1,4 +1,4 @@
-"""The plan's task tree: stable task ids from numbering paths, and which tasks apply to a school."""
+"""Stable task ids from numbering paths: one normaliser for every caller (the store, the review edits)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,6 @@ from desktop.core.planreader.numbering import cn_to_int
 
 _CIRCLED = {chr(0x2460 + i): i + 1 for i in range(20)}
 _NOISE = re.compile(r"[\s（）()、.．,，:：;；是第部分章节条]")
-
-ALL_SCHOOL_TYPES = ("小学", "初中", "九年一贯制", "完全中学", "高中", "幼儿园", "职业学校", "特殊教育")
 
 
 def label_number(label: str) -> str:
@@ -32,26 +30,3 @@ def task_id_for(path, taken: set[str]) -> str:
         n += 1
     taken.add(candidate)
     return candidate
-
-
-# A school of one type also runs the grades of others: a task for 初中 applies to a 完全中学.
-_COVERS = {
-    "九年一贯制": {"小学", "初中"},
-    "完全中学": {"初中", "高中"},
-    "十二年一贯制": {"小学", "初中", "高中"},
-    "中学": {"初中", "高中"},
-    "初级中学": {"初中"},
-    "高级中学": {"高中"},
-}
-
-
-def applies_to_school(applies_to: list[str], school_type: str, school_name: str) -> bool:
-    """Whether a task is this school's to report on.
-
-    A task whose units name no school type or school (``applies_to`` empty: bureau offices only, or
-    nothing stated) is reported on by every school, so nothing the bureau asks about goes unanswered.
-    """
-    if not applies_to:
-        return True
-    covered = {school_type, *_COVERS.get(school_type, ())}
-    return bool(covered & set(applies_to)) or school_name in applies_to

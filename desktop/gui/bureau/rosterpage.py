@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from desktop.core import services
 from desktop.core.errors import TaizhangError
 from desktop.core.tasklist import store as task_store
-from desktop.core.tasklist.ids import ALL_SCHOOL_TYPES
+from desktop.core.words import SCHOOL_TYPES
 from desktop.gui.bureau.chooser import Chooser
 from desktop.gui.bureau.rostermodels import COL_NAME, COL_TYPE, PeriodsModel, SchoolsModel, TypeDelegate
 from desktop.gui.common.errors import message
@@ -85,7 +85,7 @@ class RosterPage(QWidget):
         self.new_name.setPlaceholderText(self.tr("学校名称"))
         self.new_type = QComboBox()
         self.new_type.setEditable(True)
-        self.new_type.addItems(ALL_SCHOOL_TYPES)
+        self.new_type.addItems(SCHOOL_TYPES)
         self.new_township = QLineEdit()
         self.new_township.setPlaceholderText(self.tr("所属乡镇"))
         self.new_township.setMaximumWidth(110)

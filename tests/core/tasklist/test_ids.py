@@ -1,6 +1,6 @@
 import pytest
 
-from desktop.core.tasklist import ids
+from desktop.core.tasklist import applicability, ids
 
 
 @pytest.mark.parametrize("label,number", [("一", "1"), ("（二）", "2"), ("(十二)", "12"), ("3.", "3"), ("①", "1"),
@@ -24,4 +24,4 @@ def test_task_ids_follow_the_path_and_stay_unique():
     (["示例县第一中学"], "高中", "示例县第一中学", True),
 ])
 def test_applicability(applies, stype, name, expected):
-    assert ids.applies_to_school(applies, stype, name) is expected
+    assert applicability.applies_to_school(applies, stype, name) is expected
