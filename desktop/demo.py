@@ -12,7 +12,7 @@ from openpyxl import Workbook
 from desktop.core import services
 from desktop.core.db.connection import open_db
 from desktop.core.errors import TaizhangError
-from desktop.core.records import entries
+from desktop.core.records import entries, evidence
 from desktop.core.signing import identity
 from desktop.core.tasklist import store as task_store
 from desktop.paths import samples_dir
@@ -83,7 +83,7 @@ def fill_school(db, rng: random.Random, scratch: Path) -> None:
                     f = scratch / f"{ident.school_code}-{t['task_id']}-{k}.txt"
                     f.write_text(f"{ident.school_name} {t['title']} 工作记录 第{k + 1}页\n{rng.random()}\n",
                                  encoding="utf-8")
-                    entries.add_evidence(db, ident.school_code, plan["id"], t["task_id"], period, f,
+                    evidence.add_evidence(db, ident.school_code, plan["id"], t["task_id"], period, f,
                                          name=("活动记录.txt", "会议纪要.txt")[k])
 
 

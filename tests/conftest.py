@@ -10,9 +10,11 @@ from pathlib import Path
 import pytest
 
 from desktop.core import services
-from desktop.core.db.connection import now_iso, open_db, transaction
+from desktop.core.clock import now_iso
+from desktop.core.db.connection import open_db, transaction
 from desktop.core.package import reportbook
 from desktop.core.package.container import write_package
+from desktop.core.roster import store as roster_store
 from desktop.core.signing import crypto
 from desktop.core.tasklist import store as task_store
 
@@ -44,9 +46,9 @@ def make_county(folder: Path, schools: int, n_tasks: int = TASKS) -> tuple[Path,
     db = open_db(db_path)
     with transaction(db):
         task_store.save_parsed_plan(db, synthetic_plan(n_tasks), county="基准县", source_name="bench.txt")
-        task_store.replace_roster(db, [{"code": f"B{i:05d}", "name": f"基准县第{i}学校", "type": "小学",
+        roster_store.replace_roster(db, [{"code": f"B{i:05d}", "name": f"基准县第{i}学校", "type": "小学",
                                        "township": "城关"} for i in range(schools)])
-        task_store.upsert_period(db, PERIOD, "2026-07-15")
+        roster_store.upsert_period(db, PERIOD, "2026-07-15")
     content = services.tasklist.publish(db, folder / "plan.xlsx")
     db.close()
     return db_path, content

@@ -13,7 +13,7 @@ import pytest
 from desktop.core import services
 from desktop.core.db.connection import open_db
 from desktop.core.package.container import verify_package
-from desktop.core.records import entries
+from desktop.core.records import entries, evidence
 
 pytestmark = pytest.mark.bench
 
@@ -34,7 +34,7 @@ def test_export_200_tasks_100_evidence_200mb(fleet_factory, tmp_path):
         if i < 100:
             photo = tmp_path / f"现场照片{i}.jpg"
             photo.write_bytes(os.urandom(2 << 20))  # photos do not compress: stored as-is
-            entries.add_evidence(db, "B00000", plan_id, t["task_id"], period, photo)
+            evidence.add_evidence(db, "B00000", plan_id, t["task_id"], period, photo)
             photo.unlink()
     db.close()
     out = tmp_path / "report.xlsx"

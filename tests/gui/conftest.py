@@ -64,6 +64,7 @@ def build_plan_workbook(folder: Path, parsed: dict | None = None, schools=SCHOOL
     """County init → save the parsed plan → roster → periods → publish; returns the plan workbook."""
     from desktop.core import services
     from desktop.core.db.connection import open_db, transaction
+    from desktop.core.roster import store as roster_store
     from desktop.core.signing import identity
     from desktop.core.tasklist import store as task_store
 
@@ -75,9 +76,9 @@ def build_plan_workbook(folder: Path, parsed: dict | None = None, schools=SCHOOL
         with transaction(db):
             task_store.save_parsed_plan(db, parsed or parsed_plan(), county=identity.load(db).county,
                                        source_name="plan.txt")
-            task_store.replace_roster(db, schools)
-            task_store.upsert_period(db, "2026年上半年", "2026-07-15")
-            task_store.upsert_period(db, "2026年全年", "2099-01-15")
+            roster_store.replace_roster(db, schools)
+            roster_store.upsert_period(db, "2026年上半年", "2026-07-15")
+            roster_store.upsert_period(db, "2026年全年", "2099-01-15")
         services.tasklist.publish(db, folder / "plan.xlsx")
     finally:
         db.close()

@@ -13,7 +13,7 @@ from desktop.core import services
 from desktop.core.db.connection import open_db
 from desktop.core.intake import merge
 from desktop.core.package import container
-from desktop.core.records import entries
+from desktop.core.records import entries, evidence
 from desktop.core.signing import crypto
 
 
@@ -96,7 +96,7 @@ def test_old_key_after_a_key_change_is_refused(world, county_db, counts, forger,
     rev2 = world / "rev2.xlsx"
     forger(src, rev2, key=new_key, manifest_edit=lambda m: m.update(revision=2, package_id="a" * 8 + "-0000-4000-8000-" + "0" * 12))
     merge.merge_paths(county_db, [rev2], workers=0)
-    [held] = merge.approve_key(county_db, code)
+    [held] = services.intake.approve_key(county_db, code)
     assert held.outcome == "accepted"
     old = _school_key(world, code)
     rev3 = world / "rev3.xlsx"
@@ -214,7 +214,7 @@ def test_formula_text_in_every_field_stays_text_in_every_workbook(world, tmp_pat
                            next_steps=evil[i], status="进行中")
     f = tmp_path / "evidence.txt"
     f.write_text("x")
-    entries.add_evidence(db, code, plan, tasks[0]["task_id"], period, f, name="=HYPERLINK(\"x\").txt")
+    evidence.add_evidence(db, code, plan, tasks[0]["task_id"], period, f, name="=HYPERLINK(\"x\").txt")
     services.reporting.export_report(db, world / "evil.xlsx")
     db.close()
     county = open_db(world / "county.db")

@@ -12,7 +12,6 @@ import os
 import re
 import sqlite3
 from contextlib import contextmanager
-from datetime import datetime, timezone
 from pathlib import Path
 
 import sqlite_utils
@@ -22,10 +21,6 @@ from desktop.core.errors import TaizhangError
 from desktop.paths import migrations_dir
 
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[\w-]+\.sql$")
-
-
-def now_iso() -> str:
-    return datetime.now(timezone.utc).astimezone().isoformat(timespec="seconds")
 
 
 def migrations() -> list[tuple[int, Path]]:
@@ -116,41 +111,6 @@ def transaction(db: sqlite_utils.Database):
         raise
     else:
         conn.execute("COMMIT")
-
-
-def audit(db: sqlite_utils.Database, action: str, subject: str = "", detail: str = "{}") -> None:
-    db.execute(
-        "INSERT INTO audit_log (at, action, subject, detail) VALUES (?, ?, ?, ?)",
-        [now_iso(), action, subject, detail],
-    )
-
-
-def insert_streamed(db, table: str, column: str, values: dict, size: int, stream, chunk: int = 1 << 20) -> str:
-    """Insert a row whose ``column`` is a BLOB of ``size`` bytes read from ``stream`` in chunks (never whole
-    in memory); returns the SHA-256 of what was written. Call inside a transaction."""
-    import hashlib
-
-    names = [*values, column]
-    cur = db.execute(f"INSERT INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(values))}, zeroblob(?))",
-                     [*values.values(), size])
-    digest = hashlib.sha256()
-    with db.conn.blobopen(table, column, cur.lastrowid) as blob:
-        while block := stream.read(chunk):
-            digest.update(block)
-            blob.write(block)
-    return digest.hexdigest()
-
-
-def get_setting(db: sqlite_utils.Database, key: str, default: str | None = None) -> str | None:
-    row = db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
-    return row[0] if row else default
-
-
-def set_setting(db: sqlite_utils.Database, key: str, value: str) -> None:
-    db.execute(
-        "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        [key, value],
-    )
 
 
 def backup(db: sqlite_utils.Database, target: str | os.PathLike) -> Path:

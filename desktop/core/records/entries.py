@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import mimetypes
-from pathlib import Path
-
 from desktop.core import numbers
-from desktop.core.db.connection import insert_streamed, now_iso, transaction
+from desktop.core.clock import now_iso
 from desktop.core.errors import TaizhangError
 from desktop.core.package.reportbook import MAX_TEXT, STATUSES
-from desktop.core.signing.crypto import sha256_file
+from desktop.core.records import evidence, history
 
 TEXT_FIELDS = ("narrative", "problems", "next_steps", "na_reason")
 MAX_EVIDENCE_BYTES = 300 << 20
@@ -50,12 +47,6 @@ def get_entry(db, school: str, plan_id: str, period: str, task_id: str) -> dict:
         "SELECT target_seq, value FROM indicator_values WHERE school_code = ? AND plan_id = ? AND period = ?"
         " AND task_id = ? ORDER BY target_seq", [school, plan_id, period, task_id]).fetchall()]
     return out
-
-
-def evidence_counts(db, school: str, plan_id: str, period: str) -> dict[str, int]:
-    """task_id → number of evidence files attached."""
-    return dict(db.execute("SELECT task_id, COUNT(*) FROM entry_evidence WHERE school_code = ? AND plan_id = ?"
-                           " AND period = ? GROUP BY task_id", [school, plan_id, period]).fetchall())
 
 
 def check_fields(fields: dict) -> None:
@@ -99,72 +90,42 @@ def set_indicator(db, school: str, plan_id: str, task_id: str, period: str, seq:
                [school, plan_id, task_id, seq, period, value, now_iso()])
 
 
-def add_evidence(db, school: str, plan_id: str, task_id: str, period: str, file_path, name: str | None = None) -> str:
-    """Copy a file into the database (content-addressed, streamed) and attach it; returns its SHA-256."""
-    path = Path(file_path)
-    if not path.is_file():
-        raise TaizhangError(f"找不到文件：{path}", f"file not found: {path}")
-    size = path.stat().st_size
-    if size > MAX_EVIDENCE_BYTES:
-        raise TaizhangError(f"文件过大（{size >> 20} MB，单个佐证材料上限 {MAX_EVIDENCE_BYTES >> 20} MB）",
-                            f"file too large ({size >> 20} MB; limit {MAX_EVIDENCE_BYTES >> 20} MB per file)")
-    sha = sha256_file(path)
-    mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-    display = (name or path.name)[:255]
-    with transaction(db):
-        if db.execute("SELECT 1 FROM evidence WHERE sha256 = ?", [sha]).fetchone() is None:
-            with open(path, "rb") as fh:
-                written = insert_streamed(db, "evidence", "data", {"sha256": sha, "size": size, "mime": mime,
-                                                                   "added_at": now_iso()}, size, fh)
-            if written != sha:
-                raise TaizhangError("文件在复制时被改动，请重试", "the file changed while it was being copied; try again")
-        db.execute("INSERT OR REPLACE INTO entry_evidence (school_code, plan_id, task_id, period, sha256, name, added_at)"
-                   " VALUES (?, ?, ?, ?, ?, ?, ?)", [school, plan_id, task_id, period, sha, display, now_iso()])
-        db.execute("INSERT INTO entries (school_code, plan_id, task_id, period, updated_at) VALUES (?, ?, ?, ?, ?)"
-                   " ON CONFLICT DO UPDATE SET updated_at = excluded.updated_at",
-                   [school, plan_id, task_id, period, now_iso()])
-    return sha
+def touch(db, school: str, plan_id: str, task_id: str, period: str) -> None:
+    """Mark the entry as edited now (an evidence file was attached), creating it when needed."""
+    db.execute("INSERT INTO entries (school_code, plan_id, task_id, period, updated_at) VALUES (?, ?, ?, ?, ?)"
+               " ON CONFLICT DO UPDATE SET updated_at = excluded.updated_at",
+               [school, plan_id, task_id, period, now_iso()])
 
 
-def remove_evidence(db, school: str, plan_id: str, task_id: str, period: str, sha256: str) -> None:
-    with transaction(db):
-        db.execute("DELETE FROM entry_evidence WHERE school_code = ? AND plan_id = ? AND task_id = ? AND period = ?"
-                   " AND sha256 = ?", [school, plan_id, task_id, period, sha256])
-        db.execute("DELETE FROM evidence WHERE sha256 = ? AND NOT EXISTS"
-                   " (SELECT 1 FROM entry_evidence WHERE sha256 = ?)", [sha256, sha256])
+def write_reported(db, school: str, plan_id: str, period: str, revision: int, sha: str, reported: list[dict]) -> None:
+    """Bureau side: store the entries and indicator values of an accepted file (``sha``). Call in a transaction,
+    after ``move_to_history`` when the file replaces an earlier revision."""
+    conn = db.conn
+    conn.executemany(
+        "INSERT INTO entries (school_code, plan_id, task_id, period, status, progress, narrative, problems,"
+        " next_steps, na_reason, updated_at, revision, submission) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(school, plan_id, e["task_id"], period, e["status"], e["progress"], e["narrative"], e["problems"],
+          e["next_steps"], e["na_reason"], e["updated_at"], revision, sha) for e in reported])
+    conn.executemany(
+        "INSERT OR REPLACE INTO indicator_values (school_code, plan_id, task_id, target_seq, period, value,"
+        " updated_at, submission) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [(school, plan_id, e["task_id"], iv["seq"], period, iv["value"], e["updated_at"], sha)
+         for e in reported for iv in e["indicators"]])
 
 
-def list_evidence(db, school: str, plan_id: str, period: str, task_id: str | None = None) -> list[dict]:
-    sql = ("SELECT ee.task_id, ee.sha256, ee.name, e.size, e.mime, ee.added_at FROM entry_evidence ee"
-           " JOIN evidence e USING (sha256) WHERE ee.school_code = ? AND ee.plan_id = ? AND ee.period = ?")
-    args = [school, plan_id, period]
-    if task_id is not None:
-        sql += " AND ee.task_id = ?"
-        args.append(task_id)
-    return [{"task_id": r[0], "sha256": r[1], "name": r[2], "size": r[3], "mime": r[4], "added_at": r[5]}
-            for r in db.execute(sql + " ORDER BY ee.added_at, ee.name", args).fetchall()]
-
-
-def evidence_bytes(db, sha256: str) -> bytes:
-    row = db.execute("SELECT data FROM evidence WHERE sha256 = ?", [sha256]).fetchone()
-    if row is None:
-        raise TaizhangError("找不到该佐证材料", "evidence not found")
-    return bytes(row[0])
-
-
-def open_evidence_blob(db, sha256: str):
-    """A read-only stream over the stored file (no full copy in memory)."""
-    row = db.execute("SELECT rowid FROM evidence WHERE sha256 = ?", [sha256]).fetchone()
-    if row is None:
-        raise TaizhangError("找不到该佐证材料", "evidence not found")
-    rowid = row[0]
-    return db.conn.blobopen("evidence", "data", rowid, readonly=True)
-
-
-def copy_evidence_to(db, sha256: str, target) -> Path:
-    """Stream a stored evidence file out to ``target`` (for opening it in the system viewer)."""
-    target = Path(target)
-    with open_evidence_blob(db, sha256) as blob, open(target, "wb") as out:
-        while chunk := blob.read(_CHUNK):
-            out.write(chunk)
-    return target
+def move_to_history(db, school: str, plan_id: str, period: str, replaced_by: str) -> None:
+    """Bureau side: move the school's current values for the period to history, then clear them
+    (entries, indicator values and evidence links)."""
+    key = [school, plan_id, period]
+    old_values: dict[str, list] = {}
+    for task_id, seq, value in db.execute("SELECT task_id, target_seq, value FROM indicator_values WHERE school_code = ?"
+                                          " AND plan_id = ? AND period = ?", key).fetchall():
+        old_values.setdefault(task_id, []).append({"seq": seq, "value": value})
+    for row in db.execute("SELECT task_id, status, progress, narrative, problems, next_steps, na_reason, updated_at,"
+                          " revision, submission FROM entries WHERE school_code = ? AND plan_id = ? AND period = ?",
+                          key).fetchall():
+        old = dict(zip(("task_id", *history.HISTORY_FIELDS), row[:8], strict=True))
+        history.keep(db, school, plan_id, period, row[0], row[8], row[9], old, old_values.get(row[0], []), replaced_by)
+    db.execute("DELETE FROM entries WHERE school_code = ? AND plan_id = ? AND period = ?", key)
+    db.execute("DELETE FROM indicator_values WHERE school_code = ? AND plan_id = ? AND period = ?", key)
+    evidence.unlink_period(db, school, plan_id, period)

@@ -8,7 +8,7 @@ from desktop.core.db import connection
 from desktop.core.db.connection import open_db
 from desktop.core.package import reportbook, tamper
 from desktop.core.package.container import PackageInvalid, verify_package
-from desktop.core.records import entries
+from desktop.core.records import evidence
 
 
 def _expand(paths) -> list:
@@ -56,5 +56,5 @@ def backup(db_path, out) -> Path:
 def save_evidence(db, sha256: str, target) -> Path:
     """Copy a stored evidence file out (to open it, or to keep it)."""
 
-    return entries.copy_evidence_to(db, sha256, target)
+    return evidence.copy_evidence_to(db, sha256, target)
 

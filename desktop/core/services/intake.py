@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from desktop.core.intake import merge
+from desktop.core.db.connection import transaction
+from desktop.core.intake import merge, store
+from desktop.core.intake.inputs import collect_inputs
+from desktop.core.roster import store as roster_store
+from desktop.core.signing import trust
+from desktop.core.signing.crypto import format_fingerprint
 
 
 def merge_files(db, paths, **kwargs) -> list[merge.Outcome]:
@@ -11,36 +16,29 @@ def merge_files(db, paths, **kwargs) -> list[merge.Outcome]:
 
 def count_inputs(paths) -> int:
     """How many packages a merge of ``paths`` will look at (files, folder contents, archive members)."""
-    return sum(1 for _ in merge.collect_inputs(paths))
+    return sum(1 for _ in collect_inputs(paths))
 
 
 def key_requests(db) -> list[dict]:
     """Schools whose files came signed by a new key, waiting for the bureau to approve or refuse it."""
-    from desktop.core.signing.crypto import format_fingerprint
-
-    names = dict(db.execute("SELECT code, name FROM schools").fetchall())
-    out = []
-    for fp, code, first_seen in db.execute(
-            "SELECT fingerprint, owner_code, first_seen FROM trusted_keys WHERE owner_kind = 'school'"
-            " AND status = 'pending' ORDER BY first_seen, owner_code").fetchall():
-        pinned = db.execute("SELECT fingerprint FROM trusted_keys WHERE owner_kind = 'school' AND owner_code = ?"
-                            " AND status = 'pinned'", [code]).fetchone()
-        waiting = db.execute("SELECT COUNT(*) FROM submissions WHERE school_code = ? AND reason_code = 'key_pending'"
-                             " AND signer_fingerprint = ?", [code, fp]).fetchone()[0]
-        out.append({"school": code, "name": names.get(code, ""), "fingerprint": fp,
-                    "fingerprint_groups": format_fingerprint(fp), "pinned": pinned[0] if pinned else None,
-                    "pinned_groups": format_fingerprint(pinned[0]) if pinned else "", "first_seen": first_seen,
-                    "waiting": waiting})
-    return out
+    names = {s["code"]: s["name"] for s in roster_store.schools(db)}
+    return [{"school": r["owner"], "name": names.get(r["owner"], ""), "fingerprint": r["fingerprint"],
+             "fingerprint_groups": format_fingerprint(r["fingerprint"]), "pinned": r["pinned"],
+             "pinned_groups": format_fingerprint(r["pinned"]) if r["pinned"] else "", "first_seen": r["first_seen"],
+             "waiting": store.waiting_for_key(db, r["owner"], r["fingerprint"])} for r in trust.pending(db)]
 
 
-def approve_key(db, school: str) -> list[merge.Outcome]:
-    """Trust the school's new key; the files that waited for it are merged now."""
-    return merge.approve_key(db, school)
+def approve_key(db, school: str, fingerprint: str | None = None) -> list[merge.Outcome]:
+    """Trust exactly the new key ``fingerprint`` the bureau looked at (optional when the school has one
+    pending key); the files that waited for it are merged now."""
+    with transaction(db):
+        fingerprint = trust.approve(db, school, fingerprint)
+    return merge.remerge_held(db, school, fingerprint)
 
 
 def refuse_key(db, school: str) -> None:
-    merge.refuse_key(db, school)
+    with transaction(db):
+        trust.refuse(db, school)
 
 
 def school_history(db, school: str) -> list[dict]:

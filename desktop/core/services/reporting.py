@@ -7,29 +7,34 @@ import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from desktop.core.db.connection import audit, get_setting, now_iso, open_db, set_setting, transaction
+from desktop.core.clock import now_iso
+from desktop.core.db.audit import audit
+from desktop.core.db.connection import open_db, transaction
+from desktop.core.db.settings import get_setting, set_setting
 from desktop.core.errors import TaizhangError
 from desktop.core.package import reportbook
 from desktop.core.package.container import EvidenceSource, write_package
-from desktop.core.records import entries
-from desktop.core.reporting import checks
+from desktop.core.records import entries, evidence
+from desktop.core.reporting import checks, exports
+from desktop.core.roster import store as roster_store
 from desktop.core.signing import crypto, identity
 from desktop.core.tasklist import applicability
 from desktop.core.tasklist import store as task_store
+from desktop.core.words import PackageKind
 
 
 def school_tasks(db) -> list[dict]:
     """The plan's leaf tasks that apply to this school, in document order."""
     ident = identity.load(db, role="school")
     plan = task_store.current_plan(db)
-    school = db.execute("SELECT type, name FROM schools WHERE code = ?", [ident.school_code]).fetchone()
+    school = roster_store.school(db, ident.school_code) or {"type": "", "name": ident.school_name}
     return [t for t in task_store.plan_tasks(db, plan["id"])
-            if not t["is_heading"] and applicability.applies_to_school(t["applies_to"], school[0], school[1])]
+            if not t["is_heading"] and applicability.applies_to_school(t["applies_to"], school["type"], school["name"])]
 
 
 def default_period(db) -> str:
     """The earliest period still open whose due date has not passed long ago, else the last one."""
-    periods = task_store.periods(db)
+    periods = roster_store.periods(db)
     if not periods:
         raise TaizhangError("任务清单中没有填报周期", "the plan has no reporting period")
     today = now_iso()[:10]
@@ -42,25 +47,22 @@ def export_report(db, out, *, period: str | None = None, passphrase: str | None 
     ident = identity.load(db, role="school")
     plan = task_store.current_plan(db)
     period = period or default_period(db)
-    if db.execute("SELECT 1 FROM periods WHERE name = ?", [period]).fetchone() is None:
+    if not roster_store.period_exists(db, period):
         raise TaizhangError(f"填报周期“{period}”不存在", f"unknown reporting period '{period}'")
     tasks = school_tasks(db)
     recorded = entries.get_entries(db, ident.school_code, plan["id"], period)
     rows = [recorded.get(t["task_id"]) or entries.blank_entry(t["task_id"]) for t in tasks]
     for row in rows:
         row["updated_at"] = row["updated_at"] or ""
-    ev_rows = entries.list_evidence(db, ident.school_code, plan["id"], period)
+    ev_rows = evidence.list_evidence(db, ident.school_code, plan["id"], period)
     known = {t["task_id"] for t in tasks}
-    evidence = [EvidenceSource(e["sha256"], e["name"], e["size"], e["mime"], e["task_id"],
-                               lambda sha=e["sha256"]: entries.open_evidence_blob(db, sha))
-                for e in ev_rows if e["task_id"] in known]
+    sources = [EvidenceSource(e["sha256"], e["name"], e["size"], e["mime"], e["task_id"],
+                              lambda sha=e["sha256"]: evidence.open_evidence_blob(db, sha))
+               for e in ev_rows if e["task_id"] in known]
     key = ident.private_key(passphrase)
     with transaction(db):
-        revision = db.execute("SELECT COALESCE(MAX(revision), 0) + 1 FROM exports WHERE plan_id = ? AND period = ?",
-                              [plan["id"], period]).fetchone()[0]
         package_id = str(uuid.uuid4())
-        db.execute("INSERT INTO exports (package_id, plan_id, period, revision, file_name, sha256, created_at)"
-                   " VALUES (?, ?, ?, ?, ?, '', ?)", [package_id, plan["id"], period, revision, Path(out).name, now_iso()])
+        revision = exports.start(db, package_id, plan["id"], period, Path(out).name)
     content = {
         "county": ident.county,
         "package_id": package_id,
@@ -70,19 +72,19 @@ def export_report(db, out, *, period: str | None = None, passphrase: str | None 
         "period": period,
         "revision": revision,
         "entries": rows,
-        "evidence": [e.manifest_entry() for e in evidence],
+        "evidence": [e.manifest_entry() for e in sources],
         "tasks": reportbook.task_summaries(tasks),
     }
     wb = reportbook.build_workbook(content, ident.fingerprint)
     try:
-        manifest = write_package(out, kind="report", content=content, workbook=wb, evidence=evidence, key=key,
+        manifest = write_package(out, kind=PackageKind.REPORT, content=content, workbook=wb, evidence=sources, key=key,
                                  progress=progress)
     except BaseException:
         with transaction(db):
-            db.execute("DELETE FROM exports WHERE package_id = ?", [package_id])
+            exports.abandon(db, package_id)
         raise
     with transaction(db):
-        db.execute("UPDATE exports SET sha256 = ? WHERE package_id = ?", [crypto.sha256_file(out), package_id])
+        exports.finish(db, package_id, crypto.sha256_file(out))
         audit(db, "export", period, json.dumps({"revision": revision, "file": Path(out).name}, ensure_ascii=False))
     manifest["package_code"] = reportbook.package_code(package_id)
     return manifest
@@ -125,12 +127,12 @@ def open_workspace(db_path) -> SchoolWorkspace:
         plan = task_store.current_plan(db)
         if plan is None:
             raise TaizhangError("数据文件中没有任务清单", "the database holds no plan")
-        row = db.execute("SELECT type FROM schools WHERE code = ?", [ident.school_code]).fetchone()
-        names = {p["name"] for p in task_store.periods(db)}
+        row = roster_store.school(db, ident.school_code)
+        names = {p["name"] for p in roster_store.periods(db)}
         period = get_setting(db, SETTING_PERIOD)
         if period not in names:
             period = default_period(db)
-        ws = SchoolWorkspace(db, str(db_path), ident.school_code, ident.school_name, row[0] if row else "",
+        ws = SchoolWorkspace(db, str(db_path), ident.school_code, ident.school_name, row["type"] if row else "",
                              ident.county, ident.fingerprint, ident.key_protected, plan, period)
         ws.tasks = {t["task_id"]: t for t in task_store.plan_tasks(db, plan["id"])}
         return ws
@@ -144,11 +146,11 @@ def close_workspace(ws: SchoolWorkspace) -> None:
 
 
 def workspace_periods(ws: SchoolWorkspace) -> list[dict]:
-    return task_store.periods(ws.db)
+    return roster_store.periods(ws.db)
 
 
 def set_period(ws: SchoolWorkspace, period: str) -> None:
-    if period not in {p["name"] for p in task_store.periods(ws.db)}:
+    if period not in {p["name"] for p in roster_store.periods(ws.db)}:
         raise TaizhangError(f"填报周期“{period}”不存在", f"unknown reporting period '{period}'")
     ws.period = period
     set_setting(ws.db, SETTING_PERIOD, period)
@@ -179,7 +181,7 @@ def task_board(ws: SchoolWorkspace, today: str | None = None) -> list[dict]:
     """
     today = today or today_iso()
     recorded = entries.get_entries(ws.db, ws.school_code, ws.plan_id, ws.period)
-    counts = entries.evidence_counts(ws.db, ws.school_code, ws.plan_id, ws.period)
+    counts = evidence.evidence_counts(ws.db, ws.school_code, ws.plan_id, ws.period)
     return [_row(ws, t, recorded.get(t["task_id"]) or entries.blank_entry(t["task_id"]), counts.get(t["task_id"], 0),
                  today) for t in ws.tasks.values()]
 
@@ -188,8 +190,7 @@ def task_state(ws: SchoolWorkspace, task_id: str, today: str | None = None) -> d
     """One task's board row, fresh from the database (after an edit)."""
     task = ws.tasks[task_id]
     entry = entries.get_entry(ws.db, ws.school_code, ws.plan_id, ws.period, task_id)
-    count = ws.db.execute("SELECT COUNT(*) FROM entry_evidence WHERE school_code = ? AND plan_id = ? AND period = ?"
-                          " AND task_id = ?", [ws.school_code, ws.plan_id, ws.period, task_id]).fetchone()[0]
+    count = evidence.count_for_task(ws.db, ws.school_code, ws.plan_id, ws.period, task_id)
     return _row(ws, task, entry, count, today or today_iso())
 
 
@@ -215,33 +216,33 @@ def set_achieved(ws: SchoolWorkspace, task_id: str, seq: int, value: str | None)
 
 
 def attach_evidence(ws: SchoolWorkspace, task_id: str, file_path) -> dict:
-    entries.add_evidence(ws.db, ws.school_code, ws.plan_id, task_id, ws.period, file_path)
+    evidence.add_evidence(ws.db, ws.school_code, ws.plan_id, task_id, ws.period, file_path)
     return task_state(ws, task_id)
 
 
 def detach_evidence(ws: SchoolWorkspace, task_id: str, sha256: str) -> dict:
-    entries.remove_evidence(ws.db, ws.school_code, ws.plan_id, task_id, ws.period, sha256)
+    evidence.remove_evidence(ws.db, ws.school_code, ws.plan_id, task_id, ws.period, sha256)
     return task_state(ws, task_id)
 
 
 def task_evidence(ws: SchoolWorkspace, task_id: str) -> list[dict]:
-    return entries.list_evidence(ws.db, ws.school_code, ws.plan_id, ws.period, task_id)
+    return evidence.list_evidence(ws.db, ws.school_code, ws.plan_id, ws.period, task_id)
 
 
 def evidence_preview_bytes(ws: SchoolWorkspace, sha256: str) -> bytes | None:
     """The bytes of an image evidence file for a thumbnail (None for other files and very large images)."""
-    row = ws.db.execute("SELECT mime, size FROM evidence WHERE sha256 = ?", [sha256]).fetchone()
+    row = evidence.meta(ws.db, sha256)
     if row is None or not row[0].startswith("image/") or row[1] > _THUMBNAIL_LIMIT:
         return None
-    return entries.evidence_bytes(ws.db, sha256)
+    return evidence.evidence_bytes(ws.db, sha256)
 
 
 def evidence_copy(ws: SchoolWorkspace, sha256: str, folder) -> Path:
     """Write a copy of an evidence file into ``folder`` under its own name (to open in the system viewer)."""
-    row = ws.db.execute("SELECT name FROM entry_evidence WHERE sha256 = ? LIMIT 1", [sha256]).fetchone()
-    name = Path(row[0]).name if row else sha256[:12]
+    stored = evidence.display_name(ws.db, sha256)
+    name = Path(stored).name if stored else sha256[:12]
     target = Path(folder) / f"{sha256[:8]}-{name}"
-    return entries.copy_evidence_to(ws.db, sha256, target)
+    return evidence.copy_evidence_to(ws.db, sha256, target)
 
 
 def workspace_dashboard(ws: SchoolWorkspace, board: list[dict] | None = None) -> dict:
@@ -253,9 +254,7 @@ def workspace_dashboard(ws: SchoolWorkspace, board: list[dict] | None = None) ->
 
 
 def _exports(ws: SchoolWorkspace) -> list[dict]:
-    return [{"revision": r[0], "file_name": r[1], "created_at": r[2]} for r in ws.db.execute(
-        "SELECT revision, file_name, created_at FROM exports WHERE plan_id = ? AND period = ? AND sha256 != ''"
-        " ORDER BY revision", [ws.plan_id, ws.period]).fetchall()]
+    return exports.written(ws.db, ws.plan_id, ws.period)
 
 
 def remember_selected_task(ws: SchoolWorkspace, task_id: str) -> None:
@@ -268,8 +267,7 @@ def selected_task(ws: SchoolWorkspace) -> str | None:
 
 
 def next_revision(ws: SchoolWorkspace) -> int:
-    return ws.db.execute("SELECT COALESCE(MAX(revision), 0) + 1 FROM exports WHERE plan_id = ? AND period = ?",
-                         [ws.plan_id, ws.period]).fetchone()[0]
+    return exports.next_revision(ws.db, ws.plan_id, ws.period)
 
 
 def export_check(ws: SchoolWorkspace, board: list[dict] | None = None, today: str | None = None) -> dict:

@@ -5,16 +5,18 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from desktop.core.db.connection import audit, transaction
+from desktop.core.db.audit import audit
+from desktop.core.db.connection import transaction
 from desktop.core.errors import TaizhangError
+from desktop.core.intake import store as intake_store
+from desktop.core.roster import store as roster_store
 from desktop.core.roster.reader import read_roster
-from desktop.core.tasklist import store as task_store
 
 
 def import_roster(db, roster_file) -> int:
     rows = read_roster(roster_file)
     with transaction(db):
-        task_store.replace_roster(db, rows)
+        roster_store.replace_roster(db, rows)
         audit(db, "roster.import", Path(roster_file).name, json.dumps({"schools": len(rows)}))
     return len(rows)
 
@@ -38,7 +40,7 @@ def parse_period(spec: str) -> tuple[str, str | None]:
 def add_period(db, spec: str) -> str:
     name, due = parse_period(spec)
     with transaction(db):
-        task_store.upsert_period(db, name, due)
+        roster_store.upsert_period(db, name, due)
     return name
 
 
@@ -59,9 +61,9 @@ def add_school(db, code: str, name: str, type: str = "", township: str = "") -> 
         raise TaizhangError("学校代码不能为空", "the school code cannot be empty")
     fields = _school_fields({"name": name, "type": type, "township": township})
     with transaction(db):
-        if db.execute("SELECT 1 FROM schools WHERE code = ?", [code]).fetchone():
+        if roster_store.school(db, code) is not None:
             raise TaizhangError(f"学校代码已存在：{code}", f"the school code already exists: {code}")
-        task_store.replace_roster(db, [{"code": code, **fields}])
+        roster_store.replace_roster(db, [{"code": code, **fields}])
         audit(db, "roster.add", code)
 
 
@@ -72,48 +74,43 @@ def update_school(db, code: str, **fields) -> None:
         raise ValueError(f"unknown fields: {sorted(unknown)}")
     values = _school_fields(fields)
     with transaction(db):
-        for key, value in values.items():
-            cur = db.execute(f"UPDATE schools SET {key} = ? WHERE code = ?", [value, code])
-            if cur.rowcount == 0:
-                raise TaizhangError(f"学校名单中没有 {code}", f"school {code} is not in the roster")
+        if not roster_store.update_school(db, code, values):
+            raise TaizhangError(f"学校名单中没有 {code}", f"school {code} is not in the roster")
         audit(db, "roster.edit", code, json.dumps(sorted(values)))
 
 
 def remove_school(db, code: str) -> None:
     with transaction(db):
-        if db.execute("SELECT 1 FROM submissions WHERE school_code = ? AND outcome = 'accepted' LIMIT 1",
-                      [code]).fetchone():
+        if intake_store.school_has_reports(db, code):
             raise TaizhangError(f"学校 {code} 已有报送数据，不能从名单中删除", f"school {code} has reports; it cannot be removed")
-        db.execute("DELETE FROM schools WHERE code = ?", [code])
+        roster_store.delete_school(db, code)
         audit(db, "roster.remove", code)
 
 
 def period_list(db) -> list[dict]:
     """Periods with due date, closed flag and how many files were accepted for each."""
-    counts = dict(db.execute("SELECT period, COUNT(DISTINCT school_code) FROM submissions WHERE outcome = 'accepted'"
-                             " GROUP BY period").fetchall())
-    return [{"name": r[0], "due_date": r[1], "closed": bool(r[2]), "reported": counts.get(r[0], 0)}
-            for r in db.execute("SELECT name, due_date, closed FROM periods ORDER BY due_date, name").fetchall()]
+    counts = intake_store.schools_reported_per_period(db)
+    return [p | {"reported": counts.get(p["name"], 0)} for p in roster_store.period_rows(db)]
 
 
 def update_period(db, name: str, *, due_date: str | None = None, closed: bool | None = None) -> None:
     """Change a period's due date ('' clears it) or close/reopen it (a closed period accepts no files)."""
     with transaction(db):
-        if db.execute("SELECT 1 FROM periods WHERE name = ?", [name]).fetchone() is None:
+        if not roster_store.period_exists(db, name):
             raise TaizhangError(f"填报周期“{name}”不存在", f"unknown reporting period '{name}'")
         if due_date is not None:
             _, due = parse_period(f"{name}:{due_date}")
-            db.execute("UPDATE periods SET due_date = ? WHERE name = ?", [due, name])
+            roster_store.set_period(db, name, due_date=due, clear_due=due is None)
         if closed is not None:
-            db.execute("UPDATE periods SET closed = ? WHERE name = ?", [int(bool(closed)), name])
+            roster_store.set_period(db, name, closed=closed)
         audit(db, "period.edit", name, json.dumps({"due_date": due_date, "closed": closed}))
 
 
 def remove_period(db, name: str) -> None:
     with transaction(db):
-        if db.execute("SELECT 1 FROM submissions WHERE period = ? LIMIT 1", [name]).fetchone():
+        if intake_store.period_has_files(db, name):
             raise TaizhangError(f"填报周期“{name}”已收到报送文件，不能删除（可以关闭）",
                                 f"period '{name}' has received files; close it instead")
-        db.execute("DELETE FROM periods WHERE name = ?", [name])
+        roster_store.delete_period(db, name)
         audit(db, "period.remove", name)
 

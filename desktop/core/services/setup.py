@@ -5,11 +5,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from desktop.core.db.connection import audit, now_iso, open_db, transaction
+from desktop.core.db.audit import audit
+from desktop.core.db.connection import open_db, transaction
 from desktop.core.errors import TaizhangError
 from desktop.core.package import planbook
-from desktop.core.signing import identity
+from desktop.core.roster import store as roster_store
+from desktop.core.signing import identity, trust
 from desktop.core.tasklist import store as task_store
+from desktop.core.words import OwnerKind
 
 
 def county_init(db_path, name: str, *, passphrase: str | None = None) -> identity.Identity:
@@ -77,7 +80,7 @@ def school_init(plan_file, school_code: str, db_path, *, passphrase: str | None 
         with transaction(db):
             ident = identity.create(db, role="school", county=m["county"], school_code=school["code"],
                                     school_name=school["name"], passphrase=passphrase)
-            identity.pin(db, "county", m["county"], pkg.public_key, pkg.file_sha256)
+            trust.pin(db, OwnerKind.COUNTY, m["county"], pkg.public_key, pkg.file_sha256)
             _store_plan(db, m)
             audit(db, "school.init", school_code, json.dumps({"county_fingerprint": pkg.fingerprint}))
         return ident
@@ -89,7 +92,7 @@ def load_plan_update(db, plan_file) -> dict:
     """Load a newer version of the plan workbook signed by the pinned county key."""
     ident = identity.load(db, role="school")
     pkg, m = planbook.read_plan_package(plan_file)
-    pinned = identity.pinned_key(db, "county", ident.county)
+    pinned = trust.pinned_key(db, OwnerKind.COUNTY, ident.county)
     if m["county"] != ident.county or pinned != pkg.public_key:
         raise TaizhangError("任务清单不是由本县教育局的密钥签名的，已拒绝", "the plan is not signed by this county's pinned key")
     current = task_store.current_plan(db)
@@ -102,18 +105,10 @@ def load_plan_update(db, plan_file) -> dict:
 
 
 def _store_plan(db, m: dict) -> None:
-    plan = m["plan"]
-    db.execute("INSERT INTO plans (plan_id, title, county, year, version, digest, created_at, published_at)"
-               " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (plan_id) DO UPDATE SET title = excluded.title,"
-               " version = excluded.version, digest = excluded.digest, published_at = excluded.published_at",
-               [plan["id"], plan["title"], m["county"], plan.get("year"), plan["version"], plan["digest"],
-                now_iso(), m["created_at"]])
-    db.execute("INSERT OR IGNORE INTO plan_versions (plan_id, version, digest, published_at, package_id)"
-               " VALUES (?, ?, ?, ?, ?)", [plan["id"], plan["version"], plan["digest"], m["created_at"], m["package_id"]])
-    task_store.store_plan_tasks(db, plan["id"], m["tasks"])
-    task_store.replace_roster(db, m["schools"])
+    task_store.store_published_plan(db, m)
+    roster_store.replace_roster(db, m["schools"])
     for p in m["periods"]:
-        task_store.upsert_period(db, p["name"], p.get("due_date"))
+        roster_store.upsert_period(db, p["name"], p.get("due_date"))
 
 
 def database_role(db_path) -> str | None:

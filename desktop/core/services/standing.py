@@ -5,7 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from desktop.core.errors import TaizhangError
-from desktop.core.records import entries
+from desktop.core.intake import store as intake_store
+from desktop.core.records import entries, evidence
+from desktop.core.roster import store as roster_store
 from desktop.core.services.roster import period_list
 from desktop.core.tasklist import store as task_store
 
@@ -45,20 +47,18 @@ def school_task_detail(db, period: str, school: str, task_id: str) -> dict:
     task = next((t for t in task_store.plan_tasks(db, plan["id"]) if t["task_id"] == task_id), None)
     if task is None:
         raise TaizhangError(f"找不到任务 {task_id}", f"task {task_id} not found")
-    srow = db.execute("SELECT code, name, type, township FROM schools WHERE code = ?", [school]).fetchone()
+    srow = roster_store.school(db, school)
     if srow is None:
         raise TaizhangError(f"学校名单中没有 {school}", f"school {school} is not in the roster")
-    sub = db.execute("SELECT revision, file_name, created_at, received_at FROM submissions WHERE school_code = ?"
-                     " AND plan_id = ? AND period = ? AND outcome = 'accepted' ORDER BY revision DESC LIMIT 1",
-                     [school, plan["id"], period]).fetchone()
+    sub = intake_store.latest_accepted(db, school, plan["id"], period)
     entry = entries.get_entry(db, school, plan["id"], period, task_id)
     values = {iv["seq"]: iv["value"] for iv in entry["indicators"]}
     return {
-        "task": task, "school": dict(zip(("code", "name", "type", "township"), srow, strict=True)),
-        "submission": dict(zip(("revision", "file_name", "created_at", "received_at"), sub, strict=True)) if sub else None,
+        "task": task, "school": srow,
+        "submission": sub,
         "entry": entry, "reported": sub is not None and bool(entry["updated_at"]),
         "targets": [t | {"reported": values.get(t["seq"])} for t in task["targets"]],
-        "evidence": entries.list_evidence(db, school, plan["id"], period, task_id),
+        "evidence": evidence.list_evidence(db, school, plan["id"], period, task_id),
     }
 
 
@@ -68,7 +68,7 @@ def write_summary(db, out, *, period: str | None = None) -> Path:
     plan = task_store.current_plan(db)
     if plan is None or not plan["version"]:
         raise TaizhangError("还没有发布工作计划", "no plan has been published yet")
-    periods = task_store.periods(db)
+    periods = roster_store.periods(db)
     if period is None:
         if not periods:
             raise TaizhangError("还没有设置填报周期", "no reporting period has been set")

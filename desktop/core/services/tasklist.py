@@ -6,10 +6,13 @@ import json
 import uuid
 from pathlib import Path
 
-from desktop.core.db.connection import audit, now_iso, transaction
+from desktop.core.clock import now_iso
+from desktop.core.db.audit import audit
+from desktop.core.db.connection import transaction
 from desktop.core.errors import TaizhangError
 from desktop.core.package import planbook
 from desktop.core.package.container import write_package
+from desktop.core.roster import store as roster_store
 from desktop.core.signing import identity
 from desktop.core.tasklist import store as task_store
 
@@ -40,8 +43,8 @@ def plan_state(db) -> dict | None:
     if plan is None:
         return None
     tasks = task_store.plan_tasks(db, plan["id"])
-    digest = planbook.plan_digest(plan["title"], tasks, task_store.schools(db), task_store.periods(db))
-    published_at = db.execute("SELECT published_at FROM plans WHERE plan_id = ?", [plan["id"]]).fetchone()[0]
+    digest = planbook.plan_digest(plan["title"], tasks, roster_store.schools(db), roster_store.periods(db))
+    published_at = task_store.published_at(db, plan["id"])
     leaves = [t for t in tasks if not t["is_heading"]]
     return plan | {
         "published_at": published_at,
@@ -57,9 +60,9 @@ def publish_check(db) -> dict:
     plan = task_store.current_plan(db)
     if plan is None:
         errors.append(("还没有导入工作计划", "no plan has been imported yet"))
-    if not task_store.schools(db):
+    if not roster_store.schools(db):
         errors.append(("学校名单为空，请先导入学校名单", "the roster is empty: import the schools first"))
-    if not task_store.periods(db):
+    if not roster_store.periods(db):
         errors.append(("还没有设置填报周期", "no reporting period has been set"))
     if plan is not None:
         leaves = [t for t in task_store.plan_tasks(db, plan["id"]) if not t["is_heading"]]
@@ -82,7 +85,7 @@ def publish(db, out, *, plan_id: str | None = None, passphrase: str | None = Non
     if plan is None:
         raise TaizhangError("还没有导入工作计划", "no plan has been imported yet")
     tasks = task_store.plan_tasks(db, plan["id"])
-    schools, periods = task_store.schools(db), task_store.periods(db)
+    schools, periods = roster_store.schools(db), roster_store.periods(db)
     if not schools:
         raise TaizhangError("学校名单为空，请先导入学校名单", "the roster is empty: import the schools first")
     if not periods:
@@ -101,22 +104,18 @@ def publish(db, out, *, plan_id: str | None = None, passphrase: str | None = Non
     wb = planbook.build_workbook(content, ident.fingerprint)
     write_package(out, kind="plan", content=content, workbook=wb, key=ident.private_key(passphrase))
     with transaction(db):
-        db.execute("UPDATE plans SET version = ?, digest = ?, published_at = ? WHERE plan_id = ?",
-                   [version, digest, content["created_at"], plan["id"]])
-        task_ids = json.dumps([t["task_id"] for t in tasks if not t["is_heading"]], ensure_ascii=False)
-        db.execute("INSERT OR IGNORE INTO plan_versions (plan_id, version, digest, published_at, package_id, task_ids)"
-                   " VALUES (?, ?, ?, ?, ?, ?)",
-                   [plan["id"], version, digest, content["created_at"], content["package_id"], task_ids])
+        task_store.record_publish(db, plan["id"], version=version, digest=digest, published_at=content["created_at"],
+                                  package_id=content["package_id"],
+                                  task_ids=[t["task_id"] for t in tasks if not t["is_heading"]])
         audit(db, "plan.publish", plan["id"], json.dumps({"version": version, "file": Path(out).name}))
     return content
 
 
 def _plan(db, plan_id: str) -> dict:
-    row = db.execute("SELECT plan_id, title, county, year, version, digest FROM plans WHERE plan_id = ?",
-                     [plan_id]).fetchone()
-    if row is None:
+    plan = task_store.get_plan(db, plan_id)
+    if plan is None:
         raise TaizhangError("找不到该工作计划", "plan not found")
-    return {"id": row[0], "title": row[1], "county": row[2], "year": row[3], "version": row[4], "digest": row[5]}
+    return plan
 
 
 def plan_source_from_file(plan_file) -> str:
@@ -131,10 +130,10 @@ def plan_source_from_file(plan_file) -> str:
 
 def plan_source(db, plan_id: str) -> dict:
     """The stored source text of a plan and the name of the file it came from."""
-    row = db.execute("SELECT source_text, source_name FROM plans WHERE plan_id = ?", [plan_id]).fetchone()
-    if row is None:
+    source = task_store.plan_source(db, plan_id)
+    if source is None:
         raise TaizhangError("找不到该工作计划", "plan not found")
-    return {"text": row[0] or "", "name": row[1] or ""}
+    return source
 
 
 def attach_plan_source(db, plan_id: str, plan_file) -> str:
@@ -143,7 +142,7 @@ def attach_plan_source(db, plan_id: str, plan_file) -> str:
     if not text:
         raise TaizhangError(f"无法读取文件的文字：{Path(plan_file).name}", f"cannot read the text of {Path(plan_file).name}")
     with transaction(db):
-        db.execute("UPDATE plans SET source_text = ? WHERE plan_id = ?", [text, plan_id])
+        task_store.set_source_text(db, plan_id, text)
     return text
 
 

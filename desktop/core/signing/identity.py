@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from desktop.core.db.connection import now_iso
+from desktop.core.clock import now_iso
 from desktop.core.errors import TaizhangError
 from desktop.core.signing import crypto
 
@@ -58,32 +58,3 @@ def load(db, *, required: bool = True, role: str | None = None) -> Identity | No
         raise TaizhangError(f"这是{names[ident.role]}的数据文件，此操作需要{names[role]}的数据文件",
                             f"this is a {ident.role} database; this action needs a {role} database")
     return ident
-
-
-def pinned_key(db, owner_kind: str, owner_code: str) -> bytes | None:
-    row = db.execute("SELECT public_key FROM trusted_keys WHERE owner_kind = ? AND owner_code = ? AND status = 'pinned'",
-                     [owner_kind, owner_code]).fetchone()
-    return bytes(row[0]) if row else None
-
-
-def pin(db, owner_kind: str, owner_code: str, public_key: bytes, source_sha256: str | None) -> None:
-    """Trust ``public_key`` for the owner; any earlier pinned key of the owner is retired."""
-    fp = crypto.fingerprint(public_key)
-    now = now_iso()
-    db.execute("UPDATE trusted_keys SET status = 'retired', decided_at = ? WHERE owner_kind = ? AND owner_code = ?"
-               " AND status = 'pinned' AND fingerprint != ?", [now, owner_kind, owner_code, fp])
-    db.execute(
-        "INSERT INTO trusted_keys (fingerprint, public_key, owner_kind, owner_code, status, first_seen, decided_at,"
-        " source_sha256) VALUES (?, ?, ?, ?, 'pinned', ?, ?, ?) ON CONFLICT (fingerprint) DO UPDATE SET"
-        " status = 'pinned', decided_at = excluded.decided_at, owner_code = excluded.owner_code",
-        [fp, public_key, owner_kind, owner_code, now, now, source_sha256],
-    )
-
-
-def request_key_change(db, owner_kind: str, owner_code: str, public_key: bytes, source_sha256: str) -> None:
-    """Record a new key seen for an owner who already has a pinned one (waits for approval)."""
-    db.execute(
-        "INSERT INTO trusted_keys (fingerprint, public_key, owner_kind, owner_code, status, first_seen, source_sha256)"
-        " VALUES (?, ?, ?, ?, 'pending', ?, ?) ON CONFLICT (fingerprint) DO NOTHING",
-        [crypto.fingerprint(public_key), public_key, owner_kind, owner_code, now_iso(), source_sha256],
-    )

@@ -19,7 +19,8 @@ import re
 from dataclasses import dataclass, field
 
 from desktop.core import numbers
-from desktop.core.db.connection import audit, transaction
+from desktop.core.db.audit import audit
+from desktop.core.db.connection import transaction
 from desktop.core.errors import TaizhangError
 from desktop.core.tasklist import ids
 from desktop.core.tasklist import store as task_store
@@ -226,10 +227,7 @@ def add_target(db, plan_id: str, task_id: str, text: str = "", value=None, unit:
         node = _load(db, plan_id).node(task_id)
         if node["is_heading"]:
             raise TaizhangError("标题行不能添加量化指标，请选择具体任务", "a heading cannot have targets; choose a task")
-        seq = 1 + (db.execute("SELECT MAX(seq) FROM targets WHERE plan_id = ? AND task_id = ?",
-                              [plan_id, task_id]).fetchone()[0] or 0)
-        db.execute("INSERT INTO targets (plan_id, task_id, seq, text, value, unit, placeholder) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                   [plan_id, task_id, seq, text, value, str(unit or "").strip(), int(value is None)])
+        seq = task_store.add_target(db, plan_id, task_id, text, value, str(unit or "").strip())
         audit(db, "plan.review.target_add", task_id, json.dumps({"plan": plan_id, "seq": seq}))
         return seq
 
@@ -240,8 +238,7 @@ def update_target(db, plan_id: str, task_id: str, seq: int, **fields) -> None:
     if unknown:
         raise ValueError(f"unknown fields: {sorted(unknown)}")
     with transaction(db):
-        row = db.execute("SELECT text, value, unit FROM targets WHERE plan_id = ? AND task_id = ? AND seq = ?",
-                         [plan_id, task_id, seq]).fetchone()
+        row = task_store.target(db, plan_id, task_id, seq)
         if row is None:
             raise TaizhangError("找不到该量化指标", "target not found")
         text, value, unit = row
@@ -253,8 +250,7 @@ def update_target(db, plan_id: str, task_id: str, seq: int, **fields) -> None:
             value = normalise_value(fields["value"])
         if "unit" in fields:
             unit = str(fields["unit"] or "").strip()
-        db.execute("UPDATE targets SET text = ?, value = ?, unit = ?, placeholder = ? WHERE plan_id = ? AND task_id = ?"
-                   " AND seq = ?", [text, value, unit, int(value is None), plan_id, task_id, seq])
+        task_store.set_target(db, plan_id, task_id, seq, text, value, unit)
         audit(db, "plan.review.target_edit", task_id, json.dumps({"plan": plan_id, "seq": seq}))
 
 
@@ -263,8 +259,7 @@ def remove_target(db, plan_id: str, task_id: str, seq: int) -> None:
         if db.execute("SELECT 1 FROM indicator_values WHERE plan_id = ? AND task_id = ? AND target_seq = ? LIMIT 1",
                       [plan_id, task_id, seq]).fetchone():
             raise TaizhangError("已有学校填报了该指标，不能删除", "schools have reported on this target; it cannot be removed")
-        cur = db.execute("DELETE FROM targets WHERE plan_id = ? AND task_id = ? AND seq = ?", [plan_id, task_id, seq])
-        if cur.rowcount == 0:
+        if not task_store.delete_target(db, plan_id, task_id, seq):
             raise TaizhangError("找不到该量化指标", "target not found")
         audit(db, "plan.review.target_remove", task_id, json.dumps({"plan": plan_id, "seq": seq}))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import uuid
 
-from desktop.core.db.connection import now_iso
+from desktop.core.clock import now_iso
 from desktop.core.tasklist import ids
 
 
@@ -120,24 +120,72 @@ def current_plan(db) -> dict | None:
     return {"id": row[0], "title": row[1], "county": row[2], "year": row[3], "version": row[4], "digest": row[5]}
 
 
-def schools(db) -> list[dict]:
-    return [{"code": r[0], "name": r[1], "type": r[2], "township": r[3]}
-            for r in db.execute("SELECT code, name, type, township FROM schools ORDER BY code").fetchall()]
+def get_plan(db, plan_id: str) -> dict | None:
+    row = db.execute("SELECT plan_id, title, county, year, version, digest, published_at FROM plans WHERE plan_id = ?",
+                     [plan_id]).fetchone()
+    if row is None:
+        return None
+    return dict(zip(("id", "title", "county", "year", "version", "digest", "published_at"), row, strict=True))
 
 
-def periods(db) -> list[dict]:
-    return [{"name": r[0], "due_date": r[1]}
-            for r in db.execute("SELECT name, due_date FROM periods ORDER BY due_date, name").fetchall()]
+def published_at(db, plan_id: str) -> str | None:
+    row = db.execute("SELECT published_at FROM plans WHERE plan_id = ?", [plan_id]).fetchone()
+    return row[0] if row else None
 
 
-def replace_roster(db, rows: list[dict]) -> None:
-    """Upsert the roster (schools never disappear: merged data may refer to them)."""
-    for s in rows:
-        db.execute("INSERT INTO schools (code, name, type, township) VALUES (?, ?, ?, ?) ON CONFLICT (code) DO UPDATE"
-                   " SET name = excluded.name, type = excluded.type, township = excluded.township",
-                   [s["code"], s["name"], s.get("type", ""), s.get("township", "")])
+def record_publish(db, plan_id: str, *, version: int, digest: str, published_at: str, package_id: str,
+                   task_ids: list[str]) -> None:
+    """The county published ``version`` of the plan (each version keeps the ids of its tasks)."""
+    db.execute("UPDATE plans SET version = ?, digest = ?, published_at = ? WHERE plan_id = ?",
+               [version, digest, published_at, plan_id])
+    db.execute("INSERT OR IGNORE INTO plan_versions (plan_id, version, digest, published_at, package_id, task_ids)"
+               " VALUES (?, ?, ?, ?, ?, ?)",
+               [plan_id, version, digest, published_at, package_id, json.dumps(task_ids, ensure_ascii=False)])
 
 
-def upsert_period(db, name: str, due_date: str | None) -> None:
-    db.execute("INSERT INTO periods (name, due_date) VALUES (?, ?) ON CONFLICT (name) DO UPDATE"
-               " SET due_date = COALESCE(excluded.due_date, periods.due_date)", [name, due_date])
+def store_published_plan(db, m: dict) -> None:
+    """School side: keep the plan of a verified plan workbook (its manifest ``m``) and its task tree."""
+    plan = m["plan"]
+    db.execute("INSERT INTO plans (plan_id, title, county, year, version, digest, created_at, published_at)"
+               " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (plan_id) DO UPDATE SET title = excluded.title,"
+               " version = excluded.version, digest = excluded.digest, published_at = excluded.published_at",
+               [plan["id"], plan["title"], m["county"], plan.get("year"), plan["version"], plan["digest"],
+                now_iso(), m["created_at"]])
+    db.execute("INSERT OR IGNORE INTO plan_versions (plan_id, version, digest, published_at, package_id)"
+               " VALUES (?, ?, ?, ?, ?)", [plan["id"], plan["version"], plan["digest"], m["created_at"], m["package_id"]])
+    store_plan_tasks(db, plan["id"], m["tasks"])
+
+
+def plan_source(db, plan_id: str) -> dict | None:
+    """The stored source text of a plan and the name of the file it came from."""
+    row = db.execute("SELECT source_text, source_name FROM plans WHERE plan_id = ?", [plan_id]).fetchone()
+    return {"text": row[0] or "", "name": row[1] or ""} if row else None
+
+
+def set_source_text(db, plan_id: str, text: str) -> None:
+    db.execute("UPDATE plans SET source_text = ? WHERE plan_id = ?", [text, plan_id])
+
+
+def target(db, plan_id: str, task_id: str, seq: int) -> tuple | None:
+    """(text, value, unit) of one target."""
+    return db.execute("SELECT text, value, unit FROM targets WHERE plan_id = ? AND task_id = ? AND seq = ?",
+                      [plan_id, task_id, seq]).fetchone()
+
+
+def add_target(db, plan_id: str, task_id: str, text: str, value: str | None, unit: str) -> int:
+    """Append a target to a task; returns its seq. A target without a value is a placeholder to fill in."""
+    seq = 1 + (db.execute("SELECT MAX(seq) FROM targets WHERE plan_id = ? AND task_id = ?",
+                          [plan_id, task_id]).fetchone()[0] or 0)
+    db.execute("INSERT INTO targets (plan_id, task_id, seq, text, value, unit, placeholder) VALUES (?, ?, ?, ?, ?, ?, ?)",
+               [plan_id, task_id, seq, text, value, unit, int(value is None)])
+    return seq
+
+
+def set_target(db, plan_id: str, task_id: str, seq: int, text: str, value: str | None, unit: str) -> None:
+    db.execute("UPDATE targets SET text = ?, value = ?, unit = ?, placeholder = ? WHERE plan_id = ? AND task_id = ?"
+               " AND seq = ?", [text, value, unit, int(value is None), plan_id, task_id, seq])
+
+
+def delete_target(db, plan_id: str, task_id: str, seq: int) -> bool:
+    return db.execute("DELETE FROM targets WHERE plan_id = ? AND task_id = ? AND seq = ?",
+                      [plan_id, task_id, seq]).rowcount > 0

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.core import services
-from desktop.core.tasklist import store as task_store
+from desktop.core.roster import store as roster_store
 from desktop.gui.bureau.chooser import Chooser
 from desktop.gui.bureau.fingerprint import FingerprintPanel
 from desktop.gui.bureau.messages import list_sep
@@ -77,7 +77,7 @@ class HomePage(QWidget):
 
     def reload(self) -> None:
         state = services.tasklist.plan_state(self.db)
-        schools = task_store.schools(self.db)
+        schools = roster_store.schools(self.db)
         periods = services.roster.period_list(self.db)
         if state is None:
             self._set("import_plan", self.tr("还没有导入。支持 .docx、.txt、.xlsx（Word 的 .doc/.wps 请另存为 .docx）"), _TODO)

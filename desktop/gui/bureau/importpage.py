@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 
 from desktop.core import services
 from desktop.core.errors import TaizhangError
+from desktop.core.roster import store as roster_store
 from desktop.core.signing.crypto import format_fingerprint
-from desktop.core.tasklist import store as task_store
 from desktop.gui.bureau.chooser import Chooser
 from desktop.gui.bureau.importmodels import (
     COL_ADVICE,
@@ -219,7 +219,7 @@ class ImportPage(QWidget):
 
     # ------------------------------------------------------------------ state
     def reload(self) -> None:
-        self.results.set_school_names({s["code"]: s["name"] for s in task_store.schools(self.db)})
+        self.results.set_school_names({s["code"]: s["name"] for s in roster_store.schools(self.db)})
         self.keys.load(services.intake.key_requests(self.db))
         self.keys_box.setVisible(self.keys.rowCount() > 0)
         if self.keys.rowCount():

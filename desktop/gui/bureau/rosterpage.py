@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core import services
 from desktop.core.errors import TaizhangError
-from desktop.core.tasklist import store as task_store
+from desktop.core.roster import store as roster_store
 from desktop.core.words import SCHOOL_TYPES
 from desktop.gui.bureau.chooser import Chooser
 from desktop.gui.bureau.rostermodels import COL_NAME, COL_TYPE, PeriodsModel, SchoolsModel, TypeDelegate
@@ -151,7 +151,7 @@ class RosterPage(QWidget):
         lay.addWidget(self.error)
 
     def reload(self) -> None:
-        rows = task_store.schools(self.db)
+        rows = roster_store.schools(self.db)
         self.schools.load(rows)
         self.count_label.setText(self.tr("共 {n} 所学校").format(n=len(rows)))
         self.periods.load(services.roster.period_list(self.db))

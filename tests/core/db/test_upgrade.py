@@ -17,9 +17,10 @@ from pathlib import Path
 import pytest
 
 from desktop.core import services
-from desktop.core.db import connection
-from desktop.core.records import entries
-from desktop.core.signing import crypto, identity
+from desktop.core.db import connection, settings
+from desktop.core.records import entries, evidence
+from desktop.core.roster import store as roster_store
+from desktop.core.signing import crypto, identity, trust
 from desktop.core.tasklist import store as task_store
 
 FIXTURE = Path(__file__).resolve().parents[3] / "tests" / "fixtures" / "release-0.1.0-school.db"
@@ -77,7 +78,7 @@ def test_identity_and_keys_survive(upgraded):
     assert crypto.public_raw(ident.private_key()) == ident.public_key  # the key pair still matches
     county_fp = json.loads(upgraded.execute(
         "SELECT detail FROM audit_log WHERE action = 'school.init'").fetchone()[0])["county_fingerprint"]
-    pinned = identity.pinned_key(upgraded, "county", "示例县")
+    pinned = trust.pinned_key(upgraded, "county", "示例县")
     assert pinned is not None and crypto.fingerprint(pinned) == county_fp
 
 
@@ -94,8 +95,8 @@ def test_plan_roster_and_periods_survive(upgraded):
     assert sport["deadline"] == "2026-09" and sport["units"] == ["体卫艺股"]
     assert [(x["value"], x["unit"], x["placeholder"]) for x in sport["targets"]] == [("1", "小时", False),
                                                                                     (None, "所", True)]
-    assert [s["code"] for s in task_store.schools(upgraded)] == ["SLX001", "SLX002", "SLX003"]
-    assert [p["name"] for p in task_store.periods(upgraded)] == [PERIOD, "2026年全年"]
+    assert [s["code"] for s in roster_store.schools(upgraded)] == ["SLX001", "SLX002", "SLX003"]
+    assert [p["name"] for p in roster_store.periods(upgraded)] == [PERIOD, "2026年全年"]
 
 
 def test_entries_and_indicator_values_survive(upgraded):
@@ -117,19 +118,19 @@ def test_entries_and_indicator_values_survive(upgraded):
 
 def test_evidence_blobs_survive_byte_for_byte(upgraded):
     plan = task_store.current_plan(upgraded)
-    files = entries.list_evidence(upgraded, "SLX001", plan["id"], PERIOD)
+    files = evidence.list_evidence(upgraded, "SLX001", plan["id"], PERIOD)
     assert sorted(f["name"] for f in files) == ["会议纪要.txt", "学习现场.png"]
     for f in files:
-        data = entries.evidence_bytes(upgraded, f["sha256"])
+        data = evidence.evidence_bytes(upgraded, f["sha256"])
         assert hashlib.sha256(data).hexdigest() == f["sha256"] and len(data) == f["size"]
     png = next(f for f in files if f["name"] == "学习现场.png")
-    assert png["mime"] == "image/png" and entries.evidence_bytes(upgraded, png["sha256"]).startswith(b"\x89PNG")
+    assert png["mime"] == "image/png" and evidence.evidence_bytes(upgraded, png["sha256"]).startswith(b"\x89PNG")
 
 
 def test_export_history_and_settings_survive(upgraded):
     rows = upgraded.execute("SELECT period, revision, file_name, length(sha256) FROM exports").fetchall()
     assert rows == [(PERIOD, 1, f"SLX001-{PERIOD}.xlsx", 64)]
-    assert connection.get_setting(upgraded, "school.period") == PERIOD
+    assert settings.get_setting(upgraded, "school.period") == PERIOD
     assert [a for (a,) in upgraded.execute("SELECT action FROM audit_log ORDER BY id")] == ["school.init", "export"]
 
 

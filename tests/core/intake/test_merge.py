@@ -8,7 +8,8 @@ import pytest
 from desktop.core import services
 from desktop.core.db.connection import open_db
 from desktop.core.intake import merge
-from desktop.core.records import entries
+from desktop.core.intake import store as intake_store
+from desktop.core.records import entries, evidence
 from desktop.core.signing import crypto
 
 
@@ -134,7 +135,7 @@ def test_new_key_waits_for_approval_then_merges(world, county_db, counts, tmp_pa
     assert counts(county_db) | {"trusted_keys": before["trusted_keys"]} == before  # only a pending request added
     assert county_db.execute("SELECT status FROM trusted_keys WHERE owner_code = ? ORDER BY status", [code]
                              ).fetchall() == [("pending",), ("pinned",)]
-    [held] = merge.approve_key(county_db, code)
+    [held] = services.intake.approve_key(county_db, code)
     assert held.outcome == "accepted"
     assert county_db.execute("SELECT narrative FROM entries WHERE school_code = ? AND task_id = ?",
                              [code, task]).fetchone() == ("重装后",)
@@ -235,7 +236,7 @@ def test_a_big_package_is_streamed_into_the_archive_and_evidence(world, county_d
     db = open_db(world / "schools" / f"{code}.db")
     task = services.reporting.school_tasks(db)[0]["task_id"]
     plan = db.execute("SELECT plan_id FROM plans").fetchone()[0]
-    sha = entries.add_evidence(db, code, plan, task, services.reporting.default_period(db), photo)
+    sha = evidence.add_evidence(db, code, plan, task, services.reporting.default_period(db), photo)
     services.reporting.export_report(db, world / "big.xlsx")
     db.close()
     assert (world / "big.xlsx").stat().st_size > 9 << 20
@@ -243,5 +244,5 @@ def test_a_big_package_is_streamed_into_the_archive_and_evidence(world, county_d
     assert r.outcome == "accepted"
     stored = county_db.execute("SELECT data FROM evidence WHERE sha256 = ?", [sha]).fetchone()[0]
     assert bytes(stored) == photo.read_bytes()
-    archived = merge.file_from_archive(county_db, crypto.sha256_file(world / "big.xlsx"))
+    archived = intake_store.file_from_archive(county_db, crypto.sha256_file(world / "big.xlsx"))
     assert archived == (world / "big.xlsx").read_bytes()

@@ -6,6 +6,7 @@ from desktop.core import services
 from desktop.core.db.connection import open_db
 from desktop.core.errors import TaizhangError
 from desktop.core.intake import merge, provenance
+from desktop.core.intake import store as intake_store
 from desktop.core.records import entries
 
 
@@ -36,7 +37,7 @@ def test_history_and_trace_follow_revisions_to_their_files(world, county_db):
     assert [v["revision"] for v in versions] == [1, 2] and versions[-1]["current"]
     assert versions[-1]["source"]["file"] == "rev2.xlsx" and versions[-1]["source"]["archived"]
     assert versions[0]["source"]["file"] == f"{code}.xlsx"
-    original = merge.file_from_archive(county_db, versions[-1]["submission"])
+    original = intake_store.file_from_archive(county_db, versions[-1]["submission"])
     assert original == (world / "rev2.xlsx").read_bytes()
 
 

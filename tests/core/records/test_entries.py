@@ -7,7 +7,8 @@ import pytest
 from desktop.core import services
 from desktop.core.db.connection import open_db
 from desktop.core.errors import TaizhangError
-from desktop.core.records import entries
+from desktop.core.records import entries, evidence
+from desktop.core.roster import store as roster_store
 from desktop.core.signing import identity
 from desktop.core.tasklist import store as task_store
 
@@ -15,7 +16,7 @@ from desktop.core.tasklist import store as task_store
 @pytest.fixture
 def school(world, tmp_path):
     """A fresh school database (first school of the sample roster) with nothing recorded yet."""
-    code = task_store.schools(open_db(world / "county.db"))[0]["code"]
+    code = roster_store.schools(open_db(world / "county.db"))[0]["code"]
     path = tmp_path / "s.db"
     services.setup.school_init(world / "plan.xlsx", code, path)
     db = open_db(path)
@@ -55,19 +56,19 @@ def test_evidence_counts_copy_and_removal(school, tmp_path):
     db, code, plan, task, period = school
     f = tmp_path / "记录.txt"
     f.write_bytes(b"x" * 3_000_000)
-    sha = entries.add_evidence(db, code, plan, task, period, f)
-    assert entries.evidence_counts(db, code, plan, period) == {task: 1}
-    out = entries.copy_evidence_to(db, sha, tmp_path / "copy.txt")
+    sha = evidence.add_evidence(db, code, plan, task, period, f)
+    assert evidence.evidence_counts(db, code, plan, period) == {task: 1}
+    out = evidence.copy_evidence_to(db, sha, tmp_path / "copy.txt")
     assert out.read_bytes() == f.read_bytes()
-    entries.remove_evidence(db, code, plan, task, period, sha)
-    assert entries.evidence_counts(db, code, plan, period) == {}
+    evidence.remove_evidence(db, code, plan, task, period, sha)
+    assert evidence.evidence_counts(db, code, plan, period) == {}
     with pytest.raises(TaizhangError):
-        entries.open_evidence_blob(db, sha)  # the blob went with its last use
+        evidence.open_evidence_blob(db, sha)  # the blob went with its last use
 
 
 def test_adding_evidence_marks_the_entry_touched(school, tmp_path):
     db, code, plan, task, period = school
     f = tmp_path / "a.txt"
     f.write_text("a", encoding="utf-8")
-    entries.add_evidence(db, code, plan, task, period, f)
+    evidence.add_evidence(db, code, plan, task, period, f)
     assert entries.get_entry(db, code, plan, period, task)["updated_at"]

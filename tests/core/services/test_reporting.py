@@ -8,12 +8,12 @@ from desktop.core import numbers, services
 from desktop.core.db.connection import open_db
 from desktop.core.errors import TaizhangError
 from desktop.core.reporting import checks
-from desktop.core.tasklist import store as task_store
+from desktop.core.roster import store as roster_store
 
 
 @pytest.fixture
 def ws(world, tmp_path):
-    code = task_store.schools(open_db(world / "county.db"))[0]["code"]
+    code = roster_store.schools(open_db(world / "county.db"))[0]["code"]
     path = tmp_path / "s.db"
     services.setup.school_init(world / "plan.xlsx", code, path)
     w = services.reporting.open_workspace(path)
@@ -145,7 +145,7 @@ def test_evidence_copy_and_preview(ws, tmp_path):
 
 
 def test_passphrase_check(world, tmp_path):
-    code = task_store.schools(open_db(world / "county.db"))[0]["code"]
+    code = roster_store.schools(open_db(world / "county.db"))[0]["code"]
     services.setup.school_init(world / "plan.xlsx", code, tmp_path / "p.db", passphrase="秘密")
     w = services.reporting.open_workspace(tmp_path / "p.db")
     try:

@@ -6,6 +6,7 @@ from PySide6.QtTest import QAbstractItemModelTester
 
 from desktop.core import services
 from desktop.core.intake import merge
+from desktop.core.roster import store as roster_store
 from desktop.core.tasklist import store as task_store
 from desktop.gui.bureau.importmodels import KeyRequestsModel, ProblemFilter, ResultsModel
 from desktop.gui.bureau.overviewmodels import (
@@ -74,12 +75,12 @@ def test_roster_and_period_models(qapp, county_db):
     schools = SchoolsModel(lambda code, **f: services.roster.update_school(county_db, code, **f))
     periods = PeriodsModel(lambda name, **f: services.roster.update_period(county_db, name, **f))
     ts, tp = watch(schools), watch(periods)
-    schools.load(task_store.schools(county_db))
+    schools.load(roster_store.schools(county_db))
     periods.load(services.roster.period_list(county_db))
-    assert schools.rowCount() == len(task_store.schools(county_db))
+    assert schools.rowCount() == len(roster_store.schools(county_db))
     assert not schools.flags(schools.index(0, 0)) & Qt.ItemFlag.ItemIsEditable  # the code stays
     assert schools.setData(schools.index(0, 1), "改名后的学校")
-    assert task_store.schools(county_db)[0]["name"] == "改名后的学校"
+    assert roster_store.schools(county_db)[0]["name"] == "改名后的学校"
     failures = []
     periods.failed.connect(failures.append)
     assert not periods.setData(periods.index(0, 1), "明天")
@@ -96,7 +97,7 @@ def test_results_and_keys_models(qapp, world, county_db):
     proxy = ProblemFilter()
     proxy.setSourceModel(results)
     t1, t2 = watch(results), watch(proxy)
-    results.set_school_names({s["code"]: s["name"] for s in task_store.schools(county_db)})
+    results.set_school_names({s["code"]: s["name"] for s in roster_store.schools(county_db)})
     results.append(outcomes[:2])
     results.append(outcomes[2:])
     assert results.rowCount() == len(outcomes)

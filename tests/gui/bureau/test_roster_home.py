@@ -4,7 +4,7 @@ from PySide6.QtCore import QDate, Qt
 
 from desktop.core import services
 from desktop.core.intake import merge
-from desktop.core.tasklist import store as task_store
+from desktop.core.roster import store as roster_store
 from desktop.gui.bureau.window import TAB_OVERVIEW, TAB_REVIEW, TAB_ROSTER, BureauWindow
 
 
@@ -30,7 +30,7 @@ def test_schools_added_edited_and_removed(qtbot, world, chooser):
     assert not page.add_school() and "已存在" in page.error.text()
     row = next(r for r in range(page.schools.rowCount()) if page.schools.row_data(r)["code"] == "SLX900")
     assert page.schools.setData(page.schools.index(row, 3), "城关镇")
-    assert next(s for s in task_store.schools(win.db) if s["code"] == "SLX900")["township"] == "城关镇"
+    assert next(s for s in roster_store.schools(win.db) if s["code"] == "SLX900")["township"] == "城关镇"
     page.schools_view.selectRow(row)
     qtbot.mouseClick(page.remove_button, Qt.MouseButton.LeftButton)
     assert page.schools.rowCount() == n

@@ -1,0 +1,78 @@
+"""What a merge looks at: files, folders and .zip archives of packages, each an ``Input``.
+
+Names are only ever shown to people; no path is derived from a name inside an archive.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop.core.package.container import MAX_FILE_BYTES, MAX_RATIO
+
+MAX_ARCHIVE_MEMBERS = 20000
+_READ_WHOLE_BELOW = 8 << 20
+MAX_ARCHIVE_TOTAL = 4 << 30
+
+
+@dataclass
+class Input:
+    """One package to merge: a file on disk, or a member of a .zip archive (read when needed).
+
+    ``display`` is only ever shown to people; no path is derived from a name inside an archive.
+    """
+
+    display: str
+    path: Path | None = None
+    member: str | None = None  # set for a member of the .zip at ``path``
+    broken: bool = False  # an archive member over the limits: rejected without reading
+
+    def read(self) -> bytes:
+        if self.member is None:
+            return self.path.read_bytes()
+        with zipfile.ZipFile(self.path) as zf:
+            return zf.read(self.member)
+
+    def source(self):
+        """What verify_package takes: the bytes of an archive member or of a small file (one read instead
+        of a seek per part), the path of a big one (evidence is streamed, never held whole)."""
+        if self.member is None and self.path.stat().st_size > _READ_WHOLE_BELOW:
+            return self.path
+        return self.read()
+
+
+def collect_inputs(paths: Iterable) -> Iterator[Input]:
+    """Files, folders (recursive, sorted) and .zip archives of packages. Names are only for display."""
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():  # in a folder only workbooks and archives count (a USB stick holds much else)
+            for sub in sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith((".", "~$"))
+                              and p.suffix.lower() in (".xlsx", ".xlsm", ".zip")):
+                yield from _file_inputs(sub)
+        else:
+            yield from _file_inputs(path)
+
+
+def _file_inputs(path: Path) -> Iterator[Input]:
+    if path.suffix.lower() != ".zip" or not path.is_file():
+        yield Input(str(path), path=path)
+        return
+    try:
+        zf = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError):
+        yield Input(str(path), path=path)  # verify will explain
+        return
+    with zf:
+        infos = [i for i in zf.infolist() if not i.is_dir()]
+        if len(infos) > MAX_ARCHIVE_MEMBERS or sum(i.file_size for i in infos) > MAX_ARCHIVE_TOTAL:
+            yield Input(str(path), path=path, broken=True)
+            return
+        for info in infos:
+            base = info.filename.replace("\\", "/").split("/")[-1]
+            if not base.lower().endswith((".xlsx", ".xlsm")) or base.startswith((".", "~$")):
+                continue
+            bomb = info.file_size > (1 << 20) and info.file_size > MAX_RATIO * max(info.compress_size, 1)
+            yield Input(f"{path}!{info.filename}", path=path, member=info.filename,
+                        broken=info.file_size > MAX_FILE_BYTES or bomb)

@@ -1,0 +1,116 @@
+"""Received files: ``submissions`` (one row per file and verdict) and ``archive`` (the original bytes),
+the only writer of both."""
+
+from __future__ import annotations
+
+import json
+import os
+from typing import TYPE_CHECKING
+
+from desktop.core.clock import now_iso
+from desktop.core.db.audit import audit
+from desktop.core.db.blobs import insert_streamed
+from desktop.core.errors import TaizhangError
+from desktop.core.words import Outcome as Verdict
+
+if TYPE_CHECKING:
+    from desktop.core.intake.inputs import Input
+    from desktop.core.intake.merge import Outcome
+    from desktop.core.package.container import VerifiedPackage
+
+
+def archive(db, sha: str, inp: Input, pkg: VerifiedPackage | None) -> None:
+    """Keep the original bytes (from the check when it read them whole, else from the file again)."""
+    if db.execute("SELECT 1 FROM archive WHERE sha256 = ?", [sha]).fetchone() is not None:
+        return
+    if pkg is not None and pkg.data is not None:
+        db.execute("INSERT INTO archive (sha256, data) VALUES (?, ?)", [sha, pkg.data])
+    elif inp.member is None:  # a big file on disk: streamed into the database, not read whole
+        with open(inp.path, "rb") as fh:
+            insert_streamed(db, "archive", "data", {"sha256": sha}, inp.path.stat().st_size, fh)
+    else:
+        db.execute("INSERT INTO archive (sha256, data) VALUES (?, ?)", [sha, inp.read()])
+
+
+def record(db, sha: str, inp: Input, outcome: Outcome, pkg: VerifiedPackage | None) -> None:
+    m = pkg.manifest if pkg is not None else {}
+    prior = db.execute("SELECT outcome, reason FROM submissions WHERE sha256 = ?", [sha]).fetchone()
+    if prior == (outcome.outcome, outcome.reason):
+        return  # the same verdict on the same bytes: nothing new to record
+    if outcome.outcome == Verdict.DUPLICATE:
+        return
+    plan = m.get("plan") if isinstance(m.get("plan"), dict) else {}
+    db.execute(
+        "INSERT OR REPLACE INTO submissions (sha256, package_id, file_name, school_code, plan_id, period, revision,"
+        " outcome, reason, reason_code, signer_fingerprint, created_at, received_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [sha, m.get("package_id") if isinstance(m.get("package_id"), str) else None, os.path.basename(inp.display)[:255],
+         outcome.school, plan.get("id") if isinstance(plan.get("id"), str) else None, outcome.period, outcome.revision,
+         outcome.outcome, outcome.reason, outcome.code, pkg.fingerprint if pkg else None,
+         m.get("created_at") if isinstance(m.get("created_at"), str) else None, now_iso()])
+    audit(db, f"merge.{outcome.outcome}", outcome.school or "",
+          json.dumps({"file": inp.display[-200:], "sha256": sha, "reason": outcome.code}, ensure_ascii=False))
+
+
+def file_from_archive(db, sha: str) -> bytes:
+    row = db.execute("SELECT data FROM archive WHERE sha256 = ?", [sha]).fetchone()
+    if row is None:
+        raise TaizhangError("存档中没有该文件", "file not in the archive")
+    return bytes(row[0])
+
+
+def current_submission(db, school: str, plan_id: str, period: str) -> str:
+    """The file the school's current values for the period came from."""
+    return db.execute("SELECT sha256 FROM submissions WHERE school_code = ? AND plan_id = ? AND period = ?"
+                      " AND outcome = 'accepted' ORDER BY revision DESC LIMIT 1", [school, plan_id, period]).fetchone()[0]
+
+
+def prior_verdict(db, sha: str) -> tuple | None:
+    """(outcome, school, period, revision) of a file already received, or None."""
+    return db.execute("SELECT outcome, school_code, period, revision FROM submissions WHERE sha256 = ?",
+                      [sha]).fetchone()
+
+
+def package_merged(db, package_id: str) -> bool:
+    return db.execute("SELECT 1 FROM submissions WHERE package_id = ? AND outcome IN ('accepted', 'stale')",
+                      [package_id]).fetchone() is not None
+
+
+def merged_revision(db, school: str, plan_id: str, period: str) -> int | None:
+    """The highest accepted revision of the school for the plan and period."""
+    return db.execute("SELECT MAX(revision) FROM submissions WHERE school_code = ? AND plan_id = ? AND period = ?"
+                      " AND outcome = 'accepted'", [school, plan_id, period]).fetchone()[0]
+
+
+def latest_accepted(db, school: str, plan_id: str, period: str) -> dict | None:
+    row = db.execute("SELECT revision, file_name, created_at, received_at FROM submissions WHERE school_code = ?"
+                     " AND plan_id = ? AND period = ? AND outcome = 'accepted' ORDER BY revision DESC LIMIT 1",
+                     [school, plan_id, period]).fetchone()
+    return dict(zip(("revision", "file_name", "created_at", "received_at"), row, strict=True)) if row else None
+
+
+def held_for_key(db, school: str, fingerprint: str) -> list[tuple[str, str, bytes]]:
+    """(sha256, file name, bytes) of the school's files that waited for the key ``fingerprint``."""
+    return [(sha, name, bytes(data)) for sha, name, data in db.execute(
+        "SELECT s.sha256, s.file_name, a.data FROM submissions s JOIN archive a USING (sha256)"
+        " WHERE s.school_code = ? AND s.reason_code = 'key_pending' AND s.signer_fingerprint = ?"
+        " ORDER BY s.revision", [school, fingerprint]).fetchall()]
+
+
+def waiting_for_key(db, school: str, fingerprint: str) -> int:
+    return db.execute("SELECT COUNT(*) FROM submissions WHERE school_code = ? AND reason_code = 'key_pending'"
+                      " AND signer_fingerprint = ?", [school, fingerprint]).fetchone()[0]
+
+
+def schools_reported_per_period(db) -> dict[str, int]:
+    return dict(db.execute("SELECT period, COUNT(DISTINCT school_code) FROM submissions WHERE outcome = 'accepted'"
+                           " GROUP BY period").fetchall())
+
+
+def school_has_reports(db, school: str) -> bool:
+    return db.execute("SELECT 1 FROM submissions WHERE school_code = ? AND outcome = 'accepted' LIMIT 1",
+                      [school]).fetchone() is not None
+
+
+def period_has_files(db, period: str) -> bool:
+    return db.execute("SELECT 1 FROM submissions WHERE period = ? LIMIT 1", [period]).fetchone() is not None

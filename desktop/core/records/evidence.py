@@ -1,0 +1,128 @@
+"""Evidence files (evidence, content-addressed, stored once) and which entry they back (entry_evidence)."""
+
+from __future__ import annotations
+
+import mimetypes
+from pathlib import Path
+
+from desktop.core.clock import now_iso
+from desktop.core.db.blobs import insert_streamed
+from desktop.core.db.connection import transaction
+from desktop.core.errors import TaizhangError
+from desktop.core.signing.crypto import sha256_file
+
+MAX_EVIDENCE_BYTES = 300 << 20
+_CHUNK = 1 << 20
+
+
+def evidence_counts(db, school: str, plan_id: str, period: str) -> dict[str, int]:
+    """task_id → number of evidence files attached."""
+    return dict(db.execute("SELECT task_id, COUNT(*) FROM entry_evidence WHERE school_code = ? AND plan_id = ?"
+                           " AND period = ? GROUP BY task_id", [school, plan_id, period]).fetchall())
+
+
+def add_evidence(db, school: str, plan_id: str, task_id: str, period: str, file_path, name: str | None = None) -> str:
+    """Copy a file into the database (content-addressed, streamed) and attach it; returns its SHA-256."""
+    path = Path(file_path)
+    if not path.is_file():
+        raise TaizhangError(f"找不到文件：{path}", f"file not found: {path}")
+    size = path.stat().st_size
+    if size > MAX_EVIDENCE_BYTES:
+        raise TaizhangError(f"文件过大（{size >> 20} MB，单个佐证材料上限 {MAX_EVIDENCE_BYTES >> 20} MB）",
+                            f"file too large ({size >> 20} MB; limit {MAX_EVIDENCE_BYTES >> 20} MB per file)")
+    sha = sha256_file(path)
+    mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    display = (name or path.name)[:255]
+    with transaction(db):
+        if not is_stored(db, sha):
+            with open(path, "rb") as fh:
+                written = insert_streamed(db, "evidence", "data", {"sha256": sha, "size": size, "mime": mime,
+                                                                   "added_at": now_iso()}, size, fh)
+            if written != sha:
+                raise TaizhangError("文件在复制时被改动，请重试", "the file changed while it was being copied; try again")
+        db.execute("INSERT OR REPLACE INTO entry_evidence (school_code, plan_id, task_id, period, sha256, name, added_at)"
+                   " VALUES (?, ?, ?, ?, ?, ?, ?)", [school, plan_id, task_id, period, sha, display, now_iso()])
+        from desktop.core.records import entries  # entries imports this module: import at call time
+
+        entries.touch(db, school, plan_id, task_id, period)
+    return sha
+
+
+def remove_evidence(db, school: str, plan_id: str, task_id: str, period: str, sha256: str) -> None:
+    with transaction(db):
+        db.execute("DELETE FROM entry_evidence WHERE school_code = ? AND plan_id = ? AND task_id = ? AND period = ?"
+                   " AND sha256 = ?", [school, plan_id, task_id, period, sha256])
+        db.execute("DELETE FROM evidence WHERE sha256 = ? AND NOT EXISTS"
+                   " (SELECT 1 FROM entry_evidence WHERE sha256 = ?)", [sha256, sha256])
+
+
+def list_evidence(db, school: str, plan_id: str, period: str, task_id: str | None = None) -> list[dict]:
+    sql = ("SELECT ee.task_id, ee.sha256, ee.name, e.size, e.mime, ee.added_at FROM entry_evidence ee"
+           " JOIN evidence e USING (sha256) WHERE ee.school_code = ? AND ee.plan_id = ? AND ee.period = ?")
+    args = [school, plan_id, period]
+    if task_id is not None:
+        sql += " AND ee.task_id = ?"
+        args.append(task_id)
+    return [{"task_id": r[0], "sha256": r[1], "name": r[2], "size": r[3], "mime": r[4], "added_at": r[5]}
+            for r in db.execute(sql + " ORDER BY ee.added_at, ee.name", args).fetchall()]
+
+
+def evidence_bytes(db, sha256: str) -> bytes:
+    row = db.execute("SELECT data FROM evidence WHERE sha256 = ?", [sha256]).fetchone()
+    if row is None:
+        raise TaizhangError("找不到该佐证材料", "evidence not found")
+    return bytes(row[0])
+
+
+def open_evidence_blob(db, sha256: str):
+    """A read-only stream over the stored file (no full copy in memory)."""
+    row = db.execute("SELECT rowid FROM evidence WHERE sha256 = ?", [sha256]).fetchone()
+    if row is None:
+        raise TaizhangError("找不到该佐证材料", "evidence not found")
+    rowid = row[0]
+    return db.conn.blobopen("evidence", "data", rowid, readonly=True)
+
+
+def copy_evidence_to(db, sha256: str, target) -> Path:
+    """Stream a stored evidence file out to ``target`` (for opening it in the system viewer)."""
+    target = Path(target)
+    with open_evidence_blob(db, sha256) as blob, open(target, "wb") as out:
+        while chunk := blob.read(_CHUNK):
+            out.write(chunk)
+    return target
+
+
+def store_stream(db, sha256: str, size: int, mime: str, stream) -> None:
+    """Keep a verified file's bytes once (a file already stored is not stored again). Call in a transaction."""
+    if db.execute("SELECT 1 FROM evidence WHERE sha256 = ?", [sha256]).fetchone() is None:
+        insert_streamed(db, "evidence", "data", {"sha256": sha256, "size": size, "mime": mime, "added_at": now_iso()},
+                        size, stream)
+
+
+def is_stored(db, sha256: str) -> bool:
+    return db.execute("SELECT 1 FROM evidence WHERE sha256 = ?", [sha256]).fetchone() is not None
+
+
+def link(db, school: str, plan_id: str, task_id: str, period: str, sha256: str, name: str, added_at: str) -> None:
+    db.execute("INSERT OR REPLACE INTO entry_evidence (school_code, plan_id, task_id, period, sha256, name, added_at)"
+               " VALUES (?, ?, ?, ?, ?, ?, ?)", [school, plan_id, task_id, period, sha256, name, added_at])
+
+
+def unlink_period(db, school: str, plan_id: str, period: str) -> None:
+    db.execute("DELETE FROM entry_evidence WHERE school_code = ? AND plan_id = ? AND period = ?",
+               [school, plan_id, period])
+
+
+def meta(db, sha256: str) -> tuple[str, int] | None:
+    """(mime, size) of a stored file."""
+    return db.execute("SELECT mime, size FROM evidence WHERE sha256 = ?", [sha256]).fetchone()
+
+
+def display_name(db, sha256: str) -> str | None:
+    row = db.execute("SELECT name FROM entry_evidence WHERE sha256 = ? LIMIT 1", [sha256]).fetchone()
+    return row[0] if row else None
+
+
+def count_for_task(db, school: str, plan_id: str, period: str, task_id: str) -> int:
+    return db.execute("SELECT COUNT(*) FROM entry_evidence WHERE school_code = ? AND plan_id = ? AND period = ?"
+                      " AND task_id = ?", [school, plan_id, period, task_id]).fetchone()[0]
