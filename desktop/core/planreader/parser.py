@@ -31,7 +31,7 @@ from .fields import Fields, collect, make_title
 from .numbering import cn_to_int, normalise_label
 from .outline import Node, OutlineBuilder, is_closing
 from .sections import select_plan_section
-from .tables import tab_separated
+from .tables import text_table
 from .targets import extract_targets
 from .textlines import prepare
 from .units import applies_to, is_org_name
@@ -57,7 +57,7 @@ def parse_plan_text(text: str, *, year: int | None = None) -> dict:
 
 def parse_lines(lines: list[SourceLine], *, year: int | None = None, title: str | None = None) -> dict:
     """Parse a document given as lines in reading order (the readers' common output)."""
-    lines = tab_separated(lines) or lines
+    lines = text_table(lines) or lines
     prepared = prepare(lines)
     if not prepared:
         raise TaizhangError("文件中没有可读的文字。", "The file contains no readable text.")

@@ -40,6 +40,7 @@ _DEADLINE = re.compile(r"时限|完成时间|时间节点|完成期限|期限|�
 _TARGET = re.compile(r"^(工作目标|目标|预期目标|完成标准|预期成果|工作标准|目标要求)$")
 _TASK = re.compile(r"任务|内容|措施|事项|要点|举措|工作$")
 _GROUP = re.compile(r"类别|项目|板块|领域|分类|专项|重点工作|一级|类型")
+_YEAR_COLUMN = re.compile(r"((?:19|20)\d{2})\s*年度?(?:任务|目标|工作|计划)")
 _IGNORE = re.compile(r"责任人|领导|联系|备注|电话|说明|完成情况|进展")
 
 
@@ -131,7 +132,16 @@ def task_table_lines(rows: list[list[str]]) -> list[tuple[str, bool]] | None:
     if name_col is not None:
         col["group"] = [j for j in col["group"] if j != name_col]
 
+    # "2022年度任务目标": a column that sets the year's work gives its rows the year's end
+    year_end = None
+    if not col.get("deadline"):
+        for j in col.get("task", []) + col.get("target", []) + col.get("group", []):
+            m = _YEAR_COLUMN.search(fold(rows[head_idx][j])) if j < len(rows[head_idx]) else None
+            if m:
+                year_end = f"{m.group(1)}年底"
+                break
     out: list[tuple[str, bool]] = []
+    sections: set[int] = set()  # indices in ``out`` of heading lines (group values, section rows)
     groups: list[str] = [""] * len(col.get("group", []))
     group_count = 0
     row_count = 0
@@ -152,9 +162,11 @@ def task_table_lines(rows: list[list[str]]) -> list[tuple[str, bool]] | None:
                     groups[deeper] = ""
                 group_count += 1
                 line = value if match_label(value, fold(value)) else f"{int_to_cn(group_count)}、{value}"
+                sections.add(len(out))
                 out.append((line, True))
         number = get(row, "number")
         units, support, deadline = get(row, "units"), get(row, "support"), get(row, "deadline")
+        deadline = deadline or year_end or ""
         target = get(row, "target")
         if not task.strip():
             continue
@@ -162,7 +174,10 @@ def task_table_lines(rows: list[list[str]]) -> list[tuple[str, bool]] | None:
         folded_number = fold(number.strip())
         section_row = (re.fullmatch(r"[(]?[一二三四五六七八九十]{1,3}[)]?[、.]?", folded_number or "-")
                        and not units and not deadline and not support)
-        if section_row:
+        own = match_label(task, fold(task)) if not label else None
+        if section_row or (own is not None and own.style in _SECTION_STYLES
+                           and not units and not deadline and not support and not target):
+            sections.add(len(out))
             out.append((label + task, True))
             continue
         if not label and not match_label(task, fold(task)):
@@ -178,7 +193,30 @@ def task_table_lines(rows: list[list[str]]) -> list[tuple[str, bool]] | None:
             out.append((f"配合单位：{support}", True))
         if deadline:
             out.append((f"完成时限：{deadline}", True))
-    return out
+    return _drop_empty_sections(out, sections)
+
+
+_SECTION_STYLES = ("cn", "pcn", "part", "formal", "roman", "section")
+
+
+def _drop_empty_sections(out: list[tuple[str, bool]], sections: set[int]) -> list[tuple[str, bool]]:
+    """Section rows with no task row under them (the table's "二、……" rows between sections that
+    hold no task of this bureau) are not tasks: drop a section row followed by another one of its
+    own style or by the end of the table."""
+    def style(i: int) -> str | None:
+        label = match_label(out[i][0], fold(out[i][0]))
+        return label.style if label else None
+
+    keep = []
+    for i, line in enumerate(out):
+        if i in sections:
+            j = i + 1
+            while j in sections and style(j) != style(i):
+                j += 1
+            if j >= len(out) or (j in sections and style(j) == style(i)):
+                continue
+        keep.append(line)
+    return keep
 
 
 def _per_row(data: list[list[str]], j: int) -> bool:
@@ -189,18 +227,143 @@ def _per_row(data: list[list[str]], j: int) -> bool:
     return all(a != b for a, b in zip(values, values[1:], strict=False))
 
 
-def tab_separated(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]] | None:
-    """Plain-text lines holding a tab-separated task table, as plan lines (text before and after
-    the table is kept); None when there is no such table."""
-    if sum(1 for text, atomic in lines if not atomic and text.count("\t") >= 2) < 3:
+def _cells(text: str) -> list[str] | None:
+    """A text line split into table cells at tabs or at "|" bars (trailing empty cells dropped),
+    or None when it has fewer than three cells."""
+    if text.count("\t") >= 2:
+        cells = text.split("\t")
+    elif fold(text).count("|") >= 2:
+        cells = re.split(r"[|｜]", text)
+    else:
         return None
-    rows = [text.split("\t") if not atomic else [text] for text, atomic in lines]
+    cells = [c.strip() for c in cells]
+    while cells and not cells[-1]:
+        cells.pop()
+    return cells if len(cells) >= 2 else None
+
+
+def _leading_groups(kinds: dict[str, list[int]]) -> int:
+    """How many columns at the left of the header are groups (merged cells a web copy leaves out)."""
+    groups = set(kinds.get("group", []))
+    n = 0
+    while n in groups:
+        n += 1
+    return n
+
+
+def _align(cells: list[str], width: int, lead: int) -> list[str] | None:
+    """A row of a text table padded to the header's width: missing leading group cells (merged
+    in the original) at the left, missing trailing cells at the right; None when the row is too
+    short to belong to the table."""
+    missing = width - len(cells)
+    if sum(1 for c in cells if fold(c).endswith(":")) * 2 >= len(cells):
+        return None  # "发布机构: | 示例县教育局 | 成文日期: | …": the page's metadata after the table
+    if missing <= 0:
+        return cells
+    if missing <= lead:
+        return [""] * missing + cells
+    if missing <= 1:
+        return cells + [""] * missing
+    return None
+
+
+def tab_separated(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]] | None:
+    """Plain-text lines holding a task table with cells separated by tabs or "|" bars, as plan
+    lines (text before and after the table is kept); None when there is no such table."""
+    split = [(_cells(text) if not atomic else None) for text, atomic in lines]
+    if sum(1 for c in split if c) < 3:
+        return None
+    rows = [c if c else [text] for c, (text, _a) in zip(split, lines, strict=True)]
     found = find_header([[c.strip() for c in r] for r in rows])
     if found is None:
         return None
-    start = found[0]
+    start, kinds = found
+    width, lead = len(rows[start]), _leading_groups(kinds)
+    table = [rows[start]]
     end = start + 1
-    while end < len(rows) and (len(rows[end]) >= 2 or not lines[end][0].strip()):
+    while end < len(rows):
+        if not lines[end][0].strip():
+            end += 1
+            continue
+        row = _align(rows[end], width, lead) if split[end] else None
+        if row is None:
+            break
+        table.append(row)
         end += 1
-    table = task_table_lines([[c.strip() for c in r] for r in rows[start:end]]) or []
-    return list(lines[:start]) + table + list(lines[end:])
+    after = end
+    while after < len(rows) and split[after]:  # rows of the page's metadata under the table
+        after += 1
+    out = task_table_lines(table) or []
+    return list(lines[:start]) + out + list(lines[after:])
+
+
+_MAX_HEADER_CELL = 12
+_ROW_NUMBER = re.compile(r"^\d{1,4}[.、]?$")
+
+
+def _bare(text: str) -> str:
+    return re.sub(r"\s+", "", fold(text)).strip("|")
+
+
+def cell_per_line(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]] | None:
+    """A task table copied out of a web page or a PDF with one cell per line (blank lines between
+    them or not, a "|" after each or not): a run of three or more short header cells that
+    :func:`find_header` accepts, then rows that each start with their number cell, section rows
+    ("一、……") between them. None when the document holds no such table."""
+    texts = [(_bare(t) if not a else "") for t, a in lines]
+    nonblank = [i for i, t in enumerate(texts) if t]
+    for k, i in enumerate(nonblank):
+        if _classify(texts[i]) is None or len(texts[i]) > _MAX_HEADER_CELL:
+            continue
+        run = []
+        for j in nonblank[k:]:
+            t = texts[j]
+            if (len(t) > _MAX_HEADER_CELL or _ROW_NUMBER.match(t) or "。" in t
+                    or match_label(t, t) is not None):
+                break
+            run.append(j)
+        if len(run) < 3:
+            continue
+        header = [lines[j][0].strip().strip("|｜").strip() for j in run]
+        found = find_header([header])
+        if found is None or found[1].get("number") != [0]:
+            continue
+        return _cell_rows(lines, texts, nonblank, k, len(run), header, found[1]["task"][0])
+    return None
+
+
+def _cell_rows(lines, texts, nonblank, k_head, n_head, header, task_col):
+    width = len(header)
+    k0 = k_head + n_head
+    rows: list[list[str]] = [header]
+    row: list[str] | None = None
+    end = nonblank[k0 - 1] + 1
+    for j in nonblank[k0:]:
+        t = texts[j]
+        cell = lines[j][0].strip().strip("|｜").strip()
+        section = match_label(t, t)
+        if _ROW_NUMBER.match(t) and (row is None or len(row) >= 2):
+            row = [cell]
+            rows.append(row)
+        elif (section is not None and section.style in ("cn", "pcn", "part", "formal", "roman")
+              and (row is None or len(row) >= 2)):
+            row = None
+            rows.append([cell if c == task_col else "" for c in range(width)])
+        elif row is not None and len(row) < width:
+            row.append(cell)
+        else:
+            break
+        end = j + 1
+    if len(rows) < 2:
+        return None
+    rows = [r + [""] * (width - len(r)) for r in rows]
+    out = task_table_lines(rows)
+    if not out:
+        return None
+    start = nonblank[k_head]
+    return list(lines[:start]) + out + list(lines[end:])
+
+
+def text_table(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]] | None:
+    """A task table that arrived as text: cells separated by tabs or bars, or one cell per line."""
+    return tab_separated(lines) or cell_per_line(lines)

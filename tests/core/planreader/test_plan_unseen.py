@@ -1,0 +1,92 @@
+"""Issue 19: the shapes plans take in documents the reader has never seen, one invented plan per
+failure class (written for these tests in the style of real plans, never copied from one)."""
+
+from __future__ import annotations
+
+from desktop.core.plan import parse_plan_text
+
+
+def _tasks(text: str, year: int | None = None) -> list[tuple]:
+    return [(t["path"], t["units"], t["deadline"]) for t in parse_plan_text(text, year=year)["tasks"]]
+
+
+# -- tables that arrive as text -------------------------------------------------------------
+ONE_CELL_PER_LINE = """示例县教育局2025年重点工作任务分解表
+发布时间：2025-03-02 信息来源：示例县教育局
+
+序号
+
+重点工作任务
+
+牵头单位
+
+协同配合单位
+
+一、推进教育优质均衡
+
+1
+
+新建城北幼儿园，新增学位360个。
+
+县教育局
+
+县住建局、城关镇人民政府
+
+二、全面加强社会保障
+
+三、办好人民满意教育
+
+7
+
+推进中小学课后服务全覆盖。
+
+县教育局
+
+各中小学
+"""
+
+BAR_ROWS = """附件
+示例县2024年民生实事进度表
+类别 | 项目名称 | 2024年度任务目标 | 责任单位 | 分管县领导 | 1-6月完成情况 |
+一、教育 | 3.改造薄弱学校 | 完成5所农村学校校舍改造。 | 县教育局 | 王某 | 已完成3所。 |
+4.建设塑胶运动场 | 建成塑胶运动场4处。 | 县教育局、县体育中心 | 王某 | 完成基础施工。 |
+发布机构: | 示例县教育局 | 成文日期: | 2024-07-08 |
+"""
+
+CELL_BAR_LINES = """序号 |
+目标与任务 |
+分 管 县领导 |
+牵头单位 |
+责任单位 |
+12 |
+落实义务教育学校课后服务，参与率达到95%以上。 |
+李 某 |
+县教育局 |
+各中小学 |
+13 |
+推进县职教中心实训基地建设。 |
+李 某 |
+县教育局 |
+县职教中心 |
+"""
+
+
+def test_a_table_with_one_cell_per_line_is_read_as_rows():
+    got = _tasks(ONE_CELL_PER_LINE)
+    assert got == [(["一", "1"], ["县教育局", "县住建局", "城关镇人民政府"], None),
+                   (["三", "7"], ["县教育局", "各中小学"], None)]  # the empty 二、 row is no task
+
+
+def test_a_table_with_bars_between_cells_keeps_its_merged_group_column():
+    got = _tasks(BAR_ROWS)
+    # the year named by the target column is the deadline; progress columns are not tasks
+    assert got == [(["一", "3"], ["县教育局"], "2024-12"), (["一", "4"], ["县教育局", "县体育中心"], "2024-12")]
+    texts = [t["text"] for t in parse_plan_text(BAR_ROWS)["tasks"]]
+    assert not any("已完成" in t or "成文日期" in t for t in texts)
+
+
+def test_cells_ending_in_bars_one_per_line():
+    result = parse_plan_text(CELL_BAR_LINES, year=2025)
+    assert [(t["path"], t["units"]) for t in result["tasks"]] == [
+        (["12"], ["县教育局", "各中小学"]), (["13"], ["县教育局", "县职教中心"])]
+    assert [(x["value"], x["unit"]) for x in result["tasks"][0]["targets"]] == [("95", "%")]
