@@ -23,7 +23,8 @@ as committed dates ("秋季开学前全部投入使用"); 暑假期间 is a sche
 Open-ended values — 长期 / 长期坚持 / 持续 / 常态化 / 每学期 / 每月 / 适时 … (:func:`is_open_ended`)
 — give None, and a task whose own deadline field says so keeps None rather than inheriting its
 heading's deadline or reading one from its body. In the body, 上半年完成 / 第三季度前 / 下半年内
-count as committed dates like 6月底前, and so do a numeric date before 前 ("2023-06-30前", "2023.6前完成") and
+count as committed dates like 6月底前, and so does a month in brackets after the item's words
+("加强眼操检查（3月）要求……"), and so do a numeric date before 前 ("2023-06-30前", "2023.6前完成") and
 the end of a period that runs from now ("即日起至6月" -> 06), and so does a month or a half-year followed by a verb of
 achievement (6月建成, 上半年实现全覆盖); followed by any other verb it is a schedule, not a deadline
 (3月召开, 下半年开展).
@@ -73,6 +74,7 @@ _BODY = re.compile(
     rf"|(?:上半年|下半年|第?[一二三四1-4]\s*季度)\s*(?:末|底)?\s*(?:前|以前|之前|内|{_DONE})"
     r"|(?:(?:19|20)\d{2}\s*年\s*)?(?:(?:春季|秋季)(?:学期)?\s*开学|放?暑假)\s*(?:前|以前|之前)"
     rf"|(?:19|20)\d{{2}}\s*[.\-/]\s*{_MON}(?:\s*[.\-/]\s*\d{{1,2}})?(?!\d)\s*(?:底|末)?\s*(?:前|以前|之前|{_DONE})"
+    rf"|(?<=\()\s*(?:(?:{_YEAR})\s*年\s*)?(?<![\d.]){_MON}\s*月份?\s*(?:底|末|中旬|上旬|下旬)?\s*(?:前|以前|之前)?\s*(?=\))"
     rf"|(?:即日|现在|今日|本通知印发之日)起?\s*(?:至|到)\s*(?:(?:{_YEAR})\s*年\s*)?(?<![\d.]){_MON}\s*月"
 )
 _OPEN_ENDED = re.compile(

@@ -202,6 +202,31 @@ def _trailer(content: str, content_folded: str, out: Fields) -> bool:
     return True
 
 
+# "由卫生室和值周队联合检查": the units a sentence of the body puts in charge
+_BY_UNITS = re.compile(
+    r"由(?P<names>[^,。;:由]{2,40}?)(?:全体)?(?:成员|人员)?(?:联合|统一|具体|共同|牵头)?"
+    r"(?:负责|进行|组织|实施|检查|考核|督查|评选|落实|承办)"
+)
+_AND = re.compile("[和与及、]|以及")
+
+
+def body_units(lines: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Units named in the body as the ones who do the work ("由学校卫生领导小组成员进行考核",
+    "由卫生室和值周队联合检查"): every name of the phrase must be an office or a school."""
+    out: list[tuple[str, str]] = []
+    for orig, folded in lines:
+        for m in _BY_UNITS.finditer(folded):
+            a, b = m.span("names")
+            parts, start = [], a
+            for c in list(_AND.finditer(folded, a, b)) + [None]:
+                end = c.start() if c else b
+                parts.append((orig[start:end].strip(), folded[start:end].strip()))
+                start = c.end() if c else b
+            if parts and all(is_org_name(f) for _o, f in parts):
+                out.extend(p for p in parts if p not in out)
+    return out
+
+
 # -- titles ----------------------------------------------------------------------------------
 _TITLE_CAP = 32
 

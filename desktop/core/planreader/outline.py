@@ -127,6 +127,7 @@ class Node:
 
 
 _MAX_NESTED = 3  # lists of one style nested by the colon rule, at most
+_FLATTENED = 300  # a line this long is a whole document or section flattened onto one line
 
 
 @dataclass
@@ -417,11 +418,12 @@ class OutlineBuilder:
         # a "1." glued to the heading before it ("（一）加强班子建设1.落实……") only in a line that
         # starts with a label: several levels flattened onto one line; "1、" only when "2、" follows
         # (in the line or starting the next one)
-        cands = embedded_candidates(orig, folded, start, glued=label is not None)
+        cands = embedded_candidates(orig, folded, start, glued=label is not None or len(folded) > _FLATTENED)
         if any(glued_label(folded, c.start) for c in cands):
             follow = match_label(next_line[0], next_line[1], 0) if next_line else None
             cands = [c for k, c in enumerate(cands) if not glued_label(folded, c.start) or _has_next(c, k, cands)
                      or folded[c.start + len(c.text)] == "."
+                     or any(d.style == c.style and d.number == c.number - 1 for d in cands[max(0, k - 3):k])
                      or (follow is not None and follow.style == c.style and follow.number == c.number + 1)]
         if not cands:
             return [(label, orig, folded)]
@@ -469,6 +471,8 @@ class OutlineBuilder:
         same = [o for o in opened if o.style == c.style]
         if glued_label(folded, c.start):  # a new list under the heading, or numbering that runs on
             before = folded[prev_cut:c.start]
+            if same and len(folded) > _FLATTENED:  # "……知识讲座4、评选……": the open list runs on
+                return c.style == "arabic" and any(o.number == c.number - 1 for o in same)
             return (c.style == "arabic" and c.number in (1, last + 1) and not same
                     and 2 <= len(before.strip()) <= 40 and not _SENTENCE_END.search(before))
         if same:

@@ -27,7 +27,7 @@ from collections import Counter
 from ..errors import TaizhangError
 from .charfold import fold
 from .deadlines import body_deadline, is_date_only, is_open_ended, parse_deadline
-from .fields import Fields, collect, make_title
+from .fields import Fields, body_units, collect, make_title
 from .numbering import cn_to_int, normalise_label
 from .outline import Node, OutlineBuilder, is_closing
 from .sections import select_plan_section
@@ -279,7 +279,7 @@ class _Emitter:
             # the lines joined: a hard wrap may split a date ("上半" / "年完成")
             deadline = body_deadline("".join(f for _, f in lines), self.year)
         if not units:
-            units = inherited.units
+            units = body_units(lines) or inherited.units
         if deadline is None and not open_ended:
             deadline = inherited.deadline
         targets = []
