@@ -76,7 +76,7 @@ _ENDS_SENTENCE = re.compile(r"[。;!?”)]\s*$")
 _CLOSING = re.compile(
     r"^(?:各(?:单位|部门|股室|科室|处室|直属单位|相关单位|责任单位|学区|乡镇|中心校|级各类学校|学校|"
     r"中小学|幼儿园|校|园)|全县各|全县教育系统|全系统|全体|请各|希望各|以上|本(?:要点|计划|方案|意见|安排|通知)|"
-    r"附件|特此|抄送|印发|联系人|联系电话|新的一年|新征程|让我们|同志们)"
+    r"附件|特此|抄送|印发|联系人|联系电话|新的一年|新征程|让我们|同志们|(?:截)?至\s*(?:19|20)\d{2}\s*年[^。]{0,12},)"
 )
 # Wording of a closing remark, enough on its own for a paragraph after the last task's fields.
 _CLOSING_WORDS = re.compile(
@@ -371,8 +371,9 @@ class OutlineBuilder:
         if sum(1 for c in kids if c.field_lines) >= 2 or any(c.field_lines for c in kids[:-1]):
             return  # the items carry their own 责任单位/完成时限: they are tasks
         head = node.head_folded.rstrip()
-        if any(c.inline for c in kids):  # a list inside the task's own paragraph
-            reads_as_task = bool(head)
+        if any(c.inline for c in kids):  # a list inside the task's own paragraph, after a sentence
+            reads_as_task = bool(head) and not (head.endswith(":") and len(head) <= 30
+                                                and not _SENTENCE_END.search(head))
         else:  # items on lines of their own: parts when the node has a body of its own
             stop = _SENTENCE_END.search(head)
             reads_as_task = bool(node.paras or head.endswith(":") or (stop and head[stop.end():].strip()))

@@ -78,7 +78,7 @@ def parse_lines(lines: list[SourceLine], *, year: int | None = None, title: str 
         "headings": [],
         "tasks": [],
     }
-    emitter = _Emitter(result, plan_year)
+    emitter = _Emitter(result, plan_year, _document_fields(builder, doc_title, plan_year))
     if section is not None:
         emitter.emit_section(section)
     elif builder.root.children:
@@ -167,6 +167,43 @@ def _plan_year(section: Node | None, root: Node, doc_year: int | None, title: st
     return doc_year
 
 
+# -- what the document says of all its items ------------------------------------------------
+_ORG = r"[\u4e00-\u9fff]{2,14}?(?:局|委员会|政府|办公室|管委会|中心)"
+_SELF = r"我局|本局|我单位|本单位|我委|本委"
+# "现将我局所承办的……项目完成情况予以公示", "现将教育局2020年民生实事建设情况公示如下"
+_UNDERTAKES = re.compile(
+    rf"现将(?P<who>{_SELF}|{_ORG})(?:所|负责)?(?:承办|牵头|承担|负责|实施)的?"
+    rf"|现将(?P<who2>{_SELF}|{_ORG})[^。]{{0,40}}?情况[^。]{{0,6}}(?:公示|公布|通报|报告)"
+)
+# "至2020年12月底，教育局圆满完成……任务": one date for all the listed items
+_ALL_DONE_BY = re.compile(r"^(?:截)?至\s*(?P<date>(?:19|20)\d{2}\s*年[^,。]{0,10}?)(?:底|末)?\s*,[^。]{0,30}?完成")
+_ISSUER = re.compile(rf"^(?:关于)?(?:对)?(?P<org>{_ORG})")
+
+
+def _document_fields(builder: OutlineBuilder, title: str, year: int | None) -> _Inherited:
+    """Units and a deadline that a sentence outside the items gives all of them: the preamble says
+    which office undertakes the listed items (我局 meaning the office the title names), a closing
+    sentence when they are all done. Dates of the notice itself (公示时间, 印发日期) are not it."""
+    units: list[tuple[str, str]] = []
+    deadline = None
+    for orig, folded in builder.preamble + builder.epilogue:
+        m = _UNDERTAKES.search(folded)
+        if m and not units:
+            key = "who" if m.group("who") else "who2"
+            a, b = m.span(key)
+            if re.fullmatch(_SELF, folded[a:b]):
+                issuer = _ISSUER.search(fold(title))
+                if issuer:
+                    units = [(title[issuer.start("org"):issuer.end("org")], issuer.group("org"))]
+            else:
+                units = [(orig[a:b], folded[a:b])]
+    for _orig, folded in builder.epilogue:
+        m = _ALL_DONE_BY.search(folded.strip())
+        if m:
+            deadline = parse_deadline(m.group("date") + "底", year)
+    return _Inherited(units, deadline)
+
+
 # -- emitting headings and tasks -------------------------------------------------------------
 class _Inherited:
     def __init__(self, units=None, deadline=None):
@@ -175,9 +212,10 @@ class _Inherited:
 
 
 class _Emitter:
-    def __init__(self, result: dict, year: int | None):
+    def __init__(self, result: dict, year: int | None, document: _Inherited | None = None):
         self.result = result
         self.year = year
+        self.document = document or _Inherited()
 
     def emit_section(self, section: Node) -> None:
         path = []
@@ -281,7 +319,9 @@ class _Emitter:
         if not units:
             units = body_units(lines) or inherited.units
         if deadline is None and not open_ended:
-            deadline = inherited.deadline
+            deadline = inherited.deadline or self.document.deadline
+        if not units:
+            units = self.document.units
         targets = []
         for orig, folded in lines:
             targets.extend(extract_targets(orig, folded))

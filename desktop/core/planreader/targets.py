@@ -18,7 +18,9 @@ with no commitment word between them rules it out ("对照巡察反馈的9项突
 
 Not targets either: years (2022年), dates (3月, 14日), ages (35岁), ordinals (第3届), anniversaries
 (100周年), version numbers (2.0), numbers inside 《》 titles, and Chinese numerals (三所, 五项管理),
-which in plans name programmes far more often than they commit to a quantity.
+which in plans name programmes far more often than they commit to a quantity — except as a
+frequency or right after a threshold ("每周两节体育课", "每年举办一次", "不少于一小时"), where
+their value is given in Arabic digits.
 
 Each target is ``{"text", "value", "unit", "placeholder"}``: ``text`` is the clause it sits in (cut
 at ，。；：、), ``unit`` is as written (％ stays ％), ``value`` is None for a placeholder.
@@ -27,6 +29,8 @@ at ，。；：、), ``unit`` is as written (％ stays ％), ``value`` is None f
 from __future__ import annotations
 
 import re
+
+from .numbering import cn_to_int
 
 _UNITS = sorted(
     """万平方米 平方米 平方公里 平米 ㎡ 个百分点 百分点 万人次 人次 万人 万册 万元 亿元 千元 元 个班 课时 学时
@@ -63,6 +67,7 @@ _NOT_UNIT_BEFORE = {
     "组": "织",
     "队": "伍",
     "个": "人体",
+    "次": "性序数",
 }
 _CLAUSE_BREAK = re.compile(r"[,。;:!?、]")
 _CONNECTIVE = re.compile(r"以及|并且|及|和|与|并|同时")
@@ -73,19 +78,23 @@ _COMMIT = re.compile(
     "配齐|购置|更换|采购|更新|招收|发展|掌握|学会|推进|启动|开设|设立|建立|组建|资助|发放|惠及|帮扶|结对|参加|"
     "参与|提供|申报|争创|评定|表彰|改造|维修|确定|选定|命名|挂牌|突破|选派|选送|派出|送教|启用|投用|交付|竣工|"
     "开工|招生|验收|达标|创成|获批|编写|编制|征集|推出|授牌|新招|新聘|聘请|聘用|储备|轮岗|交流|安装|扩容|整治|"
-    "整改|消除|化解|计划|目标|达|每"
+    "整改|消除|化解|计划|目标|任务数|指标|达|每"
 )
 _REFERENCE = re.compile(
     "针对|对照|依据|根据|围绕|聚焦|梳理出|排查出|查摆出|发现|存在|反馈|指出|提出|现有|已有|已经|已|共有|累计|"
-    "去年|上年|上一年|过去|目前|截至|此前|先后|曾|荣获|获评|被评为|入选|位列|排名"
+    "去年|上年|上一年|过去|目前|截至|此前|先后|曾|荣获|获评|被评为|入选|位列|排名|实际"
 )
 # A commitment word right after one of these tells what was done, not what will be ("已建成",
 # "累计培训", "去年新增"): it does not outweigh the reference word.
-_PAST = re.compile("已|累计|曾|先后|去年|上年|上一年|过去")
+_PAST = re.compile("已|累计|曾|先后|去年|上年|上一年|过去|实际")
 _TAIL = re.compile(r"\s*(?:及|或)?\s*(?:以上|以内|之内|左右|目标)")
 _SCOPE_BREAK = re.compile(r"[,。;:!?]")
 _TITLE_SPAN = re.compile(r"《[^《》]*》")
 _SCOPE_MAX = 60
+# Chinese numerals are targets only as a frequency or a threshold ("每周两节", "不少于一小时")
+_CN_TARGET = re.compile(rf"(?P<v>[一二两三四五六七八九十]{{1,3}})\s*(?P<u>{_UNIT_ALT})")
+_FREQUENCY = re.compile("每\\s*(?:天|日|周|月|年|学期|学年|季度|学段)|双周|隔周")
+_THRESHOLD = re.compile("不少于|不低于|至少|不超过|达到|保证$")
 
 
 def extract_targets(text: str, folded: str) -> list[dict]:
@@ -105,6 +114,20 @@ def extract_targets(text: str, folded: str) -> list[dict]:
             continue
         found.append((vs, m.end(), _clause_start(folded, vs), _clause_end(folded, m.end()),
                       v, (m.start("u"), m.end("u")) if unit else None, placeholder))
+    for m in _CN_TARGET.finditer(folded):  # "每周两节", "每年举办一次", "不少于一小时"
+        vs, unit = m.start("v"), m.group("u")
+        nxt = folded[m.end():m.end() + 1]
+        if nxt and nxt in _NOT_UNIT_BEFORE.get(unit, ""):
+            continue
+        a = _clause_start(folded, vs)
+        back = folded[a:vs]
+        if folded[max(0, vs - 1):vs] == "第" or not (_FREQUENCY.search(back) or _THRESHOLD.search(back[-4:])):
+            continue
+        if any(f[0] <= vs < f[1] for f in found):
+            continue
+        found.append((vs, m.end(), a, _clause_end(folded, m.end()), str(cn_to_int(m.group("v"))),
+                      (m.start("u"), m.end("u")), False))
+    found.sort()
     # several targets in one clause: split the words between two of them at a connective
     # ("x所示范校及x所…") or else right after the first one's unit ("****万元更换设备***套")
     cuts = []

@@ -13,6 +13,9 @@
   punctuation (。，、）” …) is joined to the one before.
 
 Table rows (atomic lines) are joined onto one line and never unwrapped.
+
+Mirror sites inject pinyin after characters ("重點(diǎn)民生實(shí)事"): a bracketed syllable with a
+tone mark right after a Chinese character is noise and is taken out before anything else.
 """
 
 from __future__ import annotations
@@ -38,6 +41,10 @@ _ENDS_SENTENCE = re.compile(r"[。;!?:]\s*$|[。;!?][”」』)]\s*$")
 _KEY_BREAK = set(" \t。;,，、)")  # a field key starts after one of these
 _CLOSING_PUNCT = set("。，,、；;：:）)》”」』！!？?")
 
+_PINYIN = re.compile(
+    r"(?<=[\u4e00-\u9fff])[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ][a-zü]*[)）]"
+)
+
 Prepared = tuple[str, str, bool]  # (original, folded, atomic)
 
 
@@ -53,6 +60,7 @@ def prepare(lines: list[tuple[str, bool]]) -> list[Prepared]:
             continue
         pieces = [re.sub(r"\s*[\r\n]+\s*", " ", text)] if atomic else text.splitlines()
         for line in pieces:
+            line = _PINYIN.sub("", line)
             folded = fold(line)
             if not folded.strip() or _PAGE_NUMBER.match(folded):
                 continue

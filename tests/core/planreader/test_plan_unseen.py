@@ -109,3 +109,53 @@ def test_a_flattened_document_splits_at_glued_markers():
                                         ["二", "(二)", "3"], ["二", "(二)", "4"], ["三"]]
     # 由……联合组织 names the units; the month in brackets after the item's words is its deadline
     assert got[2][1:] == (["德育处", "少先队大队部"], "2025-03")
+
+
+# -- a notice: preamble, document-level units and dates, decoy dates, mirror noise ----------
+NOTICE = """关于对示例区教育局2025年度重点民生实事项目完成情况的公示
+现将我局所承办的2025年重点民生实事项目完成情况予以公示。
+一、省重点民生实事项目
+1.校园安防提升项目。项目任务数为新增视频监控点位120个，实际完成126个。
+2.学生饮用水改造项目。全年完成16所农村学校饮水设备更新。
+二、区重点民生实事项目
+区重点民生实事项目实施3所学校食堂改造工程。公示时间为2025年12月11日至12月17日。
+联系电话：0000-1234567。
+示例区教育局
+2025年12月10日
+"""
+
+NOISY = """示例市教育體育局2024年重點(diǎn)民生實(shí)事項(xiàng)目完成情況公示
+現(xiàn)將教育體育局2024年民生實(shí)事項(xiàng)目建設(shè)情況公示如下:
+1、省實(shí)事工程:新建公辦幼兒園學(xué)位 600 個(gè)。
+2、市民生實(shí)事工程:①改造鄉(xiāng)村小規(guī)模學(xué)校 12 所;②建成校園足球場(chǎng) 4 個(gè)。
+至2024年12月底,教育體育局圓滿完成2024年民生實(shí)事工程建設(shè)任務(wù)。
+"""
+
+
+def test_a_notice_names_its_office_once_for_all_items_and_its_dates_are_not_deadlines():
+    result = parse_plan_text(NOTICE)
+    got = [(t["path"], t["units"], t["deadline"]) for t in result["tasks"]]
+    assert got == [(["一", "1"], ["示例区教育局"], None), (["一", "2"], ["示例区教育局"], None),
+                   (["二"], ["示例区教育局"], None)]
+    # the planned number is a target, the achieved one is not
+    assert [(x["value"], x["unit"]) for x in result["tasks"][0]["targets"]] == [("120", "个")]
+
+
+def test_mirror_noise_and_a_closing_sentence_for_all_items():
+    got = _tasks(NOISY)
+    assert [p for p, _u, _d in got] == [["1"], ["2", "①"], ["2", "②"]]  # ① under a heading phrase: tasks
+    assert all(u == ["教育體育局"] and d == "2024-12" for _p, u, d in got)
+    assert "diǎn" not in parse_plan_text(NOISY)["title"]
+
+
+# -- frequencies written in Chinese numerals ------------------------------------------------
+FREQUENCIES = """实验中学体育工作实施措施
+1.开齐开足体育课，初中每周三节体育课，保证学生每天校园体育活动时间不少于一小时。
+2.每学期举办一次全校运动会，组建五个兴趣小组。
+"""
+
+
+def test_frequencies_and_thresholds_in_chinese_numerals_are_targets():
+    tasks = parse_plan_text(FREQUENCIES)["tasks"]
+    assert [(x["value"], x["unit"]) for x in tasks[0]["targets"]] == [("3", "节"), ("1", "小时")]
+    assert [(x["value"], x["unit"]) for x in tasks[1]["targets"]] == [("1", "次")]  # 五个兴趣小组 names no target
