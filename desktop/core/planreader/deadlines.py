@@ -37,6 +37,8 @@ from __future__ import annotations
 import re
 
 from .numbering import cn_to_int
+from .vocabulary import alternation
+from .vocabulary import dates as D
 
 _MON = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
 _YEAR = r"(?:19|20)\d{2}|1\d{2}"
@@ -64,9 +66,9 @@ def _term_month(word: str) -> int:
     return 7 if word.startswith("春") else 12
 
 
-_WORD_MONTH = {"年底": 12, "年末": 12, "年内": 12, "全年": 12, "年度内": 12, "上半年": 6, "下半年": 12}
+_WORD_MONTH = {w: m for w, m, _ex in D.MONTH_WORDS}
 
-_DONE = "完成|实现|建成|投入使用|投用|竣工|交付"  # verbs of achievement: "6月建成" is a deadline
+_DONE = alternation(D.ACHIEVED)  # verbs of achievement: "6月建成" is a deadline
 _BODY = re.compile(
     rf"(?:(?:{_YEAR})\s*年\s*)?(?<![\d.])({_MON})\s*月份?\s*"
     rf"(?:(?:底|末|中旬|上旬|下旬)\s*(?:前|以前|之前)?|(?:\d{{1,2}}\s*日)?\s*(?:前|以前|之前)|{_DONE})"
@@ -78,7 +80,7 @@ _BODY = re.compile(
     rf"|(?:即日|现在|今日|本通知印发之日)起?\s*(?:至|到)\s*(?:(?:{_YEAR})\s*年\s*)?(?<![\d.]){_MON}\s*月"
 )
 _OPEN_ENDED = re.compile(
-    r"^(?:长期|持续|常态|经常|日常|每\s*(?:学期|学年|年|季度|月|周|天)|适时|动态|随时|即时|及时|"
+    rf"^(?:{alternation(D.OPEN_ENDED)}|每\s*(?:学期|学年|年|季度|月|周|天)|"
     r"按(?:上级|要求|计划|进度)|根据(?:上级|需要|要求|安排))"
 )
 _DATE_ONLY_REST = re.compile(

@@ -31,22 +31,20 @@ from dataclasses import dataclass, field
 
 from .deadlines import is_date_only, is_open_ended
 from .units import is_org_name, split_names
+from .vocabulary import alternation, words
+from .vocabulary import field_keys as K
 
 _UNIT_KEY = (
-    r"(?:牵头|责任|承办|配合|协办|协助|参与|主办|负责|实施|主责|落实|参加)"
-    r"(?:单位|部门|科室|股室|处室|主体|学校)|牵头|配合|承办|协办|参与|责任"
+    rf"(?:{alternation(K.UNIT_ROLES)})(?:{alternation(K.UNIT_NOUNS)})|{alternation(K.BARE_UNIT_KEYS)}"
 )
-_PERSON_KEY = (r"(?:责任|分管|牵头|联系|包抓|包保|督办|挂钩|主要)?(?:领导|负责人)"
-               r"|(?:责任|分管|牵头|联系|包抓)(?:人|校长)|联系人|联系电话")
+_PERSON_KEY = (rf"(?:{alternation(K.PERSON_ROLES)})?(?:{alternation(K.PERSON_NOUNS)})"
+               rf"|{alternation(K.PERSON_WORDS)}")
 _DEADLINE_KEY = (
-    r"(?:完成|办结|截止|截至|落实)(?:时间|时限|期限|日期|时程|节点)|时间节点|时间安排|时间要求"
-    r"|进度安排|完成进度|时限|期限"
+    rf"(?:{alternation(K.DEADLINE_VERBS)})(?:{alternation(K.DEADLINE_NOUNS)})|{alternation(K.DEADLINE_WORDS)}"
 )
 _UNIT_KEY_RX = re.compile(_UNIT_KEY)
 _DEADLINE_KEY_RX = re.compile(_DEADLINE_KEY)
-_FULL_UNIT_KEY = (
-    r"(?:牵头|责任|承办|配合|协办|协助|参与|主办|负责|实施|主责|落实|参加)(?:单位|部门|科室|股室|处室|主体|学校)"
-)
+_FULL_UNIT_KEY = rf"(?:{alternation(K.UNIT_ROLES)})(?:{alternation(K.UNIT_NOUNS)})"
 # "责任单位：" / "【责任单位】"; at a line start also "责任单位 基教股" (a full key, then spaces)
 _KEY = re.compile(rf"[【\[]?(?P<key>{_PERSON_KEY}|{_DEADLINE_KEY}|{_UNIT_KEY})\s*(?::|[】\]])\s*")
 _KEY_SPACE = re.compile(rf"^[【\[]?(?P<key>{_PERSON_KEY}|{_DEADLINE_KEY}|{_FULL_UNIT_KEY})[ \t]+(?=\S)")
@@ -55,7 +53,7 @@ _LEAD = re.compile(
     rf"|^(?:{_PERSON_KEY}|{_DEADLINE_KEY}|{_FULL_UNIT_KEY})[ \t]+\S"
 )
 _KEY_BOUNDARY = set("(;。 \t,、[【")
-_SUPPORT = ("配合", "协办", "协助", "参与", "参加")
+_SUPPORT = words(K.SUPPORT_ROLES)
 _TRAILER = re.compile(r"\(([^()]{1,80})\)\s*[。.;]?\s*$")
 _ROLE_AFTER = re.compile(r"(?:牵头|负责|主责|主办|承办|落实|配合|协办|协助|参与|参加)(?:单位|实施|落实)?$")
 _NOTE_AFTER = re.compile(r"\([^()]{1,20}\)$")

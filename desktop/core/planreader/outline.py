@@ -69,19 +69,18 @@ from . import fields
 from .charfold import fold as fold_like
 from .numbering import RANK, Label, embedded_candidates, match_label, weak_boundary_before
 from .sections import heading_kind
+from .vocabulary import alternation
+from .vocabulary import closing as C
 
 _SENTENCE_END = re.compile(r"[。;；!！?？]")
 _ENDS_SENTENCE = re.compile(r"[。;!?”)]\s*$")
 # Closing remarks after the tasks: an exhortation to the units, the annex list, the explanation.
 _CLOSING = re.compile(
-    r"^(?:各(?:单位|部门|股室|科室|处室|直属单位|相关单位|责任单位|学区|乡镇|中心校|级各类学校|学校|"
-    r"中小学|幼儿园|校|园)|全县各|全县教育系统|全系统|全体|请各|希望各|以上|本(?:要点|计划|方案|意见|安排|通知)|"
-    r"附件|特此|抄送|印发|联系人|联系电话|新的一年|新征程|让我们|同志们|(?:截)?至\s*(?:19|20)\d{2}\s*年[^。]{0,12},)"
+    rf"^(?:各(?:{alternation(C.ADDRESSEES)})|{alternation(C.OPENERS)}"
+    r"|(?:截)?至\s*(?:19|20)\d{2}\s*年[^。]{0,12},)"
 )
 # Wording of a closing remark, enough on its own for a paragraph after the last task's fields.
-_CLOSING_WORDS = re.compile(
-    "落到实处|落地见效|落细落实|抓好落实|圆满完成|奋力谱写|新篇章|新局面|新的更大贡献|以优异成绩|贡献.{0,6}力量"
-)
+_CLOSING_WORDS = re.compile(rf"{alternation(C.WORDS)}|贡献.{{0,6}}力量")
 _SUB_STYLES = ("circled", "parabic", "letter")  # sub-item styles: parts of a task when inside one
 _NOT_LEVELS = (*_SUB_STYLES, "seq", "subhead", "unnumbered", "root")
 _TOP_STYLES = ("part", "formal", "roman", "section", "item", "cn")

@@ -35,17 +35,19 @@ from .tables import text_table
 from .targets import extract_targets
 from .textlines import prepare
 from .units import applies_to, is_org_name
+from .vocabulary import alternation
+from .vocabulary import headings as H
 
 # A source line and whether it is atomic (a table row: never split at inline labels).
 SourceLine = tuple[str, bool]
 
-_TITLE_WORDS = re.compile("要点|计划|总结|方案|安排|思路|打算|任务|清单|意见|台账|规划")
+_TITLE_WORDS = re.compile(alternation(H.TITLE_WORDS))
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 _CN_YEAR = re.compile(r"([〇零一二三四五六七八九]{4})\s*年")
 _STRONG_NEXT = re.compile("明年|来年|下一年")
 _PART_YEAR = re.compile("上半年|半年|季度|[一二三四五六七八九十\\d]+月|学期|阶段")
 # Sections that frame a plan rather than assign work; as leaves they are not tasks.
-_FRAMING = re.compile(r"^(指导思想|总体要求|总体思路|基本原则|工作原则|指导原则|工作目标|主要目标|总体目标|目标任务)$")
+_FRAMING = re.compile(rf"^(?:{alternation(H.FRAMING)})$")
 
 
 def parse_plan_text(text: str, *, year: int | None = None) -> dict:

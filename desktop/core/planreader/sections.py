@@ -27,16 +27,15 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from .vocabulary import alternation
+from .vocabulary import headings as H
+
 if TYPE_CHECKING:  # outline imports this module's vocabulary
     from .outline import Node
 
-_STRONG = re.compile("下一步|下步|打算|明年|来年|今后|展望|努力方向|下阶段|下一阶段|下一年")
-_WEAK = re.compile("思路|计划|安排|工作重点|重点工作|要点|目标任务|主要任务|工作目标|设想|部署")
-_RETRO = re.compile(
-    "总结|开展情况|完成情况|进展情况|推进情况|落实情况|执行情况|工作情况|基本情况|回顾|"
-    "(?:主要|取得的?|工作)(?:成绩|成效)|(?:主要|经验)做法|存在的?(?:主要)?问题|主要问题|"
-    "问题[和与及]不足|存在的?不足|困难和问题|不足之处"
-)
+_STRONG = re.compile(alternation(H.STRONG))
+_WEAK = re.compile(alternation(H.WEAK))
+_RETRO = re.compile(alternation(H.RETRO))
 
 
 def _heading(node: Node) -> str:

@@ -32,16 +32,18 @@ import re
 
 from .charfold import fold
 from .numbering import int_to_cn, match_label
+from .vocabulary import alternation
+from .vocabulary import field_keys as K
 
 _NUMBER = re.compile(r"^(序号|编号|序|项目编号|任务编号|no\.?|NO\.?|No\.?)$")
-_SUPPORT = re.compile(r"(配合|协办|协助|参与)(单位|部门|科室|股室)?")
-_UNITS = re.compile(r"(责任|牵头|承办|主责|负责|实施)(单位|部门|科室|股室|处室)|责任主体")
-_DEADLINE = re.compile(r"时限|完成时间|时间节点|完成期限|期限|时间安排|进度安排|截止时间")
-_TARGET = re.compile(r"^(工作目标|目标|预期目标|完成标准|预期成果|工作标准|目标要求)$")
-_TASK = re.compile(r"任务|内容|措施|事项|要点|举措|工作$")
-_GROUP = re.compile(r"类别|项目|板块|领域|分类|专项|重点工作|一级|类型")
+_SUPPORT = re.compile(rf"(?:{alternation(K.TABLE_SUPPORT)})(单位|部门|科室|股室)?")
+_UNITS = re.compile(r"(责任|牵头|承办|主责|负责|实施)(单位|部门|科室|股室|处室)|责任主体")  # lead units
+_DEADLINE = re.compile(alternation(K.TABLE_DEADLINE))
+_TARGET = re.compile(rf"^(?:{alternation(K.TABLE_TARGET)})$")
+_TASK = re.compile(rf"{alternation(K.TABLE_TASK)}|工作$")
+_GROUP = re.compile(alternation(K.TABLE_GROUP))
 _YEAR_COLUMN = re.compile(r"((?:19|20)\d{2})\s*年度?(?:任务|目标|工作|计划)")
-_IGNORE = re.compile(r"责任人|领导|联系|备注|电话|说明|完成情况|进展")
+_IGNORE = re.compile(alternation(K.TABLE_IGNORE))
 
 
 def cell_text(value) -> str:

@@ -31,14 +31,10 @@ from __future__ import annotations
 import re
 
 from .numbering import cn_to_int
+from .vocabulary import alternation, words
+from .vocabulary import measures as M
 
-_UNITS = sorted(
-    """万平方米 平方米 平方公里 平米 ㎡ 个百分点 百分点 万人次 人次 万人 万册 万元 亿元 千元 元 个班 课时 学时
-    小时 分钟 个月 场次 所次 学分 公里 千米 公顷 米 亩 个 所 名 人 位 次 项 处 节 场 天 周 套 台 件 间 册 本 篇
-    期 批 家 支 门 类 种 条 份 户 座 栋 张 辆 轮 倍 校 园 班 首 幅 枚 块 吨 组 对 队 届 % ‰ 分""".split(),
-    key=len,
-    reverse=True,
-)
+_UNITS = sorted(words(M.UNITS), key=len, reverse=True)
 _UNIT_ALT = "|".join(re.escape(u) for u in _UNITS)
 _NUMBER = r"\d+(?:\.\d+)?(?:\s*(?:至|到|-|~|—|–)\s*\d+(?:\.\d+)?)?"
 _PLACEHOLDER = r"[xX×]{1,6}|\*{1,6}"
@@ -71,30 +67,19 @@ _NOT_UNIT_BEFORE = {
 }
 _CLAUSE_BREAK = re.compile(r"[,。;:!?、]")
 _CONNECTIVE = re.compile(r"以及|并且|及|和|与|并|同时")
-_COMMIT = re.compile(
-    "达到|不少于|不低于|不超过|不高于|不多于|低于|高于|至少|保持|保证|确保|力争|争取|实现|完成|建成|建设|新建|"
-    "改建|扩建|创建|打造|培育|培养|选拔|遴选|评选|认定|招聘|招录|补充|引进|新增|增加|增设|增至|增长|提高|提升|"
-    "降低|下降|减少|压减|控制在|稳定在|投资|投入|安排|落实|实施|开展|举办|组织|召开|培训|轮训|参训|覆盖|配备|"
-    "配齐|购置|更换|采购|更新|招收|发展|掌握|学会|推进|启动|开设|设立|建立|组建|资助|发放|惠及|帮扶|结对|参加|"
-    "参与|提供|申报|争创|评定|表彰|改造|维修|确定|选定|命名|挂牌|突破|选派|选送|派出|送教|启用|投用|交付|竣工|"
-    "开工|招生|验收|达标|创成|获批|编写|编制|征集|推出|授牌|新招|新聘|聘请|聘用|储备|轮岗|交流|安装|扩容|整治|"
-    "整改|消除|化解|计划|目标|任务数|指标|达|每"
-)
-_REFERENCE = re.compile(
-    "针对|对照|依据|根据|围绕|聚焦|梳理出|排查出|查摆出|发现|存在|反馈|指出|提出|现有|已有|已经|已|共有|累计|"
-    "去年|上年|上一年|过去|目前|截至|此前|先后|曾|荣获|获评|被评为|入选|位列|排名|实际"
-)
+_COMMIT = re.compile(alternation(M.COMMIT))
+_REFERENCE = re.compile(alternation(M.REFERENCE))
 # A commitment word right after one of these tells what was done, not what will be ("已建成",
 # "累计培训", "去年新增"): it does not outweigh the reference word.
-_PAST = re.compile("已|累计|曾|先后|去年|上年|上一年|过去|实际")
+_PAST = re.compile(alternation(M.PAST))
 _TAIL = re.compile(r"\s*(?:及|或)?\s*(?:以上|以内|之内|左右|目标)")
 _SCOPE_BREAK = re.compile(r"[,。;:!?]")
 _TITLE_SPAN = re.compile(r"《[^《》]*》")
 _SCOPE_MAX = 60
 # Chinese numerals are targets only as a frequency or a threshold ("每周两节", "不少于一小时")
 _CN_TARGET = re.compile(rf"(?P<v>[一二两三四五六七八九十]{{1,3}})\s*(?P<u>{_UNIT_ALT})")
-_FREQUENCY = re.compile("每\\s*(?:天|日|周|月|年|学期|学年|季度|学段)|双周|隔周")
-_THRESHOLD = re.compile("不少于|不低于|至少|不超过|达到|保证$")
+_FREQUENCY = re.compile(rf"{alternation(M.FREQUENCIES)}|每\s+(?:天|日|周|月|年|学期)")
+_THRESHOLD = re.compile(rf"(?:{alternation(M.THRESHOLDS)})$")
 
 
 def extract_targets(text: str, folded: str) -> list[dict]:

@@ -21,19 +21,16 @@ from __future__ import annotations
 
 import re
 
+from .vocabulary import alternation
+from .vocabulary import offices as O
+
 TYPES = ("小学", "初中", "九年一贯制", "高中", "幼儿园", "职业学校", "特殊教育")
 _K12 = ("小学", "初中", "九年一贯制", "高中")
 
-_OFFICE_SUFFIX = re.compile(
-    r"(股|室|办|科|处|局|委|组|站|中心|机关|支队|大队|队部?|所|团委|工会|妇联|政府|街道|乡镇|镇|乡|"
-    r"机构|单位|部门|学区|党委|党组|工委|总支|支部|协会|基地|馆|会|院)$"
-)
-_SCHOOL_SUFFIX = re.compile(
-    r"(学校|中学|小学|幼儿园|学院|大学|高中|初中|职中|职专|完小|校区|分校|附小|附中|教学点|园|校|"
-    r"[一二三四五六七八九十\d]+中)$"
-)
+_OFFICE_SUFFIX = re.compile(rf"(?:{alternation(O.OFFICE_SUFFIXES)})$")
+_SCHOOL_SUFFIX = re.compile(rf"(?:{alternation(O.SCHOOL_SUFFIXES)}|[一二三四五六七八九十\d]+中)$")
 _SCHOOL_CENTRE = re.compile("职教中心|特教中心|特殊教育中心|特殊教育学校|学校|幼儿园")
-_GENERIC_PREFIX = re.compile(r"^(各|全县|全市|全区|全旗|所有|全体|相关|有关|各级各类|县直|市直|区直)")
+_GENERIC_PREFIX = re.compile(rf"^(?:{alternation(O.GENERIC_PREFIXES)})")
 _BARE_TYPES = ("中小学", "小学", "初中", "高中", "幼儿园", "中小学校", "中小学幼儿园", "学校", "中学")
 _NOT_NAMES = ("无", "—", "-", "/", "等", "")
 
