@@ -81,22 +81,70 @@ def _classify(header: str) -> str | None:
 
 
 def find_header(rows: list[list[str]]) -> tuple[int, dict[str, list[int]]] | None:
-    """(index of the header row, {kind: [column indices]}) or None when no row looks like one."""
+    """(index of the header row, {kind: [column indices]}) or None when no row looks like one.
+
+    A header spanning two rows (merged cells above, "责任单位" over "牵头 | 配合") is read as one
+    row of joined cells, the index being its second row. A header with a number or units column
+    but no task column takes as task the column whose cells below hold the longest text (a task
+    column named for the kind of item: 民生实事, 改革事项 …)."""
     for i, row in enumerate(rows[:30]):
-        kinds: dict[str, list[int]] = {}
-        for j, cell in enumerate(row):
-            k = _classify(cell)
-            if k:
-                kinds.setdefault(k, []).append(j)
-        tasks = kinds.get("task", [])
-        if not tasks and len(kinds.get("group", [])) >= 1 and ("units" in kinds or "deadline" in kinds):
-            kinds["task"] = [kinds["group"].pop()]  # "项目" alone names the task column
-            tasks = kinds["task"]
-        if tasks and any(k in kinds for k in ("number", "units", "deadline")):
-            if len(tasks) > 1:
-                kinds.setdefault("group", []).extend(tasks[:-1])
-                kinds["task"] = tasks[-1:]
-            return i, kinds
+        found = _header_kinds(row)
+        if found is not None:
+            return i, found
+        below = rows[i + 1] if i + 1 < len(rows) else []
+        cells = [c.strip() for c in below if c.strip()]
+        if len(cells) >= 2 and all(len(c) <= 8 and not c[:1].isdigit() for c in cells) and _header_kinds(below) is None:
+            width = max(len(row), len(below))
+            top = [row[j] if j < len(row) else "" for j in range(width)]
+            for j in range(1, width):  # a merged cell above spans the columns to its right
+                if not top[j].strip() and top[j - 1].strip() and j < len(below) and below[j].strip():
+                    top[j] = top[j - 1]
+            joined = [top[j] + (below[j] if j < len(below) and below[j] != top[j] else "") for j in range(width)]
+            found = _header_kinds(joined) or _longest_text_task(joined, rows[i + 2:i + 22])
+            if found is not None:
+                return i + 1, found
+        found = _longest_text_task(row, rows[i + 1:i + 21])
+        if found is not None:
+            return i, found
+    return None
+
+
+def _longest_text_task(row: list[str], below: list[list[str]]) -> dict[str, list[int]] | None:
+    kinds: dict[str, list[int]] = {}
+    for j, cell in enumerate(row):
+        k = _classify(cell)
+        if k:
+            kinds.setdefault(k, []).append(j)
+    if "task" in kinds or not ("number" in kinds and ("units" in kinds or "deadline" in kinds)) or len(below) < 2:
+        return None
+    taken = {j for v in kinds.values() for j in v}
+    free = [j for j, c in enumerate(row) if j not in taken and c.strip() and not _IGNORE.search(fold(c))]
+    if not free:
+        return None
+    def length(j: int) -> float:
+        return sum(len(r[j]) for r in below if j < len(r)) / len(below)
+    best = max(free, key=length)
+    if length(best) < 8:
+        return None
+    kinds["task"] = [best]
+    return kinds
+
+
+def _header_kinds(row: list[str]) -> dict[str, list[int]] | None:
+    kinds: dict[str, list[int]] = {}
+    for j, cell in enumerate(row):
+        k = _classify(cell)
+        if k:
+            kinds.setdefault(k, []).append(j)
+    tasks = kinds.get("task", [])
+    if not tasks and len(kinds.get("group", [])) >= 1 and ("units" in kinds or "deadline" in kinds):
+        kinds["task"] = [kinds["group"].pop()]  # "项目" alone names the task column
+        tasks = kinds["task"]
+    if tasks and any(k in kinds for k in ("number", "units", "deadline")):
+        if len(tasks) > 1:
+            kinds.setdefault("group", []).extend(tasks[:-1])
+            kinds["task"] = tasks[-1:]
+        return kinds
     return None
 
 
@@ -142,6 +190,11 @@ def task_table_lines(rows: list[list[str]]) -> list[tuple[str, bool]] | None:
             if m:
                 year_end = f"{m.group(1)}年底"
                 break
+    headers = [[c.strip() for c in r] for r in rows[max(0, head_idx - 1):head_idx + 1]]
+    numbers = col.get("number", [])
+    rows = rows[:head_idx + 1] + [  # the header repeated on each page
+        r for r in rows[head_idx + 1:] if [c.strip() for c in r] not in headers
+        and not (numbers and numbers[0] < len(r) and _classify(r[numbers[0]]) == "number")]
     out: list[tuple[str, bool]] = []
     sections: set[int] = set()  # indices in ``out`` of heading lines (group values, section rows)
     groups: list[str] = [""] * len(col.get("group", []))
@@ -264,7 +317,9 @@ def _align(cells: list[str], width: int, lead: int) -> list[str] | None:
         return cells
     if missing <= lead:
         return [""] * missing + cells
-    if missing <= 1:
+    first = next((c for c in cells if c), "")
+    label = match_label(first, fold(first), allow_empty=True)
+    if missing <= 1 or (label is not None and label.style in _SECTION_STYLES):  # a section row: "一、 | 学前教育"
         return cells + [""] * missing
     return None
 
@@ -280,8 +335,9 @@ def tab_separated(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]] | Non
     if found is None:
         return None
     start, kinds = found
-    width, lead = len(rows[start]), _leading_groups(kinds)
-    table = [rows[start]]
+    first = start - 1 if start > 0 and _header_kinds(rows[start]) is None else start  # a two-row header
+    width, lead = max(len(r) for r in rows[first:start + 1]), _leading_groups(kinds)
+    table = [r + [""] * (width - len(r)) for r in rows[first:start + 1]]
     end = start + 1
     while end < len(rows):
         if not lines[end][0].strip():
@@ -296,7 +352,7 @@ def tab_separated(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]] | Non
     while after < len(rows) and split[after]:  # rows of the page's metadata under the table
         after += 1
     out = task_table_lines(table) or []
-    return list(lines[:start]) + out + list(lines[after:])
+    return list(lines[:first]) + out + list(lines[after:])
 
 
 _MAX_HEADER_CELL = 12

@@ -159,3 +159,59 @@ def test_frequencies_and_thresholds_in_chinese_numerals_are_targets():
     tasks = parse_plan_text(FREQUENCIES)["tasks"]
     assert [(x["value"], x["unit"]) for x in tasks[0]["targets"]] == [("3", "节"), ("1", "小时")]
     assert [(x["value"], x["unit"]) for x in tasks[1]["targets"]] == [("1", "次")]  # 五个兴趣小组 names no target
+
+
+# -- task tables a person reads at once: title row, two-row header, kind-named task column ----
+TABLE = [
+    ["示例县2025年教育民生实事任务清单", "", "", "", "", ""],
+    ["序号", "民生实事", "责任单位", "", "完成时限", "1-6月进展"],
+    ["", "", "牵头", "配合", "", ""],
+    ["一、", "学前教育", "", "", "", ""],
+    ["1", "新建城东幼儿园，新增学位270个。", "县教育局", "县住建局", "2025年8月", "主体完工"],
+    ["序号", "民生实事", "责任单位", "", "完成时限", "1-6月进展"],
+    ["2", "改造农村幼儿园户外活动场地12处。", "县教育局", "各乡镇人民政府", "2025年10月", "已开工"],
+    ["二、", "义务教育", "", "", "", ""],
+    ["3", "为全县义务教育学校配备心理健康教师。", "县教育局", "", "年底前", ""],
+]
+WANT = [(["一", "1"], ["县教育局", "县住建局"], "2025-08"), (["一", "2"], ["县教育局", "各乡镇人民政府"], "2025-10"),
+        (["二", "3"], ["县教育局"], "2025-12")]
+
+
+def _parsed(path) -> list[tuple]:
+    from desktop.core.plan import parse_plan_file
+
+    result = parse_plan_file(path, year=2025)
+    assert not any("开工" in t["text"] or "完工" in t["text"] for t in result["tasks"])  # progress is no task
+    return [(t["path"], t["units"], t["deadline"]) for t in result["tasks"]]
+
+
+def test_a_workbook_with_a_two_row_header_and_a_task_column_named_for_its_items(tmp_path):
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for row in TABLE:
+        ws.append(row)
+    ws.merge_cells("A1:F1")
+    path = tmp_path / "minsheng.xlsx"
+    wb.save(path)
+    assert _parsed(path) == WANT
+
+
+def test_the_same_table_in_a_word_document(tmp_path):
+    import docx
+
+    document = docx.Document()
+    table = document.add_table(rows=len(TABLE) - 1, cols=6)
+    for i, row in enumerate(TABLE[1:]):
+        for j, value in enumerate(row):
+            table.cell(i, j).text = value
+    document.add_paragraph("示例县教育局")
+    path = tmp_path / "minsheng.docx"
+    document.save(path)
+    assert _parsed(path) == WANT
+
+
+def test_the_same_table_pasted_as_text_with_tabs():
+    text = "\n".join("\t".join(r) for r in TABLE[1:])
+    assert _tasks(text, year=2025) == WANT
