@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.plan import parse_plan_file
+from desktop.core.planreader import parse_plan_file
 
 SHARED = Path(__file__).resolve().parents[3].parent / "shared"
 DEV = SHARED / "plans-dev"

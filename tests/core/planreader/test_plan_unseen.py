@@ -3,7 +3,7 @@ failure class (written for these tests in the style of real plans, never copied 
 
 from __future__ import annotations
 
-from desktop.core.plan import parse_plan_text
+from desktop.core.planreader import parse_plan_text
 
 
 def _tasks(text: str, year: int | None = None) -> list[tuple]:
@@ -178,7 +178,7 @@ WANT = [(["一", "1"], ["县教育局", "县住建局"], "2025-08"), (["一", "2
 
 
 def _parsed(path) -> list[tuple]:
-    from desktop.core.plan import parse_plan_file
+    from desktop.core.planreader import parse_plan_file
 
     result = parse_plan_file(path, year=2025)
     assert not any("开工" in t["text"] or "完工" in t["text"] for t in result["tasks"])  # progress is no task

@@ -8,16 +8,16 @@ import re
 
 import pytest
 
-from desktop.core.plan.charfold import fold
-from desktop.core.plan.deadlines import body_deadline, is_open_ended, parse_deadline
-from desktop.core.plan.fields import is_field_line
-from desktop.core.plan.outline import _CLOSING_WORDS, is_closing
-from desktop.core.plan.parser import _FRAMING, _title
-from desktop.core.plan.sections import heading_kind
-from desktop.core.plan.tables import _IGNORE, _classify
-from desktop.core.plan.targets import extract_targets
-from desktop.core.plan.units import is_org_name
-from desktop.core.plan.vocabulary import closing, dates, field_keys, headings, measures, offices
+from desktop.core.planreader.charfold import fold
+from desktop.core.planreader.deadlines import body_deadline, is_open_ended, parse_deadline
+from desktop.core.planreader.fields import is_field_line
+from desktop.core.planreader.outline import _CLOSING_WORDS, is_closing
+from desktop.core.planreader.parser import _FRAMING, _title
+from desktop.core.planreader.sections import heading_kind
+from desktop.core.planreader.tables import _IGNORE, _classify
+from desktop.core.planreader.targets import extract_targets
+from desktop.core.planreader.units import is_org_name
+from desktop.core.planreader.vocabulary import closing, dates, field_keys, headings, measures, offices
 
 
 def _targets(line: str) -> list[dict]:
