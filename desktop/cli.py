@@ -20,9 +20,9 @@ def _print_json(data) -> None:
 
 
 def _db(path):
-    from desktop.core.db.connection import open_db
+    from desktop.core import services
 
-    return open_db(path)
+    return services.workspaces.open_database(path)
 
 
 def cmd_demo(args) -> int:
@@ -75,21 +75,19 @@ def cmd_plan_publish(args) -> int:
 
 def cmd_county_init(args) -> int:
     from desktop.core import services
-    from desktop.core.signing import crypto
 
     ident = services.setup.county_init(args.db, args.name)
     print(f"已创建县局数据文件 {args.db} / county database created")
-    print(f"县局公钥指纹 county key fingerprint: {crypto.format_fingerprint(ident.fingerprint)}")
+    print(f"县局公钥指纹 county key fingerprint: {services.setup.format_fingerprint(ident.fingerprint)}")
     return 0
 
 
 def cmd_school_init(args) -> int:
     from desktop.core import services
-    from desktop.core.signing import crypto
 
     ident = services.setup.school_init(args.plan, args.school, args.db)
     print(f"已为 {ident.school_name}（{ident.school_code}）创建数据文件 {args.db} / school database created")
-    print(f"学校公钥指纹 school key fingerprint: {crypto.format_fingerprint(ident.fingerprint)}")
+    print(f"学校公钥指纹 school key fingerprint: {services.setup.format_fingerprint(ident.fingerprint)}")
     return 0
 
 
@@ -166,7 +164,6 @@ def cmd_backup(args) -> int:
 
 def cmd_keys(args) -> int:
     from desktop.core import services
-    from desktop.core.signing import crypto
 
     db = _db(args.db)
     try:
@@ -178,7 +175,7 @@ def cmd_keys(args) -> int:
             if args.json:
                 _print_json(data)
             for d in data if not args.json else []:
-                print(f"{d['owner']:12} {d['status']:8} {crypto.format_fingerprint(d['fingerprint'])[:39]}…  {d['first_seen']}")
+                print(f"{d['owner']:12} {d['status']:8} {services.setup.format_fingerprint(d['fingerprint'])[:39]}…  {d['first_seen']}")
         elif args.keys_cmd == "approve":
             outcomes = services.intake.approve_key(db, args.school)
             print(f"已批准 {args.school} 的新密钥，重新合并 {len(outcomes)} 个文件 / key approved, "

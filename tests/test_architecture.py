@@ -41,3 +41,40 @@ def test_services_name_their_submodules_explicitly():
     for sub in services.__all__:
         assert (CORE / "services" / f"{sub}.py").is_file()
         assert sub in source
+
+
+# the faces (the GUI and the CLI) call services; these few vocabulary modules they may import too
+FACE_ALLOWED = ("desktop.core.services", "desktop.core.errors", "desktop.core.words", "desktop.core.clock",
+                "desktop.core.numbers")
+
+
+def _core_imports(path: Path) -> list[str]:
+    """Every desktop.core module ``path`` imports (``from desktop.core import x`` counts as desktop.core.x)."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found += [a.name for a in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found += [f"{node.module}.{a.name}" for a in node.names] if node.module == "desktop.core" else [node.module]
+    return [m for m in found if m.startswith("desktop.core.")]
+
+
+def _faces() -> list[Path]:
+    root = CORE.parent
+    return sorted((root / "gui").rglob("*.py")) + [root / "cli.py"]
+
+
+def test_the_faces_import_only_services_and_the_vocabulary():
+    """The GUI and the CLI go through desktop.core.services, never to the domains below it (ARCHITECTURE.md)."""
+    offenders = [f"{path.relative_to(CORE.parent)}: {m}" for path in _faces() for m in _core_imports(path)
+                 if not any(m == ok or m.startswith(ok + ".") for ok in FACE_ALLOWED)]
+    assert offenders == []
+
+
+def test_the_face_import_scan_sees_every_form_of_import(tmp_path):
+    probe = tmp_path / "probe.py"
+    probe.write_text("import desktop.core.db.connection\nfrom desktop.core import services, tasklist\n"
+                     "from desktop.core.signing.crypto import format_fingerprint\n"
+                     "def f():\n    from desktop.core.tasklist import store\n", encoding="utf-8")
+    assert _core_imports(probe) == ["desktop.core.db.connection", "desktop.core.services", "desktop.core.tasklist",
+                                    "desktop.core.signing.crypto", "desktop.core.tasklist"]

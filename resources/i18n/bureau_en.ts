@@ -271,208 +271,215 @@
 <context>
     <name>BureauWindow</name>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="55"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="41"/>
         <source>台账 · {county}教育局</source>
         <translation>Taizhang · {county} Education Bureau</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="66"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="52"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="67"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="53"/>
         <source>计划核对</source>
         <translation>Plan review</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="68"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="54"/>
         <source>学校与周期</source>
         <translation>Schools and periods</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="69"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="55"/>
         <source>导入报送</source>
         <translation>Import reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="70"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="56"/>
         <source>汇总情况</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="78"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="64"/>
         <source>汇总表已导出：{path}</source>
         <translation>Summary workbook exported: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="80"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="66"/>
         <source>数据文件：{path}</source>
         <translation>Database: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="97"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="83"/>
         <source>导入计划(&amp;P)…</source>
         <translation>Import &amp;plan…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="99"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="85"/>
         <source>打开教育局的工作要点文件（.docx、.txt、.xlsx），识别出任务</source>
         <translation>Open the bureau&apos;s work plan (.docx, .txt, .xlsx) and find its tasks</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="100"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="86"/>
         <source>发布任务清单(&amp;B)…</source>
         <translation>Pu&amp;blish plan workbook…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="102"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="88"/>
         <source>写出签名的任务清单文件（.xlsx），发给各学校</source>
         <translation>Write the signed plan workbook (.xlsx) to send to the schools</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="103"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="89"/>
         <source>导入报送文件(&amp;I)…</source>
         <translation>&amp;Import reports…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="106"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="92"/>
         <source>导入文件夹(&amp;D)…</source>
         <translation>Import &amp;folder…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="108"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="94"/>
         <source>导出汇总表(&amp;S)…</source>
         <translation>Export &amp;summary workbook…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="110"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="96"/>
         <source>保存指纹通知(&amp;N)…</source>
         <translation>Save fingerprint &amp;notice…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="111"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="97"/>
         <source>备份数据文件(&amp;K)…</source>
         <translation>Bac&amp;k up database…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="112"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="98"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="113"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="99"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="121"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="107"/>
         <source>语言(&amp;L)</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="123"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="109"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="157"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="143"/>
         <source>导入{state}：{n} 个文件，合并 {a} 个</source>
         <translation>Import {state}: {n} file(s), {a} merged</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="158"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="144"/>
         <source>已取消</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="158"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="144"/>
         <source>完成</source>
         <translation>finished</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="174"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="160"/>
         <source>打开工作要点文件</source>
         <translation>Open the work plan</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="179"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="165"/>
         <source>重新导入计划</source>
         <translation>Import the plan again</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="180"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="166"/>
         <source>已经有计划《{title}》。如果导入的是同一份计划的修订稿，编号相同的任务保持原来的任务编号，但核对时做的修改会被新文件的内容替换。继续导入吗？</source>
         <translation>There is already a plan, &quot;{title}&quot;. If this is a revision of the same plan, tasks with the same numbers keep their task IDs, but changes made during the review are replaced by the new file. Import anyway?</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="183"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="169"/>
         <source>正在识别计划文件：{name}…</source>
         <translation>Reading the plan file: {name}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="198"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="185"/>
         <source>识别出 {n} 项任务，请逐项核对</source>
         <translation>{n} tasks found; please review each one</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="203"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="173"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="190"/>
         <source>无法导入计划</source>
         <translation>Could not import the plan</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="216"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="207"/>
         <source>还不能发布</source>
         <translation>Cannot publish yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="221"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="212"/>
         <source>仍然发布吗？</source>
         <translation>Publish anyway?</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="222"/>
-        <location filename="../../desktop/gui/bureau/window.py" line="228"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="213"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="219"/>
         <source>发布任务清单</source>
         <translation>Publish plan workbook</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="226"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="217"/>
         <source>{title}-任务清单-第{version}版.xlsx</source>
         <translation>{title}-task-list-v{version}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="228"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="219"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="233"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="224"/>
         <source>输入密钥口令</source>
         <translation>Key passphrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="233"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="224"/>
         <source>发布任务清单需要本局密钥的口令：</source>
         <translation>Enter the passphrase of the bureau key to publish the plan workbook:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="239"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="228"/>
+        <source>正在签名并写出任务清单…</source>
+        <translation>Signing and writing the task list…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/window.py" line="230"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="238"/>
         <source>发布失败</source>
         <translation>Publishing failed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="243"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="247"/>
         <source>已发布第 {v} 版：{path}</source>
         <translation>Version {v} published: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="244"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="248"/>
         <source>任务清单已发布</source>
         <translation>Plan workbook published</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="245"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="249"/>
         <source>已写出第 {v} 版任务清单：
 {path}
 
@@ -483,22 +490,22 @@
 Send this file to the schools together with the fingerprint notice.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="271"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="274"/>
         <source>备份数据文件</source>
         <translation>Back up database</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="272"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="275"/>
         <source>台账数据文件 (*.db)</source>
         <translation>Taizhang database (*.db)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="280"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="283"/>
         <source>已备份到：{path}</source>
         <translation>Backed up to: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="174"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="160"/>
         <source>计划文件 (*.docx *.txt *.xlsx *.doc *.wps *.pdf)</source>
         <translation>Plan files (*.docx *.txt *.xlsx *.doc *.wps *.pdf)</translation>
     </message>
@@ -506,82 +513,82 @@ Send this file to the schools together with the fingerprint notice.</translation
 <context>
     <name>CellDetail</name>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="71"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="70"/>
         <source>佐证材料：</source>
         <translation>Evidence:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="84"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="83"/>
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="87"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="86"/>
         <source>另存为…</source>
         <translation>Save as…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="99"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="98"/>
         <source>&lt;p style=&apos;color:#5f6368&apos;&gt;点击左侧表格中的格子，查看该校对这项任务的填报内容和佐证材料。&lt;/p&gt;</source>
         <translation>&lt;p style=&apos;color:#5f6368&apos;&gt;Click a cell in the table on the left to see what the school reported on that task, and its evidence.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="128"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="127"/>
         <source>{status}（{n}%）</source>
         <translation>{status} ({n}%)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="130"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="129"/>
         <source>完成情况说明</source>
         <translation>What was done</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="130"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="129"/>
         <source>存在问题</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="131"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="130"/>
         <source>下步打算</source>
         <translation>Next steps</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="133"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="132"/>
         <source>不适用原因</source>
         <translation>Reason (not applicable)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="141"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="140"/>
         <source>待定</source>
         <translation>not set</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="144"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="143"/>
         <source>{text}：目标 {target}{unit}，填报 &lt;b&gt;{got}&lt;/b&gt;</source>
         <translation>{text}: target {target}{unit}, reported &lt;b&gt;{got}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="171"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="170"/>
         <source>保存佐证材料</source>
         <translation>Save evidence</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="171"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="170"/>
         <source>所有文件 (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="118"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="117"/>
         <source>该校本周期还没有报送。</source>
         <translation>This school has not reported for this period yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="122"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="121"/>
         <source>第 {n} 次报送 · 导出于 {at}</source>
         <translation>Revision {n} · exported {at}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="138"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="137"/>
         <source>量化指标</source>
         <translation>Targets</translation>
     </message>
@@ -589,112 +596,112 @@ Send this file to the schools together with the fingerprint notice.</translation
 <context>
     <name>CountySetupDialog</name>
     <message>
-        <location filename="../../desktop/gui/bureau/setup.py" line="39"/>
+        <location filename="../../desktop/gui/bureau/setup.py" line="38"/>
         <source>创建县区台账</source>
         <translation>Create a county ledger</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/setup.py" line="50"/>
+        <location filename="../../desktop/gui/bureau/setup.py" line="49"/>
         <source>创建</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/setup.py" line="52"/>
+        <location filename="../../desktop/gui/bureau/setup.py" line="51"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/setup.py" line="53"/>
+        <location filename="../../desktop/gui/bureau/setup.py" line="52"/>
         <source>完成，进入教育局台账</source>
         <translation>Done: open the bureau ledger</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/setup.py" line="65"/>
+        <location filename="../../desktop/gui/bureau/setup.py" line="64"/>
         <source>本机将作为县教育局的台账：导入工作要点、发布任务清单、汇总各校报送。程序会为本局生成一把签名密钥，学校凭它的指纹确认任务清单确实来自本局。</source>
         <translation>This computer becomes the county education bureau&apos;s ledger: import the work plan, publish the plan workbook and merge the schools&apos; reports. A signing key is created for the bureau; its fingerprint lets the schools confirm that the plan workbook really comes from you.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/setup.py" line="72"/>
+        <location filename="../../desktop/gui/bureau/setup.py" line="71"/>
         <source>例如：民乐县</source>
         <translation>e.g. Minle County</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/setup.py" line="73"/>
+        <location filename="../../desktop/gui/bureau/setup.py" line="72"/>
         <source>县区名称：</source>
         <translation>County name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/setup.py" line="77"/>
+        <location filename="../../desktop/gui/bureau/setup.py" line="76"/>
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/setup.py" line="81"/>
+        <location filename="../../desktop/gui/bureau/setup.py" line="80"/>
         <source>数据文件保存在：</source>
         <translation>Database file:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/setup.py" line="85"/>
+        <location filename="../../desktop/gui/bureau/setup.py" line="84"/>
         <source>可不填</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/setup.py" line="86"/>
+        <location filename="../../desktop/gui/bureau/setup.py" line="85"/>
         <source>密钥口令（可选）：</source>
         <translation>Key passphrase (optional):</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/setup.py" line="90"/>
+        <location filename="../../desktop/gui/bureau/setup.py" line="89"/>
         <source>再输入一次口令：</source>
         <translation>Repeat passphrase:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/setup.py" line="92"/>
+        <location filename="../../desktop/gui/bureau/setup.py" line="91"/>
         <source>设置口令后，每次发布任务清单都要输入口令。口令忘记后无法找回，只能重新创建密钥并通知各学校。</source>
         <translation>With a passphrase, it is asked for every time you publish the plan workbook. A forgotten passphrase cannot be recovered: you would have to create a new key and tell every school.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/setup.py" line="105"/>
+        <location filename="../../desktop/gui/bureau/setup.py" line="104"/>
         <source>数据文件保存位置</source>
         <translation>Where to keep the database</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/setup.py" line="105"/>
+        <location filename="../../desktop/gui/bureau/setup.py" line="104"/>
         <source>台账数据文件 (*.db)</source>
         <translation>Taizhang database (*.db)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/setup.py" line="113"/>
+        <location filename="../../desktop/gui/bureau/setup.py" line="112"/>
         <source>请填写县区名称</source>
         <translation>Enter the county name</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/setup.py" line="116"/>
+        <location filename="../../desktop/gui/bureau/setup.py" line="115"/>
         <source>保存数据文件的文件夹不存在：{path}</source>
         <translation>The folder for the database does not exist: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/setup.py" line="119"/>
+        <location filename="../../desktop/gui/bureau/setup.py" line="118"/>
         <source>这个位置已经有一个数据文件，请换一个文件名（或在开始页“打开已有的数据文件”）</source>
         <translation>A database already exists there; choose another file name (or use &quot;Open an existing database&quot; on the start screen)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/setup.py" line="122"/>
+        <location filename="../../desktop/gui/bureau/setup.py" line="121"/>
         <source>两次输入的口令不一致</source>
         <translation>The two passphrases differ</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/setup.py" line="140"/>
+        <location filename="../../desktop/gui/bureau/setup.py" line="136"/>
         <source>{county}的台账已创建</source>
         <translation>The ledger for {county} has been created</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/setup.py" line="143"/>
+        <location filename="../../desktop/gui/bureau/setup.py" line="139"/>
         <source>这是本局签名密钥的指纹。请把它随任务清单一起通知各学校（或打印在通知上）：学校第一次打开任务清单时，会核对程序显示的指纹与通知上的是否一致。</source>
         <translation>This is the fingerprint of the bureau&apos;s signing key. Send it to every school with the plan workbook (or print it on the notice): when a school first opens the plan workbook, it checks that the fingerprint shown matches the one in the notice.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/setup.py" line="150"/>
+        <location filename="../../desktop/gui/bureau/setup.py" line="146"/>
         <source>以后也可以在教育局台账的“首页”查看和保存指纹。</source>
         <translation>You can view and save the fingerprint later on the &quot;Home&quot; tab of the bureau ledger.</translation>
     </message>
@@ -908,161 +915,162 @@ Send this file to the schools together with the fingerprint notice.</translation
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="118"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="117"/>
         <source>把学校报送的文件（.xlsx）、整个文件夹或 .zip 压缩包拖到这里，
 或者点右边的按钮选择。同一文件重复导入不会重复计算。</source>
         <translation>Drag the schools&apos; report files (.xlsx), whole folders or .zip archives here,
 or use the buttons on the right. A file imported twice is counted once.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="122"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="121"/>
         <source>选择文件…</source>
         <translation>Choose files…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="125"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="124"/>
         <source>选择文件夹…</source>
         <translation>Choose folder…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="135"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="134"/>
         <source>%v / %m 个文件</source>
         <translation>%v / %m files</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="137"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="136"/>
         <source>取消导入</source>
         <translation>Cancel import</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="139"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="138"/>
         <source>已经合并的文件保留，没有开始的文件不导入；不会有合并了一半的文件</source>
         <translation>Files already merged stay merged and the rest are not imported; no file is ever half merged</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="145"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="144"/>
         <source>还没有导入文件。</source>
         <translation>No files imported yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="151"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="150"/>
         <source>只看有问题的文件</source>
         <translation>Show problem files only</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="176"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="175"/>
         <source>密钥更换申请（这些学校的文件暂不合并，等您决定）</source>
         <translation>Key change requests (these schools&apos; files wait until you decide)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="179"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="178"/>
         <source>学校重装系统或换电脑后，会用新的密钥签名。请先打电话与学校核对新指纹，确认无误再批准：批准后，等待中的文件立即合并；拒绝则一直不合并。</source>
         <translation>After reinstalling or changing computers, a school signs with a new key. Phone the school and compare the new fingerprint before you approve: once approved, its waiting files are merged at once; if refused, they are never merged.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="201"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="200"/>
         <source>核实无误，批准新密钥</source>
         <translation>Verified: approve new key</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="204"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="203"/>
         <source>拒绝</source>
         <translation>Refuse</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="233"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="232"/>
         <source>选择学校报送的文件</source>
         <translation>Choose the schools&apos; report files</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="234"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="233"/>
         <source>报送文件 (*.xlsx *.zip);;所有文件 (*)</source>
         <translation>Report files (*.xlsx *.zip);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="239"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="238"/>
         <source>选择存放报送文件的文件夹</source>
         <translation>Choose the folder with the report files</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="246"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="245"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="378"/>
         <source>正在导入，请等这一批完成或取消后再导入</source>
         <translation>An import is running; wait for it to finish or cancel it first</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="259"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="258"/>
         <source>正在查找文件…</source>
         <translation>Looking for files…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="276"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="282"/>
         <source>正在取消：当前文件合并完后停止…</source>
         <translation>Cancelling: stopping after the current file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="286"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="292"/>
         <source>找到 {n} 个文件，正在核验并合并…</source>
         <translation>{n} file(s) found; checking and merging…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="302"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="308"/>
         <source>已合并 {n}</source>
         <translation>merged {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="302"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="308"/>
         <source>重复 {n}</source>
         <translation>duplicate {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="303"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="309"/>
         <source>旧版次 {n}</source>
         <translation>older revision {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="303"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="309"/>
         <source>拒收 {n}</source>
         <translation>rejected {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="304"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="310"/>
         <source>已取消：处理了 {n} / {total} 个文件（未处理的文件没有导入，可以再导入一次）</source>
         <translation>Cancelled after {n} of {total} files (the rest were not imported; you can import them again)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="305"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="311"/>
         <source>导入完成：{n} 个文件</source>
         <translation>Import finished: {n} file(s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="306"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="312"/>
         <source>{head} —— {counts}</source>
         <translation>{head} — {counts}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="308"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="314"/>
         <source>（用时 {s} 秒）</source>
         <translation> ({s} s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="310"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="316"/>
         <source>。有被拒收的文件：勾选“只看有问题的文件”查看原因和处理办法。</source>
         <translation>. Some files were rejected: tick &quot;Show problem files only&quot; to see why and what to do.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="358"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="359"/>
         <source>新密钥指纹：{new}
 原密钥指纹：{old}</source>
         <translation>New fingerprint: {new}
 Old fingerprint: {old}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="365"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="366"/>
         <source>请先选择一条密钥更换申请</source>
         <translation>Select a key change request first</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="372"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="373"/>
         <source>请先打电话与{name}核对新密钥指纹：
 
 {fp}
@@ -1075,27 +1083,33 @@ Old fingerprint: {old}</translation>
 Approve only if it matches. Once approved, the school&apos;s {n} waiting file(s) are merged at once.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="374"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="375"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="395"/>
         <source>批准新密钥</source>
         <translation>Approve new key</translation>
     </message>
     <message>
         <location filename="../../desktop/gui/bureau/importpage.py" line="382"/>
+        <source>正在合并{name}等待中的文件…</source>
+        <translation>Merging the files from {name} that were waiting…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="389"/>
         <source>已批准{name}的新密钥，合并了 {n} 个等待中的文件。</source>
         <translation>New key of {name} approved; {n} waiting file(s) merged.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="393"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="406"/>
         <source>拒绝新密钥</source>
         <translation>Refuse new key</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="393"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="406"/>
         <source>拒绝{name}的新密钥？用这把密钥签名的文件都不会合并。</source>
         <translation>Refuse the new key of {name}? No file signed with this key will be merged.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="401"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="414"/>
         <source>已拒绝{name}的新密钥。</source>
         <translation>New key of {name} refused.</translation>
     </message>
@@ -1131,128 +1145,129 @@ Approve only if it matches. Once approved, the school&apos;s {n} waiting file(s)
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="213"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="203"/>
         <source>填报周期：</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="224"/>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="399"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="214"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="387"/>
         <source>导出汇总表…</source>
         <translation>Export summary workbook…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="240"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="230"/>
         <source>未报送</source>
         <translation>Not reported</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="240"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="230"/>
         <source>不适用于该校类型</source>
         <translation>Not for this school type</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="245"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="235"/>
         <source>点击格子查看详情；把鼠标停在列标题上可看任务名称</source>
         <translation>Click a cell for details; hover a header for the task</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="272"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="262"/>
         <source>学校×任务</source>
         <translation>Schools × tasks</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="275"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="265"/>
         <source>按任务</source>
         <translation>By task</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="281"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="271"/>
         <source>显示：</source>
         <translation>Show:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="284"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="274"/>
         <source>全部学校</source>
         <translation>All schools</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="285"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="275"/>
         <source>未报送的学校</source>
         <translation>Not reported</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="286"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="276"/>
         <source>逾期报送的学校</source>
         <translation>Reported late</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="293"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="283"/>
         <source>按学校</source>
         <translation>By school</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="325"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="315"/>
         <source>（{due} 截止）</source>
         <translation> (due {due})</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="344"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="334"/>
         <source>还没有工作计划或填报周期。</source>
         <translation>No work plan or reporting period yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="348"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="338"/>
         <source>应报 &lt;b&gt;{n}&lt;/b&gt; 所</source>
         <translation>Expected &lt;b&gt;{n}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="348"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="338"/>
         <source>已报送 &lt;b&gt;{n}&lt;/b&gt;</source>
         <translation>reported &lt;b&gt;{n}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="349"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="339"/>
         <source>&lt;a href=&apos;late&apos; style=&apos;color:#b06000&apos;&gt;逾期 {n}&lt;/a&gt;</source>
         <translation>&lt;a href=&apos;late&apos; style=&apos;color:#b06000&apos;&gt;late {n}&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="350"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="340"/>
         <source>逾期 0</source>
         <translation>late 0</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="351"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="341"/>
         <source>&lt;a href=&apos;missing&apos; style=&apos;color:#c5221f&apos;&gt;未报送 {n}&lt;/a&gt;</source>
         <translation>&lt;a href=&apos;missing&apos; style=&apos;color:#c5221f&apos;&gt;missing {n}&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="352"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="342"/>
         <source>未报送 0</source>
         <translation>missing 0</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="353"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="343"/>
         <source>已报学校总体完成率 &lt;b&gt;{r}&lt;/b&gt;</source>
         <translation>completion (reported schools) &lt;b&gt;{r}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="377"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="367"/>
         <source>{title}-{period}-汇总.xlsx</source>
         <translation>{title}-{period}-summary.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="378"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="368"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="375"/>
         <source>导出汇总表</source>
         <translation>Export summary workbook</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="378"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="368"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="383"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="373"/>
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
@@ -1544,118 +1559,118 @@ Approve only if it matches. Once approved, the school&apos;s {n} waiting file(s)
 <context>
     <name>RosterPage</name>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="50"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="49"/>
         <source>学校名单</source>
         <translation>School roster</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="53"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="52"/>
         <source>从 Excel 导入学校名单…</source>
         <translation>Import roster from Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="55"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="54"/>
         <source>表头需要有“学校代码”“学校名称”，可以有“学校类型”“所属乡镇”。已有学校按代码更新。</source>
         <translation>The header row needs the columns code and name (学校代码, 学校名称); type and township (学校类型, 所属乡镇) are optional. Schools already listed are updated by code.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="61"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="60"/>
         <source>删除所选学校</source>
         <translation>Remove selected school</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="80"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="79"/>
         <source>学校代码</source>
         <translation>School code</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="84"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="83"/>
         <source>学校名称</source>
         <translation>School name</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="89"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="88"/>
         <source>所属乡镇</source>
         <translation>Township</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="91"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="90"/>
         <source>添加学校</source>
         <translation>Add school</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="99"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="98"/>
         <source>填报周期</source>
         <translation>Reporting periods</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="101"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="100"/>
         <source>学校按周期报送；截止日期之后收到的文件在汇总中标为“逾期”。关闭的周期不再接收文件。</source>
         <translation>Schools report once per period; files received after the due date are marked late in the overview. A closed period accepts no more files.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="115"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="114"/>
         <source>关闭 / 重新开放</source>
         <translation>Close / reopen</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="118"/>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="218"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="117"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="217"/>
         <source>删除周期</source>
         <translation>Delete period</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="129"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="128"/>
         <source>周期名称，如 2027年上半年</source>
         <translation>Period name, e.g. 2027 H1</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="134"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="133"/>
         <source>添加周期</source>
         <translation>Add period</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="138"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="137"/>
         <source>截止：</source>
         <translation>Due:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="155"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="154"/>
         <source>共 {n} 所学校</source>
         <translation>{n} schools</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="178"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="177"/>
         <source>导入学校名单</source>
         <translation>Import school roster</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="178"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="177"/>
         <source>学校名单 (*.xlsx *.csv)</source>
         <translation>School roster (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="193"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="192"/>
         <source>请先选择要删除的学校</source>
         <translation>Select the school to remove first</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="195"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="194"/>
         <source>删除学校</source>
         <translation>Remove school</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="195"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="194"/>
         <source>从名单中删除“{name}”？</source>
         <translation>Remove &quot;{name}&quot; from the roster?</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="209"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="208"/>
         <source>请先选择一个填报周期</source>
         <translation>Select a reporting period first</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="218"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="217"/>
         <source>删除填报周期“{name}”？</source>
         <translation>Delete the reporting period &quot;{name}&quot;?</translation>
     </message>

@@ -100,7 +100,7 @@ SHA-256: {sha}</translation>
 <context>
     <name>EvidenceView</name>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="86"/>
+        <location filename="../../desktop/gui/school/detail.py" line="88"/>
         <source>把照片或文件拖到这里</source>
         <translation>Drop photos or files here</translation>
     </message>
@@ -108,52 +108,52 @@ SHA-256: {sha}</translation>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../desktop/gui/school/export.py" line="58"/>
+        <location filename="../../desktop/gui/school/export.py" line="57"/>
         <source>导出报送文件</source>
         <translation>Export report</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/export.py" line="74"/>
+        <location filename="../../desktop/gui/school/export.py" line="73"/>
         <source>导出前检查</source>
         <translation>Check before export</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/export.py" line="99"/>
+        <location filename="../../desktop/gui/school/export.py" line="98"/>
         <source>我已看过以上提醒，仍然导出</source>
         <translation>I have read these warnings; export anyway</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/export.py" line="102"/>
+        <location filename="../../desktop/gui/school/export.py" line="101"/>
         <source>检查通过：没有发现问题。</source>
         <translation>Check passed: no problems found.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/export.py" line="110"/>
+        <location filename="../../desktop/gui/school/export.py" line="109"/>
         <source>保存到：</source>
         <translation>Save to:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/export.py" line="115"/>
+        <location filename="../../desktop/gui/school/export.py" line="114"/>
         <source>选择位置…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/export.py" line="120"/>
+        <location filename="../../desktop/gui/school/export.py" line="119"/>
         <source>私钥口令：</source>
         <translation>Key passphrase:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/export.py" line="139"/>
+        <location filename="../../desktop/gui/school/export.py" line="138"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/export.py" line="143"/>
+        <location filename="../../desktop/gui/school/export.py" line="142"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/export.py" line="155"/>
+        <location filename="../../desktop/gui/school/export.py" line="154"/>
         <source>学校：{school}（{code}）
 填报周期：{period}&#x3000;本次为第 {rev} 次报送
 共 {tasks} 项任务，佐证材料 {files} 份</source>
@@ -162,102 +162,107 @@ Period: {period} — this will be revision {rev}
 {tasks} tasks, {files} evidence files</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/export.py" line="161"/>
+        <location filename="../../desktop/gui/school/export.py" line="160"/>
         <source>必须先改正以下 {n} 个问题才能导出（双击可转到该任务）：</source>
         <translation>Fix these {n} problem(s) before exporting (double-click to go to the task):</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/export.py" line="162"/>
+        <location filename="../../desktop/gui/school/export.py" line="161"/>
         <source>请确认以下 {n} 条提醒（可以导出）：</source>
         <translation>Please review these {n} warning(s) (export is allowed):</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/export.py" line="201"/>
+        <location filename="../../desktop/gui/school/export.py" line="200"/>
         <source>保存报送文件</source>
         <translation>Save report</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/export.py" line="201"/>
+        <location filename="../../desktop/gui/school/export.py" line="200"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/export.py" line="217"/>
+        <location filename="../../desktop/gui/school/export.py" line="216"/>
         <source>文件夹不存在：{folder}</source>
         <translation>The folder does not exist: {folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/export.py" line="229"/>
+        <location filename="../../desktop/gui/school/export.py" line="227"/>
         <source>正在写入并签名……</source>
         <translation>Writing and signing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/export.py" line="254"/>
+        <location filename="../../desktop/gui/school/export.py" line="238"/>
+        <source>导出失败</source>
+        <translation>Export failed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/export.py" line="253"/>
         <source>正在写入佐证材料 {done}/{total}……</source>
         <translation>Writing evidence {done}/{total}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/export.py" line="261"/>
+        <location filename="../../desktop/gui/school/export.py" line="260"/>
         <source>{period}，第 {rev} 次报送（共 {n} 项任务，佐证材料 {files} 份）</source>
         <translation>{period}, revision {rev} ({n} tasks, {files} evidence files)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/export.py" line="272"/>
+        <location filename="../../desktop/gui/school/export.py" line="271"/>
         <source>已取消导出，没有写入任何文件。</source>
         <translation>Export cancelled; no file was written.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/export.py" line="274"/>
+        <location filename="../../desktop/gui/school/export.py" line="273"/>
         <source>导出失败：{reason}</source>
         <translation>Export failed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/export.py" line="285"/>
+        <location filename="../../desktop/gui/school/export.py" line="282"/>
         <source>正在取消……</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/export.py" line="301"/>
+        <location filename="../../desktop/gui/school/export.py" line="297"/>
         <source>报送文件已导出并签名</source>
         <translation>The report has been exported and signed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/export.py" line="328"/>
+        <location filename="../../desktop/gui/school/export.py" line="324"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/export.py" line="328"/>
+        <location filename="../../desktop/gui/school/export.py" line="324"/>
         <source>报送</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/export.py" line="329"/>
+        <location filename="../../desktop/gui/school/export.py" line="325"/>
         <source>报送码</source>
         <translation>Package code</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/export.py" line="329"/>
+        <location filename="../../desktop/gui/school/export.py" line="325"/>
         <source>学校公钥指纹</source>
         <translation>School key fingerprint</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/export.py" line="331"/>
+        <location filename="../../desktop/gui/school/export.py" line="327"/>
         <source>：</source>
         <translation>:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/export.py" line="336"/>
+        <location filename="../../desktop/gui/school/export.py" line="332"/>
         <source>请把这个文件交给教育局（U 盘、邮件或工作群均可），不要用 Excel/WPS 修改后再保存，否则签名失效。报送码和指纹印在文件的“封面”上，可打印封面签字盖章。如需更正，改好后再导出一次，版次自动加一。</source>
         <translation>Give this file to the bureau (USB stick, e-mail or chat group). Do not edit and save it in Excel/WPS: that breaks the signature. The package code and the fingerprint are printed on the cover sheet, which can be printed, signed and stamped. To correct something, change it here and export again: the revision goes up by one.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/export.py" line="343"/>
+        <location filename="../../desktop/gui/school/export.py" line="339"/>
         <source>打开所在文件夹</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/export.py" line="346"/>
+        <location filename="../../desktop/gui/school/export.py" line="342"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
@@ -742,197 +747,213 @@ Plan: {title} (version {version}, {tasks} tasks, {schools} schools)</translation
 <context>
     <name>TaskDetail</name>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="145"/>
+        <location filename="../../desktop/gui/school/detail.py" line="148"/>
         <source>请在左侧选择一项任务。</source>
         <translation>Choose a task on the left.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="166"/>
+        <location filename="../../desktop/gui/school/detail.py" line="169"/>
         <source>任务要求</source>
         <translation>What the plan asks</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="180"/>
+        <location filename="../../desktop/gui/school/detail.py" line="183"/>
         <source>责任单位</source>
         <translation>Responsible units</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="181"/>
+        <location filename="../../desktop/gui/school/detail.py" line="184"/>
         <source>完成时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="182"/>
+        <location filename="../../desktop/gui/school/detail.py" line="185"/>
         <source>适用学校</source>
         <translation>Applies to</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="183"/>
-        <location filename="../../desktop/gui/school/detail.py" line="326"/>
+        <location filename="../../desktop/gui/school/detail.py" line="186"/>
+        <location filename="../../desktop/gui/school/detail.py" line="336"/>
         <source>：</source>
         <translation>:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="204"/>
+        <location filename="../../desktop/gui/school/detail.py" line="207"/>
         <source>完成情况</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="215"/>
+        <location filename="../../desktop/gui/school/detail.py" line="219"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="219"/>
+        <location filename="../../desktop/gui/school/detail.py" line="223"/>
         <source>进度</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="239"/>
+        <location filename="../../desktop/gui/school/detail.py" line="243"/>
         <source>不适用原因</source>
         <translation>Reason (not applicable)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="242"/>
+        <location filename="../../desktop/gui/school/detail.py" line="246"/>
         <source>例如：本校无此学段</source>
         <translation>e.g. the school has no such grade</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="248"/>
+        <location filename="../../desktop/gui/school/detail.py" line="252"/>
         <source>量化指标：</source>
         <translation>Targets:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="261"/>
+        <location filename="../../desktop/gui/school/detail.py" line="265"/>
         <source>完成情况说明</source>
         <translation>What was done</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="261"/>
+        <location filename="../../desktop/gui/school/detail.py" line="265"/>
         <source>做了什么、做到什么程度（可写数量、时间、范围）</source>
         <translation>What was done and how far (numbers, dates, scope)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="262"/>
+        <location filename="../../desktop/gui/school/detail.py" line="266"/>
         <source>存在问题</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="262"/>
+        <location filename="../../desktop/gui/school/detail.py" line="266"/>
         <source>遇到的困难和不足</source>
         <translation>Difficulties and shortcomings</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="263"/>
+        <location filename="../../desktop/gui/school/detail.py" line="267"/>
         <source>下步打算</source>
         <translation>Next steps</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="263"/>
+        <location filename="../../desktop/gui/school/detail.py" line="267"/>
         <source>接下来准备怎么做</source>
         <translation>What comes next</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="282"/>
+        <location filename="../../desktop/gui/school/detail.py" line="286"/>
+        <location filename="../../desktop/gui/school/detail.py" line="565"/>
         <source>佐证材料</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="286"/>
+        <location filename="../../desktop/gui/school/detail.py" line="290"/>
         <source>把照片、文件拖到下面的框里，或点“添加文件”。</source>
         <translation>Drag photos and files into the box below, or click &quot;Add files&quot;.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="290"/>
+        <location filename="../../desktop/gui/school/detail.py" line="294"/>
         <source>添加文件…</source>
         <translation>Add files…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="293"/>
+        <location filename="../../desktop/gui/school/detail.py" line="297"/>
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="296"/>
-        <location filename="../../desktop/gui/school/detail.py" line="572"/>
+        <location filename="../../desktop/gui/school/detail.py" line="300"/>
+        <location filename="../../desktop/gui/school/detail.py" line="631"/>
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="350"/>
-        <location filename="../../desktop/gui/school/detail.py" line="411"/>
+        <location filename="../../desktop/gui/school/detail.py" line="360"/>
+        <location filename="../../desktop/gui/school/detail.py" line="421"/>
         <source>（未注明）</source>
         <translation>(not stated)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="351"/>
+        <location filename="../../desktop/gui/school/detail.py" line="361"/>
         <source>全部学校</source>
         <translation>All schools</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="380"/>
+        <location filename="../../desktop/gui/school/detail.py" line="390"/>
         <source>目标：{value}{unit}</source>
         <translation>Target: {value} {unit}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="381"/>
+        <location filename="../../desktop/gui/school/detail.py" line="391"/>
         <source>目标：待教育局确定</source>
         <translation>Target: to be set by the bureau</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="386"/>
+        <location filename="../../desktop/gui/school/detail.py" line="396"/>
         <source>完成值</source>
         <translation>Achieved</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="390"/>
+        <location filename="../../desktop/gui/school/detail.py" line="400"/>
         <source>“{text}”的完成值</source>
         <translation>Achieved value for &quot;{text}&quot;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="414"/>
+        <location filename="../../desktop/gui/school/detail.py" line="424"/>
         <source>{deadline}（已超期）</source>
         <translation>{deadline} (overdue)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="435"/>
+        <location filename="../../desktop/gui/school/detail.py" line="445"/>
         <source>佐证材料（{n}）</source>
         <translation>Evidence ({n})</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="495"/>
+        <location filename="../../desktop/gui/school/detail.py" line="507"/>
         <source>未能保存：{reason}</source>
         <translation>Not saved: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="521"/>
+        <location filename="../../desktop/gui/school/detail.py" line="533"/>
         <source>选择佐证材料</source>
         <translation>Choose evidence files</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="522"/>
+        <location filename="../../desktop/gui/school/detail.py" line="534"/>
         <source>所有文件 (*);;图片 (*.png *.jpg *.jpeg);;文档 (*.pdf *.docx *.xlsx)</source>
         <translation>All files (*);;Images (*.png *.jpg *.jpeg);;Documents (*.pdf *.docx *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="541"/>
+        <location filename="../../desktop/gui/school/detail.py" line="554"/>
+        <source>正在处理佐证材料，请稍候</source>
+        <translation>Still working on the evidence, please wait</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/detail.py" line="597"/>
         <source>有文件未能添加：</source>
         <translation>Some files could not be added:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="568"/>
+        <location filename="../../desktop/gui/school/detail.py" line="604"/>
+        <source>正在添加佐证材料：{names}</source>
+        <translation>Adding evidence: {names}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/detail.py" line="627"/>
         <source>移除佐证材料</source>
         <translation>Remove evidence</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="569"/>
+        <location filename="../../desktop/gui/school/detail.py" line="628"/>
         <source>从本任务中移除“{name}”？</source>
         <translation>Remove &quot;{name}&quot; from this task?</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="573"/>
+        <location filename="../../desktop/gui/school/detail.py" line="632"/>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/detail.py" line="640"/>
+        <source>正在移除佐证材料…</source>
+        <translation>Removing evidence…</translation>
     </message>
 </context>
 <context>

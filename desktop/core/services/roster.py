@@ -114,3 +114,15 @@ def remove_period(db, name: str) -> None:
         roster_store.delete_period(db, name)
         audit(db, "period.remove", name)
 
+
+
+def schools(db) -> list[dict]:
+    """The roster: code, name, type, township, in roster order."""
+    return task_store.schools(db)
+
+
+def school_types() -> tuple[str, ...]:
+    """The school types the roster offers, in display order."""
+    from desktop.core.tasklist.ids import ALL_SCHOOL_TYPES
+
+    return ALL_SCHOOL_TYPES

@@ -138,3 +138,10 @@ def preview_plan(plan_file) -> dict:
         "periods": m["periods"],
     }
 
+
+
+def format_fingerprint(fp: str, per_line: int | None = None) -> str:
+    """A key fingerprint in groups of four hex digits, as the notice and the phone check show it."""
+    from desktop.core.signing.crypto import format_fingerprint as fmt
+
+    return fmt(fp, per_line)

@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.core import services
-from desktop.core.roster import store as roster_store
 from desktop.gui.bureau.chooser import Chooser
 from desktop.gui.bureau.fingerprint import FingerprintPanel
 from desktop.gui.bureau.messages import list_sep
@@ -18,11 +17,11 @@ _DONE, _TODO, _WARN = "#1e7e34", "#5f6368", "#b06000"
 class HomePage(QWidget):
     go = Signal(str)  # one of STEPS
 
-    def __init__(self, db, chooser: Chooser, parent=None):
+    def __init__(self, ws: services.workspaces.CountyWorkspace, chooser: Chooser, parent=None):
         super().__init__(parent)
         self.setObjectName("homePage")
-        self.db, self.chooser = db, chooser
-        info = services.setup.county_info(db)
+        self.ws, self.db, self.chooser = ws, ws.db, chooser
+        info = ws.info
         lay = QVBoxLayout(self)
         lay.setContentsMargins(24, 16, 24, 16)
         lay.setSpacing(12)
@@ -77,7 +76,7 @@ class HomePage(QWidget):
 
     def reload(self) -> None:
         state = services.tasklist.plan_state(self.db)
-        schools = roster_store.schools(self.db)
+        schools = services.roster.schools(self.db)
         periods = services.roster.period_list(self.db)
         if state is None:
             self._set("import_plan", self.tr("还没有导入。支持 .docx、.txt、.xlsx（Word 的 .doc/.wps 请另存为 .docx）"), _TODO)

@@ -1,5 +1,5 @@
 """Import the schools' packages: drop files, folders or .zip archives; the merge runs on a worker
-thread with a progress bar and Cancel; one result row per file; key-change requests decided here."""
+thread (a BackgroundOp with its own connection) with a progress bar and Cancel; one result row per file; key-change requests decided here."""
 
 from __future__ import annotations
 
@@ -23,8 +23,6 @@ from PySide6.QtWidgets import (
 
 from desktop.core import services
 from desktop.core.errors import TaizhangError
-from desktop.core.roster import store as roster_store
-from desktop.core.signing.crypto import format_fingerprint
 from desktop.gui.bureau.chooser import Chooser
 from desktop.gui.bureau.importmodels import (
     COL_ADVICE,
@@ -38,10 +36,10 @@ from desktop.gui.bureau.importmodels import (
     ProblemFilter,
     ResultsModel,
 )
-from desktop.gui.bureau.mergeworker import MergeWorker
 from desktop.gui.bureau.messages import comma
 from desktop.gui.common.errors import message
 from desktop.gui.common.icons import icon
+from desktop.gui.common.ops import BackgroundOp
 
 FLUSH_MS = 100
 
@@ -88,13 +86,13 @@ class DropZone(QFrame):
 class ImportPage(QWidget):
     merged = Signal()  # school data changed (the overview reloads)
     finished = Signal(list, bool)  # outcomes of the run, cancelled
-    worker_created = Signal(object)  # the MergeWorker, just before it starts
+    worker_created = Signal(object)  # the merge's BackgroundOp, just before it starts (tests watch its signals)
 
-    def __init__(self, db, db_path: str, chooser: Chooser, parent=None):
+    def __init__(self, ws: services.workspaces.CountyWorkspace, chooser: Chooser, parent=None):
         super().__init__(parent)
         self.setObjectName("importPage")
-        self.db, self.db_path, self.chooser = db, db_path, chooser
-        self.worker: MergeWorker | None = None
+        self.ws, self.db, self.db_path, self.chooser = ws, ws.db, ws.path, chooser
+        self.worker: BackgroundOp | None = None  # the merge or a key approval in flight
         self.total = 0
         self.done = 0
         self.last_seconds: float | None = None
@@ -219,7 +217,7 @@ class ImportPage(QWidget):
 
     # ------------------------------------------------------------------ state
     def reload(self) -> None:
-        self.results.set_school_names({s["code"]: s["name"] for s in roster_store.schools(self.db)})
+        self.results.set_school_names({s["code"]: s["name"] for s in services.roster.schools(self.db)})
         self.keys.load(services.intake.key_requests(self.db))
         self.keys_box.setVisible(self.keys.rowCount() > 0)
         if self.keys.rowCount():
@@ -258,16 +256,23 @@ class ImportPage(QWidget):
         self.cancel_button.show()
         self._set_busy(True)
         self.summary.setText(self.tr("正在查找文件…"))
-        worker = MergeWorker(self.db_path, [str(Path(p)) for p in paths], self)
-        worker.counted.connect(self._counted)
-        worker.progressed.connect(self._progressed)
-        worker.completed.connect(self._completed)
-        worker.failed.connect(self._failed)
-        worker.finished.connect(self._thread_done)
+        paths = [str(Path(p)) for p in paths]
+
+        def merge(job):
+            job.count(services.intake.count_inputs(paths))
+            outcomes = services.intake.merge_files(job.db, paths, progress=job.progress, cancelled=job.cancelled)
+            return outcomes, job.cancelled(), job.seconds
+
+        worker = (BackgroundOp(self, merge, db_path=self.db_path)
+                  .with_progress(self._progressed, self._counted)
+                  .on_success(lambda r: self._completed(*r))
+                  .on_failure(self._failed)
+                  .on_done(self._thread_done)
+                  .cancellable())
         self.worker = worker
         self._flush_timer.start()
         self.worker_created.emit(worker)
-        worker.start()
+        worker.run()
         return True
 
     def cancel(self) -> None:
@@ -328,9 +333,7 @@ class ImportPage(QWidget):
     def _thread_done(self) -> None:
         self._flush_timer.stop()
         self._flush()
-        worker, self.worker = self.worker, None
-        if worker is not None:
-            worker.deleteLater()
+        self.worker = None
         self.progress.hide()
         self.cancel_button.hide()
         self._set_busy(False)
@@ -343,10 +346,7 @@ class ImportPage(QWidget):
         worker = self.worker
         if worker is None:
             return True
-        worker.cancel()
-        for signal in (worker.counted, worker.progressed, worker.completed, worker.failed, worker.finished):
-            signal.disconnect()
-        done = worker.wait(ms)
+        done = worker.shutdown(ms)
         self.worker = None
         return done
 
@@ -371,20 +371,32 @@ class ImportPage(QWidget):
         if r is None:
             return False
         text = self.tr("请先打电话与{name}核对新密钥指纹：\n\n{fp}\n\n核对一致后批准。批准后，该校等待中的 {n} 个文件会立即合并。"
-                       ).format(name=r["name"] or r["school"], fp=format_fingerprint(r["fingerprint"]), n=r["waiting"])
+                       ).format(name=r["name"] or r["school"], fp=r["fingerprint_groups"], n=r["waiting"])
         if not self.chooser.confirm(self.tr("批准新密钥"), text):
             return False
-        try:
-            outcomes = services.intake.approve_key(self.db, r["school"])
-        except TaizhangError as exc:
-            self.error.setText(message(exc))
+        if self.worker is not None:
+            self.error.setText(self.tr("正在导入，请等这一批完成或取消后再导入"))
             return False
-        self.results.append(outcomes)
-        self.summary.setText(self.tr("已批准{name}的新密钥，合并了 {n} 个等待中的文件。").format(
-            name=r["name"] or r["school"], n=sum(1 for o in outcomes if o.outcome == "accepted")))
-        self.summary.setStyleSheet("")
-        self.reload()
-        self.merged.emit()
+        self.error.clear()
+        name = r["name"] or r["school"]
+        self.summary.setText(self.tr("正在合并{name}等待中的文件…").format(name=name))
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self._set_busy(True)
+
+        def approved(outcomes) -> None:
+            self.results.append(outcomes)
+            self.summary.setText(self.tr("已批准{name}的新密钥，合并了 {n} 个等待中的文件。").format(
+                name=name, n=sum(1 for o in outcomes if o.outcome == "accepted")))
+            self.summary.setStyleSheet("")
+
+        # the held files are merged now, which can take a while: on a worker thread, with its own connection
+        self.worker = (BackgroundOp(self, lambda job: services.intake.approve_key(job.db, r["school"]),
+                                    db_path=self.db_path, title=self.tr("批准新密钥"))
+                       .on_success(approved)
+                       .on_failure(lambda exc: self.error.setText(message(exc)))
+                       .on_done(self._thread_done))
+        self.worker.run()
         return True
 
     def refuse(self) -> bool:

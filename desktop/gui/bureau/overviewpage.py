@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core import services
-from desktop.core.db.connection import open_db
 from desktop.core.errors import TaizhangError
 from desktop.gui.bureau.chooser import Chooser
 from desktop.gui.bureau.messages import (
@@ -48,7 +47,7 @@ from desktop.gui.bureau.overviewmodels import (
 )
 from desktop.gui.common.errors import message
 from desktop.gui.common.icons import icon
-from desktop.gui.common.worker import Worker
+from desktop.gui.common.ops import BackgroundOp
 
 CELL_WIDTH = 46
 TAB_MATRIX, TAB_TASKS, TAB_SCHOOLS = range(3)
@@ -178,23 +177,14 @@ class CellDetail(QWidget):
             return None
 
 
-def _write_summary_job(db_path: str, out: str, period: str):
-    """On the worker thread, with its own connection."""
-    db = open_db(db_path)
-    try:
-        return services.standing.write_summary(db, out, period=period)
-    finally:
-        db.close()
-
-
 class OverviewPage(QWidget):
     exported = Signal(str)
 
-    def __init__(self, db, db_path: str, chooser: Chooser, parent=None):
+    def __init__(self, ws: services.workspaces.CountyWorkspace, chooser: Chooser, parent=None):
         super().__init__(parent)
         self.setObjectName("overviewPage")
-        self.db, self.db_path, self.chooser = db, db_path, chooser
-        self.export_worker: Worker | None = None
+        self.ws, self.db, self.db_path, self.chooser = ws, ws.db, ws.path, chooser
+        self.export_worker: BackgroundOp | None = None
         self.data: dict | None = None
         self._chosen: str | None = None
         self.matrix = MatrixModel(self)
@@ -381,27 +371,23 @@ class OverviewPage(QWidget):
         period = self.data["period"]
         self.export_button.setEnabled(False)
         self.export_button.setText(self.tr("正在导出…"))
-        worker = Worker(lambda _progress: _write_summary_job(self.db_path, path, period), self)
-        worker.succeeded.connect(lambda _result: self.exported.emit(path))
-        worker.failed.connect(self._export_failed)
-        worker.finished.connect(self._export_done)
-        self.export_worker = worker
-        worker.start()
+        self.export_worker = (BackgroundOp(self, lambda job: services.standing.write_summary(job.db, path, period=period),
+                                           db_path=self.db_path, title=self.tr("导出汇总表"))
+                              .on_success(lambda _result: self.exported.emit(path))
+                              .on_failure(self._export_failed)
+                              .on_done(self._export_done))
+        self.export_worker.run()
         return path
 
     def _export_failed(self, exc) -> None:
         self.headline.setText(f"<span style='color:#c5221f'>{html.escape(message(exc))}</span>")
 
     def _export_done(self) -> None:
-        worker, self.export_worker = self.export_worker, None
-        if worker is not None:
-            worker.deleteLater()
+        self.export_worker = None
         self.export_button.setText(self.tr("导出汇总表…"))
         self.export_button.setEnabled(bool(self.data and self.data["plan"]["version"]))
 
     def shutdown(self) -> None:
         if self.export_worker is not None:
-            for signal in (self.export_worker.succeeded, self.export_worker.failed, self.export_worker.finished):
-                signal.disconnect()
-            self.export_worker.wait(60000)
+            self.export_worker.shutdown(60000)
             self.export_worker = None

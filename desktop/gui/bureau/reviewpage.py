@@ -24,8 +24,6 @@ from PySide6.QtWidgets import (
 
 from desktop.core import services
 from desktop.core.errors import TaizhangError
-from desktop.core.tasklist import editing
-from desktop.core.tasklist import store as task_store
 from desktop.gui.bureau.chooser import Chooser
 from desktop.gui.bureau.messages import BLOCK_COLOR, KIND_COLORS, kind_name
 from desktop.gui.bureau.plantree import COL_DEADLINE, COL_LABEL, COL_TARGETS, COL_TITLE, PlanTreeModel
@@ -46,12 +44,12 @@ def _utf16_offsets(text: str):
 class ReviewPage(QWidget):
     plan_changed = Signal()
 
-    def __init__(self, db, chooser: Chooser, parent=None):
+    def __init__(self, ws: services.workspaces.CountyWorkspace, chooser: Chooser, parent=None):
         super().__init__(parent)
         self.setObjectName("reviewPage")
-        self.db, self.chooser = db, chooser
+        self.ws, self.db, self.chooser = ws, ws.db, chooser
         self.plan_id: str | None = None
-        self.located: dict[str, editing.Located] = {}
+        self.located: dict[str, object] = {}
         self._to_qt = lambda i: i
         self._source_text = ""
         self._syncing = False
@@ -79,7 +77,7 @@ class ReviewPage(QWidget):
         self.source_title.setStyleSheet("font-weight: bold;")
         head.addWidget(self.source_title)
         head.addStretch(1)
-        for kind in editing.KINDS:
+        for kind in services.tasklist.source_kinds():
             chip = QLabel(kind_name(kind))
             chip.setStyleSheet(f"background: {KIND_COLORS[kind]}; border-radius: 3px; padding: 1px 4px;")
             head.addWidget(chip)
@@ -164,7 +162,7 @@ class ReviewPage(QWidget):
         self.splitter.addWidget(middle)
 
         # the editor
-        self.editor = TaskEditor(self.db, self)
+        self.editor = TaskEditor(self.ws, self)
         self.editor.changed.connect(self._node_edited)
         self.splitter.addWidget(self.editor)
         self.splitter.setStretchFactor(0, 34)
@@ -184,14 +182,14 @@ class ReviewPage(QWidget):
             self.editor.show_node(None, None)
             return
         self.plan_id = state["id"]
-        nodes = task_store.plan_tasks(self.db, self.plan_id)
+        nodes = services.tasklist.plan_tasks(self.db, self.plan_id)
         self.model.load(nodes)
         self.tree.expandAll()
         self._show_state(state)
         source = services.tasklist.plan_source(self.db, self.plan_id)
         if source["text"] != self._source_text:
             self._set_source(source["text"], source["name"])
-        self.located = editing.locate(self._source_text, nodes) if self._source_text else {}
+        self.located = services.tasklist.locate_in_source(self._source_text, nodes) if self._source_text else {}
         index = self.model.index_of(current) if current in self.model.task_ids() else self.model.index_of(
             next((n["task_id"] for n in nodes if not n["is_heading"]), None))
         if index.isValid():
@@ -324,7 +322,7 @@ class ReviewPage(QWidget):
         qt_pos = cursor.position()
         py_pos = qt_pos if self._to_qt(len(text)) == len(text) else next(
             (i for i in range(len(text) + 1) if self._to_qt(i) >= qt_pos), len(text))
-        task_id = editing.node_at(self.located, py_pos)
+        task_id = services.tasklist.node_at(self.located, py_pos)
         if task_id and task_id != self.current_id():
             self._syncing = True
             try:
@@ -335,8 +333,8 @@ class ReviewPage(QWidget):
     # ------------------------------------------------------------------ edits
     def _node_edited(self, node: dict) -> None:
         self.model.update_node(node)
-        nodes = task_store.plan_tasks(self.db, self.plan_id)
-        self.located = editing.locate(self._source_text, nodes) if self._source_text else {}
+        nodes = services.tasklist.plan_tasks(self.db, self.plan_id)
+        self.located = services.tasklist.locate_in_source(self._source_text, nodes) if self._source_text else {}
         self._highlight()
         self._show_state(services.tasklist.plan_state(self.db))
         self.plan_changed.emit()
@@ -352,32 +350,32 @@ class ReviewPage(QWidget):
             self.struct_error.setText(message(exc))
             return None
         self.struct_error.clear()
-        target = select or (result if isinstance(result, str) and fn in (editing.split_task, editing.add_task_after)
+        target = select or (result if isinstance(result, str) and fn in (services.tasklist.split_task, services.tasklist.add_task_after)
                             else task_id)
         self.reload(select=target)
         self.plan_changed.emit()
         return result if result is not None else True
 
     def indent(self):
-        return self._structural(editing.indent)
+        return self._structural(services.tasklist.indent)
 
     def outdent(self):
-        return self._structural(editing.outdent)
+        return self._structural(services.tasklist.outdent)
 
     def split(self, at: int | None = None):
-        return self._structural(editing.split_task, self.editor.text_cursor() if at is None else at)
+        return self._structural(services.tasklist.split_task, self.editor.text_cursor() if at is None else at)
 
     def merge_next(self):
-        return self._structural(editing.merge_with_next)
+        return self._structural(services.tasklist.merge_with_next)
 
     def toggle_heading(self):
         node = self.model.node(self.tree.selectionModel().currentIndex())
         if node is None:
             return None
-        return self._structural(editing.set_heading, not node["is_heading"])
+        return self._structural(services.tasklist.set_heading, not node["is_heading"])
 
     def add_task(self):
-        return self._structural(editing.add_task_after)
+        return self._structural(services.tasklist.add_task_after)
 
     def delete(self):
         node = self.model.node(self.tree.selectionModel().currentIndex())
@@ -387,7 +385,7 @@ class ReviewPage(QWidget):
             return None
         index = self.tree.selectionModel().currentIndex()
         neighbour = self.model.node(self.tree.indexBelow(index)) or self.model.node(self.tree.indexAbove(index))
-        return self._structural(editing.delete_node, select=neighbour["task_id"] if neighbour else None)
+        return self._structural(services.tasklist.delete_node, select=neighbour["task_id"] if neighbour else None)
 
     def attach_source(self) -> None:
         if self.plan_id is None:

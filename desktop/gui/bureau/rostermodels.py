@@ -8,8 +8,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate
 
+from desktop.core import services
 from desktop.core.errors import TaizhangError
-from desktop.core.words import SCHOOL_TYPES
 
 _NO_PARENT = QModelIndex()  # the default 'parent' of the model methods
 SCHOOL_FIELDS = ("code", "name", "type", "township")
@@ -147,7 +147,7 @@ class TypeDelegate(QStyledItemDelegate):
     def createEditor(self, parent, option, index):
         box = QComboBox(parent)
         box.setEditable(True)
-        box.addItems(SCHOOL_TYPES)
+        box.addItems(services.roster.school_types())
         return box
 
     def setEditorData(self, editor, index):

@@ -21,8 +21,6 @@ from PySide6.QtWidgets import (
 
 from desktop.core import services
 from desktop.core.errors import TaizhangError
-from desktop.core.roster import store as roster_store
-from desktop.core.words import SCHOOL_TYPES
 from desktop.gui.bureau.chooser import Chooser
 from desktop.gui.bureau.rostermodels import COL_NAME, COL_TYPE, PeriodsModel, SchoolsModel, TypeDelegate
 from desktop.gui.common.errors import message
@@ -31,10 +29,10 @@ from desktop.gui.common.errors import message
 class RosterPage(QWidget):
     changed = Signal()
 
-    def __init__(self, db, chooser: Chooser, parent=None):
+    def __init__(self, ws: services.workspaces.CountyWorkspace, chooser: Chooser, parent=None):
         super().__init__(parent)
         self.setObjectName("rosterPage")
-        self.db, self.chooser = db, chooser
+        self.ws, self.db, self.chooser = ws, ws.db, chooser
         self.schools = SchoolsModel(lambda code, **f: services.roster.update_school(self.db, code, **f), self)
         self.periods = PeriodsModel(lambda name, **f: services.roster.update_period(self.db, name, **f), self)
         for m in (self.schools, self.periods):
@@ -85,7 +83,7 @@ class RosterPage(QWidget):
         self.new_name.setPlaceholderText(self.tr("学校名称"))
         self.new_type = QComboBox()
         self.new_type.setEditable(True)
-        self.new_type.addItems(SCHOOL_TYPES)
+        self.new_type.addItems(services.roster.school_types())
         self.new_township = QLineEdit()
         self.new_township.setPlaceholderText(self.tr("所属乡镇"))
         self.new_township.setMaximumWidth(110)
@@ -151,7 +149,7 @@ class RosterPage(QWidget):
         lay.addWidget(self.error)
 
     def reload(self) -> None:
-        rows = roster_store.schools(self.db)
+        rows = services.roster.schools(self.db)
         self.schools.load(rows)
         self.count_label.setText(self.tr("共 {n} 所学校").format(n=len(rows)))
         self.periods.load(services.roster.period_list(self.db))

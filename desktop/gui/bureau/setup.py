@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core import services
-from desktop.core.db.connection import open_db
 from desktop.core.errors import TaizhangError
 from desktop.gui.bureau.chooser import Chooser
 from desktop.gui.bureau.fingerprint import FingerprintPanel
@@ -131,11 +130,8 @@ class CountySetupDialog(QDialog):
         return True
 
     def _show_done(self, name: str) -> None:
-        db = open_db(self.db_path)
-        try:
+        with services.workspaces.own_connection(self.db_path) as db:
             info = services.setup.county_info(db)
-        finally:
-            db.close()
         lay = QVBoxLayout(self.done_page)
         title = QLabel(self.tr("{county}的台账已创建").format(county=name))
         title.setStyleSheet("font-size: 18px; font-weight: bold;")
@@ -159,11 +155,8 @@ class CountySetupDialog(QDialog):
         self.finish_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _write_notice(self, path: str) -> None:
-        db = open_db(self.db_path)
-        try:
+        with services.workspaces.own_connection(self.db_path) as db:
             services.setup.write_fingerprint_notice(db, path)
-        finally:
-            db.close()
 
     def reject(self) -> None:
         if self.db_path:  # already created: leaving is finishing

@@ -23,9 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core import services
 from desktop.core.errors import TaizhangError
-from desktop.core.tasklist import editing
-from desktop.core.tasklist import store as task_store
 from desktop.gui.bureau.messages import KIND_COLORS, field_label, kind_name
 from desktop.gui.bureau.targetsmodel import COL_TEXT, COL_UNIT, COL_VALUE, TargetsModel
 from desktop.gui.common.errors import message
@@ -66,10 +65,10 @@ class _FocusOut(QObject):
 class TaskEditor(QWidget):
     changed = Signal(dict)  # the stored node after an edit
 
-    def __init__(self, db, parent=None):
+    def __init__(self, ws: services.workspaces.CountyWorkspace, parent=None):
         super().__init__(parent)
         self.setObjectName("taskEditor")
-        self.db = db
+        self.ws, self.db = ws, ws.db
         self.plan_id: str | None = None
         self.node: dict | None = None
         self._loading = False
@@ -123,7 +122,7 @@ class TaskEditor(QWidget):
         lay.addWidget(QLabel(self.tr("适用学校（学校只看到适用于本校类型的任务；都不勾选 = 所有学校）：")))
         grid = QGridLayout()
         self.type_boxes: dict[str, QCheckBox] = {}
-        for i, t in enumerate(editing.school_types()):
+        for i, t in enumerate(services.tasklist.review_school_types()):
             box = QCheckBox(t)
             box.setObjectName(f"applies_{t}")
             box.toggled.connect(lambda _c: self._save_applies())
@@ -203,7 +202,7 @@ class TaskEditor(QWidget):
             self.text_edit.setPlainText(n["text"])
             self.units_edit.setText("、".join(n["units"]))
             self.deadline_edit.setText(n["deadline"] or "")
-            types = set(editing.school_types())
+            types = set(services.tasklist.review_school_types())
             for t, box in self.type_boxes.items():
                 box.setChecked(t in n["applies_to"])
             self.named_edit.setText("、".join(x for x in n["applies_to"] if x not in types))
@@ -222,7 +221,7 @@ class TaskEditor(QWidget):
         if self.node is None or self._loading:
             return False
         try:
-            node = editing.update_task(self.db, self.plan_id, self.node["task_id"], **fields)
+            node = services.tasklist.update_task(self.db, self.plan_id, self.node["task_id"], **fields)
         except TaizhangError as exc:
             self._show_error(exc)
             return False
@@ -264,7 +263,7 @@ class TaskEditor(QWidget):
 
     def _applies_value(self) -> list[str]:
         types = [t for t, box in self.type_boxes.items() if box.isChecked()]
-        return types + editing.split_units(self.named_edit.text())
+        return types + services.tasklist.split_units(self.named_edit.text())
 
     def _save_applies(self) -> None:
         if self.node is None or self._loading:
@@ -276,15 +275,15 @@ class TaskEditor(QWidget):
     def _infer_applies(self) -> None:
         if self.node is None:
             return
-        value = editing.applies_from_units(self.node["units"])
+        value = services.tasklist.applies_from_units(self.node["units"])
         if self._save(applies_to=value):
             self.show_node(self.plan_id, self.node)
 
     def _save_target(self, seq: int, **fields) -> None:
-        editing.update_target(self.db, self.plan_id, self.node["task_id"], seq, **fields)
+        services.tasklist.update_target(self.db, self.plan_id, self.node["task_id"], seq, **fields)
 
     def _reload_node(self) -> None:
-        node = next((n for n in task_store.plan_tasks(self.db, self.plan_id) if n["task_id"] == self.node["task_id"]), None)
+        node = services.tasklist.plan_task(self.db, self.plan_id, self.node["task_id"])
         if node is not None:
             self.node = node
             self.changed.emit(node)
@@ -298,7 +297,7 @@ class TaskEditor(QWidget):
         if self.node is None:
             return
         try:
-            editing.add_target(self.db, self.plan_id, self.node["task_id"], self.tr("新指标"))
+            services.tasklist.add_target(self.db, self.plan_id, self.node["task_id"], self.tr("新指标"))
         except TaizhangError as exc:
             self._show_error(exc)
             return
@@ -316,7 +315,7 @@ class TaskEditor(QWidget):
             self.error.setText(self.tr("请先在表格中选择要删除的指标"))
             return
         try:
-            editing.remove_target(self.db, self.plan_id, self.node["task_id"], seq)
+            services.tasklist.remove_target(self.db, self.plan_id, self.node["task_id"], seq)
         except TaizhangError as exc:
             self._show_error(exc)
             return

@@ -9,7 +9,6 @@ from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget
 
 from desktop.core import services
-from desktop.core.db.connection import open_db
 from desktop.core.errors import TaizhangError
 from desktop.gui.bureau.chooser import Chooser
 from desktop.gui.bureau.homepage import HomePage
@@ -20,36 +19,23 @@ from desktop.gui.bureau.rosterpage import RosterPage
 from desktop.gui.common import i18n
 from desktop.gui.common.errors import message, show_error
 from desktop.gui.common.icons import icon
-from desktop.gui.common.worker import Worker
+from desktop.gui.common.ops import BackgroundOp
 
 TAB_HOME, TAB_REVIEW, TAB_ROSTER, TAB_IMPORT, TAB_OVERVIEW = range(5)
 PLAN_SUFFIXES = (".docx", ".txt", ".doc", ".wps", ".pdf", ".rtf", ".odt")
 
 
-def _import_plan_job(db_path: str, plan_file: str):
-    """On the worker thread, with its own connection: parse the document and store the draft plan."""
-    db = open_db(db_path)
-    try:
-        return services.tasklist.import_plan(db, plan_file)
-    finally:
-        db.close()
-
-
 class BureauWindow(QMainWindow):
     plan_imported = Signal(str)  # plan id
-    published = Signal(dict)
+    published = Signal(dict)  # the published content, once the signed file is written
 
     def __init__(self, db_path: str, parent=None, *, chooser: Chooser | None = None):
         super().__init__(parent)
-        self.db_path = str(db_path)
-        self.db = open_db(self.db_path)
-        try:
-            self.info = services.setup.county_info(self.db)
-        except TaizhangError:
-            self.db.close()
-            raise
+        self.ws = services.workspaces.open_county_workspace(db_path)
+        self.db_path, self.db, self.info = self.ws.path, self.ws.db, self.ws.info
         self.chooser = chooser or Chooser(self)
-        self.plan_worker: Worker | None = None
+        self.plan_worker: BackgroundOp | None = None  # a plan import in flight
+        self.publish_op: BackgroundOp | None = None  # a publish in flight
         self.setObjectName("bureauWindow")
         self.setWindowIcon(icon("bureau"))
         self.setWindowTitle(self.tr("台账 · {county}教育局").format(county=self.info["county"]))
@@ -58,11 +44,11 @@ class BureauWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("bureauTabs")
         self.tabs.setDocumentMode(True)
-        self.home = HomePage(self.db, self.chooser)
-        self.review = ReviewPage(self.db, self.chooser)
-        self.roster = RosterPage(self.db, self.chooser)
-        self.importer = ImportPage(self.db, self.db_path, self.chooser)
-        self.overview = OverviewPage(self.db, self.db_path, self.chooser)
+        self.home = HomePage(self.ws, self.chooser)
+        self.review = ReviewPage(self.ws, self.chooser)
+        self.roster = RosterPage(self.ws, self.chooser)
+        self.importer = ImportPage(self.ws, self.chooser)
+        self.overview = OverviewPage(self.ws, self.chooser)
         self.tabs.addTab(self.home, icon("bureau"), self.tr("首页"))
         self.tabs.addTab(self.review, icon("file"), self.tr("计划核对"))
         self.tabs.addTab(self.roster, icon("school"), self.tr("学校与周期"))
@@ -182,12 +168,13 @@ class BureauWindow(QMainWindow):
             return False
         self.statusBar().showMessage(self.tr("正在识别计划文件：{name}…").format(name=Path(path).name))
         self.import_plan_action.setEnabled(False)
-        worker = Worker(lambda _progress: _import_plan_job(self.db_path, path), self)
-        worker.succeeded.connect(self._plan_imported)
-        worker.failed.connect(self._plan_failed)
-        worker.finished.connect(self._plan_worker_done)
-        self.plan_worker = worker
-        worker.start()
+        # parsing a long document takes seconds: on a worker thread, which stores the draft on its own connection
+        self.plan_worker = (BackgroundOp(self, lambda job: services.tasklist.import_plan(job.db, path),
+                                         db_path=self.db_path, title=self.tr("无法导入计划"))
+                            .on_success(self._plan_imported)
+                            .on_failure(self._plan_failed)
+                            .on_done(self._plan_worker_done))
+        self.plan_worker.run()
         return True
 
     def _plan_imported(self, plan_id: str) -> None:
@@ -203,12 +190,16 @@ class BureauWindow(QMainWindow):
         show_error(self, exc, self.tr("无法导入计划"))
 
     def _plan_worker_done(self) -> None:
-        worker, self.plan_worker = self.plan_worker, None
-        if worker is not None:
-            worker.deleteLater()
+        self.plan_worker = None
         self.import_plan_action.setEnabled(True)
 
-    def publish(self, out: str | None = None) -> dict | None:
+    def publish(self, out: str | None = None) -> BackgroundOp | None:
+        """Ask where (and for the passphrase), then sign and write the plan workbook on a worker thread.
+
+        Returns the running op (``published`` is emitted with the content when the file is written),
+        or None when nothing was started."""
+        if self.publish_op is not None:
+            return None
         self.review.editor.flush()
         check = services.tasklist.publish_check(self.db)
         if check["errors"]:
@@ -233,11 +224,24 @@ class BureauWindow(QMainWindow):
             passphrase = self.chooser.passphrase(self.tr("输入密钥口令"), self.tr("发布任务清单需要本局密钥的口令："))
             if passphrase is None:
                 return None
-        try:
-            content = services.tasklist.publish(self.db, out, passphrase=passphrase)
-        except TaizhangError as exc:
-            show_error(self, exc, self.tr("发布失败"))
-            return None
+        self.publish_action.setEnabled(False)
+        self.statusBar().showMessage(self.tr("正在签名并写出任务清单…"))
+        self.publish_op = (BackgroundOp(self, lambda job: services.tasklist.publish(job.db, out, passphrase=passphrase),
+                                        db_path=self.db_path, title=self.tr("发布失败"))
+                           .on_success(lambda content: self._published(content, out))
+                           .on_failure(self._publish_failed)
+                           .on_done(self._publish_done))
+        return self.publish_op.run()
+
+    def _publish_failed(self, exc) -> None:
+        self.statusBar().clearMessage()
+        show_error(self, exc, self.tr("发布失败"))
+
+    def _publish_done(self) -> None:
+        self.publish_op = None
+        self.publish_action.setEnabled(True)
+
+    def _published(self, content: dict, out: str) -> None:
         self.reload()
         v = content["plan"]["version"]
         self.statusBar().showMessage(self.tr("已发布第 {v} 版：{path}").format(v=v, path=out), 20000)
@@ -248,7 +252,6 @@ class BureauWindow(QMainWindow):
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
         self.published.emit(content)
-        return content
 
     # ------------------------------------------------------------------ import, summary, backup
     def _import_files(self) -> None:
@@ -309,13 +312,12 @@ class BureauWindow(QMainWindow):
         self.review.editor.flush()
         self.importer.shutdown()
         self.overview.shutdown()
-        if self.plan_worker is not None:
-            for signal in (self.plan_worker.succeeded, self.plan_worker.failed, self.plan_worker.finished):
-                signal.disconnect()
-            self.plan_worker.wait(30000)
-            self.plan_worker = None
+        for op in (self.plan_worker, self.publish_op):
+            if op is not None:
+                op.shutdown(30000)
+        self.plan_worker = self.publish_op = None
         try:
-            self.db.close()
+            services.workspaces.close_county_workspace(self.ws)
         except Exception as exc:  # closing twice, or a closed connection: nothing to keep
             self.statusBar().showMessage(message(exc))
         super().closeEvent(event)

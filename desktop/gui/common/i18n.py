@@ -16,6 +16,7 @@ LANGUAGES = {"zh_CN": "中文", "en": "English"}
 DEFAULT = "zh_CN"
 _KEY = "language"
 _installed: list[QTranslator] = []
+_speaking = DEFAULT  # the language install() put in place; pick() follows it, not the saved setting
 
 
 def saved_language() -> str:
@@ -34,7 +35,10 @@ def i18n_dir():
 
 
 def install(app: QCoreApplication, language: str | None = None) -> str:
-    """Load the translators for ``language`` (default: the saved choice); returns the language in use."""
+    """Load the translators for ``language`` (default: the saved choice); returns the language in use.
+
+    That is the source language (Chinese) when no .qm file of ours could be loaded for ``language``."""
+    global _speaking
     language = language or saved_language()
     for tr in _installed:
         app.removeTranslator(tr)
@@ -45,6 +49,8 @@ def install(app: QCoreApplication, language: str | None = None) -> str:
             tr = QTranslator(app)
             if tr.load(str(qm)):
                 _installed.append(tr)
+        if not _installed:  # nothing to translate with: the UI stays in the source language
+            language = DEFAULT
     qt_lang = "zh_CN" if language == DEFAULT else language
     for base in ("qtbase",):
         tr = QTranslator(app)
@@ -54,12 +60,19 @@ def install(app: QCoreApplication, language: str | None = None) -> str:
         app.installTranslator(tr)
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China) if language == DEFAULT
                        else QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    _speaking = language
     return language
 
 
+def current_language() -> str:
+    """The language the UI speaks now: the one last installed (a newly saved choice waits for the restart)."""
+    return _speaking
+
+
 def pick(zh: str, en: str) -> str:
-    """For texts that come from the core in both languages (TaizhangError, warnings)."""
-    return zh if saved_language() == DEFAULT else en
+    """For texts that come from the core in both languages (TaizhangError, warnings): in the language the
+    rest of the UI speaks, i.e. the installed one, so a message never switches before its window does."""
+    return zh if _speaking == DEFAULT else en
 
 
 # Shown at the moment the language is switched, while the window still speaks the old one: so in both.

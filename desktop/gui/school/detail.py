@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QListView,
     QMessageBox,
     QPlainTextEdit,
+    QProgressBar,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -41,6 +42,7 @@ from desktop.core import services
 from desktop.core.errors import TaizhangError
 from desktop.gui.common.errors import message
 from desktop.gui.common.icons import icon, status_icon
+from desktop.gui.common.ops import BackgroundOp
 from desktop.gui.school.evidencemodel import EvidenceModel
 from desktop.gui.school.messages import status_name, warning_text
 from desktop.gui.school.taskmodel import display_label
@@ -124,6 +126,7 @@ class TaskDetail(QScrollArea):
         self._opener = opener or (lambda path: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))))
         self._file_chooser = file_chooser or self._choose_files
         self._tmp: tempfile.TemporaryDirectory | None = None
+        self.evidence_op: BackgroundOp | None = None  # adding or removing evidence, on a worker thread
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(TEXT_DEBOUNCE_MS)
@@ -202,6 +205,7 @@ class TaskDetail(QScrollArea):
         col.addWidget(self.warning_box)
 
         work = QGroupBox(self.tr("完成情况"))
+        self.work_group = work
         form = QGridLayout(work)
         form.setColumnStretch(1, 1)
         form.setHorizontalSpacing(12)
@@ -299,6 +303,12 @@ class TaskDetail(QScrollArea):
         for b in (self.add_button, self.open_button, self.remove_button):
             bar.addWidget(b)
         el.addLayout(bar)
+        self.evidence_busy = QProgressBar()
+        self.evidence_busy.setObjectName("evidenceBusy")
+        self.evidence_busy.setRange(0, 0)  # busy: copying a big file into the database takes a while
+        self.evidence_busy.setTextVisible(True)
+        self.evidence_busy.hide()
+        el.addWidget(self.evidence_busy)
         self.evidence_model = EvidenceModel(lambda sha: services.reporting.evidence_preview_bytes(self.ws, sha), self)
         self.evidence_view = EvidenceView()
         self.evidence_view.setObjectName("evidence")
@@ -437,8 +447,10 @@ class TaskDetail(QScrollArea):
 
     def _update_buttons(self, *_args) -> None:
         has = bool(self.evidence_view.selectionModel().selectedIndexes())
+        busy = self.evidence_op is not None
         self.open_button.setEnabled(has)
-        self.remove_button.setEnabled(has)
+        self.remove_button.setEnabled(has and not busy)
+        self.add_button.setEnabled(not busy)
 
     # ------------------------------------------------------------------------- saving
     def _edited(self, key: str) -> None:
@@ -527,22 +539,69 @@ class TaskDetail(QScrollArea):
         if files:
             self.attach_files(files)
 
-    def attach_files(self, files: list[str]) -> None:
-        if self._row is None:
-            return
+    @property
+    def busy(self) -> bool:
+        """Evidence is being added or removed (on a worker thread); the pane's edits wait for it."""
+        return self.evidence_op is not None
+
+    def _run_evidence_op(self, fn, text: str, on_success) -> bool:
+        """Run ``fn(ws)`` on a worker thread over its own connection, with the pane busy meanwhile.
+
+        Pending text is saved first, and the 完成情况 box is disabled while the op runs, so no autosave
+        competes with the op for the database and no edit lands on the wrong task; the op's task row is
+        refreshed (``saved``) when it completes, whichever task is shown by then."""
+        if self.evidence_op is not None:
+            self.error.emit(self.tr("正在处理佐证材料，请稍候"))
+            return False
         self.flush()
-        row, problems = None, []
-        for f in files:
-            try:
-                row = services.reporting.attach_evidence(self.ws, self._row["task_id"], f)
-            except TaizhangError as exc:
-                problems.append(f"{Path(f).name}：{message(exc)}")
-        if problems:
-            self.save_error.setText(self.tr("有文件未能添加：") + "\n" + "\n".join(problems))
-            self.save_error.show()
-            self.error.emit("\n".join(problems))
-        if row is not None:
-            self._after_evidence_change(row)
+        snapshot = services.workspaces.school_workspace_on(self.ws, None)  # the facts as they are now
+
+        def work(job):
+            return fn(services.workspaces.school_workspace_on(snapshot, job.db))
+
+        self.evidence_busy.setFormat(text)
+        self.evidence_busy.show()
+        self.work_group.setEnabled(False)
+        self.evidence_op = (BackgroundOp(self, work, db_path=self.ws.path, title=self.tr("佐证材料"))
+                            .on_success(on_success)
+                            .on_failure(lambda exc: self.error.emit(message(exc)))
+                            .on_done(self._evidence_op_done))
+        self._update_buttons()
+        self.evidence_op.run()
+        return True
+
+    def _evidence_op_done(self) -> None:
+        self.evidence_op = None
+        self.evidence_busy.hide()
+        self.work_group.setEnabled(True)
+        self._update_buttons()
+
+    def attach_files(self, files: list[str]) -> bool:
+        """Copy ``files`` into the database on a worker thread (a 300 MB video must not freeze the window)."""
+        if self._row is None:
+            return False
+        task_id = self._row["task_id"]
+
+        def attach(ws):
+            row, problems = None, []
+            for f in files:
+                try:
+                    row = services.reporting.attach_evidence(ws, task_id, f)
+                except TaizhangError as exc:
+                    problems.append(f"{Path(f).name}：{message(exc)}")
+            return row, problems
+
+        def attached(result) -> None:
+            row, problems = result
+            if problems:
+                self.save_error.setText(self.tr("有文件未能添加：") + "\n" + "\n".join(problems))
+                self.save_error.show()
+                self.error.emit("\n".join(problems))
+            if row is not None:
+                self._evidence_changed(row)
+
+        names = "、".join(Path(f).name for f in files[:3]) + ("…" if len(files) > 3 else "")
+        return self._run_evidence_op(attach, self.tr("正在添加佐证材料：{names}").format(names=names), attached)
 
     def _selected(self) -> dict | None:
         indexes = self.evidence_view.selectionModel().selectedIndexes()
@@ -576,25 +635,20 @@ class TaskDetail(QScrollArea):
         box.accepted.connect(lambda: self._remove(task_id, item["sha256"]))
         box.open()
 
-    def _remove(self, task_id: str, sha256: str) -> None:
-        try:
-            row = services.reporting.detach_evidence(self.ws, task_id, sha256)
-        except TaizhangError as exc:
-            self.error.emit(message(exc))
-            return
-        if self._row is not None and self._row["task_id"] == task_id:
-            self._after_evidence_change(row)
-        else:
-            self.saved.emit(row)
+    def _remove(self, task_id: str, sha256: str) -> bool:
+        return self._run_evidence_op(lambda ws: services.reporting.detach_evidence(ws, task_id, sha256),
+                                     self.tr("正在移除佐证材料…"), self._evidence_changed)
 
-    def _after_evidence_change(self, row: dict) -> None:
-        self.evidence_model.set_items(services.reporting.task_evidence(self.ws, row["task_id"]))
-        self._refresh(row)
+    def _evidence_changed(self, row: dict) -> None:
+        """An op changed the evidence of ``row``'s task: refresh it if shown, and tell the tree either way."""
+        if self._row is not None and self._row["task_id"] == row["task_id"]:
+            self.evidence_model.set_items(services.reporting.task_evidence(self.ws, row["task_id"]))
+            self._refresh(row)
         self.saved.emit(row)
 
     # drops anywhere on the pane attach files too
     def dragEnterEvent(self, event):
-        if event.mimeData().hasUrls() and self._row is not None:
+        if event.mimeData().hasUrls() and self._row is not None and self.evidence_op is None:
             event.acceptProposedAction()
         else:
             event.ignore()
@@ -611,6 +665,9 @@ class TaskDetail(QScrollArea):
             event.ignore()
 
     def cleanup(self) -> None:
+        if self.evidence_op is not None:  # closing: let the file in hand finish (one transaction), deliver nothing
+            self.evidence_op.shutdown()
+            self.evidence_op = None
         self.flush()
         if self._tmp is not None:
             self._tmp.cleanup()

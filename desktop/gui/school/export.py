@@ -30,7 +30,7 @@ from desktop.core.errors import TaizhangError
 from desktop.gui.common import locations
 from desktop.gui.common.errors import message
 from desktop.gui.common.icons import icon
-from desktop.gui.common.worker import Worker
+from desktop.gui.common.ops import BackgroundOp
 from desktop.gui.school.messages import warning_text
 from desktop.gui.school.taskmodel import display_label
 
@@ -52,8 +52,7 @@ class ExportDialog(QDialog):
         super().__init__(parent)
         self.ws = ws
         self.result_info: dict | None = None
-        self._worker: Worker | None = None
-        self._cancel = False
+        self._worker: BackgroundOp | None = None
         self._save_chooser = save_chooser or self._choose_target
         self.setWindowTitle(self.tr("导出报送文件"))
         self.setObjectName("exportDialog")
@@ -223,27 +222,27 @@ class ExportDialog(QDialog):
             except TaizhangError as exc:
                 self.status.setText(message(exc))
                 return
-        self._cancel = False
         self.progress.show()
         self.progress.setRange(0, 0)
         self.status.setText(self.tr("正在写入并签名……"))
         db_path, period = self.ws.path, self.ws.period
 
-        def job(progress):
+        def export(job):  # export_report_file opens the op's own connection to db_path
             def report(done, total):
-                if self._cancel:
+                if job.cancelled():
                     raise ExportCancelled()
-                progress(done, total)
+                job.progress(done, total)
 
             return services.reporting.export_report_file(db_path, out, period=period, passphrase=passphrase, progress=report)
 
-        self._worker = Worker(job, self)
-        self._worker.progressed.connect(self._progressed)
-        self._worker.succeeded.connect(self._succeeded)
-        self._worker.failed.connect(self._failed)
-        self._worker.finished.connect(self._finished)
+        self._worker = (BackgroundOp(self, export, title=self.tr("导出失败"))
+                        .with_progress(self._progressed)
+                        .on_success(self._succeeded)
+                        .on_failure(self._failed)
+                        .on_done(self._finished)
+                        .cancellable())
         self._update_buttons()
-        self._worker.start()
+        self._worker.run()
 
     def is_running(self) -> bool:
         return self._worker is not None
@@ -274,22 +273,19 @@ class ExportDialog(QDialog):
             self.status.setText(self.tr("导出失败：{reason}").format(reason=message(exc)))
 
     def _finished(self) -> None:
-        worker, self._worker = self._worker, None
-        if worker is not None:
-            worker.deleteLater()
+        self._worker = None
         self._update_buttons()
 
     def _cancel_clicked(self) -> None:
         if self._worker is not None:
-            self._cancel = True
+            self._worker.cancel()
             self.status.setText(self.tr("正在取消……"))
         else:
             self.reject()
 
     def done(self, result: int) -> None:  # closing waits for a running export (it ends or cancels quickly)
         if self._worker is not None:
-            self._cancel = True
-            self._worker.wait()
+            self._worker.shutdown()
             self._finished()
         super().done(result)
 

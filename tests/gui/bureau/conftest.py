@@ -113,3 +113,20 @@ def tampered():
 @pytest.fixture
 def reinstalled():
     return reinstalled_report
+
+
+@pytest.fixture
+def publish(qtbot):
+    """``publish(win)``: press Publish and wait for the signed file; the content, or None when nothing was written
+    (the publish runs on a worker thread)."""
+    def run(win, out=None):
+        got: list = []
+        win.published.connect(got.append)
+        try:
+            if win.publish(out) is None:
+                return None
+            qtbot.waitUntil(lambda: win.publish_op is None, timeout=30000)
+        finally:
+            win.published.disconnect(got.append)
+        return got[-1] if got else None
+    return run

@@ -31,7 +31,7 @@ def _school_reports(plan_file, folder, codes):
             db.close()
 
 
-def test_the_bureau_year_end_to_end(qtbot, tmp_path, chooser, drop):
+def test_the_bureau_year_end_to_end(qtbot, tmp_path, chooser, drop, publish):
     # county init
     setup = CountySetupDialog(chooser=chooser)
     qtbot.addWidget(setup)
@@ -92,7 +92,7 @@ def test_the_bureau_year_end_to_end(qtbot, tmp_path, chooser, drop):
     # publish
     plan_file = tmp_path / "任务清单.xlsx"
     chooser.saves.append(plan_file)
-    content = win.publish()
+    content = publish(win)
     assert content and content["plan"]["version"] == 1 and plan_file.is_file()
     assert any(t["title"] == "深化学校党组织建设（核对后 v2" for t in content["tasks"])
 
@@ -144,7 +144,7 @@ def test_the_bureau_year_end_to_end(qtbot, tmp_path, chooser, drop):
     wb.close()
 
 
-def test_a_corrected_plan_is_published_as_a_new_version_with_the_same_ids(qtbot, world, chooser, tmp_path):
+def test_a_corrected_plan_is_published_as_a_new_version_with_the_same_ids(qtbot, world, chooser, tmp_path, publish):
     win = BureauWindow(str(world / "county.db"), chooser=chooser)
     qtbot.addWidget(win)
     before = [t["task_id"] for t in task_store.plan_tasks(win.db, win.review.plan_id)]
@@ -156,7 +156,7 @@ def test_a_corrected_plan_is_published_as_a_new_version_with_the_same_ids(qtbot,
     assert "重新发布后成为第 2 版" in win.review.state_label.text()
     chooser.confirm_answer = True  # the sample plan still has a target to fill in: publish anyway
     chooser.saves.append(tmp_path / "v2.xlsx")
-    content = win.publish()
+    content = publish(win)
     assert content["plan"]["version"] == 2
     assert [t["task_id"] for t in content["tasks"]] == before
     assert ("confirm", "发布任务清单") in chooser.asked
@@ -178,7 +178,7 @@ def test_dropping_a_plan_document_imports_the_plan(qtbot, tmp_path, chooser, dro
     assert win.review.model.rowCount() > 0 and win.importer.results.rowCount() == 0
 
 
-def test_publish_explains_what_is_missing_and_asks_for_the_passphrase(qtbot, tmp_path, chooser):
+def test_publish_explains_what_is_missing_and_asks_for_the_passphrase(qtbot, tmp_path, chooser, publish):
     from PySide6.QtWidgets import QMessageBox
 
     db_path = _fresh_county(tmp_path, passphrase="口令")
@@ -188,7 +188,7 @@ def test_publish_explains_what_is_missing_and_asks_for_the_passphrase(qtbot, tmp
     win = BureauWindow(str(db_path), chooser=chooser)
     qtbot.addWidget(win)
     chooser.saves.append(tmp_path / "plan.xlsx")
-    assert win.publish() is None  # no roster, no period
+    assert publish(win) is None  # no roster, no period
     errors = [b for b in win.findChildren(QMessageBox) if b.objectName() == "errorBox"]
     assert errors and "学校名单" in errors[-1].text() and "填报周期" in errors[-1].text()
     roster = tmp_path / "roster.xlsx"
@@ -197,11 +197,11 @@ def test_publish_explains_what_is_missing_and_asks_for_the_passphrase(qtbot, tmp
     services.roster.add_period(win.db, "2026年上半年:2026-07-15")
     chooser.saves = [tmp_path / "plan.xlsx"] * 3
     chooser.passphrase_answer = None
-    assert win.publish() is None and not (tmp_path / "plan.xlsx").exists()  # passphrase dialog cancelled
+    assert publish(win) is None and not (tmp_path / "plan.xlsx").exists()  # passphrase dialog cancelled
     chooser.passphrase_answer = "不对"
-    assert win.publish() is None and "口令不正确" in [b for b in win.findChildren(QMessageBox)
+    assert publish(win) is None and "口令不正确" in [b for b in win.findChildren(QMessageBox)
                                                       if b.objectName() == "errorBox"][-1].text()
     chooser.passphrase_answer = "口令"
-    content = win.publish()
+    content = publish(win)
     assert content["plan"]["version"] == 1 and (tmp_path / "plan.xlsx").is_file()
     assert "已发布第 1 版" in win.home.status["publish"].text()

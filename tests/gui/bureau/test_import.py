@@ -98,6 +98,8 @@ def test_a_key_change_waits_until_approved_here(qtbot, world, chooser, drop, rei
     assert not page.approve()  # the bureau has not phoned the school yet
     chooser.confirm_answer = True
     qtbot.mouseClick(page.approve_button, Qt.MouseButton.LeftButton)
+    assert page.running  # the held files are merged on a worker thread
+    qtbot.waitUntil(lambda: not page.running, timeout=30000)
     assert page.keys.rowCount() == 0 and page.keys_box.isHidden()
     assert page.results.outcomes()[-1].outcome == "accepted"
     assert db.execute("SELECT COUNT(*) FROM entries WHERE school_code = ? AND narrative = '重装电脑后重新填报'",

@@ -241,7 +241,11 @@ def test_keyboard_moves_through_the_tree(qtbot, win):
 
 def test_remove_evidence_asks_first(qtbot, win, png_file):
     detail = win.detail
-    detail.attach_files([str(png_file)])
+    with qtbot.waitSignal(detail.saved):
+        assert detail.attach_files([str(png_file)])
+        assert detail.busy and not detail.add_button.isEnabled() and not detail.work_group.isEnabled()
+    qtbot.waitUntil(lambda: not detail.busy)
+    assert detail.work_group.isEnabled() and detail.evidence_busy.isHidden()
     detail.evidence_view.setCurrentIndex(detail.evidence_model.index(0))
     qtbot.mouseClick(detail.remove_button, Qt.MouseButton.LeftButton)
     box = detail.findChild(QMessageBox, "confirmRemove")
@@ -253,9 +257,24 @@ def test_remove_evidence_asks_first(qtbot, win, png_file):
     assert services.reporting.task_evidence(win.ws, "1.1") == []
 
 
-def test_bad_evidence_file_is_reported_not_crashing(win, tmp_path):
-    win.detail.attach_files([str(tmp_path / "missing.png")])
+def test_bad_evidence_file_is_reported_not_crashing(qtbot, win, tmp_path):
+    assert win.detail.attach_files([str(tmp_path / "missing.png")])
+    qtbot.waitUntil(lambda: not win.detail.busy)
     assert win.detail.save_error.isVisible()
+
+
+def test_evidence_added_to_a_task_left_meanwhile_lands_on_that_task(qtbot, win, png_file):
+    """The op keeps the task it was started for: switching tasks while it runs refreshes the right row."""
+    win.select_task("1.1")
+    rows: list[dict] = []
+    win.detail.saved.connect(rows.append)
+    assert win.detail.attach_files([str(png_file)])
+    win.select_task("1.2")
+    qtbot.waitUntil(lambda: not win.detail.busy)
+    assert [r["task_id"] for r in rows] == ["1.1"] and rows[0]["evidence"] == 1
+    assert win.detail.task_id == "1.2" and win.detail.evidence_model.rowCount() == 0
+    assert len(services.reporting.task_evidence(win.ws, "1.1")) == 1
+    assert services.reporting.task_evidence(win.ws, "1.2") == []
 
 
 def test_switching_tasks_saves_pending_text_at_once(qtbot, win, school_db):
