@@ -303,10 +303,17 @@ class TaskDetail(QScrollArea):
         for b in (self.add_button, self.open_button, self.remove_button):
             bar.addWidget(b)
         el.addLayout(bar)
-        self.evidence_busy = QProgressBar()
+        self.evidence_busy = QWidget()  # shown while a file is copied into the database (a big one takes a while)
         self.evidence_busy.setObjectName("evidenceBusy")
-        self.evidence_busy.setRange(0, 0)  # busy: copying a big file into the database takes a while
-        self.evidence_busy.setTextVisible(True)
+        busy = QHBoxLayout(self.evidence_busy)
+        busy.setContentsMargins(0, 0, 0, 0)
+        self.evidence_busy_label = QLabel()
+        bar_busy = QProgressBar()
+        bar_busy.setRange(0, 0)
+        bar_busy.setTextVisible(False)
+        bar_busy.setMaximumHeight(12)
+        busy.addWidget(self.evidence_busy_label)
+        busy.addWidget(bar_busy, 1)
         self.evidence_busy.hide()
         el.addWidget(self.evidence_busy)
         self.evidence_model = EvidenceModel(lambda sha: services.reporting.evidence_preview_bytes(self.ws, sha), self)
@@ -559,7 +566,7 @@ class TaskDetail(QScrollArea):
         def work(job):
             return fn(services.workspaces.school_workspace_on(snapshot, job.db))
 
-        self.evidence_busy.setFormat(text)
+        self.evidence_busy_label.setText(text)
         self.evidence_busy.show()
         self.work_group.setEnabled(False)
         self.evidence_op = (BackgroundOp(self, work, db_path=self.ws.path, title=self.tr("佐证材料"))
