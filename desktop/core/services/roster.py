@@ -11,6 +11,7 @@ from desktop.core.errors import TaizhangError
 from desktop.core.intake import store as intake_store
 from desktop.core.roster import store as roster_store
 from desktop.core.roster.reader import read_roster
+from desktop.core.words import SCHOOL_TYPES
 
 
 def import_roster(db, roster_file) -> int:
@@ -115,14 +116,11 @@ def remove_period(db, name: str) -> None:
         audit(db, "period.remove", name)
 
 
-
 def schools(db) -> list[dict]:
     """The roster: code, name, type, township, in roster order."""
-    return task_store.schools(db)
+    return roster_store.schools(db)
 
 
 def school_types() -> tuple[str, ...]:
     """The school types the roster offers, in display order."""
-    from desktop.core.tasklist.ids import ALL_SCHOOL_TYPES
-
-    return ALL_SCHOOL_TYPES
+    return SCHOOL_TYPES

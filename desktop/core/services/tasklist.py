@@ -14,6 +14,7 @@ from desktop.core.package import planbook
 from desktop.core.package.container import write_package
 from desktop.core.roster import store as roster_store
 from desktop.core.signing import identity
+from desktop.core.tasklist import editing
 from desktop.core.tasklist import store as task_store
 
 
@@ -169,107 +170,73 @@ def plan_task(db, plan_id: str, task_id: str) -> dict | None:
 
 def review_school_types() -> tuple[str, ...]:
     """The school types a task's ``applies_to`` may name (besides named schools), in display order."""
-    from desktop.core.tasklist import editing
-
     return editing.school_types()
 
 
 def split_units(value) -> list[str]:
-    from desktop.core.tasklist import editing
-
     return editing.split_units(value)
 
 
 def applies_from_units(units: list[str]) -> list[str]:
-    from desktop.core.tasklist import editing
-
     return editing.applies_from_units(units)
 
 
 def update_task(db, plan_id: str, task_id: str, **fields) -> dict:
-    from desktop.core.tasklist import editing
-
     return editing.update_task(db, plan_id, task_id, **fields)
 
 
 def add_target(db, plan_id: str, task_id: str, text: str = "", value=None, unit: str = "") -> int:
-    from desktop.core.tasklist import editing
-
     return editing.add_target(db, plan_id, task_id, text, value, unit)
 
 
 def update_target(db, plan_id: str, task_id: str, seq: int, **fields) -> None:
-    from desktop.core.tasklist import editing
-
     editing.update_target(db, plan_id, task_id, seq, **fields)
 
 
 def remove_target(db, plan_id: str, task_id: str, seq: int) -> None:
-    from desktop.core.tasklist import editing
-
     editing.remove_target(db, plan_id, task_id, seq)
 
 
 def split_task(db, plan_id: str, task_id: str, at: int) -> str:
     """Split a task's text at ``at``; the new half gets a new id, which is returned."""
-    from desktop.core.tasklist import editing
-
     return editing.split_task(db, plan_id, task_id, at)
 
 
 def merge_with_next(db, plan_id: str, task_id: str) -> str:
-    from desktop.core.tasklist import editing
-
     return editing.merge_with_next(db, plan_id, task_id)
 
 
 def indent(db, plan_id: str, task_id: str) -> None:
-    from desktop.core.tasklist import editing
-
     editing.indent(db, plan_id, task_id)
 
 
 def outdent(db, plan_id: str, task_id: str) -> None:
-    from desktop.core.tasklist import editing
-
     editing.outdent(db, plan_id, task_id)
 
 
 def set_heading(db, plan_id: str, task_id: str, heading: bool) -> None:
-    from desktop.core.tasklist import editing
-
     editing.set_heading(db, plan_id, task_id, heading)
 
 
 def delete_node(db, plan_id: str, task_id: str) -> None:
-    from desktop.core.tasklist import editing
-
     editing.delete_node(db, plan_id, task_id)
 
 
 def add_task_after(db, plan_id: str, task_id: str | None, title: str = "新任务") -> str:
     """A new task after ``task_id`` (at the top when None); its id is returned."""
-    from desktop.core.tasklist import editing
-
     return editing.add_task_after(db, plan_id, task_id, title)
 
 
 def source_kinds() -> tuple[str, ...]:
     """The kinds of span :func:`locate_in_source` marks (title, units, deadline, target)."""
-    from desktop.core.tasklist import editing
-
     return editing.KINDS
 
 
 def locate_in_source(source: str, nodes: list[dict]) -> dict:
     """task id → where the node sits in the source text (``.block`` and ``.spans`` of (start, end, kind))."""
-    from desktop.core.tasklist import editing
-
     return editing.locate(source, nodes)
 
 
 def node_at(located: dict, pos: int) -> str | None:
     """The task id whose block holds ``pos`` in the source text (innermost first)."""
-    from desktop.core.tasklist import editing
-
     return editing.node_at(located, pos)
