@@ -143,7 +143,7 @@ def _record_suggestions(chooser) -> list[str]:
     def save_file(title, suggested, filters):
         chooser.asked.append(("save_file", title))
         offered.append(suggested)
-        return None
+        return
 
     chooser.save_file = save_file
     return offered

@@ -6,6 +6,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from desktop.gui import app as app_module
 from desktop.gui.common import locations
 from desktop.gui.common.start import StartScreen
@@ -97,7 +99,7 @@ def test_county_choice_calls_the_bureau_setup(qtbot, monkeypatch, school_db):
 
     def create_county(parent):
         calls.append(parent)
-        return None  # the user cancelled
+        return  # the user cancelled
 
     fake.create_county = create_county
     monkeypatch.setitem(sys.modules, "desktop.gui.bureau.setup", fake)
@@ -108,6 +110,7 @@ def test_county_choice_calls_the_bureau_setup(qtbot, monkeypatch, school_db):
     close(controller)
 
 
+@pytest.mark.slow  # two GUI start-ups in subprocesses, ~5 s
 def test_smoke_run_quits_without_qt_warnings(school_db, tmp_path):
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path), XDG_CONFIG_HOME=str(tmp_path / "cfg"),
                XDG_DATA_HOME=str(tmp_path / "data"))
