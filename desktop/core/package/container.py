@@ -259,7 +259,7 @@ def verify_package(source: str | os.PathLike | bytes, *, expect_kind: str | None
     size, file_sha = _file_facts(path, data, file_sha256)
     try:
         zf = zipfile.ZipFile(io.BytesIO(data) if data is not None else path)
-    except (zipfile.BadZipFile, ValueError, EOFError) as exc:
+    except (zipfile.BadZipFile, NotImplementedError, ValueError, EOFError) as exc:  # NotImplemented: "zip file version 6.4"
         raise PackageInvalid("不是有效的 Excel 文件（不是 zip 格式或已截断）",
                              "not a valid workbook (not a zip file, or truncated)") from exc
     except OSError as exc:

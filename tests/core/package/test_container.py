@@ -184,6 +184,15 @@ def test_path_like_member_names_are_rejected(signed, tmp_path, name):
         verify_package(bad)
 
 
+def test_a_zip_that_needs_a_newer_zip_version_is_invalid_not_a_crash(signed):
+    """Found by the fuzz test: zipfile raises NotImplementedError for "version needed to extract" 6.4."""
+    data = bytearray(signed.read_bytes())
+    central = data.index(b"PK\x01\x02")  # the first central directory header
+    data[central + 6] = 64  # version needed to extract
+    with pytest.raises(PackageInvalid, match="不是有效的 Excel 文件"):
+        verify_package(bytes(data))
+
+
 def test_zip_bomb_ratio_is_rejected(tmp_path):
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
