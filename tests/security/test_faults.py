@@ -8,7 +8,6 @@ import signal
 import sqlite3
 import subprocess
 import sys
-import time
 import zipfile
 
 import pytest
@@ -18,7 +17,6 @@ from desktop.core.db import connection
 from desktop.core.db.connection import open_db
 from desktop.core.errors import TaizhangError
 from desktop.core.intake import merge
-from desktop.core.records import entries
 from desktop.core.signing import identity
 
 
@@ -30,33 +28,38 @@ def _integrity(path) -> str:
         conn.close()
 
 
-def _kill_when(proc, ready, timeout=60.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline and proc.poll() is None:
-        if ready():
-            proc.send_signal(signal.SIGKILL)
-            break
-        time.sleep(0.01)
+def _read_until(proc, line: str) -> None:
+    """Read the child's readiness lines until ``line``: the child says when it is where we want to kill it."""
+    for got in proc.stdout:
+        if got.strip() == line:
+            return
+    raise AssertionError(f"the child ended before printing {line!r} (exit code {proc.wait()})")
+
+
+def _kill(proc) -> None:
+    proc.send_signal(signal.SIGKILL)
     proc.wait()
 
 
+# what `taizhang merge` does (services.intake.merge_files), saying after each committed file how many are in
+_MERGE = """
+import sys
+from desktop.core import services
+from desktop.core.db.connection import open_db
+db = open_db(sys.argv[1])
+services.intake.merge_files(db, [sys.argv[2]], progress=lambda n, _outcome: print(f"merged {n}", flush=True))
+"""
+
+
+@pytest.mark.slow
 def test_kill_during_merge_loses_at_most_the_file_in_flight(fleet_factory, tmp_path):
     make_county, write_reports = fleet_factory
     db_path, plan = make_county(tmp_path / "county", 150)
     write_reports(tmp_path / "reports", plan, 150)
-    proc = subprocess.Popen([sys.executable, "-m", "desktop", "merge", str(tmp_path / "reports"), "--db", str(db_path)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-
-    def some_merged():
-        try:
-            conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True, timeout=0.1)
-            n = conn.execute("SELECT COUNT(*) FROM submissions").fetchone()[0]
-            conn.close()
-            return n >= 20
-        except sqlite3.Error:
-            return False
-
-    _kill_when(proc, some_merged)
+    proc = subprocess.Popen([sys.executable, "-c", _MERGE, str(db_path), str(tmp_path / "reports")],
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    _read_until(proc, "merged 20")
+    _kill(proc)
     assert proc.returncode == -signal.SIGKILL, "the merge finished before it could be killed"
     assert _integrity(db_path) == "ok"
     db = open_db(db_path)
@@ -87,16 +90,16 @@ print("ready", flush=True)
 while True:
     entries.save_entry(db, code, plan, tasks[i % len(tasks)], period, narrative=f"第{i}次保存", progress=i % 101)
     i += 1
+    print(f"saved {i}", flush=True)
 """
 
 
+@pytest.mark.slow
 def test_kill_during_autosave_keeps_a_consistent_database(world):
     school_db = sorted((world / "schools").glob("*.db"))[0]
     proc = subprocess.Popen([sys.executable, "-c", _AUTOSAVE_LOOP, str(school_db)], stdout=subprocess.PIPE, text=True)
-    assert proc.stdout.readline().strip() == "ready"
-    time.sleep(0.5)
-    proc.kill()
-    proc.wait()
+    _read_until(proc, "saved 50")
+    _kill(proc)
     assert _integrity(school_db) == "ok"
     db = open_db(school_db)
     narratives = [n for (n,) in db.execute("SELECT narrative FROM entries WHERE narrative LIKE '第%次保存'")]
@@ -115,16 +118,18 @@ db = open_db(sys.argv[1])
 print("ready", flush=True)
 for i in range(10000):
     services.reporting.export_report(db, sys.argv[2])
+    print(f"exported {i + 1}", flush=True)
 """
 
 
+@pytest.mark.slow
 def test_kill_during_export_leaves_old_file_or_new_file(world):
     school_db = sorted((world / "schools").glob("*.db"))[0]
     target = world / "out.xlsx"
     proc = subprocess.Popen([sys.executable, "-c", _EXPORT_LOOP, str(school_db), str(target)], stdout=subprocess.PIPE,
                             text=True)
-    assert proc.stdout.readline().strip() == "ready"
-    _kill_when(proc, lambda: target.exists() and time.sleep(0.3) is None)
+    _read_until(proc, "exported 1")  # the target exists; the second export is in flight
+    _kill(proc)
     assert target.exists() and services.files.verify_files([target])[0]["valid"]
     assert _integrity(school_db) == "ok"
     leftovers = [p.name for p in world.iterdir() if p.name.endswith(".part")]
@@ -136,22 +141,28 @@ def test_kill_during_export_leaves_old_file_or_new_file(world):
     assert services.files.verify_files([target])[0]["revision"] == m["revision"]
 
 
+@pytest.mark.slow
 def test_kill_during_migration_leaves_the_old_version(tmp_path, extra_migration):
     """A migration runs in one transaction: killed half-way, the file keeps the previous version."""
     path = tmp_path / "m.db"
     connection.open_db(path, create=True).close()
-    body = "CREATE TABLE big (x);\n" + "".join(
-        "INSERT INTO big SELECT randomblob(2000) FROM (WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i+1 FROM c"
-        " WHERE i < 5000) SELECT i FROM c);\n" for _ in range(200))
+    insert = ("INSERT INTO big SELECT randomblob(2000) FROM (WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i+1"
+              " FROM c WHERE i < 5000) SELECT i FROM c);\n")
+    # migrating() prints the readiness line from inside the migration's transaction, after its first insert
+    body = "CREATE TABLE big (x);\n" + insert + "SELECT migrating();\n" + insert * 200
     slow, n = extra_migration(body, "slow")
-    code = ("import sys\nfrom pathlib import Path\nfrom desktop.core.db import connection\n"
-            f"connection.migrations_dir = lambda: Path({str(slow)!r})\nprint('go', flush=True)\nconnection.open_db(sys.argv[1])\n")
+    code = ("import sqlite3, sys\nfrom pathlib import Path\nfrom desktop.core.db import connection\n"
+            "connect = sqlite3.connect\n"
+            "def said(*a, **k):\n"
+            "    conn = connect(*a, **k)\n"
+            "    conn.create_function('migrating', 0, lambda: print('migrating', flush=True))\n"
+            "    return conn\n"
+            "sqlite3.connect = said\n"
+            f"connection.migrations_dir = lambda: Path({str(slow)!r})\nconnection.open_db(sys.argv[1])\n")
     proc = subprocess.Popen([sys.executable, "-c", code, str(path)], stdout=subprocess.PIPE, text=True)
-    assert proc.stdout.readline().strip() == "go"
-    time.sleep(1.0)
+    _read_until(proc, "migrating")
     assert proc.poll() is None, "the migration finished before it could be killed"
-    proc.kill()
-    proc.wait()
+    _kill(proc)
     assert _integrity(path) == "ok"
     db = connection.open_db(path)  # the real migrations: the file is at the previous version, and opens
     assert db.execute("PRAGMA user_version").fetchone()[0] == n - 1
@@ -210,10 +221,9 @@ def test_backup_while_another_process_writes_is_consistent(world):
     school_db = sorted((world / "schools").glob("*.db"))[0]
     proc = subprocess.Popen([sys.executable, "-c", _AUTOSAVE_LOOP, str(school_db)], stdout=subprocess.PIPE, text=True)
     try:
-        assert proc.stdout.readline().strip() == "ready"
         copies = []
         for i in range(3):
-            time.sleep(0.2)
+            _read_until(proc, f"saved {20 * (i + 1)}")  # the writer is busy between the copies
             copies.append(services.files.backup(school_db, world / f"copy{i}.db"))
     finally:
         proc.kill()
@@ -252,4 +262,3 @@ def test_passphrase_protected_school_key(world, tmp_path):
     db.close()
     assert services.files.verify_files([tmp_path / "r.xlsx"])[0]["valid"]
     assert not (tmp_path / "r.xlsx.part").exists()
-    assert entries  # the module the autosave loop drives

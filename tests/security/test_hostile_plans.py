@@ -74,6 +74,7 @@ def test_junk_plan_file(world, tmp_path, data):
     _refused(world, tmp_path, bad, "不是有效的 Excel")
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not (shutil.which("soffice") or shutil.which("libreoffice")), reason="LibreOffice not installed")
 def test_report_resaved_by_libreoffice_is_modified_after_signing(world, tmp_path):
     exe = shutil.which("soffice") or shutil.which("libreoffice")

@@ -36,11 +36,13 @@ def _tasks(path):
     return [(t["path"], t["title"], t["units"], t["deadline"]) for t in parse_plan_file(path)["tasks"]]
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice not installed")
 def test_doc_parses_like_the_text(sample_docx):
     assert _tasks(_convert(sample_docx, "doc")) == _tasks(samples_dir() / "sample_plan.txt")
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(SOFFICE is None or shutil.which("pdftotext") is None, reason="LibreOffice or pdftotext missing")
 def test_pdf_parses_like_the_text(sample_docx):
     assert _tasks(_convert(sample_docx, "pdf")) == _tasks(samples_dir() / "sample_plan.txt")

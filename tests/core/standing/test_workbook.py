@@ -88,6 +88,7 @@ def test_indicators_name_every_school_that_misses_its_target(merged):
     assert checked > 0
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not (shutil.which("soffice") or shutil.which("libreoffice")), reason="LibreOffice not installed")
 def test_summary_opens_in_libreoffice(merged, tmp_path, world):
     exe = shutil.which("soffice") or shutil.which("libreoffice")
