@@ -135,6 +135,41 @@ def test_every_command_is_documented_in_the_readme():
         assert f"taizhang {name}" in readme, name
 
 
+def _leaf_commands(parser, path=()):
+    """(("plan", "parse"), its parser), …: every command a user can type, down to the sub-commands."""
+    import argparse
+
+    sub = next((a for a in parser._actions if isinstance(a, argparse._SubParsersAction)), None)
+    if sub is None:
+        yield path, parser
+        return
+    for name, child in sub.choices.items():
+        yield from _leaf_commands(child, (*path, name))
+
+
+def test_every_sub_command_and_flag_is_documented_in_the_readme():
+    """The README's command table names each sub-command and each of its flags (ARCHITECTURE Habit 9)."""
+    import argparse
+    import re
+    from pathlib import Path
+
+    from desktop.cli import build_parser
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    rows = [re.split(r"[\s|\[\]]+", cell.replace("\\|", "|"))
+            for cell in re.findall(r"^\| `(taizhang [^`]*)` \|", readme, flags=re.M)]
+    missing = []
+    for path, parser in _leaf_commands(build_parser()):
+        words = {w for row in rows if row[1] == path[0] and set(path[1:]) <= set(row) for w in row}
+        if not words:
+            missing.append(" ".join(path))
+            continue
+        flags = [a.option_strings for a in parser._actions if a.option_strings and a.help is not argparse.SUPPRESS
+                 and not isinstance(a, argparse._HelpAction)]
+        missing.extend(f"{' '.join(path)} {opts[-1]}" for opts in flags if not set(opts) & words)
+    assert not missing, f"not in the README's command table: {missing}"
+
+
 def test_version_flag(capsys):
     with pytest.raises(SystemExit) as exc:
         main(["--version"])
