@@ -14,7 +14,7 @@ from desktop.core.db.connection import open_db
 from desktop.core.intake import merge
 from desktop.core.package import container
 from desktop.core.records import entries, evidence
-from desktop.core.signing import crypto
+from desktop.core.signing import crypto, identity
 
 
 def _first(world):
