@@ -3,7 +3,7 @@
 #   make test      create .venv, install the pinned dependencies, run every test that is not slow
 # and, for CI and before a merge:
 #   make test-all  every test except the timing benchmarks (slow ones included)
-#   make lint      ruff, mypy on desktop/core (and lint-imports once the boundaries hold)
+#   make lint      ruff, mypy on desktop/core, lint-imports (the three contracts in pyproject.toml)
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
@@ -41,6 +41,7 @@ bench: $(STAMP)
 lint: $(STAMP)
 	$(VENV)/bin/ruff check desktop tests tools
 	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports
 
 # the import contracts of ARCHITECTURE.md (pyproject [tool.importlinter]); joins `lint` once they hold
 lint-imports: $(STAMP)
@@ -48,6 +49,7 @@ lint-imports: $(STAMP)
 
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports
 
 # formatting-only: run it in a commit of its own (and list that commit in .git-blame-ignore-revs)
 fmt: $(STAMP)

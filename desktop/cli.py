@@ -13,6 +13,7 @@ from pathlib import Path
 
 from desktop import __version__
 from desktop.core.errors import TaizhangError
+from desktop.core.words import Outcome
 
 
 def _print_json(data) -> None:
@@ -134,7 +135,7 @@ def cmd_merge(args) -> int:
     if args.json:
         _print_json([o.as_dict() for o in outcomes])
     else:
-        labels = {"accepted": "已合并", "duplicate": "重复", "stale": "旧版次", "rejected": "已拒绝"}
+        labels = {Outcome.ACCEPTED: "已合并", Outcome.DUPLICATE: "重复", Outcome.STALE: "旧版次", Outcome.REJECTED: "已拒绝"}
         for o in outcomes:
             print(f"{labels[o.outcome]} {o.outcome:9} {o.file}" + (f"  {o.reason}" if o.reason else ""))
         counts = {k: sum(1 for o in outcomes if o.outcome == k) for k in labels}

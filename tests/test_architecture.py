@@ -61,7 +61,7 @@ def _core_imports(path: Path) -> list[str]:
 
 def _faces() -> list[Path]:
     root = CORE.parent
-    return sorted((root / "gui").rglob("*.py")) + [root / "cli.py"]
+    return [*sorted((root / "gui").rglob("*.py")), root / "cli.py"]
 
 
 def test_the_faces_import_only_services_and_the_vocabulary():

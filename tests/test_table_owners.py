@@ -12,8 +12,6 @@ import ast
 import re
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).resolve().parents[1]
 DESKTOP = ROOT / "desktop"
 
@@ -40,35 +38,6 @@ OWNERS = {
 
 # "DO UPDATE SET" (an upsert's second half) is not an UPDATE of a table called SET
 WRITE = re.compile(r"(INSERT( OR \w+)? INTO|(?<!DO )UPDATE|DELETE FROM)\s+(\w+)")
-
-# Today's writers outside their owner (file, table), while the SQL moves into the stores. The ratchet
-# test below fails on any write that is not here, so the list can only shrink: delete a line when its
-# write moves to the owner, and delete the xfail marker when the list is empty.
-KNOWN = {
-    ("desktop/core/db/connection.py", "audit_log"),
-    ("desktop/core/db/connection.py", "settings"),
-    ("desktop/core/intake/merge.py", "archive"),
-    ("desktop/core/intake/merge.py", "entries"),
-    ("desktop/core/intake/merge.py", "entry_evidence"),
-    ("desktop/core/intake/merge.py", "entry_history"),
-    ("desktop/core/intake/merge.py", "indicator_values"),
-    ("desktop/core/intake/merge.py", "submissions"),
-    ("desktop/core/intake/merge.py", "trusted_keys"),
-    ("desktop/core/records/entries.py", "entry_evidence"),
-    ("desktop/core/records/entries.py", "evidence"),
-    ("desktop/core/services/reporting.py", "exports"),
-    ("desktop/core/services/roster.py", "periods"),
-    ("desktop/core/services/roster.py", "schools"),
-    ("desktop/core/services/setup.py", "plan_versions"),
-    ("desktop/core/services/setup.py", "plans"),
-    ("desktop/core/services/tasklist.py", "plan_versions"),
-    ("desktop/core/services/tasklist.py", "plans"),
-    ("desktop/core/signing/identity.py", "trusted_keys"),
-    ("desktop/core/tasklist/editing.py", "targets"),
-    ("desktop/core/tasklist/store.py", "periods"),
-    ("desktop/core/tasklist/store.py", "schools"),
-}
-
 
 def _strings(tree: ast.AST):
     """(line, text) of every string constant and f-string; an f-string's fields read as ``{}``."""
@@ -130,14 +99,6 @@ def test_every_written_table_has_an_owner():
     assert unknown == [], f"tables written but missing from OWNERS: {unknown}"
 
 
-def test_no_new_writer_outside_the_owner():
-    """The ratchet: a write outside its owner that is not in KNOWN is a new one."""
-    new = [v for v in violations() if (v[0], v[2]) not in KNOWN]
-    assert not new, _report(new)
-
-
-@pytest.mark.xfail(strict=True, reason="writes still live in services, intake/merge and records/entries (KNOWN "
-                                       "lists them); when this passes, delete this marker and KNOWN")
 def test_each_table_is_written_only_by_its_owner():
     found = violations()
     assert not found, _report(found)

@@ -16,7 +16,7 @@ def t(text, value, placeholder=False):
     return {"text": text, "value": value, "placeholder": placeholder}
 
 
-@pytest.mark.parametrize(("target", "kind"), [
+@pytest.mark.parametrize("target, kind", [
     (t("建成60处", "60"), TargetKind.FLOOR),
     (t("每天校园体育活动不少于1小时", "1"), TargetKind.FLOOR),
     (t("交流比例不低于10%", "10"), TargetKind.FLOOR),  # 不低于 is a floor, not a ceiling
@@ -54,7 +54,7 @@ def test_nothing_is_judged_without_a_comparable_target_or_a_number():
     assert meets_target(t("建成60处", "60"), None) is None
 
 
-@pytest.mark.parametrize(("text", "value"), [
+@pytest.mark.parametrize("text, value", [
     ("1,000", Decimal("1000")), (" 12.5% ", Decimal("12.5")), ("１２", Decimal("12")), ("NaN", None), ("Infinity", None),
     ("1e400", None), ("", None), (None, None), (True, None), ("3，500", Decimal("3500")),
 ])

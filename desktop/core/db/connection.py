@@ -20,6 +20,8 @@ from desktop.core.db.atomic import atomic_target
 from desktop.core.errors import TaizhangError
 from desktop.paths import migrations_dir
 
+Database = sqlite_utils.Database  # what every `db` argument in the core is
+
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[\w-]+\.sql$")
 
 
@@ -41,7 +43,7 @@ def schema_version() -> int:
     return len(migrations())
 
 
-def open_db(path: str | os.PathLike, *, create: bool = False) -> sqlite_utils.Database:
+def open_db(path: str | os.PathLike, *, create: bool = False) -> Database:
     """Open the Taizhang database at ``path`` and bring it up to the current schema.
 
     ``create=False`` refuses a missing file. A file that is not a SQLite database, or one written

@@ -51,7 +51,7 @@ def check(inp: Input) -> Checked:
         return Checked(sha, error=tamper.explain(source, exc))
 
 
-def check_archived(sha: str, name: str, data: bytes) -> Checked:
+def check_archived(sha: str, data: bytes) -> Checked:
     """Re-check a file kept in the archive (bytes in hand, nothing read from disk)."""
     try:
         pkg = verify_package(data, expect_kind=PackageKind.REPORT, file_sha256=sha)
@@ -85,8 +85,8 @@ def checked_in_order(inputs: list[Input], workers: int | None,
         feed = iter(inputs)
         try:
             while True:
-                while len(pending) < _WINDOW and (inp := next(feed, None)) is not None:
-                    pending.append((inp, pool.submit(check, inp)))
+                while len(pending) < _WINDOW and (nxt := next(feed, None)) is not None:
+                    pending.append((nxt, pool.submit(check, nxt)))
                 if not pending or (cancelled and cancelled()):
                     return
                 inp, future = pending.popleft()

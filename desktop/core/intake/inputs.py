@@ -30,6 +30,7 @@ class Input:
     broken: bool = False  # an archive member over the limits: rejected without reading
 
     def read(self) -> bytes:
+        assert self.path is not None  # only inputs rebuilt from the archive have no path, and they are never read
         if self.member is None:
             return self.path.read_bytes()
         with zipfile.ZipFile(self.path) as zf:

@@ -199,5 +199,5 @@ def _apply(db, school, plan_id, period, revision, sha, pkg: VerifiedPackage, *, 
 def remerge_held(db, school: str, fingerprint: str) -> list[Outcome]:
     """Merge the files that waited for the school's key ``fingerprint`` (from the archive), once it is pinned."""
     ctx = _Context(db, identity.load(db).county)
-    return [merge_one(ctx, Input(name), check_archived(sha, name, data))
+    return [merge_one(ctx, Input(name), check_archived(sha, data))
             for sha, name, data in store.held_for_key(db, school, fingerprint)]

@@ -26,6 +26,7 @@ def archive(db, sha: str, inp: Input, pkg: VerifiedPackage | None) -> None:
     if pkg is not None and pkg.data is not None:
         db.execute("INSERT INTO archive (sha256, data) VALUES (?, ?)", [sha, pkg.data])
     elif inp.member is None:  # a big file on disk: streamed into the database, not read whole
+        assert inp.path is not None
         with open(inp.path, "rb") as fh:
             insert_streamed(db, "archive", "data", {"sha256": sha}, inp.path.stat().st_size, fh)
     else:
@@ -39,7 +40,7 @@ def record(db, sha: str, inp: Input, outcome: Outcome, pkg: VerifiedPackage | No
         return  # the same verdict on the same bytes: nothing new to record
     if outcome.outcome == Verdict.DUPLICATE:
         return
-    plan = m.get("plan") if isinstance(m.get("plan"), dict) else {}
+    plan = m["plan"] if isinstance(m.get("plan"), dict) else {}
     db.execute(
         "INSERT OR REPLACE INTO submissions (sha256, package_id, file_name, school_code, plan_id, period, revision,"
         " outcome, reason, reason_code, signer_fingerprint, created_at, received_at)"

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from desktop.core.package.container import PackageInvalid
 from desktop.core.signing import crypto
+from desktop.core.words import STATUSES
 
 SHEET_COVER = "封面"
 SHEET_ENTRIES = "任务完成情况"
 SHEET_INDICATORS = "量化指标"
 SHEET_EVIDENCE = "佐证材料"
 SHEET_NOTES = "说明"
-STATUSES = ("未开始", "进行中", "已完成", "不适用")
 ENTRY_HEADERS = ("编号", "任务", "完成时限", "状态", "进度%", "完成情况说明", "存在问题", "下步打算", "不适用原因",
                  "佐证材料数", "更新时间")
 ENTRY_WIDTHS = (9, 28, 10, 8, 7, 40, 30, 30, 16, 10, 17)

@@ -216,7 +216,7 @@ def body_units(lines: list[tuple[str, str]]) -> list[tuple[str, str]]:
         for m in _BY_UNITS.finditer(folded):
             a, b = m.span("names")
             parts, start = [], a
-            for c in list(_AND.finditer(folded, a, b)) + [None]:
+            for c in [*_AND.finditer(folded, a, b), None]:
                 end = c.start() if c else b
                 parts.append((orig[start:end].strip(), folded[start:end].strip()))
                 start = c.end() if c else b

@@ -5,8 +5,9 @@ from __future__ import annotations
 from desktop.core import numbers
 from desktop.core.clock import now_iso
 from desktop.core.errors import TaizhangError
-from desktop.core.package.reportbook import MAX_TEXT, STATUSES
+from desktop.core.package.reportbook import MAX_TEXT
 from desktop.core.records import evidence, history
+from desktop.core.words import STATUSES, Status
 
 TEXT_FIELDS = ("narrative", "problems", "next_steps", "na_reason")
 MAX_EVIDENCE_BYTES = 300 << 20
@@ -14,7 +15,7 @@ _CHUNK = 1 << 20
 
 
 def blank_entry(task_id: str) -> dict:
-    return {"task_id": task_id, "status": "未开始", "progress": 0, "narrative": "", "problems": "", "next_steps": "",
+    return {"task_id": task_id, "status": Status.NOT_STARTED, "progress": 0, "narrative": "", "problems": "", "next_steps": "",
             "na_reason": "", "updated_at": "", "indicators": []}
 
 

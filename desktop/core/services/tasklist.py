@@ -93,10 +93,11 @@ def publish(db, out, *, plan_id: str | None = None, passphrase: str | None = Non
         raise TaizhangError("还没有设置填报周期", "no reporting period has been set")
     digest = planbook.plan_digest(plan["title"], tasks, schools, periods)
     version = plan["version"] + (0 if digest == plan["digest"] else 1)
+    package_id, created_at = str(uuid.uuid4()), now_iso()
     content = {
         "county": ident.county,
-        "package_id": str(uuid.uuid4()),
-        "created_at": now_iso(),
+        "package_id": package_id,
+        "created_at": created_at,
         "plan": {"id": plan["id"], "version": version, "digest": digest, "title": plan["title"], "year": plan["year"]},
         "tasks": tasks,
         "schools": schools,
@@ -105,8 +106,8 @@ def publish(db, out, *, plan_id: str | None = None, passphrase: str | None = Non
     wb = planbook.build_workbook(content, ident.fingerprint)
     write_package(out, kind="plan", content=content, workbook=wb, key=ident.private_key(passphrase))
     with transaction(db):
-        task_store.record_publish(db, plan["id"], version=version, digest=digest, published_at=content["created_at"],
-                                  package_id=content["package_id"],
+        task_store.record_publish(db, plan["id"], version=version, digest=digest, published_at=created_at,
+                                  package_id=package_id,
                                   task_ids=[t["task_id"] for t in tasks if not t["is_heading"]])
         audit(db, "plan.publish", plan["id"], json.dumps({"version": version, "file": Path(out).name}))
     return content

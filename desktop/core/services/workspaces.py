@@ -11,14 +11,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from desktop.core.db.connection import open_db
+from desktop.core.db.connection import Database, open_db
 
 
 @dataclass
 class CountyWorkspace:
     """An opened county (bureau) database and the facts every bureau page needs."""
 
-    db: object
+    db: Database
     path: str
     county: str
     fingerprint: str

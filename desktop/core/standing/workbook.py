@@ -72,7 +72,7 @@ def build_workbook(db, plan_id: str, period: str) -> Workbook:
     ws = wb.create_sheet(SHEET_BY_TASK)
     rows = [(p["task_id"], p["title"], p["deadline"] or "", p["applicable"], p[f"n_{DONE}"], p[f"n_{IN_PROGRESS}"],
              p[f"n_{NOT_STARTED}"], p[f"n_{NOT_APPLICABLE}"], p["rate"]) for p in data["per_task"]]
-    last = sheets.write_table(ws, ("编号", "任务", "完成时限", "适用学校数", "已完成", "进行中", "未开始", "不适用", "完成率"),
+    last = sheets.write_table(ws, ("编号", "任务", "完成时限", "适用学校数", DONE, IN_PROGRESS, NOT_STARTED, NOT_APPLICABLE, "完成率"),
                               rows, (10, 40, 10, 10, 8, 8, 8, 8, 9))
     for r in range(2, last + 1):
         ws.cell(row=r, column=9).number_format = "0.0%"
@@ -84,7 +84,7 @@ def build_workbook(db, plan_id: str, period: str) -> Workbook:
              ("逾期" if p["late"] else "按时") if p["reported"] else "", p["applicable"], p[f"n_{DONE}"], p["rate"])
             for p in data["per_school"]]
     last = sheets.write_table(ws, ("学校代码", "学校名称", "类型", "乡镇", "版次", "报送时间", "是否逾期", "适用任务",
-                                   "已完成", "完成率"), rows, (12, 28, 10, 10, 6, 17, 9, 9, 8, 9))
+                                   DONE, "完成率"), rows, (12, 28, 10, 10, 6, 17, 9, 9, 8, 9))
     for r in range(2, last + 1):
         ws.cell(row=r, column=10).number_format = "0.0%"
 
@@ -109,8 +109,8 @@ def build_workbook(db, plan_id: str, period: str) -> Workbook:
     ws.print_title_cols = "A:B"
     if tasks and last > 1:
         area = f"C2:{ws.cell(row=last, column=2 + len(tasks)).coordinate}"
-        for st, color in STATUS_FILL.items():
-            ws.conditional_formatting.add(area, CellIsRule(operator="equal", formula=[f'"{st}"'],
+        for word, color in STATUS_FILL.items():
+            ws.conditional_formatting.add(area, CellIsRule(operator="equal", formula=[f'"{word}"'],
                                                            fill=PatternFill("solid", fgColor=color, bgColor=color)))
 
     # 量化指标

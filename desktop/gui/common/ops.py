@@ -26,6 +26,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable
+from typing import ClassVar
 
 from PySide6.QtCore import QObject, QThread, Signal
 from PySide6.QtWidgets import QWidget
@@ -73,7 +74,7 @@ class BackgroundOp(QObject):
     failed = Signal(object)  # the exception fn raised
     done = Signal()  # after succeeded or failed, on the GUI thread: the op is over
 
-    _live: set[BackgroundOp] = set()  # kept alive until finished, whatever happens to the caller
+    _live: ClassVar[set[BackgroundOp]] = set()  # kept alive until finished, whatever happens to the caller
 
     def __init__(self, parent: QObject | None, fn: Callable[[Job], object], *, db_path: str | None = None,
                  title: str | None = None):

@@ -7,7 +7,7 @@ import pytest
 from desktop.core import services
 from desktop.core.db.connection import open_db
 from desktop.core.errors import TaizhangError
-from desktop.core.records import entries, evidence
+from desktop.core.records import entries
 from desktop.core.roster import store as roster_store
 from desktop.core.signing import identity
 from desktop.core.tasklist import store as task_store
@@ -50,25 +50,3 @@ def test_save_entry_rejects_bad_fields(school):
         entries.save_entry(db, code, plan, task, period, narrative="字" * 20001)
     with pytest.raises(TaizhangError):
         entries.set_indicator(db, code, plan, task, period, 1, "about 5")
-
-
-def test_evidence_counts_copy_and_removal(school, tmp_path):
-    db, code, plan, task, period = school
-    f = tmp_path / "记录.txt"
-    f.write_bytes(b"x" * 3_000_000)
-    sha = evidence.add_evidence(db, code, plan, task, period, f)
-    assert evidence.evidence_counts(db, code, plan, period) == {task: 1}
-    out = evidence.copy_evidence_to(db, sha, tmp_path / "copy.txt")
-    assert out.read_bytes() == f.read_bytes()
-    evidence.remove_evidence(db, code, plan, task, period, sha)
-    assert evidence.evidence_counts(db, code, plan, period) == {}
-    with pytest.raises(TaizhangError):
-        evidence.open_evidence_blob(db, sha)  # the blob went with its last use
-
-
-def test_adding_evidence_marks_the_entry_touched(school, tmp_path):
-    db, code, plan, task, period = school
-    f = tmp_path / "a.txt"
-    f.write_text("a", encoding="utf-8")
-    evidence.add_evidence(db, code, plan, task, period, f)
-    assert entries.get_entry(db, code, plan, period, task)["updated_at"]

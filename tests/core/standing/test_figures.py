@@ -112,12 +112,12 @@ def targets_reported(county_db):
 
 
 def test_a_school_over_a_ceiling_is_listed_and_one_under_it_is_not(targets_reported):
-    below, over, under = targets_reported
+    below, over, _under = targets_reported
     assert below[TARGETS[0][1]] == over
 
 
 def test_a_school_below_a_floor_is_listed_and_one_above_it_is_not(targets_reported):
-    below, over, under = targets_reported
+    below, over, _under = targets_reported
     assert below[TARGETS[1][1]] == over  # reported 1 of at least 2
 
 

@@ -1,0 +1,64 @@
+"""Evidence files: stored once, attached to an entry, copied out, gone with their last use."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.core import services
+from desktop.core.db.connection import open_db
+from desktop.core.errors import TaizhangError
+from desktop.core.records import entries, evidence
+from desktop.core.roster import store as roster_store
+from desktop.core.signing import identity
+from desktop.core.tasklist import store as task_store
+
+
+@pytest.fixture
+def school(world, tmp_path):
+    """A fresh school database (first school of the sample roster) with nothing recorded yet."""
+    code = roster_store.schools(open_db(world / "county.db"))[0]["code"]
+    path = tmp_path / "s.db"
+    services.setup.school_init(world / "plan.xlsx", code, path)
+    db = open_db(path)
+    ident = identity.load(db)
+    plan = task_store.current_plan(db)
+    task = services.reporting.school_tasks(db)[0]
+    period = services.reporting.default_period(db)
+    yield db, ident.school_code, plan["id"], task["task_id"], period
+    db.close()
+
+
+def test_evidence_counts_copy_and_removal(school, tmp_path):
+    db, code, plan, task, period = school
+    f = tmp_path / "记录.txt"
+    f.write_bytes(b"x" * 3_000_000)
+    sha = evidence.add_evidence(db, code, plan, task, period, f)
+    assert evidence.evidence_counts(db, code, plan, period) == {task: 1}
+    out = evidence.copy_evidence_to(db, sha, tmp_path / "copy.txt")
+    assert out.read_bytes() == f.read_bytes()
+    evidence.remove_evidence(db, code, plan, task, period, sha)
+    assert evidence.evidence_counts(db, code, plan, period) == {}
+    with pytest.raises(TaizhangError):
+        evidence.open_evidence_blob(db, sha)  # the blob went with its last use
+
+
+def test_adding_evidence_marks_the_entry_touched(school, tmp_path):
+    db, code, plan, task, period = school
+    f = tmp_path / "a.txt"
+    f.write_text("a", encoding="utf-8")
+    evidence.add_evidence(db, code, plan, task, period, f)
+    assert entries.get_entry(db, code, plan, period, task)["updated_at"]
+
+
+def test_the_same_file_for_two_tasks_is_stored_once(school, tmp_path):
+    db, code, plan, task, period = school
+    other = next(t["task_id"] for t in services.reporting.school_tasks(db) if t["task_id"] != task)
+    f = tmp_path / "合影.jpg"
+    f.write_bytes(b"\xff\xd8" + b"p" * 5000)
+    a = evidence.add_evidence(db, code, plan, task, period, f)
+    b = evidence.add_evidence(db, code, plan, other, period, f)
+    assert a == b and db.execute("SELECT COUNT(*) FROM evidence").fetchone()[0] == 1
+    evidence.remove_evidence(db, code, plan, task, period, a)
+    assert evidence.is_stored(db, a), "still backs the other task"
+    evidence.remove_evidence(db, code, plan, other, period, a)
+    assert not evidence.is_stored(db, a)
