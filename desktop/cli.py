@@ -12,12 +12,20 @@ import sys
 from pathlib import Path
 
 from desktop import __version__
+from desktop.core import safetext
 from desktop.core.errors import TaizhangError
 from desktop.core.words import Outcome
 
 
 def _print_json(data) -> None:
-    print(json.dumps(data, ensure_ascii=False, indent=1))
+    # json escapes control characters; a lone surrogate (an undecodable file name) must not crash stdout
+    print(json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8", "backslashreplace").decode("utf-8"))
+
+
+def _print(*parts, **kwargs) -> None:
+    """print() for lines that hold file-derived text (names, titles, reasons): control characters, bidi
+    overrides and lone surrogates are shown escaped, never sent to the terminal."""
+    print(*(safetext.display(p, 1 << 20) for p in parts), **kwargs)
 
 
 def _db(path):
@@ -40,9 +48,9 @@ def cmd_plan_parse(args) -> int:
     if args.json:
         _print_json(parsed)
         return 0
-    print(parsed.get("title") or Path(args.file).name)
+    _print(parsed.get("title") or Path(args.file).name)
     if parsed.get("plan_section"):
-        print(f"（取自：{parsed['plan_section']}）")
+        _print(f"（取自：{parsed['plan_section']}）")
     for t in parsed["tasks"]:
         extras = []
         if t["units"]:
@@ -51,8 +59,8 @@ def cmd_plan_parse(args) -> int:
             extras.append("完成时限：" + t["deadline"])
         if t["targets"]:
             extras.append("指标：" + "；".join(x["text"] for x in t["targets"]))
-        print(f"{' '.join(t['path'])}  {t['title']}" + (f"  [{' | '.join(extras)}]" if extras else ""))
-    print(f"共 {len(parsed['tasks'])} 项任务 / {len(parsed['tasks'])} tasks")
+        _print(f"{' '.join(t['path'])}  {t['title']}" + (f"  [{' | '.join(extras)}]" if extras else ""))
+    _print(f"共 {len(parsed['tasks'])} 项任务 / {len(parsed['tasks'])} tasks")
     return 0
 
 
@@ -69,7 +77,7 @@ def cmd_plan_publish(args) -> int:
     finally:
         db.close()
     n = sum(1 for t in content["tasks"] if not t["is_heading"])
-    print(f"已发布 {args.out}：第 {content['plan']['version']} 版，{n} 项任务，{len(content['schools'])} 所学校"
+    _print(f"已发布 {args.out}：第 {content['plan']['version']} 版，{n} 项任务，{len(content['schools'])} 所学校"
           f" / published version {content['plan']['version']}: {n} tasks, {len(content['schools'])} schools")
     return 0
 
@@ -78,8 +86,8 @@ def cmd_county_init(args) -> int:
     from desktop.core import services
 
     ident = services.setup.county_init(args.db, args.name)
-    print(f"已创建县局数据文件 {args.db} / county database created")
-    print(f"县局公钥指纹 county key fingerprint: {services.setup.format_fingerprint(ident.fingerprint)}")
+    _print(f"已创建县局数据文件 {args.db} / county database created")
+    _print(f"县局公钥指纹 county key fingerprint: {services.setup.format_fingerprint(ident.fingerprint)}")
     return 0
 
 
@@ -87,8 +95,8 @@ def cmd_school_init(args) -> int:
     from desktop.core import services
 
     ident = services.setup.school_init(args.plan, args.school, args.db)
-    print(f"已为 {ident.school_name}（{ident.school_code}）创建数据文件 {args.db} / school database created")
-    print(f"学校公钥指纹 school key fingerprint: {services.setup.format_fingerprint(ident.fingerprint)}")
+    _print(f"已为 {ident.school_name}（{ident.school_code}）创建数据文件 {args.db} / school database created")
+    _print(f"学校公钥指纹 school key fingerprint: {services.setup.format_fingerprint(ident.fingerprint)}")
     return 0
 
 
@@ -100,7 +108,7 @@ def cmd_export(args) -> int:
         m = services.reporting.export_report(db, args.out, period=args.period)
     finally:
         db.close()
-    print(f"已导出 {args.out}：{m['period']} 第 {m['revision']} 次报送，报送码 {m['package_code']}"
+    _print(f"已导出 {args.out}：{m['period']} 第 {m['revision']} 次报送，报送码 {m['package_code']}"
           f" / exported revision {m['revision']}, package code {m['package_code']}")
     return 0
 
@@ -115,9 +123,9 @@ def cmd_verify(args) -> int:
         for r in results:
             if r["valid"]:
                 who = f" {r['school']} 第{r['revision']}次" if r["school"] else ""
-                print(f"有效 valid   {r['file']}  ({r['kind']}{who})")
+                _print(f"有效 valid   {r['file']}  ({r['kind']}{who})")
             else:
-                print(f"无效 INVALID {r['file']}  {r['reason']}")
+                _print(f"无效 INVALID {r['file']}  {r['reason']}")
     return 0 if all(r["valid"] for r in results) else 1
 
 
@@ -137,9 +145,9 @@ def cmd_merge(args) -> int:
     else:
         labels = {Outcome.ACCEPTED: "已合并", Outcome.DUPLICATE: "重复", Outcome.STALE: "旧版次", Outcome.REJECTED: "已拒绝"}
         for o in outcomes:
-            print(f"{labels[o.outcome]} {o.outcome:9} {o.file}" + (f"  {o.reason}" if o.reason else ""))
+            _print(f"{labels[o.outcome]} {o.outcome:9} {o.file}" + (f"  {o.reason}" if o.reason else ""))
         counts = {k: sum(1 for o in outcomes if o.outcome == k) for k in labels}
-        print("合计 total: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+        _print("合计 total: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
     return 0
 
 
@@ -151,7 +159,7 @@ def cmd_summary(args) -> int:
         services.standing.write_summary(db, args.out, period=args.period)
     finally:
         db.close()
-    print(f"已生成汇总表 {args.out} / summary written")
+    _print(f"已生成汇总表 {args.out} / summary written")
     return 0
 
 
@@ -159,7 +167,7 @@ def cmd_backup(args) -> int:
     from desktop.core import services
 
     services.files.backup(args.db, args.out)
-    print(f"已备份到 {args.out} / backup written")
+    _print(f"已备份到 {args.out} / backup written")
     return 0
 
 
@@ -176,16 +184,16 @@ def cmd_keys(args) -> int:
             if args.json:
                 _print_json(data)
             for d in data if not args.json else []:
-                print(f"{d['owner']:12} {d['status']:8} {services.setup.format_fingerprint(d['fingerprint'])[:39]}…  {d['first_seen']}")
+                _print(f"{d['owner']:12} {d['status']:8} {services.setup.format_fingerprint(d['fingerprint'])[:39]}…  {d['first_seen']}")
         elif args.keys_cmd == "approve":
             outcomes = services.intake.approve_key(db, args.school)
-            print(f"已批准 {args.school} 的新密钥，重新合并 {len(outcomes)} 个文件 / key approved, "
+            _print(f"已批准 {args.school} 的新密钥，重新合并 {len(outcomes)} 个文件 / key approved, "
                   f"{len(outcomes)} held file(s) merged")
             for o in outcomes:
-                print(f"  {o.outcome:9} {o.file}  {o.reason}")
+                _print(f"  {o.outcome:9} {o.file}  {o.reason}")
         else:
             services.intake.refuse_key(db, args.school)
-            print(f"已拒绝 {args.school} 的新密钥 / key refused")
+            _print(f"已拒绝 {args.school} 的新密钥 / key refused")
     finally:
         db.close()
     return 0
@@ -203,11 +211,11 @@ def cmd_history(args) -> int:
         _print_json(changes)
         return 0
     for c in changes:
-        print(f"{c['period']} {c['task_id']} {c['title']}: 第{c['from_revision']}次 → 第{c['to_revision']}次")
+        _print(f"{c['period']} {c['task_id']} {c['title']}: 第{c['from_revision']}次 → 第{c['to_revision']}次")
         for d in c["changes"]:
-            print(f"    {d['label']}: {d['old']!r} → {d['new']!r}")
+            _print(f"    {d['label']}: {d['old']!r} → {d['new']!r}")
     if not changes:
-        print("没有版次间的改动 / no changes between revisions")
+        _print("没有版次间的改动 / no changes between revisions")
     return 0
 
 
@@ -223,11 +231,11 @@ def cmd_trace(args) -> int:
         _print_json(found)
         return 0
     for p in found["periods"]:
-        print(f"{args.school} · 任务 {args.task} · {p['period']}")
+        _print(f"{args.school} · 任务 {args.task} · {p['period']}")
         for v in p["versions"]:
             src = v["source"]
             mark = "当前" if v["current"] else "历史"
-            print(f"  [{mark}] 第{v['revision']}次 {v['status']} {v['progress']}%  ← {src.get('file', '?')}"
+            _print(f"  [{mark}] 第{v['revision']}次 {v['status']} {v['progress']}%  ← {src.get('file', '?')}"
                   f" (sha256 {str(v['submission'])[:12]}…, 收到 {src.get('received_at', '?')},"
                   f" {'已存档' if src.get('archived') else '未存档'})")
     return 0
@@ -339,14 +347,14 @@ def main(argv=None) -> int:
     try:
         return args.func(args)
     except TaizhangError as exc:
-        print(f"错误：{exc.zh} / error: {exc.en}", file=sys.stderr)
+        _print(f"错误：{exc.zh} / error: {exc.en}", file=sys.stderr)
         return 2
     except sqlite3.DatabaseError as exc:
-        print(f"错误：数据文件已损坏或无法读取（{exc}），请用备份恢复 / error: the database is damaged or unreadable"
+        _print(f"错误：数据文件已损坏或无法读取（{exc}），请用备份恢复 / error: the database is damaged or unreadable"
               f" ({exc}); restore it from a backup", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
-        print("已中断 / interrupted", file=sys.stderr)
+        _print("已中断 / interrupted", file=sys.stderr)
         return 130
 
 

@@ -62,6 +62,10 @@ class Reason(Word):
     KEY_PENDING = "key_pending"
     STALE = "stale"
     CONFLICT = "conflict"
+    ZIP_SHAPE = "zip_shape"  # not in the strict zip layout our writer makes
+    MANIFEST_STRICT = "manifest_strict"  # signed JSON not in canonical form, or out of bounds
+    ACTIVE_CONTENT = "active_content"  # formulas, external links, DDE
+    SHEETS_MISMATCH = "sheets_mismatch"  # the visible sheets are not what the signed data shows
 
 
 class KeyStatus(Word):

@@ -80,48 +80,68 @@
         <translation>Two files, same revision: ask the school, have it export again</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/messages.py" line="71"/>
+        <location filename="../../desktop/gui/bureau/messages.py" line="42"/>
+        <source>文件结构不是台账导出的样子（可能被压缩软件或其他程序改写过）：请学校重新导出原文件后再报送</source>
+        <translation>The file's structure is not what Taizhang writes (a zip tool or another program rewrote it): ask the school to export again and send the original file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/messages.py" line="43"/>
+        <source>文件里签名的数据不合规范：请与学校核实，并让学校用台账重新导出</source>
+        <translation>The signed data in the file is malformed: check with the school and ask it to export again with Taizhang</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/messages.py" line="44"/>
+        <source>文件含有公式或外部链接（台账导出的文件没有）：不要在 Excel/WPS 中打开它，请与学校核实来源</source>
+        <translation>The file contains formulas or external links (Taizhang never writes them): do not open it in Excel or WPS; check with the school where it came from</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/messages.py" line="45"/>
+        <source>工作表显示的内容与签名的数据不一致：文件不是台账原样导出的，请与学校核实并让学校重新导出</source>
+        <translation>What the sheets show differs from the signed data: the file is not as Taizhang exported it; check with the school and ask for a new export</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/messages.py" line="75"/>
         <source>{label}：</source>
         <translation>{label}: </translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/messages.py" line="76"/>
+        <location filename="../../desktop/gui/bureau/messages.py" line="80"/>
         <source>；</source>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/messages.py" line="81"/>
+        <location filename="../../desktop/gui/bureau/messages.py" line="85"/>
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/messages.py" line="86"/>
+        <location filename="../../desktop/gui/bureau/messages.py" line="90"/>
         <source>{name}（{code}）</source>
         <translation>{name} ({code})</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/messages.py" line="91"/>
+        <location filename="../../desktop/gui/bureau/messages.py" line="95"/>
         <source>县局密钥指纹通知.txt</source>
         <translation>county-key-fingerprint-notice.txt</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/messages.py" line="104"/>
+        <location filename="../../desktop/gui/bureau/messages.py" line="108"/>
         <source>任务名称</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/messages.py" line="104"/>
+        <location filename="../../desktop/gui/bureau/messages.py" line="108"/>
         <source>责任单位</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/messages.py" line="104"/>
+        <location filename="../../desktop/gui/bureau/messages.py" line="108"/>
         <location filename="../../desktop/gui/bureau/overviewmodels.py" line="195"/>
         <source>完成时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/messages.py" line="104"/>
+        <location filename="../../desktop/gui/bureau/messages.py" line="108"/>
         <source>量化指标</source>
         <translation>Targets</translation>
     </message>
@@ -1706,22 +1726,22 @@ Approve only if it matches. Once approved, the school&apos;s {n} waiting file(s)
 <context>
     <name>StatusName</name>
     <message>
-        <location filename="../../desktop/gui/bureau/messages.py" line="62"/>
+        <location filename="../../desktop/gui/bureau/messages.py" line="66"/>
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/messages.py" line="63"/>
+        <location filename="../../desktop/gui/bureau/messages.py" line="67"/>
         <source>进行中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/messages.py" line="64"/>
+        <location filename="../../desktop/gui/bureau/messages.py" line="68"/>
         <source>未开始</source>
         <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/messages.py" line="65"/>
+        <location filename="../../desktop/gui/bureau/messages.py" line="69"/>
         <source>不适用</source>
         <translation>N/A</translation>
     </message>

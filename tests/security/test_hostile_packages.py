@@ -231,14 +231,22 @@ def test_formula_text_in_every_field_stays_text_in_every_workbook(world, tmp_pat
         assert evil[0] in texts and evil[1] in texts
 
 
-def test_control_characters_in_signed_text_do_not_break_the_summary(world, county_db, forger, tmp_path):
+def test_control_characters_in_signed_text_are_refused_and_never_break_the_summary(world, county_db, forger,
+                                                                                     tmp_path):
+    """A signed manifest with control characters is refused at verify time (XML cannot hold them); text that
+    reached the database some other way is still stripped when the summary is written."""
     bad = world / "ctrl.xlsx"
 
     def edit(m):
         m["entries"][0]["problems"] = "问题\x00\x07\x1b[31m结束"
     forger(_first(world), bad, manifest_edit=edit)
     [r] = merge.merge_paths(county_db, [bad], workers=0)
-    assert r.outcome == "accepted"  # text is text; a forged key is pinned on first contact (TOFU)
+    assert r.outcome == "rejected" and r.code == "manifest_strict", r
+    assert "控制字符" in r.reason and "control characters" in r.reason
+    [ok] = merge.merge_paths(county_db, [_first(world)], workers=0)
+    assert ok.outcome == "accepted"
+    county_db.execute("UPDATE entries SET problems = ? WHERE rowid = (SELECT MIN(rowid) FROM entries)",
+                      ["问题\x00\x07\x1b[31m\ufffe\uffff结束"])
     services.standing.write_summary(county_db, tmp_path / "s.xlsx")
     import openpyxl
 

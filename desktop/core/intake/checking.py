@@ -15,9 +15,10 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
+from desktop.core import zipsafe
 from desktop.core.intake.inputs import Input
-from desktop.core.package import reportbook, tamper
-from desktop.core.package.container import PackageInvalid, VerifiedPackage, verify_package
+from desktop.core.package import reportbook, tamper, visible
+from desktop.core.package.container import MAX_FILE_BYTES, PackageInvalid, VerifiedPackage, verify_package
 from desktop.core.signing import crypto
 from desktop.core.words import PackageKind
 
@@ -37,8 +38,12 @@ def check(inp: Input) -> Checked:
         return Checked(hashlib.sha256(inp.display.encode("utf-8")).hexdigest(),
                        error=PackageInvalid("压缩包内的文件过大或已损坏", "archive member too large or damaged"))
     try:
+        if inp.member is None and inp.path is not None:  # stat before reading or hashing: a sparse 4 GB
+            zipsafe.checked_size(inp.path, MAX_FILE_BYTES)           # file is refused at once
         source = inp.source()
         sha = hashlib.sha256(source).hexdigest() if isinstance(source, bytes) else crypto.sha256_file(source)
+    except zipsafe.ZipRefused as exc:
+        return Checked(hashlib.sha256(inp.display.encode("utf-8")).hexdigest(), error=PackageInvalid(exc.zh, exc.en))
     except (OSError, zipfile.BadZipFile, EOFError, ValueError) as exc:
         reason = getattr(exc, "strerror", None) or str(exc)
         return Checked(hashlib.sha256(inp.display.encode("utf-8")).hexdigest(),
@@ -46,6 +51,7 @@ def check(inp: Input) -> Checked:
     try:
         pkg = verify_package(source, expect_kind=PackageKind.REPORT, file_sha256=sha)
         reportbook.check_content(pkg.manifest)
+        visible.check(pkg)
         return Checked(sha, pkg=pkg)
     except PackageInvalid as exc:
         return Checked(sha, error=tamper.explain(source, exc))
@@ -56,6 +62,7 @@ def check_archived(sha: str, data: bytes) -> Checked:
     try:
         pkg = verify_package(data, expect_kind=PackageKind.REPORT, file_sha256=sha)
         reportbook.check_content(pkg.manifest)
+        visible.check(pkg)
         return Checked(sha, pkg=pkg)
     except PackageInvalid as exc:
         return Checked(sha, error=exc)

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from desktop.core import zipsafe
 from desktop.core.package.container import MAX_FILE_BYTES, MAX_RATIO
 
 MAX_ARCHIVE_MEMBERS = 20000
@@ -28,6 +29,9 @@ class Input:
     path: Path | None = None
     member: str | None = None  # set for a member of the .zip at ``path``
     broken: bool = False  # an archive member over the limits: rejected without reading
+
+    def __post_init__(self):  # undecodable names (lone surrogates) and control characters: shown escaped
+        self.display = zipsafe.safe_text(self.display, 4096)
 
     def read(self) -> bytes:
         assert self.path is not None  # only inputs rebuilt from the archive have no path, and they are never read

@@ -101,7 +101,7 @@ def merge_one(ctx: _Context, inp: Input, checked: Checked | None = None) -> Outc
                        Reason.SAME_FILE, *prior[1:])
     try:
         if checked.error is not None:
-            raise _Reject(Reason.INVALID, checked.error.zh, checked.error.en)
+            raise _Reject(getattr(checked.error, "code", None) or Reason.INVALID, checked.error.zh, checked.error.en)
         with transaction(db):
             outcome = _classify_and_apply(ctx, inp, sha, pkg)
     except _Reject as rej:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import json
 import os
 import re
 import zipfile
@@ -21,9 +20,11 @@ from pathlib import Path
 from typing import BinaryIO
 from xml.etree import ElementTree as ET
 
+from desktop.core import safetext, zipsafe
 from desktop.core.db.atomic import atomic_target
 from desktop.core.errors import TaizhangError
 from desktop.core.signing import crypto
+from desktop.core.words import Reason
 
 FORMAT = "taizhang/1"
 KINDS = ("plan", "report", "feedback")
@@ -59,23 +60,45 @@ _SHA256_HEX = re.compile(r"^[0-9a-f]{64}$")
 
 
 class PackageInvalid(TaizhangError):
-    """The file is not a valid Taizhang package; ``changes`` lists edited cells when known."""
+    """The file is not a valid Taizhang package; ``changes`` lists edited cells when known.
+
+    ``code`` is the stable reason code the merge records: ``invalid`` for the checks that were there
+    first, and one code per later family of refusals (see REASON_CODES)."""
 
     def __reduce__(self):  # picklable, so worker processes can hand verdicts back
-        return (_restore_invalid, (self.zh, self.en, self.sheets, self.changes, self.manifest, self.fingerprint))
+        return (_restore_invalid, (self.zh, self.en, self.sheets, self.changes, self.manifest, self.fingerprint,
+                                   self.code))
 
-    def __init__(self, zh: str, en: str, *, sheets: list[str] | None = None, changes: list | None = None):
+    def __init__(self, zh: str, en: str, *, sheets: list[str] | None = None, changes: list | None = None,
+                 code: str = "invalid"):
         super().__init__(zh, en)
         self.sheets = sheets or []
         self.changes = changes or []
+        self.code = code
         self.manifest: dict | None = None  # set when the signature held but a sheet did not
         self.fingerprint = ""
 
 
-def _restore_invalid(zh, en, sheets, changes, manifest, fingerprint) -> PackageInvalid:
-    exc = PackageInvalid(zh, en, sheets=sheets, changes=changes)
+def _restore_invalid(zh, en, sheets, changes, manifest, fingerprint, code="invalid") -> PackageInvalid:
+    exc = PackageInvalid(zh, en, sheets=sheets, changes=changes, code=code)
     exc.manifest, exc.fingerprint = manifest, fingerprint
     return exc
+
+
+# Reason codes of PackageInvalid (stable: the merge stores them in submissions.reason_code).
+REASON_CODES = {
+    Reason.INVALID: "not a well-formed, correctly signed package (the original checks)",
+    Reason.ZIP_SHAPE: "the zip is not in the strict shape our writer makes (headers, offsets, names, trailing data)",
+    Reason.MANIFEST_STRICT: "manifest or signature JSON not canonical, duplicate keys, NaN/Infinity, bad characters, too deep",
+    Reason.ACTIVE_CONTENT: "a formula, external link, DDE link or external relationship in the workbook",
+    Reason.SHEETS_MISMATCH: "the visible sheets are not what the writer makes from the signed manifest",
+}
+_OLD_ZIP_CODES = {"too_many_members", "member_too_large", "zip_bomb", "total_too_large", "too_large",
+                  "not_found", "unreadable", "not_a_file"}
+
+
+def _from_refusal(exc: zipsafe.ZipRefused) -> PackageInvalid:
+    return PackageInvalid(exc.zh, exc.en, code=Reason.INVALID if exc.code in _OLD_ZIP_CODES else Reason.ZIP_SHAPE)
 
 
 @dataclass
@@ -146,6 +169,9 @@ def write_package(target: str | os.PathLike, *, kind: str, content: dict, workbo
             "evidence": [ev.manifest_entry() for ev in evidence],
             "parts": parts,
         })
+        # What we sign is what any XML writer can hold: typed control characters and lone surrogates
+        # (a pasted or undecodable text or file name) are dropped, exactly as the sheet writer drops them.
+        manifest = safetext.xml_safe_tree(manifest)
         manifest_bytes = crypto.canonical_json(manifest)
         zout.writestr(MANIFEST, manifest_bytes)
         zout.writestr(SIGNATURE, crypto.canonical_json(crypto.sign(key, manifest_bytes)))
@@ -252,55 +278,62 @@ def verify_package(source: str | os.PathLike | bytes, *, expect_kind: str | None
                    file_sha256: str | None = None) -> VerifiedPackage:
     """Check a package from a path or bytes; raise PackageInvalid with the reason if anything is off.
 
-    Reads only the zip directory, the manifest, the signature, and streams each part through
-    SHA-256. Order: well-formed and within limits → signature → every part digest → evidence.
+    Reads only the zip directory, the local headers, the manifest, the signature, and streams each part
+    through SHA-256. Order: size on disk (before any byte is read) → strict zip shape and limits →
+    strict manifest and signature JSON → signature → every part digest, with no active content.
     """
     path, data = (None, bytes(source)) if isinstance(source, (bytes, bytearray)) else (Path(source), None)
     size, file_sha = _file_facts(path, data, file_sha256)
     try:
-        zf = zipfile.ZipFile(io.BytesIO(data) if data is not None else path)
-    except (zipfile.BadZipFile, NotImplementedError, ValueError, EOFError) as exc:  # NotImplemented: "zip file version 6.4"
-        raise PackageInvalid("不是有效的 Excel 文件（不是 zip 格式或已截断）",
-                             "not a valid workbook (not a zip file, or truncated)") from exc
+        fh = io.BytesIO(data) if data is not None else open(path, "rb")  # noqa: SIM115 (closed below)
     except OSError as exc:
         raise PackageInvalid(f"无法读取文件：{exc.strerror or exc}", f"cannot read the file: {exc.strerror or exc}") from exc
-    with zf:
-        infos = _check_directory(zf)
-        manifest_bytes = _read_member(zf, infos, MANIFEST, MAX_MANIFEST_BYTES, "清单 manifest.json", "manifest.json")
-        sig_bytes = _read_member(zf, infos, SIGNATURE, 1 << 16, "签名 signature.json", "signature.json")
-        signature = _parse_json(sig_bytes, "签名", "signature")
+    with fh:
         try:
-            public_key = crypto.verify(signature, manifest_bytes)
-        except TaizhangError as exc:
-            raise PackageInvalid(exc.zh, exc.en) from exc
-        manifest = _parse_json(manifest_bytes, "清单", "manifest")
-        _check_manifest(manifest, expect_kind)
-        try:
-            _check_parts(zf, infos, manifest)
-        except PackageInvalid as exc:
-            exc.manifest, exc.fingerprint = manifest, crypto.fingerprint(public_key)
-            raise
+            zf = zipfile.ZipFile(fh)
+        except (zipfile.BadZipFile, NotImplementedError, ValueError, EOFError) as exc:  # NotImplemented: "zip file version 6.4"
+            raise PackageInvalid("不是有效的 Excel 文件（不是 zip 格式或已截断）",
+                                 "not a valid workbook (not a zip file, or truncated)") from exc
+        except OSError as exc:
+            raise PackageInvalid(f"无法读取文件：{exc.strerror or exc}", f"cannot read the file: {exc.strerror or exc}") from exc
+        with zf:
+            return _verify_open(zf, fh, size, path, data, file_sha, expect_kind)
+
+
+def _verify_open(zf, fh, size, path, data, file_sha, expect_kind) -> VerifiedPackage:
+    infos = _check_directory(zf, fh, size)
+    manifest_bytes = _read_member(zf, infos, MANIFEST, MAX_MANIFEST_BYTES, "清单 manifest.json", "manifest.json")
+    sig_bytes = _read_member(zf, infos, SIGNATURE, 1 << 16, "签名 signature.json", "signature.json")
+    signature = _parse_json(sig_bytes, "签名", "signature")
+    try:
+        public_key = crypto.verify(signature, manifest_bytes)
+    except TaizhangError as exc:
+        raise PackageInvalid(exc.zh, exc.en) from exc
+    manifest = _parse_json(manifest_bytes, "清单", "manifest")
+    _check_manifest(manifest, expect_kind)
+    try:
+        _check_parts(zf, infos, manifest)
+    except PackageInvalid as exc:
+        exc.manifest, exc.fingerprint = manifest, crypto.fingerprint(public_key)
+        raise
     return VerifiedPackage(path=path, manifest=manifest, public_key=public_key,
                            fingerprint=crypto.fingerprint(public_key), file_sha256=file_sha, size=size,
                            _data=data)
 
 
 def _file_facts(path: Path | None, data: bytes | None, known_sha: str | None) -> tuple[int, str]:
-    """Size and SHA-256 of the file (the hash is skipped when the caller already has it)."""
+    """Size and SHA-256 of the file (the hash is skipped when the caller already has it). The size is
+    checked with a stat before a byte is read, so a 4 GB file is refused at once, not hashed first."""
     if data is not None:
         if len(data) > MAX_FILE_BYTES:
             raise PackageInvalid("文件过大", "file too large")
         return len(data), known_sha or crypto.sha256_hex(data)
     try:
-        size = path.stat().st_size
-        if not path.is_file():
-            raise PackageInvalid(f"不是文件：{path.name}", f"not a file: {path.name}")
-        if size > MAX_FILE_BYTES:
-            raise PackageInvalid(f"文件过大（{size >> 20} MB，上限 {MAX_FILE_BYTES >> 20} MB）",
-                                 f"file too large ({size >> 20} MB, limit {MAX_FILE_BYTES >> 20} MB)")
+        size = zipsafe.checked_size(path, MAX_FILE_BYTES)
+    except zipsafe.ZipRefused as exc:
+        raise _from_refusal(exc) from exc
+    try:
         digest = known_sha or crypto.sha256_file(path)
-    except FileNotFoundError as exc:
-        raise PackageInvalid(f"找不到文件：{path}", f"file not found: {path}") from exc
     except OSError as exc:
         raise PackageInvalid(f"无法读取文件：{exc.strerror or exc}", f"cannot read the file: {exc.strerror or exc}") from exc
     return size, digest
@@ -311,43 +344,43 @@ def _unsafe_name(name: str) -> bool:
             or re.match(r"^[A-Za-z]:", name) is not None or ".." in name.split("/"))
 
 
-def _check_directory(zf: zipfile.ZipFile) -> dict[str, zipfile.ZipInfo]:
+def _check_directory(zf: zipfile.ZipFile, fh, size: int) -> dict[str, zipfile.ZipInfo]:
     infos = zf.infolist()
-    if len(infos) > MAX_MEMBERS:
-        raise PackageInvalid(f"压缩包内文件过多（{len(infos)} 个，上限 {MAX_MEMBERS}）",
-                             f"too many members in the zip ({len(infos)}, limit {MAX_MEMBERS})")
+    try:
+        zipsafe.check_inflation(infos, max_members=MAX_MEMBERS, max_total=MAX_TOTAL_UNCOMPRESSED,
+                                max_member=MAX_MEMBER_UNCOMPRESSED, max_ratio=MAX_RATIO)
+    except zipsafe.ZipRefused as exc:
+        raise _from_refusal(exc) from exc
     by_name: dict[str, zipfile.ZipInfo] = {}
-    total = 0
     for info in infos:
         name = info.filename
         if _unsafe_name(name):
-            raise PackageInvalid(f"文件内含不安全的路径名：{name[:80]!r}", f"unsafe member name: {name[:80]!r}")
+            raise PackageInvalid(f"文件内含不安全的路径名：{zipsafe.safe_text(name, 80)}",
+                                 f"unsafe member name: {zipsafe.safe_text(name, 80)}")
         if name in by_name:
-            raise PackageInvalid(f"文件内有重复的部件：{name}", f"duplicate member: {name}")
+            raise PackageInvalid(f"文件内有重复的部件：{zipsafe.safe_text(name, 80)}",
+                                 f"duplicate member: {zipsafe.safe_text(name, 80)}")
         lower = name.lower()
         if lower.endswith("vbaproject.bin") or lower.endswith(".bin") and "vba" in lower:
             raise PackageInvalid("这是含宏的工作簿（.xlsm），不能作为台账文件", "macro-enabled workbook (vbaProject) is not accepted")
         if lower.startswith("xl/externallinks/"):
             raise PackageInvalid("工作簿含外部链接，不能作为台账文件", "workbook with external links is not accepted")
-        if info.file_size > MAX_MEMBER_UNCOMPRESSED:
-            raise PackageInvalid(f"文件内部件过大：{name}", f"member too large: {name}")
-        if info.file_size > (1 << 20) and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-            raise PackageInvalid(f"压缩比异常（疑似压缩炸弹）：{name}", f"suspicious compression ratio (zip bomb?): {name}")
-        total += info.file_size
         by_name[name] = info
-    if total > MAX_TOTAL_UNCOMPRESSED:
-        raise PackageInvalid("解压后总大小超过上限", "total uncompressed size over the limit")
     ct = by_name.get("[Content_Types].xml")
     if ct is None:
         raise PackageInvalid("不是有效的 Excel 文件（缺少 [Content_Types].xml）", "not a valid workbook (no [Content_Types].xml)")
     if ct.file_size > MAX_XML_PART_BYTES:
         raise PackageInvalid("[Content_Types].xml 过大", "[Content_Types].xml too large")
-    if b"macroenabled" in _read_member(zf, by_name, ct.filename, MAX_XML_PART_BYTES, "[Content_Types].xml",
-                                       "[Content_Types].xml").lower():
-        raise PackageInvalid("这是含宏的工作簿（.xlsm），不能作为台账文件", "macro-enabled workbook is not accepted")
     if MANIFEST not in by_name or SIGNATURE not in by_name:
         raise PackageInvalid("缺少台账签名（不是由台账导出的文件，或签名被删除）",
                              "no Taizhang signature (not exported by Taizhang, or the signature was removed)")
+    try:
+        zipsafe.check_strict_shape(zf, infos, fh, size)
+    except zipsafe.ZipRefused as exc:
+        raise _from_refusal(exc) from exc
+    except zipsafe.ZIP_ERRORS as exc:
+        raise PackageInvalid("不是有效的 Excel 文件（不是 zip 格式或已截断）",
+                             "not a valid workbook (not a zip file, or truncated)") from exc
     return by_name
 
 
@@ -355,14 +388,19 @@ def _read_member(zf, infos, name, limit, zh, en) -> bytes:
     if infos[name].file_size > limit:
         raise PackageInvalid(f"{zh} 过大", f"{en} too large")
     try:
-        return zf.read(name)
+        return zipsafe.read_bounded(zf, infos[name], limit)
+    except zipsafe.ZipRefused as exc:
+        raise _from_refusal(exc) from exc
     except _ZIP_ERRORS as exc:
         raise PackageInvalid(f"{zh} 已损坏", f"{en} is damaged") from exc
 
 
 def _parse_json(data: bytes, zh: str, en: str):
+    """Signed JSON, parsed strictly: only the exact canonical bytes our writer makes are accepted."""
     try:
-        return json.loads(data.decode("utf-8"))
+        return safetext.loads_strict(data, crypto.canonical_json)
+    except safetext.StrictJSONError as exc:
+        raise PackageInvalid(f"{zh}不合规：{exc.zh}", f"{en} refused: {exc.en}", code=Reason.MANIFEST_STRICT) from exc
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:
         raise PackageInvalid(f"{zh}不是有效的 JSON", f"{en} is not valid JSON") from exc
 
@@ -388,15 +426,17 @@ def _check_parts(zf: zipfile.ZipFile, infos: dict[str, zipfile.ZipInfo], manifes
     if extra or missing:
         evidence_only = all(n.startswith(EVIDENCE_PREFIX) for n in extra + missing)
         what = "佐证材料" if evidence_only else "部件"
-        raise PackageInvalid(
-            f"签名后被改动：{what}被添加或删除（{', '.join((extra + missing)[:3])}）",
-            f"modified after signing: parts added or removed ({', '.join((extra + missing)[:3])})",
-        )
+        listed = ", ".join(zipsafe.safe_text(n, 80) for n in (extra + missing)[:3])
+        raise PackageInvalid(f"签名后被改动：{what}被添加或删除（{listed}）",
+                             f"modified after signing: parts added or removed ({listed})")
+    if len(infos) != len(parts) + 2:
+        raise PackageInvalid("压缩包内文件数与清单不符", "member count does not match the manifest", code=Reason.ZIP_SHAPE)
     sheets = manifest.get("sheets") or {}
     bad_sheets, bad_other = [], []
+    small: dict[str, bytes] = {}
     for name in sorted(present):
         try:
-            digest = _hash_member(zf, infos[name])
+            digest = _hash_member(zf, infos[name], small)
         except _ZIP_ERRORS:
             digest = None  # a CRC failure is a modification too
         if digest != parts[name]:
@@ -413,12 +453,70 @@ def _check_parts(zf: zipfile.ZipFile, infos: dict[str, zipfile.ZipInfo], manifes
         if all(n.startswith(EVIDENCE_PREFIX) for n in bad_other):
             raise PackageInvalid("签名后被改动：佐证材料内容与签名不符（文件被替换）",
                                  "modified after signing: evidence hash mismatch (a file was replaced)")
-        raise PackageInvalid(f"签名后被改动：{', '.join(bad_other[:3])}", f"modified after signing: {', '.join(bad_other[:3])}")
+        listed = ", ".join(zipsafe.safe_text(n, 80) for n in bad_other[:3])
+        raise PackageInvalid(f"签名后被改动：{listed}", f"modified after signing: {listed}")
+    _check_active_content(small)
 
 
-def _hash_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> str:
+# Active content: a formula element in any sheet, DDE or external links, external relationship targets,
+# OLE objects. Our writer makes none of them, so any of them means the file was made by something else.
+_FORMULA = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(?:f|formula[12]?)[\s>/]")
+_ACTIVE_IN_RELS = re.compile(rb"TargetMode\s*=\s*[\"']External|/externalLink|/oleObject|/ddeLink|/attachedTemplate",
+                             re.IGNORECASE)
+_ACTIVE_ANY = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(?:ddeLink|externalReference|oleObject|oleLink)[\s>/]",
+                         re.IGNORECASE)
+# A defined name our writer makes: a plain range on one of its sheets ('任务完成情况'!$A$1:$K$41, '…'!$1:$1).
+_PLAIN_RANGE = re.compile(r"^'[^'\[\]*?:/\\]{1,31}'!\$[A-Z]{0,3}\$?[0-9]*(?::\$[A-Z]{0,3}\$?[0-9]*)?$")
+_SMALL_XML = 1 << 20
+
+
+def _scanned(name: str) -> bool:
+    return name.endswith((".xml", ".rels", ".vml")) and not name.startswith("taizhang/evidence/")
+
+
+def _check_active_content(small: dict[str, bytes]) -> None:
+    """Formulas, external/DDE links and external relationships are refused even when the signature holds."""
+    for name, data in small.items():
+        if name == "[active]":
+            raise PackageInvalid(f"工作簿含公式或外部链接（{data.decode()}），不能作为台账文件",
+                                 f"workbook with a formula or an external link ({data.decode()}) is not accepted",
+                                 code=Reason.ACTIVE_CONTENT)
+    wb = small.get("xl/workbook.xml")
+    if wb is not None and b"definedName" in wb:
+        import defusedxml.ElementTree as SafeET
+
+        try:
+            root = SafeET.fromstring(wb)
+        except (SafeET.ParseError, ValueError) as exc:
+            raise PackageInvalid("工作簿结构已损坏", "the workbook part is damaged") from exc
+        for el in root.iter(f"{{{_MAIN_NS}}}definedName"):
+            if not _PLAIN_RANGE.match((el.text or "").strip()):
+                raise PackageInvalid("工作簿含定义名称公式，不能作为台账文件",
+                                     "workbook with a formula in a defined name is not accepted", code=Reason.ACTIVE_CONTENT)
+
+
+def _hash_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, small: dict[str, bytes] | None = None) -> str:
+    """SHA-256 of a member, streamed; XML parts are scanned for active content on the same pass (and the
+    small ones kept in ``small`` for the checks that need them whole)."""
     digest = hashlib.sha256()
+    found: dict[str, bytes] = small if small is not None else {}
+    scan = small is not None and _scanned(info.filename)
+    sheet = info.filename.startswith("xl/worksheets/") or info.filename.startswith("xl/chartsheets/")
+    rels = info.filename.endswith(".rels")
+    keep = scan and info.file_size <= _SMALL_XML and (rels or info.filename == "xl/workbook.xml")
+    kept = bytearray()
+    tail = b""
     with zf.open(info) as fh:
         while chunk := fh.read(_CHUNK):
             digest.update(chunk)
+            if scan:
+                window = tail + chunk
+                if (sheet and _FORMULA.search(window)) or _ACTIVE_ANY.search(window) \
+                        or (rels and _ACTIVE_IN_RELS.search(window)):
+                    found["[active]"] = info.filename.encode("ascii", "backslashreplace")
+                tail = window[-64:]
+                if keep:
+                    kept += chunk
+    if keep:
+        found[info.filename] = bytes(kept)
     return digest.hexdigest()

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from openpyxl import Workbook
 
-from desktop.core.package import sheets
+from desktop.core import safetext
+from desktop.core.package import sheets, visible
 from desktop.core.package.container import PackageInvalid, VerifiedPackage, verify_package
 from desktop.core.signing import crypto
 
@@ -19,8 +20,10 @@ PERIOD_HEADERS = ("填报周期", "截止日期")
 
 
 def plan_digest(title: str, tasks: list, schools: list, periods: list) -> str:
-    return crypto.sha256_hex(crypto.canonical_json(
-        {"title": title, "tasks": tasks, "schools": schools, "periods": periods}))
+    """Over the content as it is signed: XML-illegal characters dropped (as the package writer drops them),
+    so the digest made at publish is the one a school recomputes from the manifest."""
+    return crypto.sha256_hex(crypto.canonical_json(safetext.xml_safe_tree(
+        {"title": title, "tasks": tasks, "schools": schools, "periods": periods})))
 
 
 def target_text(t: dict) -> str:
@@ -88,5 +91,6 @@ def read_plan_package(path) -> tuple[VerifiedPackage, dict]:
         raise PackageInvalid("任务清单内容不完整", "the plan content is incomplete") from exc
     if not ok:
         raise PackageInvalid("任务清单内容格式不正确", "the plan content is malformed")
+    visible.check(pkg)  # what the school sees in the sheets is what it signs up to
     return pkg, m
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from desktop.core import safetext
 from desktop.core.package.container import PackageInvalid
 from desktop.core.signing import crypto
 from desktop.core.words import STATUSES
@@ -125,7 +126,8 @@ def check_content(m: dict) -> None:
             seen.add(task_id)
             for iv in e["indicators"]:
                 value = iv["value"]
-                if not (type(iv["seq"]) is int and type(value) is str and len(value) <= 100):
+                if not (type(iv["seq"]) is int and type(value) is str and len(value) <= 100) \
+                        or safetext.non_finite(value):
                     raise PackageInvalid("量化指标格式不正确", "malformed indicator value")
         for ev in m["evidence"]:
             if not (_text(ev["name"], 255) and ev["task_id"] in seen and isinstance(ev["size"], int)

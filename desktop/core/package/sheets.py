@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
+
+from desktop.core.safetext import XML_ILLEGAL
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 HEADER_FONT = Font(name="宋体", bold=True, color="FFFFFF")
@@ -22,8 +23,12 @@ MAX_CELL_TEXT = 32000  # Excel's limit is 32,767 characters
 
 
 def clean_text(value: str) -> str:
-    """Drop control characters Excel cannot store and cut to Excel's cell limit."""
-    return ILLEGAL_CHARACTERS_RE.sub("", value)[:MAX_CELL_TEXT]
+    """Drop what XML cannot hold (C0 controls but tab/newline/CR, lone surrogates, U+FFFE/U+FFFF) and cut
+    to Excel's cell limit: every string any workbook of ours holds passes here, so no user text can make
+    openpyxl/lxml fail at save time."""
+    if XML_ILLEGAL.search(value):
+        value = XML_ILLEGAL.sub("", value)
+    return value[:MAX_CELL_TEXT]
 
 
 def put(ws: Worksheet, row: int, col: int, value, *, font=BODY_FONT, align=WRAP, border=BORDER):

@@ -13,10 +13,16 @@ from pathlib import Path
 
 import defusedxml.ElementTree as SafeET
 
-from desktop.core.package.container import MAX_XML_PART_BYTES, PackageInvalid
+from desktop.core import zipsafe
+from desktop.core.package.container import PackageInvalid
+from desktop.core.words import Reason
 
 _NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 MAX_CHANGES = 200
+# Explaining is bounded in time and memory: sheet XML read for it (streamed, stopped past the bound) and
+# the rows rebuilt from the manifest (a crafted manifest with 100,000 entries is not drawn cell by cell).
+MAX_XML_PART_BYTES = 16 << 20
+MAX_EXPLAINED_ROWS = 5000
 
 
 def _text(el) -> str:
@@ -28,12 +34,12 @@ def visible_cells(zf: zipfile.ZipFile, part: str) -> dict[str, str]:
     shared: list[str] = []
     if "xl/sharedStrings.xml" in zf.namelist():
         if zf.getinfo("xl/sharedStrings.xml").file_size <= MAX_XML_PART_BYTES:
-            root = SafeET.fromstring(zf.read("xl/sharedStrings.xml"))
+            root = SafeET.fromstring(zipsafe.read_bounded(zf, zf.getinfo("xl/sharedStrings.xml"), MAX_XML_PART_BYTES))
             shared = [_text(si) for si in root.iter(f"{_NS}si")]
     if zf.getinfo(part).file_size > MAX_XML_PART_BYTES:
         return {}
     cells = {}
-    for c in SafeET.fromstring(zf.read(part)).iter(f"{_NS}c"):
+    for c in SafeET.fromstring(zipsafe.read_bounded(zf, zf.getinfo(part), MAX_XML_PART_BYTES)).iter(f"{_NS}c"):
         ref, kind = c.get("r"), c.get("t")
         v = c.find(f"{_NS}v")
         if kind == "inlineStr":
@@ -81,8 +87,13 @@ def explain(source: str | os.PathLike | bytes, exc: PackageInvalid) -> PackageIn
     sheets = list(dict.fromkeys(c["sheet"] for c in found)) or exc.sheets
     if not sheets:
         return exc
-    better = PackageInvalid(f"签名后被改动：工作表 {'、'.join(sheets)}", f"modified after signing: sheet {', '.join(sheets)}",
-                            sheets=sheets, changes=found)
+    if exc.code == Reason.SHEETS_MISMATCH:  # signed, but the sheets do not show what was signed
+        better = PackageInvalid(f"可见的工作表与签名数据不符（{'、'.join(sheets)}）：显示的内容不是清单中签名的内容",
+                                f"the visible sheets do not match the signed data ({', '.join(sheets)})",
+                                sheets=sheets, changes=found, code=exc.code)
+    else:
+        better = PackageInvalid(f"签名后被改动：工作表 {'、'.join(sheets)}", f"modified after signing: sheet {', '.join(sheets)}",
+                                sheets=sheets, changes=found, code=exc.code)
     better.manifest, better.fingerprint = exc.manifest, exc.fingerprint
     return better
 
@@ -92,6 +103,10 @@ def changes(source: str | os.PathLike | bytes, exc: PackageInvalid, sheets: list
     sheets = exc.sheets if sheets is None else sheets
     if not sheets or exc.manifest is None:
         return []
+    rows = sum(len(exc.manifest.get(k) or []) for k in ("entries", "tasks", "schools", "evidence")
+               if isinstance(exc.manifest.get(k), list))
+    if rows > MAX_EXPLAINED_ROWS:
+        return []  # the sheet names alone must do
     try:
         signed = signed_cells(exc.manifest, exc.fingerprint)
     except (KeyError, TypeError, ValueError):
@@ -111,7 +126,7 @@ def changes(source: str | os.PathLike | bytes, exc: PackageInvalid, sheets: list
                                     "signed": then.get(ref, "")})
                         if len(out) >= MAX_CHANGES:
                             return out
-    except (zipfile.BadZipFile, OSError, SafeET.ParseError, ValueError):
+    except (zipfile.BadZipFile, OSError, SafeET.ParseError, ValueError, EOFError, zipsafe.ZipRefused, *zipsafe.ZIP_ERRORS):
         return out
     return out
 

@@ -121,6 +121,8 @@ def decode_text(raw: bytes) -> str:
 # -- .docx -----------------------------------------------------------------------------------
 def read_docx(p: Path) -> list[SourceLine]:
     """Paragraphs and tables of a .docx in document order, with Word list labels restored."""
+    from desktop.core.zipsafe import guard_plan_document
+    guard_plan_document(p)  # zip bombs and giants refused before python-docx inflates anything
     try:
         import docx
         from docx.oxml.ns import qn
@@ -210,6 +212,8 @@ def _table(tbl, numbering, out: list[SourceLine], qn) -> None:
 # -- .xlsx -----------------------------------------------------------------------------------
 def read_xlsx(p: Path) -> list[SourceLine]:
     """The first sheet of a workbook that holds a task table."""
+    from desktop.core.zipsafe import guard_plan_document
+    guard_plan_document(p)  # zip bombs and giants refused before openpyxl inflates anything
     try:
         import openpyxl
 

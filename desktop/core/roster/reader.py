@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import csv
 import itertools
+import math
 import zipfile
+import zlib
 from pathlib import Path
 
+from desktop.core import zipsafe
 from desktop.core.errors import TaizhangError
 
 MAX_ROSTER_BYTES = 20 << 20
 MAX_SCHOOLS = 20000
+ROSTER_MAX_INFLATED = 64 << 20  # a 20,000-school roster inflates to a few MB
+ROSTER_MAX_PART = 32 << 20
 _COLUMNS = {
     "code": ("学校代码", "代码", "学校编号", "编号", "code"),
     "name": ("学校名称", "学校", "名称", "name"),
@@ -23,7 +28,8 @@ def read_roster(path) -> list[dict]:
     """Schools as ``{"code","name","type","township"}``; the header row is found by its labels."""
     path = Path(path)
     if not path.is_file():
-        raise TaizhangError(f"找不到学校名单文件：{path}", f"roster file not found: {path}")
+        raise TaizhangError(f"找不到学校名单文件：{zipsafe.safe_text(path)}",
+                            f"roster file not found: {zipsafe.safe_text(path)}")
     if path.stat().st_size > MAX_ROSTER_BYTES:
         raise TaizhangError("学校名单文件过大", "roster file too large")
     suffix = path.suffix.lower()
@@ -31,6 +37,8 @@ def read_roster(path) -> list[dict]:
         with open(path, encoding="utf-8-sig", newline="") as fh:
             rows = list(csv.reader(fh))
     elif suffix == ".xlsx":
+        zipsafe.guard_office_file(path, max_file=MAX_ROSTER_BYTES, zh_what="学校名单", en_what="roster",
+                                  max_total=ROSTER_MAX_INFLATED, max_member=ROSTER_MAX_PART)
         rows = _xlsx_rows(path)
     else:
         raise TaizhangError("学校名单应为 .xlsx 或 .csv 文件", "the roster must be an .xlsx or .csv file")
@@ -42,12 +50,15 @@ def _xlsx_rows(path: Path) -> list[list]:
 
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise TaizhangError(f"无法读取学校名单（不是有效的 .xlsx 文件）：{path.name}",
-                            f"cannot read the roster (not a valid .xlsx file): {path.name}") from exc
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError, zlib.error, SyntaxError) as exc:
+        raise TaizhangError(f"无法读取学校名单（不是有效的 .xlsx 文件）：{zipsafe.safe_text(path.name)}",
+                            f"cannot read the roster (not a valid .xlsx file): {zipsafe.safe_text(path.name)}") from exc
     try:
         ws = wb.worksheets[0]
         return [list(r) for r in itertools.islice(ws.iter_rows(values_only=True), MAX_SCHOOLS + 20)]
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError, zlib.error, SyntaxError) as exc:  # read lazily
+        raise TaizhangError(f"无法读取学校名单（文件已损坏）：{zipsafe.safe_text(path.name)}",
+                            f"cannot read the roster (the file is damaged): {zipsafe.safe_text(path.name)}") from exc
     finally:
         wb.close()
 
@@ -64,7 +75,10 @@ def _header(rows: list[list]) -> tuple[int, dict]:
 
 
 def _cell(row: list, j: int | None) -> str:
-    return str(row[j]).strip() if j is not None and j < len(row) and row[j] is not None else ""
+    value = row[j] if j is not None and j < len(row) else None
+    if isinstance(value, float) and not math.isfinite(value):  # <v>NaN</v> or 1e999 in a crafted sheet
+        raise TaizhangError("学校名单中有无效的数值（NaN 或无穷大）", "the roster holds a non-finite number (NaN or infinity)")
+    return str(value).strip() if value is not None else ""
 
 
 def _schools(rows: list[list]) -> list[dict]:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from desktop.core.db import connection
 from desktop.core.db.connection import open_db
-from desktop.core.package import reportbook, tamper
+from desktop.core.package import reportbook, tamper, visible
 from desktop.core.package.container import PackageInvalid, verify_package
 from desktop.core.records import evidence
 
@@ -33,6 +33,7 @@ def verify_files(paths) -> list[dict]:
             m = pkg.manifest
             if m["kind"] == "report":
                 reportbook.check_content(m)
+            visible.check(pkg)
             item.update(valid=True, kind=m["kind"], revision=m.get("revision"),
                         school=(m.get("school") or {}).get("code"), fingerprint=pkg.fingerprint)
         except PackageInvalid as exc:

@@ -1,0 +1,86 @@
+"""What you see is what is merged: a package's visible parts must be exactly what our writer makes from
+its signed manifest (issue 20).
+
+The expected parts are rebuilt from the verified manifest with the same builders that wrote them
+(``reportbook.build_workbook`` / ``planbook.build_workbook``) and compared by digest with the part digests
+the manifest signs (which ``verify_package`` has already matched against the file's bytes). Only
+``docProps/core.xml`` (openpyxl stamps the save time into it; it is not shown in any sheet) and the
+evidence parts are not rebuilt. The rebuild needs openpyxl and costs a workbook build and save, so the
+result is cached per (manifest, fingerprint).
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import io
+import zipfile
+
+from desktop.core.package import container
+from desktop.core.package.container import EVIDENCE_PREFIX, MANIFEST_RELS, PackageInvalid
+from desktop.core.signing import crypto
+from desktop.core.words import Reason
+
+NOT_REBUILT = frozenset({"docProps/core.xml"})
+
+
+def rebuilt_parts(manifest: dict, fingerprint: str) -> dict[str, bytes]:
+    """The parts our writer makes for ``manifest`` (everything but evidence, core.xml and the manifest's rels)."""
+    from desktop.core.package import (
+        planbook,
+        reportbook,  # openpyxl: loaded only where sheets are rebuilt
+    )
+
+    builder = {"report": reportbook.build_workbook, "plan": planbook.build_workbook}[manifest["kind"]]
+    buf = io.BytesIO()
+    builder(manifest, fingerprint).save(buf)
+    out = {}
+    with zipfile.ZipFile(buf) as zf:
+        for name in zf.namelist():
+            if name in NOT_REBUILT:
+                continue
+            data = zf.read(name)
+            if name == "[Content_Types].xml":
+                data = container._add_content_defaults(data)
+            elif name == "_rels/.rels":
+                data = container._add_manifest_relationship(data)
+            out[name] = data
+    return out
+
+
+@functools.lru_cache(maxsize=256)
+def _expected(manifest_bytes: bytes, fingerprint: str) -> tuple[tuple[str, str], ...] | None:
+    import json
+
+    manifest = json.loads(manifest_bytes)
+    try:
+        parts = rebuilt_parts(manifest, fingerprint)
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError):
+        return None  # a manifest our builders cannot turn into sheets was not written by our writer
+    return tuple(sorted((n, hashlib.sha256(d).hexdigest()) for n, d in parts.items()))
+
+
+def check(pkg: container.VerifiedPackage) -> None:
+    """Refuse a verified report or plan whose visible parts are not what the writer makes from its manifest."""
+    manifest = pkg.manifest
+    if manifest.get("kind") not in ("report", "plan"):
+        return
+    expected = _expected(crypto.canonical_json(manifest), pkg.fingerprint)
+    if expected is None:
+        raise PackageInvalid("工作表与签名数据不符（无法由清单重建工作表）",
+                             "the visible sheets do not match the signed data (they cannot be rebuilt from the manifest)",
+                             code=Reason.SHEETS_MISMATCH)
+    parts: dict = manifest["parts"]
+    want = dict(expected)
+    others = {n for n in parts if n not in want and n not in NOT_REBUILT and n != MANIFEST_RELS
+              and not n.startswith(EVIDENCE_PREFIX)}
+    bad = sorted(n for n, digest in want.items() if parts.get(n) != digest) + sorted(others)
+    if bad:
+        sheets: dict = manifest["sheets"] if isinstance(manifest.get("sheets"), dict) else {}
+        names = [sheets[n] for n in bad if n in sheets]
+        exc = PackageInvalid(
+            f"可见的工作表与签名数据不符（{'、'.join(names) or ', '.join(bad[:3])}）：显示的内容不是清单中签名的内容",
+            f"the visible sheets do not match the signed data ({', '.join(names) or ', '.join(bad[:3])})",
+            sheets=names, code=Reason.SHEETS_MISMATCH)
+        exc.manifest, exc.fingerprint = manifest, pkg.fingerprint
+        raise exc
