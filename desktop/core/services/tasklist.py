@@ -14,7 +14,7 @@ from desktop.core.package import planbook
 from desktop.core.package.container import write_package
 from desktop.core.roster import store as roster_store
 from desktop.core.signing import identity
-from desktop.core.tasklist import editing
+from desktop.core.tasklist import editing, source_map
 from desktop.core.tasklist import store as task_store
 
 
@@ -230,14 +230,14 @@ def add_task_after(db, plan_id: str, task_id: str | None, title: str = "新任�
 
 def source_kinds() -> tuple[str, ...]:
     """The kinds of span :func:`locate_in_source` marks (title, units, deadline, target)."""
-    return editing.KINDS
+    return source_map.KINDS
 
 
 def locate_in_source(source: str, nodes: list[dict]) -> dict:
     """task id → where the node sits in the source text (``.block`` and ``.spans`` of (start, end, kind))."""
-    return editing.locate(source, nodes)
+    return source_map.locate(source, nodes)
 
 
 def node_at(located: dict, pos: int) -> str | None:
     """The task id whose block holds ``pos`` in the source text (innermost first)."""
-    return editing.node_at(located, pos)
+    return source_map.node_at(located, pos)

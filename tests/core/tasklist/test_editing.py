@@ -183,30 +183,6 @@ def test_corrected_plan_is_a_new_version_and_old_reports_still_merge(world, coun
     assert {r.outcome for r in results} == {"accepted"}
 
 
-def test_locate_finds_title_units_deadline_and_targets_in_the_source(county_db, plan_id):
-    source = services.tasklist.plan_source(county_db, plan_id)["text"]
-    assert source, "import_plan keeps the document's text"
-    nodes = _nodes(county_db, plan_id)
-    found = editing.locate(source, nodes)
-    assert set(found) == {n["task_id"] for n in nodes}
-    t = next(n for n in nodes if not n["is_heading"] and n["targets"] and n["deadline"])
-    loc = found[t["task_id"]]
-    kinds = {k for _, _, k in loc.spans}
-    assert kinds == {"title", "units", "deadline", "target"}
-    spans = {k: source[a:b] for a, b, k in loc.spans}
-    assert spans["title"] == t["title"] and spans["target"] in [x["text"] for x in t["targets"]]
-    assert all(loc.block[0] <= a < b <= loc.block[1] for a, b, _ in loc.spans)
-    assert editing.node_at(found, loc.spans[0][0]) == t["task_id"]
-
-
-def test_locate_skips_what_it_cannot_find():
-    found = editing.locate("一、总则\n没有别的\n", [
-        {"task_id": "1", "title": "总则", "is_heading": True, "units": [], "targets": []},
-        {"task_id": "2", "title": "根本不在原文里", "text": "也不在", "is_heading": False, "units": [], "targets": []},
-    ])
-    assert set(found) == {"1"}
-
-
 def test_split_units_and_values():
     assert editing.split_units("党建办、宣传股，各学校; 各幼儿园") == ["党建办", "宣传股", "各学校", "各幼儿园"]
     assert editing.normalise_value(" 95% ") == "95"
