@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from copy import copy
 
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
@@ -36,14 +37,33 @@ def put(ws: Worksheet, row: int, col: int, value, *, font=BODY_FONT, align=WRAP,
     if isinstance(value, str):
         value = clean_text(value)
     cell = ws.cell(row=row, column=col, value=value)
-    if isinstance(value, str) and value.startswith(FORMULA_START):
+    quoted = isinstance(value, str) and value.startswith(FORMULA_START)
+    if quoted:
         cell.data_type = "s"
-        cell.quotePrefix = True
-    cell.font = font
-    cell.alignment = align
-    if border is not None:
-        cell.border = border
+    _style(cell, font, align, border, quoted)
     return cell
+
+
+def _style(cell, font, align, border, quoted: bool) -> None:
+    """Give the cell its font, alignment, border (and quote prefix) as openpyxl's descriptors would.
+
+    Assigning a style through openpyxl hashes the style objects again for every cell (most of the time of
+    building a workbook); the resulting style array is the same for the same objects, so it is computed
+    once per workbook and copied. The cache keeps the style objects alive, so their ids stay theirs.
+    """
+    cache = cell.parent.parent.__dict__.setdefault("_taizhang_styles", {})
+    key = (id(font), id(align), id(border), quoted)
+    hit = cache.get(key)
+    if hit is None:
+        cell.font = font
+        cell.alignment = align
+        if border is not None:
+            cell.border = border
+        if quoted:
+            cell.quotePrefix = True
+        cache[key] = (copy(cell._style), (font, align, border))
+    else:
+        cell._style = copy(hit[0])
 
 
 def write_table(ws: Worksheet, headers: Sequence[str], rows: Iterable[Sequence], widths: Sequence[int],
