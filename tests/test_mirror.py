@@ -36,7 +36,6 @@ UNTESTED_ALONE = {
     "errors.py": "through tests/core/signing/test_crypto.py, tests/core/records/test_entries.py, the CLI tests",
     "package/planbook.py": "only through its callers (publish, school_init, tests/security/test_hostile_plans.py)",
     "package/reportbook.py": "through tests/conftest.py (forging) and tests/core/package/test_tamper.py",
-    "package/sheets.py": "through tests/core/package/test_container.py and the formula-injection tests",
     "planreader/textlines.py": "only through the parser tests (tests/core/planreader/test_parser.py, fixtures)",
     "reporting/checks.py": "through tests/core/services/test_reporting.py",
     "roster/reader.py": "only through its callers (roster import in the GUI and CLI tests)",

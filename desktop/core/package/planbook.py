@@ -34,7 +34,7 @@ def target_text(t: dict) -> str:
 
 def build_workbook(content: dict, county_fingerprint: str) -> Workbook:
     plan = content["plan"]
-    wb = Workbook()
+    wb = sheets.new_workbook()
     notes = wb.active
     notes.title = SHEET_NOTES
     sheets.write_pairs(notes, f"{content['county']} · {plan['title']}", [

@@ -34,12 +34,10 @@ def task_summaries(tasks: list[dict]) -> list[dict]:
 
 def build_workbook(content: dict, fingerprint: str):
     """The visible sheets, built only from ``content`` (so a verifier can rebuild and compare them)."""
-    from openpyxl import Workbook  # imported here: the merge path checks content without openpyxl
-
-    from desktop.core.package import sheets
+    from desktop.core.package import sheets  # imported here: the merge path checks content without openpyxl
 
     tasks = {t["task_id"]: t for t in content.get("tasks", [])}
-    wb = Workbook()
+    wb = sheets.new_workbook()
     cover = wb.active
     cover.title = SHEET_COVER
     school, plan = content["school"], content["plan"]

@@ -21,6 +21,21 @@ BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 WRAP = Alignment(wrap_text=True, vertical="top")
 CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 MAX_CELL_TEXT = 32000  # Excel's limit is 32,767 characters
+# The calculation engine id of current Excel (2016 … 365). A file that says an older engine calculated it
+# (openpyxl writes 124519, Excel 2007) is recalculated on open and then Excel asks "save changes?" on
+# close; so is one with fullCalcOnLoad. Our workbooks hold only values, so there is nothing to compute.
+CALC_ENGINE_ID = 191029
+
+
+def new_workbook():
+    """An empty openpyxl Workbook that opens and closes in Excel/WPS/LibreOffice without a save prompt:
+    no forced recalculation on load (no ``fullCalcOnLoad``), a current ``calcId``, no calc chain."""
+    from openpyxl import Workbook
+    from openpyxl.workbook.properties import CalcProperties
+
+    wb = Workbook()
+    wb.calculation = CalcProperties(calcId=CALC_ENGINE_ID, fullCalcOnLoad=False)
+    return wb
 
 
 def clean_text(value: str) -> str:

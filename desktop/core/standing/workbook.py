@@ -35,7 +35,7 @@ def build_workbook(db, plan_id: str, period: str) -> Workbook:
     tasks, schools, subs, status = data["tasks"], data["schools"], data["submissions"], data["status"]
     names = {s["code"]: s["name"] for s in schools}
     titles = {t["task_id"]: t["title"] for t in tasks}
-    wb = Workbook()
+    wb = sheets.new_workbook()
 
     # 总体情况
     ws = wb.active
