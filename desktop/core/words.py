@@ -66,6 +66,7 @@ class Reason(Word):
     MANIFEST_STRICT = "manifest_strict"  # signed JSON not in canonical form, or out of bounds
     ACTIVE_CONTENT = "active_content"  # formulas, external links, DDE
     SHEETS_MISMATCH = "sheets_mismatch"  # the visible sheets are not what the signed data shows
+    RESAVED = "resaved"  # opened and saved by a spreadsheet program after export: signature and evidence lost
 
 
 class KeyStatus(Word):

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from desktop.core import zipsafe
 from desktop.core.intake.inputs import Input
-from desktop.core.package import reportbook, tamper, visible
+from desktop.core.package import reportbook, resaved, tamper, visible
 from desktop.core.package.container import MAX_FILE_BYTES, PackageInvalid, VerifiedPackage, verify_package
 from desktop.core.signing import crypto
 from desktop.core.words import PackageKind
@@ -54,7 +54,7 @@ def check(inp: Input) -> Checked:
         visible.check(pkg)
         return Checked(sha, pkg=pkg)
     except PackageInvalid as exc:
-        return Checked(sha, error=tamper.explain(source, exc))
+        return Checked(sha, error=resaved.explain(source, tamper.explain(source, exc), inp.display))
 
 
 def check_archived(sha: str, data: bytes) -> Checked:

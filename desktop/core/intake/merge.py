@@ -107,6 +107,7 @@ def merge_one(ctx: _Context, inp: Input, checked: Checked | None = None) -> Outc
     except _Reject as rej:
         outcome = Outcome(inp.display, Verdict.REJECTED, rej.reason, rej.code)
         _fill(outcome, pkg.manifest if pkg is not None else checked.error and checked.error.manifest)
+        _fill_claimed(outcome, checked.error)
         with transaction(db):  # the rejection alone: no school data is touched
             if rej.new_key:
                 trust.request_key_change(db, OwnerKind.SCHOOL, *rej.new_key, sha)
@@ -123,6 +124,13 @@ def _fill(outcome: Outcome, manifest: dict | None) -> None:
         outcome.school = code if isinstance(code, str) else None
         outcome.period = period if isinstance(period, str) else None
         outcome.revision = revision if isinstance(revision, int) else None
+
+
+def _fill_claimed(outcome: Outcome, error) -> None:
+    """Who a re-saved file says it is (unverified, for the import row only: 学校/周期/版次)."""
+    claims = getattr(error, "claims", None)
+    if claims is not None and outcome.school is None:
+        outcome.school, outcome.period, outcome.revision = claims.school_code, claims.period, claims.revision
 
 
 def _classify_and_apply(ctx: _Context, inp: Input, sha: str, pkg: VerifiedPackage) -> Outcome:

@@ -70,7 +70,12 @@ def build_workbook(content: dict, county_fingerprint: str) -> Workbook:
 
 def read_plan_package(path) -> tuple[VerifiedPackage, dict]:
     """Verify a plan workbook and return it with its checked content."""
-    pkg = verify_package(path, expect_kind="plan")
+    try:
+        pkg = verify_package(path, expect_kind="plan")
+    except PackageInvalid as exc:
+        from desktop.core.package import resaved
+
+        raise resaved.explain(path, exc) from exc
     m = pkg.manifest
     try:
         plan = m["plan"]

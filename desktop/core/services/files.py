@@ -6,7 +6,7 @@ from pathlib import Path
 
 from desktop.core.db import connection
 from desktop.core.db.connection import open_db
-from desktop.core.package import reportbook, tamper, visible
+from desktop.core.package import reportbook, resaved, tamper, visible
 from desktop.core.package.container import PackageInvalid, verify_package
 from desktop.core.records import evidence
 
@@ -37,8 +37,11 @@ def verify_files(paths) -> list[dict]:
             item.update(valid=True, kind=m["kind"], revision=m.get("revision"),
                         school=(m.get("school") or {}).get("code"), fingerprint=pkg.fingerprint)
         except PackageInvalid as exc:
-            exc = tamper.explain(path, exc)
+            exc = resaved.explain(path, tamper.explain(path, exc))
             item["reason"] = str(exc)
+            if isinstance(exc, resaved.ResavedFile):
+                item.update(resaved=exc.as_dict(), kind=exc.claims.kind or None, school=exc.claims.school_code,
+                            revision=exc.claims.revision)
             if exc.sheets:
                 item["sheets"] = exc.sheets
                 item["changes"] = exc.changes
