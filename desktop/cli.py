@@ -105,11 +105,72 @@ def cmd_export(args) -> int:
 
     db = _db(args.db)
     try:
+        if args.list:
+            return _print_exports(services.reporting.export_history(db), args.json)
+        if not args.out:
+            raise TaizhangError("请用 -o 指定导出文件", "give the file to write with -o")
+        if args.again is not None:
+            r = services.reporting.save_export_again(db, args.out, revision=args.again, period=args.period)
+            print(f"已另存 {args.out}：{r['period']} 第 {r['revision']} 次报送的原文件（报送码 {r['package_code']}）"
+                  f" / saved the original of revision {r['revision']} again")
+            return 0
         m = services.reporting.export_report(db, args.out, period=args.period)
     finally:
         db.close()
     _print(f"已导出 {args.out}：{m['period']} 第 {m['revision']} 次报送，报送码 {m['package_code']}"
           f" / exported revision {m['revision']}, package code {m['package_code']}")
+    return 0
+
+
+def _print_exports(rows: list[dict], as_json: bool) -> int:
+    if as_json:
+        _print_json(rows)
+        return 0
+    for r in rows:
+        kept = "原文件已保存 kept" if r["kept"] else "原文件未保存 not kept"
+        print(f"{r['period']}  第 {r['revision']} 次  {r['created_at'][:16].replace('T', ' ')}  {r['package_code']}"
+              f"  {r['file_name']}  ({kept})")
+    if not rows:
+        print("还没有导出记录 / nothing exported yet")
+    return 0
+
+
+def cmd_cover(args) -> int:
+    from desktop.core import services
+
+    db = _db(args.db)
+    try:
+        r = services.reporting.print_cover(db, args.out, file=args.file, revision=args.revision, period=args.period)
+    finally:
+        db.close()
+    print(f"已生成备案表 {args.out}：{r['period']} 第 {r['revision']} 次报送，报送码 {r['package_code']}"
+          f" / cover sheet written")
+    return 0
+
+
+def cmd_paper_check(args) -> int:
+    from desktop.core import services
+
+    db = _db(args.db)
+    try:
+        r = services.intake.paper_check(db, args.code)
+    finally:
+        db.close()
+    if args.json:
+        _print_json(r)
+        return 0 if r["found"] else 1
+    if not r["found"]:
+        print(f"没有收到报送码为 {r['code']} 的文件 / no such file received (package code {r['code']})")
+        if r["other_files"]:
+            print("（有同一报送码的文件，但与纸质备案表上的文件摘要不符 / a file with this code was received,"
+                  " but it is not the file on the paper）")
+        return 1
+    for s in r["submissions"]:
+        print(f"{s['school_name']}（{s['school_code']}） {s['period']} 第 {s['revision']} 次报送")
+        print(f"  收到 received {s['received_at'][:16].replace('T', ' ')}  结果 outcome {s['outcome']}"
+              + (f"  {s['reason']}" if s["reason"] else ""))
+        print(f"  签名公钥指纹 signer fingerprint {s['fingerprint_groups']}")
+        print(f"  文件 file {s['file_name']}  SHA-256 {s['sha256']}")
     return 0
 
 
@@ -291,8 +352,25 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("export", help="write the school's signed report package")
     s.add_argument("--db", required=True)
     s.add_argument("--period")
-    s.add_argument("-o", "--out", required=True)
+    s.add_argument("-o", "--out")
+    s.add_argument("--again", type=int, metavar="REVISION", help="save the exact original of an earlier export again")
+    s.add_argument("--list", action="store_true", help="list every export (导出记录)")
+    s.add_argument("--json", action="store_true")
     s.set_defaults(func=cmd_export)
+
+    s = sub.add_parser("cover", help="print the 备案表 (A4 PDF with QR code) of an exported report")
+    s.add_argument("--db", required=True)
+    s.add_argument("--file", help="the exported report (.xlsx)")
+    s.add_argument("--revision", type=int, help="or: an export from 导出记录, by revision")
+    s.add_argument("--period")
+    s.add_argument("-o", "--out", required=True)
+    s.set_defaults(func=cmd_cover)
+
+    s = sub.add_parser("paper-check", help="bureau: the package code (or QR text) on a 备案表 → the file received")
+    s.add_argument("code")
+    s.add_argument("--db", required=True)
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_paper_check)
 
     s = sub.add_parser("verify", help="check signatures and part digests")
     s.add_argument("files", nargs="+")

@@ -32,6 +32,7 @@ OWNERS = {
     "submissions": "desktop/core/intake/store.py",
     "archive": "desktop/core/intake/store.py",
     "exports": "desktop/core/reporting/exports.py",
+    "export_files": "desktop/core/reporting/exports.py",
     "settings": "desktop/core/db/settings.py",
     "audit_log": "desktop/core/db/audit.py",
 }

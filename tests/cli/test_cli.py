@@ -195,3 +195,24 @@ def test_keys_history_and_trace_commands(world):
     assert version["current"] and version["source"]["file"] == f"{code}.xlsx" and version["source"]["archived"]
     refused = run("keys", "approve", code, "--db", world / "county.db")
     assert refused.returncode == 2 and "没有待批准的新密钥" in refused.stderr
+
+
+def test_export_list_again_cover_and_paper_check(world, tmp_path):
+    db, county = world / "schools" / "SLX001.db", world / "county.db"
+    out = tmp_path / "r.xlsx"
+    assert main(["export", "--db", str(db), "-o", str(out)]) == 0
+    proc = run("export", "--db", db, "--list", "--json")
+    rows = json.loads(proc.stdout)
+    assert rows[0]["kept"] and rows[0]["file_name"] == "r.xlsx"
+    again = tmp_path / "again.xlsx"
+    assert main(["export", "--db", str(db), "--again", str(rows[0]["revision"]), "-o", str(again)]) == 0
+    assert again.read_bytes() == out.read_bytes()
+    assert main(["cover", "--db", str(db), "--file", str(out), "-o", str(tmp_path / "c.pdf")]) == 0
+    assert (tmp_path / "c.pdf").read_bytes().startswith(b"%PDF")
+    assert main(["merge", str(out), "--db", str(county)]) == 0
+    proc = run("paper-check", rows[0]["package_code"], "--db", county, "--json")
+    assert proc.returncode == 0 and json.loads(proc.stdout)["submissions"][0]["school_code"] == "SLX001"
+    proc = run("paper-check", "00000000", "--db", county)
+    assert proc.returncode == 1 and "no such file received" in proc.stdout
+    _one_line_error(run("paper-check", "not-a-code", "--db", county))
+    _one_line_error(run("export", "--db", db, "--again", "99", "-o", tmp_path / "x.xlsx"))

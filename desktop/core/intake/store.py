@@ -115,3 +115,13 @@ def school_has_reports(db, school: str) -> bool:
 
 def period_has_files(db, period: str) -> bool:
     return db.execute("SELECT 1 FROM submissions WHERE period = ? LIMIT 1", [period]).fetchone() is not None
+
+
+def by_package_code(db, code: str) -> list[dict]:
+    """Received files whose package code (first 8 hex digits of the package id) is ``code``, newest first."""
+    keys = ("sha256", "package_id", "file_name", "school_code", "plan_id", "period", "revision", "outcome", "reason",
+            "reason_code", "signer_fingerprint", "created_at", "received_at")
+    rows = db.execute(f"SELECT {', '.join(keys)} FROM submissions"
+                      " WHERE upper(substr(replace(package_id, '-', ''), 1, 8)) = ? ORDER BY received_at DESC",
+                      [code.upper()]).fetchall()
+    return [dict(zip(keys, r, strict=True)) for r in rows]

@@ -148,14 +148,14 @@ def _text(value, limit: int = 200) -> str | None:
 def _from_manifest(claims: Claims, m: dict, names) -> None:
     kind = m.get("kind")
     claims.kind = kind if kind in ("plan", "report", "feedback", "county") else ""
-    school = m.get("school") if isinstance(m.get("school"), dict) else {}
+    school = m["school"] if isinstance(m.get("school"), dict) else {}
     claims.school_code, claims.school_name = _text(school.get("code"), 64), _text(school.get("name"))
     claims.period = _text(m.get("period"), 100)
     revision = m.get("revision")
     claims.revision = revision if isinstance(revision, int) and not isinstance(revision, bool) else None
     if isinstance(m.get("package_id"), str):
         claims.package_code = reportbook.package_code(m["package_id"])
-    evidence = m.get("evidence") if isinstance(m.get("evidence"), list) else []
+    evidence = m["evidence"] if isinstance(m.get("evidence"), list) else []
     shas = {e.get("sha256") for e in evidence if isinstance(e, dict) and isinstance(e.get("sha256"), str)}
     claims.evidence_lost = sum(1 for sha in shas if f"{EVIDENCE_PREFIX}{sha}.bin" not in names)
     claims.source = "manifest"

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
+from pathlib import Path
+
 from desktop.core.clock import now_iso
+from desktop.core.db.atomic import atomic_target
+from desktop.core.db.blobs import insert_streamed
+from desktop.core.errors import TaizhangError
+
+_CHUNK = 1 << 20
 
 
 def next_revision(db, plan_id: str, period: str) -> int:
@@ -26,6 +34,68 @@ def abandon(db, package_id: str) -> None:
 
 def finish(db, package_id: str, sha256: str) -> None:
     db.execute("UPDATE exports SET sha256 = ? WHERE package_id = ?", [sha256, package_id])
+
+
+def keep_file(db, package_id: str, path) -> str:
+    """Store the exact bytes of the written file (streamed, never whole in memory); returns their SHA-256.
+    Call in the transaction that finishes the export."""
+    path = Path(path)
+    with open(path, "rb") as fh:
+        size = path.stat().st_size
+        sha = insert_streamed(db, "export_files", "data", {"package_id": package_id, "sha256": "", "size": size},
+                             size, fh)
+    db.execute("UPDATE export_files SET sha256 = ? WHERE package_id = ?", [sha, package_id])
+    return sha
+
+
+def history(db) -> list[dict]:
+    """Every finished export, newest first, with whether its original bytes are kept (导出记录)."""
+    rows = db.execute(
+        "SELECT e.package_id, e.plan_id, e.period, e.revision, e.file_name, e.sha256, e.created_at, f.size"
+        " FROM exports e LEFT JOIN export_files f USING (package_id) WHERE e.sha256 != ''"
+        " ORDER BY e.created_at DESC, e.revision DESC").fetchall()
+    keys = ("package_id", "plan_id", "period", "revision", "file_name", "sha256", "created_at", "size")
+    return [dict(zip(keys, r, strict=True), kept=r[7] is not None) for r in rows]
+
+
+def find(db, plan_id: str, period: str, revision: int) -> dict:
+    for row in history(db):
+        if (row["plan_id"], row["period"], row["revision"]) == (plan_id, period, revision):
+            return row
+    raise TaizhangError(f"没有“{period}”第 {revision} 次报送的导出记录",
+                        f"no export of revision {revision} for period '{period}'")
+
+
+def kept_bytes(db, package_id: str) -> bytes:
+    """The original file of an export, whole (for verifying it before printing its 备案表)."""
+    row = db.execute("SELECT data FROM export_files WHERE package_id = ?", [package_id]).fetchone()
+    if row is None:
+        raise _not_kept()
+    return bytes(row[0])
+
+
+def save_copy(db, package_id: str, target) -> Path:
+    """Write the exact original bytes of an export to ``target`` (temp file, then rename), checked
+    against the SHA-256 recorded when it was exported."""
+    row = db.execute("SELECT f.rowid, f.sha256, e.sha256 FROM export_files f JOIN exports e USING (package_id)"
+                     " WHERE package_id = ?", [package_id]).fetchone()
+    if row is None:
+        raise _not_kept()
+    rowid, kept_sha, exported_sha = row
+    digest = hashlib.sha256()
+    with atomic_target(target) as tmp:
+        with db.conn.blobopen("export_files", "data", rowid, readonly=True) as blob, open(tmp, "wb") as out:
+            while chunk := blob.read(_CHUNK):
+                digest.update(chunk)
+                out.write(chunk)
+        if digest.hexdigest() != kept_sha or kept_sha != exported_sha:
+            raise TaizhangError("保存的原文件已损坏（摘要不符）", "the kept original is damaged (hash mismatch)")
+    return Path(target)
+
+
+def _not_kept() -> TaizhangError:
+    return TaizhangError("这次导出的原文件没有保存在数据文件中（在升级到保存导出记录的版本之前导出）",
+                         "the original of this export is not kept (it was exported before this version kept them)")
 
 
 def written(db, plan_id: str, period: str) -> list[dict]:

@@ -12,8 +12,8 @@ from desktop.core.db.audit import audit
 from desktop.core.db.connection import open_db, transaction
 from desktop.core.db.settings import get_setting, set_setting
 from desktop.core.errors import TaizhangError
-from desktop.core.package import reportbook
-from desktop.core.package.container import EvidenceSource, write_package
+from desktop.core.package import cover, reportbook, resaved
+from desktop.core.package.container import EvidenceSource, PackageInvalid, verify_package, write_package
 from desktop.core.records import entries, evidence
 from desktop.core.reporting import checks, exports
 from desktop.core.roster import store as roster_store
@@ -84,7 +84,7 @@ def export_report(db, out, *, period: str | None = None, passphrase: str | None 
             exports.abandon(db, package_id)
         raise
     with transaction(db):
-        exports.finish(db, package_id, crypto.sha256_file(out))
+        exports.finish(db, package_id, exports.keep_file(db, package_id, out))
         audit(db, "export", period, json.dumps({"revision": revision, "file": Path(out).name}, ensure_ascii=False))
     manifest["package_code"] = reportbook.package_code(package_id)
     return manifest
@@ -322,3 +322,51 @@ def check_passphrase(ws: SchoolWorkspace, passphrase: str | None) -> None:
     """Raises TaizhangError when the school key cannot be opened with ``passphrase``."""
     identity.load(ws.db, role="school").private_key(passphrase)
 
+
+
+# ------------------------------------------------------------------ 导出记录 and the printed 备案表
+
+
+def export_history(db) -> list[dict]:
+    """Every file this school exported (newest first), with its package code and whether the original
+    bytes are kept so a copy can be saved again."""
+    return [dict(row, package_code=reportbook.package_code(row["package_id"])) for row in exports.history(db)]
+
+
+def _export_row(db, revision: int, period: str | None) -> dict:
+    plan = task_store.current_plan(db)
+    return exports.find(db, plan["id"], period or default_period(db), revision)
+
+
+def save_export_again(db, out, *, revision: int, period: str | None = None) -> dict:
+    """Save the exact signed original of an earlier export to ``out`` (the same bytes, the same SHA-256)."""
+    row = _export_row(db, revision, period)
+    exports.save_copy(db, row["package_id"], out)
+    audit(db, "export.again", row["period"], json.dumps({"revision": revision, "file": Path(out).name},
+                                                         ensure_ascii=False))
+    return dict(row, file=str(out), package_code=reportbook.package_code(row["package_id"]))
+
+
+def print_cover(db, out, *, file=None, revision: int | None = None, period: str | None = None) -> dict:
+    """Write the A4 备案表 PDF of an exported report: from the file itself, or from 导出记录 by revision.
+    The file must verify and be signed with this school's key."""
+    ident = identity.load(db, role="school")
+    source: Path | bytes
+    if file is not None:
+        source, name = Path(file), Path(file).name
+    elif revision is not None:
+        row = _export_row(db, revision, period)
+        source, name = exports.kept_bytes(db, row["package_id"]), row["file_name"]
+    else:
+        raise TaizhangError("请指定报送文件或导出版次", "give the exported file or its revision")
+    try:
+        pkg = verify_package(source, expect_kind=PackageKind.REPORT)
+    except PackageInvalid as exc:
+        raise resaved.explain(source, exc, name) from exc
+    if pkg.fingerprint != ident.fingerprint:
+        raise TaizhangError("这个文件不是用本校的密钥签名的，不能为它打印本校的备案表",
+                            "this file is not signed with this school's key; no cover sheet is printed for it")
+    f = cover.facts(pkg, name)
+    cover.write_cover(f, out)
+    return {"file": str(out), "qr_text": f.qr_text, "package_code": f.package_code, "period": f.period,
+            "revision": f.revision}

@@ -18,6 +18,7 @@ import pytest
 
 from desktop.core import services
 from desktop.core.db import connection, settings
+from desktop.core.errors import TaizhangError
 from desktop.core.records import entries, evidence
 from desktop.core.roster import store as roster_store
 from desktop.core.signing import crypto, identity, trust
@@ -169,3 +170,18 @@ def test_plan_versions_from_the_release_file_fall_back_to_the_current_tasks(upgr
     """Migration 0002 gives versions published before it an empty task list; the merge then uses the plan's
     current tasks, as the release did."""
     assert {r[0] for r in upgraded.execute("SELECT task_ids FROM plan_versions")} == {"[]"}
+
+
+def test_export_files_after_upgrade_old_exports_are_listed_as_not_kept_and_new_ones_are_kept(upgraded, tmp_path):
+    """Migration 0005 (export_files): the release file's export stays in 导出记录 without its bytes; the
+    next export keeps its exact bytes and can be saved again."""
+    assert upgraded.execute("SELECT COUNT(*) FROM export_files").fetchone()[0] == 0
+    [old] = services.reporting.export_history(upgraded)
+    assert (old["revision"], old["kept"]) == (1, False)
+    out = tmp_path / "r2.xlsx"
+    services.reporting.export_report(upgraded, out, period=PERIOD)
+    again = tmp_path / "again.xlsx"
+    services.reporting.save_export_again(upgraded, again, revision=2, period=PERIOD)
+    assert again.read_bytes() == out.read_bytes()
+    with pytest.raises(TaizhangError):
+        services.reporting.save_export_again(upgraded, tmp_path / "x.xlsx", revision=1, period=PERIOD)
