@@ -174,6 +174,14 @@ def cmd_paper_check(args) -> int:
     return 0
 
 
+def cmd_roster_template(args) -> int:
+    from desktop.core import services
+
+    path = services.roster.save_roster_template(args.out)
+    print(f"已保存学校名单模板 {path} / roster template saved")
+    return 0
+
+
 def cmd_verify(args) -> int:
     from desktop.core import services
 
@@ -365,6 +373,11 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--period")
     s.add_argument("-o", "--out", required=True)
     s.set_defaults(func=cmd_cover)
+
+    roster = sub.add_parser("roster", help="school roster (学校名单)").add_subparsers(dest="roster_cmd", required=True)
+    s = roster.add_parser("template", help="save a roster template to fill in (.xlsx or .csv)")
+    s.add_argument("-o", "--out", required=True)
+    s.set_defaults(func=cmd_roster_template)
 
     s = sub.add_parser("paper-check", help="bureau: the package code (or QR text) on a 备案表 → the file received")
     s.add_argument("code")

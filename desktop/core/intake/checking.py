@@ -32,6 +32,18 @@ class Checked:
     error: PackageInvalid | None = None
 
 
+def unreadable(exc: BaseException) -> PackageInvalid:
+    """Why a file could not be read, and what to do, in words a person acts on."""
+    if isinstance(exc, PermissionError):  # Windows: a sharing violation while Excel/WPS has the file open
+        return PackageInvalid("文件被其他程序占用或没有读取权限（例如正在 Excel/WPS 中打开）：请关闭该程序后重新导入",
+                              "the file is in use by another program or cannot be read (is it open in Excel/WPS?);"
+                              " close it and import again")
+    if isinstance(exc, FileNotFoundError):
+        return PackageInvalid("找不到文件（U盘已拔出，或文件已被移动）", "file not found (USB stick removed, or the file moved)")
+    reason = getattr(exc, "strerror", None) or str(exc)
+    return PackageInvalid(f"无法读取文件：{reason}", f"cannot read the file: {reason}")
+
+
 def check(inp: Input) -> Checked:
     """Hash and verify one input; never raises for a bad file. Runs in worker processes for big batches."""
     if inp.broken:
@@ -45,9 +57,7 @@ def check(inp: Input) -> Checked:
     except zipsafe.ZipRefused as exc:
         return Checked(hashlib.sha256(inp.display.encode("utf-8")).hexdigest(), error=PackageInvalid(exc.zh, exc.en))
     except (OSError, zipfile.BadZipFile, EOFError, ValueError) as exc:
-        reason = getattr(exc, "strerror", None) or str(exc)
-        return Checked(hashlib.sha256(inp.display.encode("utf-8")).hexdigest(),
-                       error=PackageInvalid(f"无法读取文件：{reason}", f"cannot read the file: {reason}"))
+        return Checked(hashlib.sha256(inp.display.encode("utf-8")).hexdigest(), error=unreadable(exc))
     try:
         pkg = verify_package(source, expect_kind=PackageKind.REPORT, file_sha256=sha)
         reportbook.check_content(pkg.manifest)

@@ -48,6 +48,31 @@ class Input:
         return self.read()
 
 
+_UTF8_FLAG = 0x800
+
+
+def member_display_name(info: zipfile.ZipInfo) -> str:
+    """The member's name as its maker meant it, for display only (the member is still read by
+    ``info.filename``). Zips made on Chinese Windows (Explorer's 发送到压缩文件夹, WinRAR, 360压缩) store
+    names in GBK without the UTF-8 flag (bit 11), which zipfile decodes as cp437 (``╡┌1╓╨╤º…``)."""
+    if info.flag_bits & _UTF8_FLAG:
+        return info.filename
+    try:
+        raw = info.filename.encode("cp437")
+    except UnicodeEncodeError:
+        return info.filename
+    if raw.isascii():
+        return info.filename
+    try:
+        return raw.decode("utf-8")  # some tools write UTF-8 without setting the flag
+    except UnicodeDecodeError:
+        pass
+    try:
+        return raw.decode("gb18030")  # GB18030 decodes every GBK/CP936 name
+    except UnicodeDecodeError:
+        return info.filename
+
+
 def collect_inputs(paths: Iterable) -> Iterator[Input]:
     """Files, folders (recursive, sorted) and .zip archives of packages. Names are only for display."""
     for raw in paths:
@@ -75,9 +100,10 @@ def _file_inputs(path: Path) -> Iterator[Input]:
             yield Input(str(path), path=path, broken=True)
             return
         for info in infos:
-            base = info.filename.replace("\\", "/").split("/")[-1]
+            shown = member_display_name(info)
+            base = shown.replace("\\", "/").split("/")[-1]
             if not base.lower().endswith((".xlsx", ".xlsm")) or base.startswith((".", "~$")):
                 continue
             bomb = info.file_size > (1 << 20) and info.file_size > MAX_RATIO * max(info.compress_size, 1)
-            yield Input(f"{path}!{info.filename}", path=path, member=info.filename,
+            yield Input(f"{path}!{shown}", path=path, member=info.filename,
                         broken=info.file_size > MAX_FILE_BYTES or bomb)

@@ -10,7 +10,7 @@ from desktop.core.db.connection import transaction
 from desktop.core.errors import TaizhangError
 from desktop.core.intake import store as intake_store
 from desktop.core.roster import store as roster_store
-from desktop.core.roster.reader import read_roster
+from desktop.core.roster.reader import read_roster, write_template
 from desktop.core.words import SCHOOL_TYPES
 
 
@@ -124,3 +124,8 @@ def schools(db) -> list[dict]:
 def school_types() -> tuple[str, ...]:
     """The school types the roster offers, in display order."""
     return SCHOOL_TYPES
+
+
+def save_roster_template(target):
+    """A 学校名单 template to fill in (.xlsx, or .csv by the target's suffix)."""
+    return write_template(target)
