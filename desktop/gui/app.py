@@ -155,6 +155,9 @@ def make_app() -> QApplication:
 
 def run(db: str | None = None, smoke: float | None = None) -> int:
     app = make_app()
+    from desktop.gui.common import crashes
+
+    crashes.install(app, locations.data_dir())
     controller = AppController(db)
     app._taizhang_controller = controller  # keep it alive as long as the app
     controller.start()

@@ -30,6 +30,28 @@
     </message>
 </context>
 <context>
+    <name>CrashReporter</name>
+    <message>
+        <location filename="../../desktop/gui/common/crashes.py" line="78"/>
+        <source>台账 — 出现意外错误</source>
+        <translation>Taizhang — unexpected error</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/common/crashes.py" line="79"/>
+        <source>程序出现了意外错误，刚才的操作可能没有完成。</source>
+        <translation>Something unexpected went wrong; what you just did may not have finished.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/common/crashes.py" line="81"/>
+        <source>已保存的数据不会丢失。请先关闭本窗口，再重试刚才的操作；如果仍然出错，请重新启动程序。
+若要求助，请把日志文件发给技术支持：
+{path}</source>
+        <translation>Data already saved is not lost. Close this message and try again; if it happens again, restart the program.
+To ask for help, send this log file to your support contact:
+{path}</translation>
+    </message>
+</context>
+<context>
     <name>Dashboard</name>
     <message>
         <location filename="../../desktop/gui/school/dashboard.py" line="123"/>
@@ -773,7 +795,7 @@ Plan: {title} (version {version}, {tasks} tasks, {schools} schools)</translation
     </message>
     <message>
         <location filename="../../desktop/gui/school/detail.py" line="186"/>
-        <location filename="../../desktop/gui/school/detail.py" line="336"/>
+        <location filename="../../desktop/gui/school/detail.py" line="343"/>
         <source>：</source>
         <translation>:</translation>
     </message>
@@ -839,7 +861,7 @@ Plan: {title} (version {version}, {tasks} tasks, {schools} schools)</translation
     </message>
     <message>
         <location filename="../../desktop/gui/school/detail.py" line="286"/>
-        <location filename="../../desktop/gui/school/detail.py" line="565"/>
+        <location filename="../../desktop/gui/school/detail.py" line="572"/>
         <source>佐证材料</source>
         <translation>Evidence</translation>
     </message>
@@ -860,98 +882,98 @@ Plan: {title} (version {version}, {tasks} tasks, {schools} schools)</translation
     </message>
     <message>
         <location filename="../../desktop/gui/school/detail.py" line="300"/>
-        <location filename="../../desktop/gui/school/detail.py" line="631"/>
+        <location filename="../../desktop/gui/school/detail.py" line="638"/>
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="360"/>
-        <location filename="../../desktop/gui/school/detail.py" line="421"/>
+        <location filename="../../desktop/gui/school/detail.py" line="367"/>
+        <location filename="../../desktop/gui/school/detail.py" line="428"/>
         <source>（未注明）</source>
         <translation>(not stated)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="361"/>
+        <location filename="../../desktop/gui/school/detail.py" line="368"/>
         <source>全部学校</source>
         <translation>All schools</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="390"/>
+        <location filename="../../desktop/gui/school/detail.py" line="397"/>
         <source>目标：{value}{unit}</source>
         <translation>Target: {value} {unit}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="391"/>
+        <location filename="../../desktop/gui/school/detail.py" line="398"/>
         <source>目标：待教育局确定</source>
         <translation>Target: to be set by the bureau</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="396"/>
+        <location filename="../../desktop/gui/school/detail.py" line="403"/>
         <source>完成值</source>
         <translation>Achieved</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="400"/>
+        <location filename="../../desktop/gui/school/detail.py" line="407"/>
         <source>“{text}”的完成值</source>
         <translation>Achieved value for &quot;{text}&quot;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="424"/>
+        <location filename="../../desktop/gui/school/detail.py" line="431"/>
         <source>{deadline}（已超期）</source>
         <translation>{deadline} (overdue)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="445"/>
+        <location filename="../../desktop/gui/school/detail.py" line="452"/>
         <source>佐证材料（{n}）</source>
         <translation>Evidence ({n})</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="507"/>
+        <location filename="../../desktop/gui/school/detail.py" line="514"/>
         <source>未能保存：{reason}</source>
         <translation>Not saved: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="533"/>
+        <location filename="../../desktop/gui/school/detail.py" line="540"/>
         <source>选择佐证材料</source>
         <translation>Choose evidence files</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="534"/>
+        <location filename="../../desktop/gui/school/detail.py" line="541"/>
         <source>所有文件 (*);;图片 (*.png *.jpg *.jpeg);;文档 (*.pdf *.docx *.xlsx)</source>
         <translation>All files (*);;Images (*.png *.jpg *.jpeg);;Documents (*.pdf *.docx *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="554"/>
+        <location filename="../../desktop/gui/school/detail.py" line="561"/>
         <source>正在处理佐证材料，请稍候</source>
         <translation>Still working on the evidence, please wait</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="597"/>
+        <location filename="../../desktop/gui/school/detail.py" line="604"/>
         <source>有文件未能添加：</source>
         <translation>Some files could not be added:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="604"/>
+        <location filename="../../desktop/gui/school/detail.py" line="611"/>
         <source>正在添加佐证材料：{names}</source>
         <translation>Adding evidence: {names}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="627"/>
+        <location filename="../../desktop/gui/school/detail.py" line="634"/>
         <source>移除佐证材料</source>
         <translation>Remove evidence</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="628"/>
+        <location filename="../../desktop/gui/school/detail.py" line="635"/>
         <source>从本任务中移除“{name}”？</source>
         <translation>Remove &quot;{name}&quot; from this task?</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="632"/>
+        <location filename="../../desktop/gui/school/detail.py" line="639"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="640"/>
+        <location filename="../../desktop/gui/school/detail.py" line="647"/>
         <source>正在移除佐证材料…</source>
         <translation>Removing evidence…</translation>
     </message>
