@@ -204,8 +204,8 @@ def _draw(f: CoverFacts, path: str) -> None:
             if dark:
                 c.rect(qx + col * module, qy + size - (r + 1) * module, module, module, stroke=0, fill=1)
     c.setFont(FONT, 9)
-    notes = ["教育局核对：在台账程序“导入报送 → 核对纸质备案表”中扫描此码或输入报送码，",
-             "或执行 taizhang paper-check 报送码，即可找到与本表对应的电子文件及其签名公钥。",
+    notes = ["教育局核对：用台账程序扫描此码或输入报送码（taizhang paper-check 报送码），",
+             "即可找到与本表对应的电子文件、收到时间及其签名公钥指纹。",
              "本表由台账程序根据已签名的电子文件生成；电子文件请勿用 Excel/WPS 打开后保存。"]
     for i, line in enumerate(notes):
         c.drawString(qx + size + 4 * mm, qy + size - (6 + 5 * i) * mm, line)

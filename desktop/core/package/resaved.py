@@ -12,6 +12,7 @@ anything about the database.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import os
@@ -107,6 +108,8 @@ def _claims(source, file_name: str) -> Claims | None:
         claims = Claims(saved_by=_saved_by(zf, names))
         manifest = _manifest(zf, names)
         if manifest is not None:
+            if _untouched(zf, names, manifest):
+                return None  # every part as listed: the signature alone was taken out (not a re-save)
             _from_manifest(claims, manifest, names)
         sheets = _sheet_parts(zf, names)
         if not claims.school_code and reportbook.SHEET_COVER in sheets:
@@ -120,6 +123,20 @@ def _claims(source, file_name: str) -> Claims | None:
     if not claims.school_code:
         _from_name(claims, name)
     return claims if claims.kind else None
+
+
+def _untouched(zf, names, manifest: dict) -> bool:
+    """Every part the manifest lists is present with its digest (what no spreadsheet program's save gives)."""
+    parts = manifest.get("parts")
+    if not isinstance(parts, dict) or set(parts) != set(names) - {MANIFEST, SIGNATURE}:
+        return False
+    for name, digest in parts.items():
+        info = names[name]
+        if info.file_size > MAX_XML_PART_BYTES or name.startswith(EVIDENCE_PREFIX):
+            continue  # evidence present under its own name; big parts are not read on this failure path
+        if hashlib.sha256(zf.read(info)).hexdigest() != digest:
+            return False
+    return True
 
 
 def _saved_by(zf, names) -> str:

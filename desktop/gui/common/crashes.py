@@ -64,10 +64,7 @@ class CrashReporter(QObject):
         log.error("unexpected error%s\n%s", f" in thread {thread_name}" if thread_name else "", text)
         for h in log.handlers:
             h.flush()
-        if isinstance(exc, TaizhangError):
-            summary = f"{exc.zh}\n{exc.en}"
-        else:
-            summary = f"{exc_type.__name__}: {exc}"
+        summary = f"{exc.zh}\n{exc.en}" if isinstance(exc, TaizhangError) else f"{exc_type.__name__}: {exc}"
         self.report.emit(summary, text)  # queued to the GUI thread when raised elsewhere
 
     @Slot(str, str)

@@ -129,3 +129,13 @@ def test_a_real_libreoffice_resave_is_recognised(world, report, tmp_path, which)
     if which == "report":
         assert (r["school"], r["revision"]) == ("SLX001", 1)
         assert r["resaved"]["evidence_lost"] > 0
+
+
+def test_a_signature_taken_out_of_an_untouched_file_is_not_called_a_resave(report, tmp_path):
+    out = tmp_path / EXPORT_NAME
+    with zipfile.ZipFile(report) as zin, zipfile.ZipFile(out, "w") as zout:
+        for info in zin.infolist():
+            if info.filename != SIGNATURE:
+                zout.writestr(info.filename, zin.read(info))
+    [r] = services.files.verify_files([out])
+    assert "resaved" not in r and "缺少台账签名" in r["reason"]
