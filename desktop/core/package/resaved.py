@@ -64,10 +64,8 @@ class Claims:
 class ResavedFile(PackageInvalid):
     """The file was opened and saved by a spreadsheet program after export; ``claims`` says which file."""
 
-    code = CODE
-
     def __init__(self, zh: str, en: str, claims: Claims):
-        super().__init__(zh, en)
+        super().__init__(zh, en, code=CODE)
         self.claims = claims
 
     def __reduce__(self):  # picklable for the merge's worker processes

@@ -173,7 +173,7 @@ def test_plan_versions_from_the_release_file_fall_back_to_the_current_tasks(upgr
 
 
 def test_export_files_after_upgrade_old_exports_are_listed_as_not_kept_and_new_ones_are_kept(upgraded, tmp_path):
-    """Migration 0005 (export_files): the release file's export stays in 导出记录 without its bytes; the
+    """Migration 0003 (export_files): the release file's export stays in 导出记录 without its bytes; the
     next export keeps its exact bytes and can be saved again."""
     assert upgraded.execute("SELECT COUNT(*) FROM export_files").fetchone()[0] == 0
     [old] = services.reporting.export_history(upgraded)
