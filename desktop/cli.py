@@ -232,6 +232,31 @@ def cmd_summary(args) -> int:
     return 0
 
 
+def cmd_remind(args) -> int:
+    from desktop.core import services
+
+    db = _db(args.db)
+    try:
+        written = services.standing.write_reminders(db, args.out, period=args.period)
+    finally:
+        db.close()
+    print(f"已生成催报通知：{len(written['schools'])} 所学校、{len(written['townships'])} 个乡镇，"
+          f"{written['docx']} / reminders written for {len(written['schools'])} schools")
+    return 0
+
+
+def cmd_bulletin(args) -> int:
+    from desktop.core import services
+
+    db = _db(args.db)
+    try:
+        services.standing.write_bulletin(db, args.out, period=args.period)
+    finally:
+        db.close()
+    print(f"已生成通报草稿 {args.out} / draft bulletin written")
+    return 0
+
+
 def cmd_backup(args) -> int:
     from desktop.core import services
 
@@ -401,6 +426,18 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--period")
     s.add_argument("-o", "--out", required=True)
     s.set_defaults(func=cmd_summary)
+
+    s = sub.add_parser("remind", help="催报 notices: one .txt per school and per township, one .docx to print")
+    s.add_argument("--db", required=True)
+    s.add_argument("--period")
+    s.add_argument("-o", "--out", required=True, help="folder")
+    s.set_defaults(func=cmd_remind)
+
+    s = sub.add_parser("bulletin", help="a draft 通报 (.docx) from the merged data")
+    s.add_argument("--db", required=True)
+    s.add_argument("--period")
+    s.add_argument("-o", "--out", required=True)
+    s.set_defaults(func=cmd_bulletin)
 
     s = sub.add_parser("backup", help="consistent copy of a database")
     s.add_argument("--db", required=True)

@@ -92,6 +92,8 @@ def test_merge_json_contract_then_all_duplicates(world):
     (["merge", "{missing}", "--db", "{db}"], "找不到"),
     (["summary", "--db", "{missing}", "-o", "{tmp}/s.xlsx"], "找不到数据文件"),
     (["export", "--db", "{notdb}", "-o", "{tmp}/r.xlsx"], "不是台账数据文件"),
+    (["remind", "--db", "{db}", "--period", "没有这个周期", "-o", "{tmp}/r"], "没有填报周期"),
+    (["bulletin", "--db", "{missing}", "-o", "{tmp}/b.docx"], "找不到数据文件"),
     (["school", "init", "{notxlsx}", "--school", "X", "--db", "{tmp}/s.db"], "不是有效的 Excel"),
     (["export", "--db", "{db}", "-o", "{tmp}/r.xlsx"], "县教育局的数据文件"),
     (["plan", "parse", "{missing}"], None),
@@ -216,3 +218,14 @@ def test_export_list_again_cover_and_paper_check(world, tmp_path):
     assert proc.returncode == 1 and "no such file received" in proc.stdout
     _one_line_error(run("paper-check", "not-a-code", "--db", county))
     _one_line_error(run("export", "--db", db, "--again", "99", "-o", tmp_path / "x.xlsx"))
+def test_remind_and_bulletin_write_their_files(world):
+    proc = run("merge", world / "reports", "--db", world / "county.db")
+    assert proc.returncode == 0, proc.stderr
+    proc = run("remind", "--db", world / "county.db", "-o", world / "催报")
+    assert proc.returncode == 0, proc.stderr
+    assert (world / "催报" / "催报通知.docx").is_file() and list((world / "催报").glob("乡镇-*.txt"))
+    proc = run("bulletin", "--db", world / "county.db", "-o", world / "通报.docx")
+    assert proc.returncode == 0, proc.stderr
+    import docx
+
+    assert "通报" in docx.Document(str(world / "通报.docx")).paragraphs[0].text

@@ -128,3 +128,81 @@ def protect(ws: Worksheet) -> None:
     ws.protection.autoFilter = False
     ws.protection.sort = False
     ws.protection.formatColumns = False
+
+
+# --- print setup (A4, titles, page numbers) and row heights: new helpers, used after write_table/write_pairs
+
+PAPER_A4 = 9  # the paperSize code of A4 in SpreadsheetML
+LINE_HEIGHT = 15.0  # points per line of 11 pt 宋体
+RATE_FORMAT = "0.0%"
+NO_RATE = "—"  # a rate with nothing to count
+
+
+def _header_text(text: str) -> str:
+    return clean_text(text).replace("&", "&&")  # '&' starts a header code
+
+
+def print_setup(ws: Worksheet, *, landscape: bool, header: Sequence[str] = (), title_rows: str | None = None,
+                title_cols: str | None = None, fit_width: bool = True) -> None:
+    """A4, the orientation the sheet reads best in, fitted to the page width (or at 100 % across pages when
+    ``fit_width`` is off), the title rows/columns repeated on every page, up to three header texts (left,
+    centre, right) and "第 n 页，共 m 页" in the footer."""
+    ws.page_setup.paperSize = PAPER_A4
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    ws.sheet_properties.pageSetUpPr.fitToPage = fit_width
+    ws.page_setup.fitToWidth = 1 if fit_width else 0
+    ws.page_setup.fitToHeight = 0
+    ws.page_margins.left = ws.page_margins.right = 0.5
+    ws.page_margins.top = ws.page_margins.bottom = 0.75
+    ws.page_margins.header = ws.page_margins.footer = 0.3
+    ws.print_options.horizontalCentered = True
+    if title_rows:
+        ws.print_title_rows = title_rows
+    if title_cols:
+        ws.print_title_cols = title_cols
+    for part, text in zip((ws.oddHeader.left, ws.oddHeader.center, ws.oddHeader.right), header, strict=False):
+        part.text = _header_text(text)
+        part.size = 9
+    ws.oddFooter.center.text = "第 &P 页，共 &N 页"
+    ws.oddFooter.center.size = 9
+
+
+def text_width(text: str) -> int:
+    """Display width in column units: a CJK (wide) character counts two, others one."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def lines_needed(text: str, width: float) -> int:
+    """How many lines ``text`` wraps to in a column ``width`` units wide."""
+    room = max(1.0, width - 1.5)
+    return sum(max(1, -(-text_width(part) // int(room))) for part in str(text).split("\n"))
+
+
+def fit_row_heights(ws: Worksheet, *, min_row: int = 1, max_lines: int = 40) -> None:
+    """Give each row the height its wrapped text needs (LibreOffice does not grow rows itself), never
+    lowering a height already set; at most ``max_lines`` lines (a row taller than a page does not print)."""
+    widths = {}
+    for row in ws.iter_rows(min_row=min_row):
+        lines = 1
+        for cell in row:
+            if cell.value is None or not (cell.alignment and cell.alignment.wrap_text):
+                continue
+            letter = cell.column_letter
+            if letter not in widths:
+                widths[letter] = ws.column_dimensions[letter].width or 8.43
+            lines = max(lines, lines_needed(str(cell.value), widths[letter]))
+        if lines > 1:
+            height = LINE_HEIGHT * min(lines, max_lines) + 3
+            current = ws.row_dimensions[row[0].row].height
+            ws.row_dimensions[row[0].row].height = max(height, current or 0)
+
+
+def put_rate(ws: Worksheet, row: int, col: int, value: float | None, **style):
+    """A rate as a number with a % format, or "—" when there is nothing to count (never 0.0 %)."""
+    if value is None:
+        return put(ws, row, col, NO_RATE, align=CENTER, **style)
+    cell = put(ws, row, col, value, **style)
+    cell.number_format = RATE_FORMAT
+    return cell

@@ -23,7 +23,7 @@ def overview_period(db) -> str | None:
     return next((p["name"] for p in periods if not p["closed"]), periods[0]["name"])
 
 
-def overview(db, period: str | None = None) -> dict | None:
+def overview(db, period: str | None = None, *, as_of: str | None = None) -> dict | None:
     """Everything the bureau's overview shows for one period: the school × task status matrix,
     completion per task and per school, schools not reported and reported late. None without a plan.
     The figures are standing.figures.compute's: the same the summary workbook writes."""
@@ -33,7 +33,7 @@ def overview(db, period: str | None = None) -> dict | None:
     if plan is None:
         return None
     period = period or overview_period(db)
-    data = figures.compute(db, plan["id"], period or "")
+    data = figures.compute(db, plan["id"], period or "", as_of=as_of)
     return data | {"plan": plan, "period": period, "evidence": data["evidence_counts"],
                    "applicable": {code: set(ids) for code, ids in data["applicable"].items()}}
 
@@ -62,9 +62,8 @@ def school_task_detail(db, period: str, school: str, task_id: str) -> dict:
     }
 
 
-def write_summary(db, out, *, period: str | None = None) -> Path:
-    from desktop.core.standing import workbook
-
+def _published(db, period: str | None) -> tuple[str, str]:
+    """The published plan's id and the period asked for (default: the last one); a clear error otherwise."""
     plan = task_store.current_plan(db)
     if plan is None or not plan["version"]:
         raise TaizhangError("还没有发布工作计划", "no plan has been published yet")
@@ -73,5 +72,32 @@ def write_summary(db, out, *, period: str | None = None) -> Path:
         if not periods:
             raise TaizhangError("还没有设置填报周期", "no reporting period has been set")
         period = periods[-1]["name"]
-    return workbook.write_summary(db, plan["id"], period, out)
+    elif not roster_store.period_exists(db, period):
+        raise TaizhangError(f"没有填报周期“{period}”", f"no reporting period named {period!r}")
+    return plan["id"], period
+
+
+def write_summary(db, out, *, period: str | None = None, as_of: str | None = None) -> Path:
+    """The summary workbook (汇总表) of the period, written atomically to ``out``."""
+    from desktop.core.standing import workbook
+
+    plan_id, period = _published(db, period)
+    return workbook.write_summary(db, plan_id, period, out, as_of=as_of)
+
+
+def write_reminders(db, out_dir, *, period: str | None = None, as_of: str | None = None) -> dict:
+    """催报: one .txt per school that owes something, one per 乡镇, and one printable .docx, in ``out_dir``.
+    Returns what was written ({"schools": [...], "townships": [...], "docx": path, "files": [...]})."""
+    from desktop.core.standing import figures, notices
+
+    plan_id, period = _published(db, period)
+    return notices.write_notices(figures.compute(db, plan_id, period, as_of=as_of), out_dir)
+
+
+def write_bulletin(db, out, *, period: str | None = None, as_of: str | None = None) -> Path:
+    """A draft 通报 (.docx) of the period, every figure the summary workbook's."""
+    from desktop.core.standing import bulletin, figures
+
+    plan_id, period = _published(db, period)
+    return bulletin.write_bulletin(figures.compute(db, plan_id, period, as_of=as_of), out)
 

@@ -1,38 +1,75 @@
 """The one computation of who reported and what is done, for one plan and period.
 
-The bureau's overview screen and the summary workbook both show these figures, so both call
-``compute``: a rate is computed here, once, and each face only formats it.
+The bureau's overview screen, the summary workbook, the 催报 notices and the 通报 draft all show these
+figures, so all of them call ``compute``: a figure is computed here, once, and each face only formats it.
+
+The rules, each written once:
+- 未报送 (no accepted file for the period) is a state of its own. A school that has not reported has no
+  completion rate and no rank; a task's counts add up to its applicable schools with 未报送 among them.
+- A completion rate is 已完成 / (适用 − 不适用), rounded to 0.01 %. With nothing to count it is ``None``
+  (shown as "—"), never 0 %.
+- A task is overdue when the month of its 完成时限 (YYYY-MM) is over on the "as of" day and a school it
+  applies to has not marked it 已完成 or 不适用.
+- A task is left empty when the school sent no entry for it, or 未开始 with no progress and no text.
+- Evidence is missing for a task marked 已完成 without any evidence file (the plan has no per-task
+  evidence rule yet; when it has, ``needs_evidence`` is where it goes).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from decimal import Decimal
 
 from desktop.core import numbers
+from desktop.core.clock import now_iso
 from desktop.core.tasklist import applicability
 from desktop.core.tasklist import store as task_store
-from desktop.core.words import STATUSES, Status
+from desktop.core.words import NOT_REPORTED, STATUSES, Status
+
+RANKED_SHOWN = 5  # leading and lagging schools named in the 通报
+PERCENT_UNITS = ("%", "％")  # a rate per school: its county total means nothing
 
 
-def rate(done: int, total: int) -> float:
-    """done / total rounded to 0.01 % (what screen and workbook show); 0.0 when there is nothing to count."""
-    return round(done / total, 4) if total else 0.0
+def rate(done: int, total: int) -> float | None:
+    """done / total rounded to 0.01 % (what every face shows); None when there is nothing to count."""
+    return round(done / total, 4) if total else None
 
 
 def is_late(sub: dict, due: str | None) -> bool:
     return bool(due and sub.get("created_at") and sub["created_at"][:10] > due)
 
 
+def is_overdue(deadline: str | None, as_of: str) -> bool:
+    """The deadline's month (YYYY-MM) is over on the day ``as_of`` (ISO time)."""
+    return bool(deadline) and str(deadline)[:7] < as_of[:7]
+
+
+def needs_evidence(task: dict, status: str) -> bool:  # noqa: ARG001 (the rule will read the task)
+    """Whether an entry with ``status`` should carry evidence (today: 已完成 needs it)."""
+    return status == Status.DONE
+
+
 def _counts() -> dict[str, int]:
     return {str(s): 0 for s in STATUSES}
+
+
+def _plain(n: Decimal | None) -> float | int | None:
+    """A Decimal as the number a sheet stores: int when whole, else float rounded to 2 places."""
+    if n is None:
+        return None
+    n = round(n, 2)
+    return int(n) if n == n.to_integral_value() else float(n)
 
 
 def collect(db, plan_id: str, period: str) -> dict:
     """The merged data of the period as plain rows: tasks, schools, accepted files, statuses, problems,
     indicator values and evidence."""
-    tasks = [t for t in task_store.plan_tasks(db, plan_id) if not t["is_heading"]]
+    nodes = task_store.plan_tasks(db, plan_id)
+    tasks = [t for t in nodes if not t["is_heading"]]
+    headings = {t["task_id"]: t for t in nodes if t["is_heading"]}
     schools = [dict(zip(("code", "name", "type", "township"), r, strict=True)) for r in db.execute(
         "SELECT code, name, type, township FROM schools ORDER BY code").fetchall()]
+    plan = db.execute("SELECT title, county FROM plans WHERE plan_id = ?", [plan_id]).fetchone()
     due = db.execute("SELECT due_date FROM periods WHERE name = ?", [period]).fetchone()
     subs = {}
     for code, revision, created_at, received_at in db.execute(
@@ -40,17 +77,20 @@ def collect(db, plan_id: str, period: str) -> dict:
             " AND outcome = 'accepted' ORDER BY revision", [plan_id, period]).fetchall():
         subs[code] = {"revision": revision, "created_at": created_at, "received_at": received_at}
     status: dict[tuple[str, str], str] = {}
+    empty: set[tuple[str, str]] = set()
     problems = []
-    for code, task_id, st, prob in db.execute(
-            "SELECT school_code, task_id, status, problems FROM entries WHERE plan_id = ? AND period = ?",
-            [plan_id, period]).fetchall():
+    for code, task_id, st, progress, narrative, prob in db.execute(
+            "SELECT school_code, task_id, status, progress, narrative, problems FROM entries"
+            " WHERE plan_id = ? AND period = ?", [plan_id, period]).fetchall():
         status[(code, task_id)] = st
+        if st == Status.NOT_STARTED and not progress and not (narrative or "").strip():
+            empty.add((code, task_id))
         if prob.strip():
             problems.append((task_id, code, prob))
     values = defaultdict(list)
     for code, task_id, seq, value in db.execute(
-            "SELECT school_code, task_id, target_seq, value FROM indicator_values WHERE plan_id = ? AND period = ?",
-            [plan_id, period]).fetchall():
+            "SELECT school_code, task_id, target_seq, value FROM indicator_values WHERE plan_id = ? AND period = ?"
+            " ORDER BY school_code", [plan_id, period]).fetchall():
         values[(task_id, seq)].append((code, value))
     evidence = db.execute("SELECT ee.school_code, ee.task_id, ee.name, e.size, ee.sha256 FROM entry_evidence ee"
                           " JOIN evidence e USING (sha256) WHERE ee.plan_id = ? AND ee.period = ?"
@@ -58,13 +98,36 @@ def collect(db, plan_id: str, period: str) -> dict:
     applicable = {s["code"]: [t["task_id"] for t in tasks
                               if applicability.applies_to_school(t["applies_to"], s["type"], s["name"])]
                   for s in schools}
-    return {"tasks": tasks, "schools": schools, "due": due[0] if due else None, "submissions": subs,
-            "status": status, "problems": problems, "values": values, "evidence": evidence,
-            "applicable": applicable}
+    return {"tasks": tasks, "headings": headings, "schools": schools, "due": due[0] if due else None,
+            "plan_title": plan[0] if plan else "", "county": plan[1] if plan else "", "period_name": period,
+            "submissions": subs, "status": status, "empty": empty, "problems": problems, "values": values,
+            "evidence": evidence, "applicable": applicable}
 
 
-def _per_school(data: dict) -> list[dict]:
-    subs, status = data["submissions"], data["status"]
+def status_of(data: dict, code: str, task_id: str) -> str:
+    """未报送, or what the school said (no entry sent = 未开始)."""
+    if code not in data["submissions"]:
+        return NOT_REPORTED
+    return data["status"].get((code, task_id), Status.NOT_STARTED)
+
+
+def _gaps(data: dict, code: str, as_of: str, evidence: dict) -> dict:
+    """What a reported school still owes: tasks left empty, evidence missing, overdue tasks (task ids)."""
+    tasks = {t["task_id"]: t for t in data["tasks"]}
+    out: dict[str, list[str]] = {"empty": [], "no_evidence": [], "overdue": []}
+    for tid in data["applicable"][code]:
+        st = status_of(data, code, tid)
+        if (code, tid) in data["empty"] or (code, tid) not in data["status"]:
+            out["empty"].append(tid)
+        if needs_evidence(tasks[tid], st) and not evidence.get((code, tid)):
+            out["no_evidence"].append(tid)
+        if st not in (Status.DONE, Status.NOT_APPLICABLE) and is_overdue(tasks[tid]["deadline"], as_of):
+            out["overdue"].append(tid)
+    return out
+
+
+def _per_school(data: dict, as_of: str, evidence: dict) -> list[dict]:
+    subs = data["submissions"]
     out = []
     for s in data["schools"]:
         sub = subs.get(s["code"])
@@ -72,32 +135,90 @@ def _per_school(data: dict) -> list[dict]:
         app = data["applicable"][s["code"]]
         if sub:
             for tid in app:
-                counts[status.get((s["code"], tid), Status.NOT_STARTED)] += 1
+                counts[status_of(data, s["code"], tid)] += 1
+        due = len(app) - counts[Status.NOT_APPLICABLE]
+        gaps = _gaps(data, s["code"], as_of, evidence) if sub else {"empty": [], "no_evidence": [], "overdue": []}
         out.append(s | {"reported": sub is not None, "revision": sub["revision"] if sub else None,
                         "created_at": sub["created_at"] if sub else None,
                         "late": bool(sub) and is_late(sub, data["due"]),
                         "applicable": len(app), **{f"n_{k}": v for k, v in counts.items()},
-                        "rate": rate(counts[Status.DONE], len(app) - counts[Status.NOT_APPLICABLE]) if sub else 0.0})
+                        "countable": due if sub else None,
+                        "rate": rate(counts[Status.DONE], due) if sub else None,
+                        "empty_tasks": gaps["empty"], "no_evidence": gaps["no_evidence"],
+                        "overdue_tasks": gaps["overdue"], "rank": None})
+    _rank(out)
     return out
 
 
-def _per_task(data: dict) -> list[dict]:
-    status, schools = data["status"], data["schools"]
-    reported_codes = [s["code"] for s in schools if s["code"] in data["submissions"]]
-    applicable = {code: set(ids) for code, ids in data["applicable"].items()}
+def _rank(per_school: list[dict]) -> None:
+    """Rank the schools with a rate: higher rate first, then more tasks done; equal figures share a rank."""
+    ranked = sorted((p for p in per_school if p["rate"] is not None),
+                    key=lambda p: (-p["rate"], -p[f"n_{Status.DONE}"], p["code"]))
+    previous, rank = None, 0
+    for i, p in enumerate(ranked, start=1):
+        key = (p["rate"], p[f"n_{Status.DONE}"])
+        if key != previous:
+            rank, previous = i, key
+        p["rank"] = rank
+
+
+def _per_task(data: dict, as_of: str) -> list[dict]:
     out = []
     for t in data["tasks"]:
         tid = t["task_id"]
-        counts = _counts()
-        for code in reported_codes:
-            if tid in applicable[code]:
-                counts[status.get((code, tid), Status.NOT_STARTED)] += 1
-        answered = sum(counts.values())
-        out.append({"task_id": tid, "title": t["title"], "deadline": t["deadline"],
-                    "applicable": sum(1 for s in schools if tid in applicable[s["code"]]),
-                    "reported": answered, **{f"n_{k}": v for k, v in counts.items()},
-                    "rate": rate(counts[Status.DONE], answered - counts[Status.NOT_APPLICABLE])})
+        counts = _counts() | {NOT_REPORTED: 0}
+        for s in data["schools"]:
+            if tid in data["applicable_sets"][s["code"]]:
+                counts[status_of(data, s["code"], tid)] += 1
+        answered = sum(counts[str(k)] for k in STATUSES)
+        applicable = answered + counts[NOT_REPORTED]
+        overdue = is_overdue(t["deadline"], as_of)
+        out.append({"task_id": tid, "title": t["title"], "deadline": t["deadline"], "section": _section(data, t),
+                    "applicable": applicable, "reported": answered, "n_not_reported": counts[NOT_REPORTED],
+                    **{f"n_{k}": counts[str(k)] for k in STATUSES},
+                    "countable": answered - counts[Status.NOT_APPLICABLE],
+                    "rate": rate(counts[Status.DONE], answered - counts[Status.NOT_APPLICABLE]),
+                    "overdue": overdue,
+                    "n_open": (counts[Status.NOT_STARTED] + counts[Status.IN_PROGRESS]) if overdue else 0})
     return out
+
+
+def _section(data: dict, task: dict) -> str:
+    """The top heading a task sits under ('' when the plan has no headings)."""
+    node, seen = task, set()
+    while node.get("parent_id") and node["parent_id"] in data["headings"] and node["task_id"] not in seen:
+        seen.add(node["task_id"])
+        node = data["headings"][node["parent_id"]]
+    return node["task_id"] if node is not task else ""
+
+
+def _pool(schools: list[dict]) -> dict:
+    """Pooled counts of a group of schools: the rate is all done over all countable tasks of its reporters."""
+    reported = [p for p in schools if p["reported"]]
+    done = sum(p[f"n_{Status.DONE}"] for p in reported)
+    countable = sum(p["countable"] for p in reported)
+    return {"schools": len(schools), "reported": len(reported), "n_not_reported": len(schools) - len(reported),
+            "late": sum(1 for p in reported if p["late"]), "report_rate": rate(len(reported), len(schools)),
+            f"n_{Status.DONE}": done, "countable": countable, "rate": rate(done, countable)}
+
+
+def _subtotals(per_school: list[dict], key: str) -> list[dict]:
+    groups: dict[str, list[dict]] = {}
+    for p in per_school:
+        groups.setdefault(p[key] or "", []).append(p)
+    return [{"group": g} | _pool(rows) for g, rows in sorted(groups.items())]
+
+
+def _sections(data: dict, per_task: list[dict]) -> list[dict]:
+    out: dict[str, dict] = {}
+    for p in per_task:
+        head = data["headings"].get(p["section"])
+        row = out.setdefault(p["section"], {"section": p["section"], "title": head["title"] if head else "",
+                                            "tasks": 0, f"n_{Status.DONE}": 0, "countable": 0})
+        row["tasks"] += 1
+        row[f"n_{Status.DONE}"] += p[f"n_{Status.DONE}"]
+        row["countable"] += p["countable"]
+    return [r | {"rate": rate(r[f"n_{Status.DONE}"], r["countable"])} for r in out.values()]
 
 
 def below_target(data: dict, task_id: str, target: dict) -> list[str]:
@@ -107,24 +228,80 @@ def below_target(data: dict, task_id: str, target: dict) -> list[str]:
             if numbers.misses_target(target, value)]
 
 
-def compute(db, plan_id: str, period: str) -> dict:
-    """Every figure of the period: ``collect``'s rows plus per school, per task and overall counts and rates."""
+def _indicators(data: dict) -> list[dict]:
+    """Per target: how many schools gave a number, their total (not for a % target), mean, min and max."""
+    out = []
+    for t in data["tasks"]:
+        for x in t["targets"]:
+            reported = [(c, v) for c, v in data["values"].get((t["task_id"], x["seq"]), []) if str(v).strip()]
+            nums = [n for _, v in reported if (n := numbers.parse_number(v)) is not None]
+            is_rate = (x["unit"] or "").strip() in PERCENT_UNITS
+            out.append({"task_id": t["task_id"], "title": t["title"], "seq": x["seq"], "text": x["text"],
+                        "target": _plain(numbers.parse_number(x["value"])), "target_text": x["value"],
+                        "unit": x["unit"], "placeholder": x.get("placeholder", False),
+                        "n_reported": len(reported), "n_numbers": len(nums),
+                        "total": None if is_rate or not nums else _plain(sum(nums, Decimal(0))),
+                        "mean": _plain(sum(nums, Decimal(0)) / len(nums)) if nums else None,
+                        "min": _plain(min(nums)) if nums else None, "max": _plain(max(nums)) if nums else None,
+                        "below": below_target(data, t["task_id"], x)})
+    return out
+
+
+def _problem_groups(data: dict) -> list[dict]:
+    """问题汇总: per task, the schools that raised a problem, and each distinct wording with its schools."""
+    order = {t["task_id"]: i for i, t in enumerate(data["tasks"])}
+    titles = {t["task_id"]: t["title"] for t in data["tasks"]}
+    by_task: dict[str, dict[str, list[str]]] = {}
+    for tid, code, text in data["problems"]:
+        if code not in data["submissions"]:
+            continue
+        words = " ".join(text.split())
+        by_task.setdefault(tid, {}).setdefault(words, []).append(code)
+    out = []
+    for tid, texts in sorted(by_task.items(), key=lambda kv: (order.get(kv[0], 1 << 30), kv[0])):
+        items = sorted(({"text": k, "schools": sorted(v)} for k, v in texts.items()),
+                       key=lambda i: (-len(i["schools"]), i["text"]))
+        out.append({"task_id": tid, "title": titles.get(tid, ""), "items": items,
+                    "n_schools": len({c for i in items for c in i["schools"]})})
+    return out
+
+
+def compute(db, plan_id: str, period: str, *, as_of: str | None = None) -> dict:
+    """Every figure of the period, as of ``as_of`` (default: now): ``collect``'s rows plus per school
+    (ranked), per task, per section, subtotals by 乡镇 and school type, overdue tasks, indicators,
+    grouped problems and the overall counts and rates."""
+    as_of = as_of or now_iso()
     data = collect(db, plan_id, period)
-    per_school = _per_school(data)
+    data["applicable_sets"] = {code: set(ids) for code, ids in data["applicable"].items()}
+    evidence: dict[tuple[str, str], int] = {}
+    for code, task_id, *_ in data["evidence"]:
+        evidence[(code, task_id)] = evidence.get((code, task_id), 0) + 1
+    per_school = _per_school(data, as_of, evidence)
+    per_task = _per_task(data, as_of)
     overall = _counts()
     for p in per_school:
         if p["reported"]:
             for k in overall:
                 overall[k] += p[f"n_{k}"]
-    answered = sum(v for k, v in overall.items() if k != Status.NOT_APPLICABLE)
-    evidence: dict[tuple[str, str], int] = {}
-    for code, task_id, *_ in data["evidence"]:
-        evidence[(code, task_id)] = evidence.get((code, task_id), 0) + 1
+    pooled = _pool(per_school)
+    ranked = sorted((p for p in per_school if p["rank"] is not None), key=lambda p: (p["rank"], p["code"]))
+    shown = min(RANKED_SHOWN, len(ranked) // 2)  # the two lists never name the same school
+    received = [s["received_at"] for s in data["submissions"].values() if s["received_at"]]
     return data | {
-        "per_school": per_school, "per_task": _per_task(data),
+        "as_of": as_of, "last_received": max(received) if received else None,
+        "per_school": per_school, "per_task": per_task, "sections": _sections(data, per_task),
+        "by_township": _subtotals(per_school, "township"), "by_type": _subtotals(per_school, "type"),
+        "overdue_tasks": [p for p in per_task if p["overdue"]],
+        "indicators": _indicators(data), "problem_groups": _problem_groups(data),
         "missing": [p for p in per_school if not p["reported"]],
         "late": [p for p in per_school if p["late"]],
-        "reported": sum(1 for p in per_school if p["reported"]),
-        "by_status": overall, "rate": rate(overall[Status.DONE], answered),
+        "reported": pooled["reported"], "report_rate": pooled["report_rate"],
+        "by_status": overall, "countable": pooled["countable"], "rate": pooled["rate"],
+        "ranked": ranked, "leading": ranked[:shown], "lagging": list(reversed(ranked[len(ranked) - shown:])),
         "evidence_counts": evidence,
     }
+
+
+def percent_text(value: float | None) -> str:
+    """A rate as every document prints it (the workbook's 0.0 % format); "—" with nothing to count."""
+    return "—" if value is None else f"{value * 100:.1f}%"

@@ -1,15 +1,22 @@
-"""The bureau's summary workbook (not signed): who reported, what is done, what lags."""
+"""The bureau's summary workbook (汇总表, not signed): the 通报 working paper.
+
+Every figure comes from ``figures.compute`` (the screen's figures); this module only lays them out, one
+function per sheet. Every sheet prints on A4 with the county, plan, period and "统计截至" in its header,
+page numbers in its footer and its title rows repeated. Rates are numbers with a % format; a rate with
+nothing to count is "—". 未报送 is its own state: its own colour in the matrix, its own column in 按任务,
+no rate and no rank in 按学校.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
-from openpyxl.formatting.rule import CellIsRule
-from openpyxl.styles import PatternFill
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.worksheet.worksheet import Worksheet
 
-from desktop.core import numbers
 from desktop.core.clock import human_time
 from desktop.core.db.atomic import atomic_target
 from desktop.core.package import sheets
@@ -19,137 +26,257 @@ from desktop.core.words import NOT_REPORTED, STATUS_COLOURS, STATUSES, Status
 DONE, IN_PROGRESS, NOT_STARTED, NOT_APPLICABLE = Status.DONE, Status.IN_PROGRESS, Status.NOT_STARTED, Status.NOT_APPLICABLE
 
 SHEET_OVERVIEW = "总体情况"
-SHEET_BY_TASK = "按任务"
 SHEET_BY_SCHOOL = "按学校"
+SHEET_BY_TASK = "按任务"
+SHEET_GROUPS = "分类小计"
 SHEET_MATRIX = "学校×任务"
+SHEET_OVERDUE = "逾期任务"
 SHEET_INDICATORS = "量化指标"
 SHEET_MISSING = "未报送学校"
 SHEET_PROBLEMS = "问题汇总"
 SHEET_EVIDENCE = "佐证材料"
-STATUS_FILL = {str(st): STATUS_COLOURS[st] for st in STATUSES}
+SHEETS = (SHEET_OVERVIEW, SHEET_BY_SCHOOL, SHEET_BY_TASK, SHEET_GROUPS, SHEET_MATRIX, SHEET_OVERDUE,
+          SHEET_INDICATORS, SHEET_MISSING, SHEET_PROBLEMS, SHEET_EVIDENCE)
+NOT_APPLICABLE_CELL = "—"  # the task does not apply to the school's type
+STATUS_FILL = {str(st): STATUS_COLOURS[st] for st in (*STATUSES, NOT_REPORTED)}
+MATRIX_LEGEND = (*[(str(s), str(s)) for s in STATUSES], (NOT_REPORTED, "未报送（整校未交）"),
+                 (NOT_APPLICABLE_CELL, "任务不适用于该校类型"))
+NOT_REPORTED_FONT = Font(name="宋体", color="9C0006")
+BOLD = Font(name="宋体", bold=True)
+SUBTITLE_FONT = Font(name="黑体", bold=True, size=12)
 
 
-def build_workbook(db, plan_id: str, period: str) -> Workbook:
-    data = figures.compute(db, plan_id, period)
-    plan = db.execute("SELECT title, county FROM plans WHERE plan_id = ?", [plan_id]).fetchone()
-    tasks, schools, subs, status = data["tasks"], data["schools"], data["submissions"], data["status"]
-    names = {s["code"]: s["name"] for s in schools}
-    titles = {t["task_id"]: t["title"] for t in tasks}
-    wb = sheets.new_workbook()
+@dataclass
+class Context:
+    data: dict
+    names: dict[str, str]
+    titles: dict[str, str]
+    title: str
+    header: tuple[str, str, str]
 
-    # 总体情况
-    ws = wb.active
-    ws.title = SHEET_OVERVIEW
-    counts = data["by_status"]
-    title = plan[0] if plan[0].startswith(plan[1]) else f"{plan[1]} · {plan[0]}"
-    sheets.write_pairs(ws, f"{title} · {period} 汇总", [
-        ("应报学校", len(schools)),
-        ("已报送", data["reported"]),
-        ("按时报送", data["reported"] - len(data["late"])),
-        ("逾期报送", len(data["late"])),
-        ("未报送", len(data["missing"])),
-        ("截止日期", data["due"] or ""),
-        ("总体完成率", f"{data['rate']:.1%}"),
-    ], widths=(16, 40))
-    sheets.put(ws, 11, 1, "状态", font=sheets.HEADER_FONT, align=sheets.CENTER).fill = sheets.HEADER_FILL
-    sheets.put(ws, 11, 2, "任务数", font=sheets.HEADER_FONT, align=sheets.CENTER).fill = sheets.HEADER_FILL
-    for i, st in enumerate(STATUSES, start=12):
-        sheets.put(ws, i, 1, st)
-        sheets.put(ws, i, 2, counts[st])
+
+def _fill(colour: str) -> PatternFill:
+    return PatternFill("solid", fgColor=colour, bgColor=colour)
+
+
+def _context(data: dict) -> Context:
+    county, plan = data["county"], data["plan_title"]
+    title = plan if plan.startswith(county) else f"{county} · {plan}"
+    return Context(data, {s["code"]: s["name"] for s in data["schools"]},
+                   {t["task_id"]: t["title"] for t in data["tasks"]}, f"{title} · {data['period_name']}",
+                   (county, f"{plan} · {data['period_name']}", f"统计截至 {human_time(data['as_of'])}"))
+
+
+def _table(ws: Worksheet, ctx: Context, headers, rows, widths, *, landscape=True, start_row=1, rates=()) -> int:
+    """write_table, then rates as % numbers, row heights, A4 print setup with the header row repeated."""
+    rows = [list(r) for r in rows]
+    last = sheets.write_table(ws, headers, [[None if i in rates else v for i, v in enumerate(r, 1)] for r in rows],
+                              widths, start_row=start_row)
+    for r, row in enumerate(rows, start=start_row + 1):
+        for col in rates:
+            sheets.put_rate(ws, r, col, row[col - 1])
+    sheets.fit_row_heights(ws, min_row=start_row)
+    sheets.print_setup(ws, landscape=landscape, header=ctx.header, title_rows=f"{start_row}:{start_row}")
+    return last
+
+
+def _overview(ws: Worksheet, ctx: Context) -> None:
+    d = ctx.data
+    sheets.write_pairs(ws, f"{ctx.title} 汇总", [
+        ("统计截至", human_time(d["as_of"])), ("最后接收", human_time(d["last_received"]) or "—"),
+        ("截止日期", d["due"] or "—"), ("应报学校", len(d["schools"])), ("已报送", d["reported"]),
+        ("其中逾期报送", len(d["late"])), ("未报送", len(d["missing"])), ("报送率", None),
+        ("应完成任务（已报学校，不含不适用）", d["countable"]), (f"其中{DONE}", d["by_status"][DONE]),
+        ("总体完成率", None),
+    ], widths=(30, 30))
+    sheets.put_rate(ws, 10, 2, d["report_rate"])
+    sheets.put_rate(ws, 13, 2, d["rate"])
+    top = 15
+    for col, text in enumerate(("状态（已报学校的任务）", "任务数"), start=1):
+        sheets.put(ws, top, col, text, font=sheets.HEADER_FONT, align=sheets.CENTER).fill = sheets.HEADER_FILL
+    for i, st in enumerate(STATUSES, start=top + 1):
+        sheets.put(ws, i, 1, str(st)).fill = _fill(STATUS_FILL[st])
+        sheets.put(ws, i, 2, d["by_status"][st])
+    note = top + len(STATUSES) + 1
+    sheets.put(ws, note, 1, "完成率 = 已完成 ÷（适用任务 − 不适用），只计已报送学校；未报送学校不计完成率、不排名，"
+               "见“未报送学校”表。", border=None)
+    ws.merge_cells(start_row=note, start_column=1, end_row=note, end_column=2)
+    ws.row_dimensions[note].height = 48
     chart = BarChart()
-    chart.title = "已报送学校的任务完成情况"
-    chart.y_axis.title = "任务数"
-    chart.add_data(Reference(ws, min_col=2, min_row=11, max_row=11 + len(STATUSES)), titles_from_data=True)
-    chart.set_categories(Reference(ws, min_col=1, min_row=12, max_row=11 + len(STATUSES)))
+    chart.title, chart.y_axis.title, chart.legend = "已报送学校的任务完成情况", "任务数", None
+    chart.add_data(Reference(ws, min_col=2, min_row=top, max_row=top + len(STATUSES)), titles_from_data=True)
+    chart.set_categories(Reference(ws, min_col=1, min_row=top + 1, max_row=top + len(STATUSES)))
     chart.height, chart.width = 7.5, 14
-    ws.add_chart(chart, "A17")  # below the figures, so it prints on the same page
-    ws.page_setup.orientation = "portrait"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.add_chart(chart, f"A{note + 2}")  # below the figures, so it prints on the same page
+    sheets.print_setup(ws, landscape=False, header=ctx.header)
 
-    # 按任务
-    ws = wb.create_sheet(SHEET_BY_TASK)
-    rows = [(p["task_id"], p["title"], p["deadline"] or "", p["applicable"], p[f"n_{DONE}"], p[f"n_{IN_PROGRESS}"],
-             p[f"n_{NOT_STARTED}"], p[f"n_{NOT_APPLICABLE}"], p["rate"]) for p in data["per_task"]]
-    last = sheets.write_table(ws, ("编号", "任务", "完成时限", "适用学校数", DONE, IN_PROGRESS, NOT_STARTED, NOT_APPLICABLE, "完成率"),
-                              rows, (10, 40, 10, 10, 8, 8, 8, 8, 9))
+
+def _school_state(p: dict) -> str:
+    if not p["reported"]:
+        return NOT_REPORTED
+    return "逾期报送" if p["late"] else "按时报送"
+
+
+def _by_school(ws: Worksheet, ctx: Context) -> None:
+    rows = sorted(ctx.data["per_school"], key=lambda p: (p["rank"] is None, not p["reported"], p["rank"] or 0, p["code"]))
+    body = [(p["rank"] or "—", p["code"], p["name"], p["type"], p["township"], _school_state(p), p["revision"] or "",
+             human_time(p["created_at"]), p["applicable"],
+             *([p[f"n_{s}"] for s in (DONE, IN_PROGRESS, NOT_STARTED, NOT_APPLICABLE)] if p["reported"] else [""] * 4),
+             p["countable"] if p["reported"] else "", p["rate"],
+             len(p["overdue_tasks"]) if p["reported"] else "", len(p["no_evidence"]) if p["reported"] else "")
+            for p in rows]
+    headers = ("排名", "学校代码", "学校名称", "类型", "乡镇", "报送情况", "版次", "报送时间", "适用任务",
+               DONE, IN_PROGRESS, NOT_STARTED, NOT_APPLICABLE, "应完成", "完成率", "逾期未完成", "已完成缺佐证")
+    last = _table(ws, ctx, headers, body, (5, 11, 22, 8, 9, 9, 5, 16, 6, 6, 6, 6, 6, 6, 8, 7, 8), rates=(15,))
     for r in range(2, last + 1):
-        ws.cell(row=r, column=9).number_format = "0.0%"
+        if ws.cell(r, 6).value == NOT_REPORTED:
+            for c in range(1, len(headers) + 1):
+                ws.cell(r, c).fill = _fill(STATUS_FILL[NOT_REPORTED])
+            ws.cell(r, 6).font = NOT_REPORTED_FONT
+    ws.freeze_panes = "D2"
 
-    # 按学校
-    ws = wb.create_sheet(SHEET_BY_SCHOOL)
-    rows = [(p["code"], p["name"], p["type"], p["township"], p["revision"] or "",
-             human_time(p["created_at"]) if p["reported"] else NOT_REPORTED,
-             ("逾期" if p["late"] else "按时") if p["reported"] else "", p["applicable"], p[f"n_{DONE}"], p["rate"])
-            for p in data["per_school"]]
-    last = sheets.write_table(ws, ("学校代码", "学校名称", "类型", "乡镇", "版次", "报送时间", "是否逾期", "适用任务",
-                                   DONE, "完成率"), rows, (12, 28, 10, 10, 6, 17, 9, 9, 8, 9))
-    for r in range(2, last + 1):
-        ws.cell(row=r, column=10).number_format = "0.0%"
 
-    # 学校×任务
-    ws = wb.create_sheet(SHEET_MATRIX)
-    headers = ("学校代码", "学校名称", *[t["task_id"] for t in tasks])
-    rows = []
-    for s in schools:
-        row = [s["code"], s["name"]]
-        for t in tasks:
-            if t["task_id"] not in data["applicable"][s["code"]]:
-                row.append("—")
-            elif s["code"] not in subs:
-                row.append(NOT_REPORTED)
-            else:
-                row.append(status.get((s["code"], t["task_id"]), Status.NOT_STARTED))
-        rows.append(row)
-    last = sheets.write_table(ws, headers, rows, (12, 24, *[9] * len(tasks)))
+def _by_task(ws: Worksheet, ctx: Context) -> None:
+    body = [(p["task_id"], p["title"], p["deadline"] or "", p["applicable"], p["reported"], p["n_not_reported"],
+             *[p[f"n_{s}"] for s in (DONE, IN_PROGRESS, NOT_STARTED, NOT_APPLICABLE)], p["countable"], p["rate"])
+            for p in ctx.data["per_task"]]
+    headers = ("编号", "任务", "完成时限", "适用学校", "已报送", NOT_REPORTED, DONE, IN_PROGRESS, NOT_STARTED,
+               NOT_APPLICABLE, "应完成", "完成率")
+    _table(ws, ctx, headers, body, (8, 44, 9, 7, 7, 7, 7, 7, 7, 7, 7, 8), rates=(12,))
     ws.freeze_panes = "C2"
-    # too wide for one page: print across pages with the school columns repeated, readable size
-    ws.sheet_properties.pageSetUpPr.fitToPage = False
-    ws.print_title_cols = "A:B"
-    if tasks and last > 1:
-        area = f"C2:{ws.cell(row=last, column=2 + len(tasks)).coordinate}"
-        for word, color in STATUS_FILL.items():
-            ws.conditional_formatting.add(area, CellIsRule(operator="equal", formula=[f'"{word}"'],
-                                                           fill=PatternFill("solid", fgColor=color, bgColor=color)))
 
-    # 量化指标
-    ws = wb.create_sheet(SHEET_INDICATORS)
+
+def _group_rows(rows: list[dict]) -> list[tuple]:
+    return [(g["group"] or "（未填）", g["schools"], g["reported"], g["n_not_reported"], g["late"], g["report_rate"],
+             g[f"n_{DONE}"], g["countable"], g["rate"]) for g in rows]
+
+
+def _groups(ws: Worksheet, ctx: Context) -> None:
+    """Subtotals by 乡镇, by school type and by section of the plan, one table under the other."""
+    d = ctx.data
+    cols = ("学校数", "已报送", NOT_REPORTED, "逾期报送", "报送率", DONE, "应完成", "完成率")
+    widths = (30, 8, 8, 8, 9, 9, 8, 8, 9)
+    row = _table(ws, ctx, ("乡镇", *cols), _group_rows(d["by_township"]), widths, landscape=False, rates=(6, 9))
+    row = _table(ws, ctx, ("学校类型", *cols), _group_rows(d["by_type"]), widths, landscape=False,
+                 start_row=row + 2, rates=(6, 9))
+    sections = [(f"{s['section']} {s['title']}".strip() or "（全部任务）", s["tasks"], "", "", "", None,
+                 s[f"n_{DONE}"], s["countable"], s["rate"]) for s in d["sections"]]
+    _table(ws, ctx, ("计划部分", "任务数", "", "", "", "", DONE, "应完成", "完成率"), sections, widths,
+           landscape=False, start_row=row + 2, rates=(9,))
+    ws.auto_filter.ref = None
+    ws.freeze_panes = None
+    sheets.print_setup(ws, landscape=False, header=ctx.header, title_rows="1:1")
+
+
+def _matrix_legend(ws: Worksheet) -> None:
+    sheets.put(ws, 1, 1, "图例", font=BOLD)
+    for i, (word, text) in enumerate(MATRIX_LEGEND):
+        cell = sheets.put(ws, 1, 2 + i, text, align=sheets.CENTER)
+        if word in STATUS_FILL:
+            cell.fill = _fill(STATUS_FILL[word])
+    sheets.put(ws, 2, 1, "列标题为任务编号和任务名称，全文见“按任务”表。", border=None,
+               align=Alignment(vertical="center"))
+    ws.row_dimensions[1].height = 30
+
+
+def _matrix(ws: Worksheet, ctx: Context) -> None:
+    d, head = ctx.data, 4
+    tasks = d["tasks"]
     rows = []
-    for t in tasks:
-        for x in t["targets"]:
-            reported_values = data["values"].get((t["task_id"], x["seq"]), [])
-            nums = [n for _, v in reported_values if (n := numbers.parse_number(v)) is not None]
-            below = [names.get(code, code) for code in figures.below_target(data, t["task_id"], x)]
-            rows.append((t["task_id"], t["title"], x["text"], x["value"] or "待定", x["unit"], len(nums),
-                         float(sum(nums)) if nums else "", float(sum(nums) / len(nums)) if nums else "",
-                         float(min(nums)) if nums else "", "、".join(below)))
-    sheets.write_table(ws, ("编号", "任务", "指标", "目标值", "单位", "填报学校数", "合计", "平均", "最小", "低于目标的学校"),
-                       rows, (10, 28, 36, 8, 6, 10, 10, 10, 10, 40))
+    for s in d["schools"]:
+        cells = [NOT_APPLICABLE_CELL if t["task_id"] not in d["applicable_sets"][s["code"]]
+                 else str(figures.status_of(d, s["code"], t["task_id"])) for t in tasks]
+        rows.append([s["code"], s["name"], *cells])
+    widths = (11, 22, *[9] * len(tasks))
+    headers = ("学校代码", "学校名称", *[f"{t['task_id']}\n{t['title'][:14]}" for t in tasks])
+    last = sheets.write_table(ws, headers, rows, widths, start_row=head)
+    for r in range(head + 1, last + 1):
+        for c in range(3, 3 + len(tasks)):
+            word = ws.cell(r, c).value
+            ws.cell(r, c).alignment = sheets.CENTER
+            if word in STATUS_FILL:
+                ws.cell(r, c).fill = _fill(STATUS_FILL[word])
+        if rows[r - head - 1][0] not in d["submissions"]:
+            ws.cell(r, 2).font = NOT_REPORTED_FONT
+    ws.row_dimensions[head].height = sheets.LINE_HEIGHT * 5 + 3
+    _matrix_legend(ws)
+    ws.freeze_panes = ws.cell(row=head + 1, column=3)
+    # too wide for one page: across pages at a readable size, the school columns and the header repeated
+    sheets.print_setup(ws, landscape=True, header=ctx.header, title_rows=f"{head}:{head}", title_cols="A:B",
+                       fit_width=False)
 
-    # 未报送学校
-    ws = wb.create_sheet(SHEET_MISSING)
-    sheets.write_table(ws, ("学校代码", "学校名称", "类型", "乡镇"),
-                       [(s["code"], s["name"], s["type"], s["township"]) for s in schools if s["code"] not in subs],
-                       (12, 30, 12, 14))
 
-    # 问题汇总
-    ws = wb.create_sheet(SHEET_PROBLEMS)
-    order = {t["task_id"]: i for i, t in enumerate(tasks)}
-    rows = [(tid, titles.get(tid, ""), names.get(code, code), prob)
-            for tid, code, prob in sorted(data["problems"], key=lambda p: (order.get(p[0], 1 << 30), p[1]))]
-    sheets.write_table(ws, ("编号", "任务", "学校", "存在问题"), rows, (10, 30, 24, 70))
+def _overdue(ws: Worksheet, ctx: Context) -> None:
+    d = ctx.data
+    body = []
+    for p in d["overdue_tasks"]:
+        open_codes = [s["code"] for s in d["schools"] if p["task_id"] in d["applicable_sets"][s["code"]]
+                      and figures.status_of(d, s["code"], p["task_id"]) in (NOT_STARTED, IN_PROGRESS)]
+        body.append((p["task_id"], p["title"], p["deadline"], p["applicable"], p[f"n_{DONE}"], p[f"n_{NOT_APPLICABLE}"],
+                     p["n_open"], p["n_not_reported"], p["rate"], "、".join(ctx.names[c] for c in open_codes)))
+    headers = ("编号", "任务", "完成时限", "适用学校", DONE, NOT_APPLICABLE, "逾期未完成", NOT_REPORTED, "完成率",
+               "逾期未完成的学校")
+    last = _table(ws, ctx, headers, body, (8, 30, 9, 7, 7, 7, 8, 7, 8, 50), rates=(9,))
+    if not body:
+        sheets.put(ws, last + 1, 1, f"截至 {human_time(d['as_of'])}，没有完成时限已过的任务。", border=None)
+    ws.freeze_panes = "C2"
 
-    # 佐证材料
-    ws = wb.create_sheet(SHEET_EVIDENCE)
-    sheets.write_table(ws, ("学校", "编号", "任务", "文件名", "大小（字节）", "SHA-256"),
-                       [(names.get(code, code), tid, titles.get(tid, ""), name, size, sha)
-                        for code, tid, name, size, sha in data["evidence"]], (24, 10, 28, 30, 12, 66))
+
+def _indicators(ws: Worksheet, ctx: Context) -> None:
+    body = [(x["task_id"], x["title"], x["text"], x["target"] if x["target"] is not None else "待定", x["unit"],
+             x["n_numbers"], x["total"] if x["total"] is not None else "—", x["mean"], x["min"], x["max"],
+             "、".join(ctx.names.get(c, c) for c in x["below"])) for x in ctx.data["indicators"]]
+    headers = ("编号", "任务", "指标", "目标值", "单位", "填报学校数", "合计", "平均", "最小", "最大", "未达目标的学校")
+    last = _table(ws, ctx, headers, body, (8, 22, 32, 8, 6, 8, 9, 9, 8, 8, 34))
+    for r in range(2, last + 1):
+        for c in (7, 8, 9, 10):
+            ws.cell(r, c).number_format = "#,##0.##"
+    sheets.put(ws, last + 2, 1, "合计：百分比指标不求和（显示“—”）；平均保留两位小数。", border=None)
+    ws.freeze_panes = "C2"
+
+
+def _missing(ws: Worksheet, ctx: Context) -> None:
+    _table(ws, ctx, ("学校代码", "学校名称", "类型", "乡镇"),
+           [(p["code"], p["name"], p["type"], p["township"]) for p in ctx.data["missing"]], (12, 34, 12, 16),
+           landscape=False)
+
+
+def _problems(ws: Worksheet, ctx: Context) -> None:
+    body = [(g["task_id"], g["title"], g["n_schools"], i["text"], len(i["schools"]),
+             "、".join(ctx.names.get(c, c) for c in i["schools"]))
+            for g in ctx.data["problem_groups"] for i in g["items"]]
+    _table(ws, ctx, ("编号", "任务", "提出问题的学校数", "存在问题", "同一说法的学校数", "学校"), body,
+           (8, 24, 9, 50, 9, 40))
+    ws.freeze_panes = "C2"
+
+
+def _evidence(ws: Worksheet, ctx: Context) -> None:
+    _table(ws, ctx, ("学校", "编号", "任务", "文件名", "大小（字节）", "SHA-256"),
+           [(ctx.names.get(code, code), tid, ctx.titles.get(tid, ""), name, size, sha)
+            for code, tid, name, size, sha in ctx.data["evidence"]], (22, 8, 26, 28, 11, 30))
+
+
+BUILDERS = {SHEET_OVERVIEW: _overview, SHEET_BY_SCHOOL: _by_school, SHEET_BY_TASK: _by_task, SHEET_GROUPS: _groups,
+            SHEET_MATRIX: _matrix, SHEET_OVERDUE: _overdue, SHEET_INDICATORS: _indicators, SHEET_MISSING: _missing,
+            SHEET_PROBLEMS: _problems, SHEET_EVIDENCE: _evidence}
+
+
+def build_from(data: dict) -> Workbook:
+    """The workbook of figures already computed (``figures.compute``)."""
+    ctx = _context(data)
+    wb = sheets.new_workbook()
+    wb.remove(wb.active)
+    for name in SHEETS:
+        BUILDERS[name](wb.create_sheet(name), ctx)
     return wb
 
 
-def write_summary(db, plan_id: str, period: str, target) -> Path:
-    wb = build_workbook(db, plan_id, period)
+def build_workbook(db, plan_id: str, period: str, *, as_of: str | None = None) -> Workbook:
+    return build_from(figures.compute(db, plan_id, period, as_of=as_of))
+
+
+def write_summary(db, plan_id: str, period: str, target, *, as_of: str | None = None) -> Path:
+    wb = build_workbook(db, plan_id, period, as_of=as_of)
     with atomic_target(target) as tmp:
         wb.save(tmp)
     return Path(target)

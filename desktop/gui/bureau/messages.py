@@ -108,5 +108,6 @@ def kind_name(kind: str) -> str:
     return {"title": tr("任务名称"), "units": tr("责任单位"), "deadline": tr("完成时限"), "target": tr("量化指标")}[kind]
 
 
-def percent(rate: float) -> str:
-    return f"{rate * 100:.0f}%"
+def percent(rate: float | None) -> str:
+    """A rate as the summary workbook prints it (0.0 %); "—" when there is nothing to count."""
+    return "—" if rate is None else f"{rate * 100:.1f}%"

@@ -20,15 +20,50 @@ def merged(world, county_db):
     return county_db, openpyxl.load_workbook(out), reports[-1].stem
 
 
-def test_all_sheets_present_with_frozen_headers_filters_and_print_setup(merged):
-    _, wb, _ = merged
-    assert wb.sheetnames == ["总体情况", "按任务", "按学校", "学校×任务", "量化指标", "未报送学校", "问题汇总", "佐证材料"]
-    for name in wb.sheetnames[1:]:
-        ws = wb[name]
-        assert ws.freeze_panes in ("A2", "C2"), name
-        assert ws.page_setup.orientation == "landscape" and ws.print_title_rows == "$1:$1", name
+def test_all_sheets_present_with_a4_print_setup_page_numbers_and_header(merged):
+    db, wb, _ = merged
+    assert wb.sheetnames == ["总体情况", "按学校", "按任务", "分类小计", "学校×任务", "逾期任务", "量化指标", "未报送学校",
+                             "问题汇总", "佐证材料"]
+    county = db.execute("SELECT county FROM plans").fetchone()[0]
+    portrait = {"总体情况", "分类小计", "未报送学校"}
+    for ws in wb.worksheets:
+        assert ws.page_setup.paperSize == 9, ws.title  # A4
+        assert ws.page_setup.orientation == ("portrait" if ws.title in portrait else "landscape"), ws.title
+        assert "&P" in ws.oddFooter.center.text and "&N" in ws.oddFooter.center.text, ws.title
+        assert ws.oddHeader.left.text == county and ws.oddHeader.right.text.startswith("统计截至"), ws.title
+        if ws.title != "总体情况":
+            assert ws.print_title_rows, ws.title
+    assert wb["学校×任务"].print_title_cols == "$A:$B" and not wb["学校×任务"].sheet_properties.pageSetUpPr.fitToPage
+    assert wb["按任务"].sheet_properties.pageSetUpPr.fitToPage and wb["按任务"].page_setup.fitToWidth == 1
     assert wb["按任务"].auto_filter.ref
     assert len(wb["总体情况"]._charts) == 1
+
+
+def test_rates_are_numbers_with_a_percent_format_and_counts_are_numbers(merged):
+    _, wb, _ = merged
+    for name, col in (("按学校", 15), ("按任务", 12)):
+        for row in wb[name].iter_rows(min_row=2):
+            cell = row[col - 1]
+            if cell.value == "—":
+                continue
+            assert isinstance(cell.value, (int, float)) and 0 <= cell.value <= 1 and cell.number_format == "0.0%", (name, cell.coordinate)
+            assert all(isinstance(c.value, int) for c in row[col - 5:col - 1]), (name, cell.coordinate)
+
+
+def test_a_school_not_reported_has_no_rate_no_rank_and_its_own_colour(merged):
+    _db, wb, missing = merged
+    row = next(r for r in wb["按学校"].iter_rows(min_row=2) if r[1].value == missing)
+    assert row[5].value == "未报送" and row[14].value == "—" and row[0].value == "—"
+    assert row[5].fill.fgColor.rgb.endswith(workbook.STATUS_FILL["未报送"])
+    last = [r[1].value for r in wb["按学校"].iter_rows(min_row=2)][-1]
+    assert last == missing  # below every ranked school
+
+
+def test_wrapped_text_gets_row_heights(merged):
+    _, wb, _ = merged
+    ws = wb["问题汇总"]
+    assert any((ws.row_dimensions[r].height or 0) > 20 for r in range(2, ws.max_row + 1)) or ws.max_row < 3
+    assert wb["学校×任务"].row_dimensions[4].height > 60  # the task names under their numbers
 
 
 def test_overview_counts_match_the_roster_and_submissions(merged):
@@ -42,8 +77,10 @@ def test_overview_counts_match_the_roster_and_submissions(merged):
 
 def test_by_task_counts_add_up_to_the_entries(merged):
     db, wb, _ = merged
+    n_missing = 1
     for row in wb["按任务"].iter_rows(min_row=2, values_only=True):
-        task_id, done, doing, todo, na = row[0], row[4], row[5], row[6], row[7]
+        task_id, done, doing, todo, na = row[0], row[6], row[7], row[8], row[9]
+        assert row[3] == row[4] + row[5] and row[5] <= n_missing
         stored = dict(db.execute("SELECT status, COUNT(*) FROM entries WHERE task_id = ? GROUP BY status",
                                  [task_id]).fetchall())
         assert (done, doing, na) == (stored.get("已完成", 0), stored.get("进行中", 0), stored.get("不适用", 0))
@@ -53,10 +90,12 @@ def test_by_task_counts_add_up_to_the_entries(merged):
 def test_matrix_shows_each_schools_status_and_not_reported(merged):
     db, wb, missing = merged
     ws = wb["学校×任务"]
-    header = [c.value for c in ws[1]]
-    for row in ws.iter_rows(min_row=2, values_only=True):
+    header = [str(c.value).split("\n")[0] for c in ws[4]]
+    for r, row in enumerate(ws.iter_rows(min_row=5, values_only=True), start=5):
         code = row[0]
-        for task_id, cell in zip(header[2:], row[2:], strict=True):
+        for c, (task_id, cell) in enumerate(zip(header[2:], row[2:], strict=True), start=3):
+            if cell in workbook.STATUS_FILL:
+                assert ws.cell(r, c).fill.fgColor.rgb.endswith(workbook.STATUS_FILL[cell])
             if cell == "—":
                 continue
             if code == missing:
@@ -65,7 +104,8 @@ def test_matrix_shows_each_schools_status_and_not_reported(merged):
                 stored = db.execute("SELECT status FROM entries WHERE school_code = ? AND task_id = ?",
                                     [code, task_id]).fetchone()
                 assert cell == (stored[0] if stored else "未开始")
-    assert ws.conditional_formatting
+    legend = [c.value for c in ws[1]]
+    assert "未报送（整校未交）" in legend and "任务不适用于该校类型" in legend
 
 
 def test_indicators_name_every_school_that_misses_its_target(merged):
@@ -74,7 +114,9 @@ def test_indicators_name_every_school_that_misses_its_target(merged):
     names = dict(db.execute("SELECT code, name FROM schools").fetchall())
     checked, seq = 0, {}
     for row in wb["量化指标"].iter_rows(min_row=2, values_only=True):
-        task_id, text, below = row[0], row[2], row[9] or ""
+        if row[0] is None or row[1] is None:
+            continue  # the note under the table
+        task_id, text, below = row[0], row[2], row[10] or ""
         seq[task_id] = seq.get(task_id, 0) + 1  # rows follow the targets of each task in order
         target = dict(zip(("text", "value", "placeholder"), db.execute(
             "SELECT text, value, placeholder FROM targets WHERE task_id = ? AND seq = ?",
