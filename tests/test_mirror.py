@@ -34,7 +34,6 @@ UNTESTED_ALONE = {
     "db/atomic.py": "only through its callers (exports, summaries; the kill -9 export test)",
     "errors.py": "through tests/core/signing/test_crypto.py, tests/core/records/test_entries.py, the CLI tests",
     "package/planbook.py": "only through its callers (publish, school_init, tests/security/test_hostile_plans.py)",
-    "package/reportbook.py": "through tests/conftest.py (forging) and tests/core/package/test_tamper.py",
     "planreader/textlines.py": "only through the parser tests (tests/core/planreader/test_parser.py, fixtures)",
     "reporting/checks.py": "through tests/core/services/test_reporting.py",
     "services/files.py": "through tests/core/services/test_reporting.py and tests/gui/school",

@@ -14,7 +14,7 @@ SHEET_TASKS = "任务清单"
 SHEET_SCHOOLS = "学校名单"
 SHEET_PERIODS = "填报周期"
 TASK_HEADERS = ("编号", "任务", "具体内容", "责任单位", "完成时限", "量化指标", "适用学校")
-TASK_WIDTHS = (12, 30, 60, 22, 12, 30, 20)
+TASK_WIDTHS = (8, 24, 50, 16, 9, 24, 12)  # fits A4 landscape at about 90 %
 SCHOOL_HEADERS = ("学校代码", "学校名称", "学校类型", "所属乡镇")
 PERIOD_HEADERS = ("填报周期", "截止日期")
 
@@ -50,7 +50,7 @@ def build_workbook(content: dict, county_fingerprint: str) -> Workbook:
     ws = wb.create_sheet(SHEET_TASKS)
     rows = []
     for t in content["tasks"]:
-        label = "．".join(t["path"])
+        label = t["task_id"]  # the number the report, the summary and `--task` use (was "二．5")
         if t["is_heading"]:
             rows.append((label, t["title"], "", "", "", "", ""))
         else:
@@ -63,7 +63,11 @@ def build_workbook(content: dict, county_fingerprint: str) -> Workbook:
                                             for s in content["schools"]], (14, 30, 14, 16))
     ws = wb.create_sheet(SHEET_PERIODS)
     sheets.write_table(ws, PERIOD_HEADERS, [(p["name"], p["due_date"] or "") for p in content["periods"]], (24, 16))
+    header = (content["county"], plan["title"], f"第 {plan['version']} 版")
     for sheet in wb.worksheets:
+        sheets.fit_row_heights(sheet)
+        sheets.print_setup(sheet, landscape=sheet.title == SHEET_TASKS, header=header,
+                           title_rows="1:1" if sheet.title != SHEET_NOTES else None)
         sheets.protect(sheet)
     return wb
 

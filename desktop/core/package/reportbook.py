@@ -14,9 +14,10 @@ SHEET_EVIDENCE = "佐证材料"
 SHEET_NOTES = "说明"
 ENTRY_HEADERS = ("编号", "任务", "完成时限", "状态", "进度%", "完成情况说明", "存在问题", "下步打算", "不适用原因",
                  "佐证材料数", "更新时间")
-ENTRY_WIDTHS = (9, 28, 10, 8, 7, 40, 30, 30, 16, 10, 17)
+ENTRY_WIDTHS = (6, 18, 8, 7, 5, 30, 20, 20, 10, 6, 11)  # fits A4 landscape at about 90 %
 INDICATOR_HEADERS = ("编号", "任务", "量化指标", "目标值", "单位", "完成值")
 EVIDENCE_HEADERS = ("文件名", "编号", "任务", "大小（字节）", "SHA-256")
+NOT_FILLED = "未填写"
 MAX_TEXT = 20000  # characters per narrative field
 
 
@@ -68,14 +69,15 @@ def build_workbook(content: dict, fingerprint: str):
     sheets.write_table(ws, ENTRY_HEADERS, rows, ENTRY_WIDTHS)
     ws = wb.create_sheet(SHEET_INDICATORS)
     rows = []
-    for e in content["entries"]:
+    for e in content["entries"]:  # every target of every task answered, filled in or not
         t = tasks.get(e["task_id"], {})
-        targets = {x["seq"]: x for x in t.get("targets", [])}
-        for iv in e["indicators"]:
-            x = targets.get(iv["seq"], {})
+        values = {iv["seq"]: iv["value"] for iv in e["indicators"]}
+        targets = t.get("targets", []) or [{"seq": seq} for seq in values]
+        for x in targets:
+            value = values.get(x["seq"], "")
             rows.append((e["task_id"], t.get("title", ""), x.get("text", ""), x.get("value") or "",
-                         x.get("unit", ""), iv["value"]))
-    sheets.write_table(ws, INDICATOR_HEADERS, rows, (10, 30, 40, 10, 8, 12))
+                         x.get("unit", ""), value if str(value).strip() else NOT_FILLED))
+    sheets.write_table(ws, INDICATOR_HEADERS, rows, (8, 26, 40, 8, 6, 10))
     ws = wb.create_sheet(SHEET_EVIDENCE)
     sheets.write_table(ws, EVIDENCE_HEADERS, [
         (ev["name"], ev["task_id"], tasks.get(ev["task_id"], {}).get("title", ""), ev["size"], ev["sha256"])
@@ -89,7 +91,11 @@ def build_workbook(content: dict, fingerprint: str):
         ("指纹", "封面上的学校公钥指纹应与学校首次报送时登记的指纹一致。"),
         ("注意", "请勿在 Excel/WPS 中编辑并保存本文件；如需更正，请在台账程序中修改后重新导出（版次加一）。"),
     ])
+    header = (content["county"], f"{school['name']} · {content['period']}", f"第 {content['revision']} 次报送")
     for sheet in wb.worksheets:
+        sheets.fit_row_heights(sheet)
+        sheets.print_setup(sheet, landscape=sheet.title in (SHEET_ENTRIES, SHEET_INDICATORS, SHEET_EVIDENCE),
+                           header=header, title_rows="1:1" if sheet.title not in (SHEET_COVER, SHEET_NOTES) else None)
         sheets.protect(sheet)
     return wb
 
