@@ -1165,131 +1165,181 @@ Approve only if it matches. Once approved, the school&apos;s {n} waiting file(s)
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="203"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="205"/>
         <source>填报周期：</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="214"/>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="387"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="216"/>
         <source>导出汇总表…</source>
         <translation>Export summary workbook…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="230"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="220"/>
+        <source>催报通知…</source>
+        <translation>Reminders…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="222"/>
+        <source>每校一份可粘贴到工作群的文字、每个乡镇一份，另有一份可打印的催报通知（.docx）</source>
+        <translation>One text per school and per township to paste into a chat group, and one printable reminder notice (.docx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="225"/>
+        <source>通报草稿…</source>
+        <translation>Draft bulletin…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="227"/>
+        <source>按汇总表的数字起草通报（.docx），修改后印发</source>
+        <translation>Draft a bulletin (.docx) from the summary's figures, to edit before issuing</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="242"/>
         <source>未报送</source>
         <translation>Not reported</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="230"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="242"/>
         <source>不适用于该校类型</source>
         <translation>Not for this school type</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="235"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="247"/>
         <source>点击格子查看详情；把鼠标停在列标题上可看任务名称</source>
         <translation>Click a cell for details; hover a header for the task</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="262"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="274"/>
         <source>学校×任务</source>
         <translation>Schools × tasks</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="265"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="277"/>
         <source>按任务</source>
         <translation>By task</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="271"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="283"/>
         <source>显示：</source>
         <translation>Show:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="274"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="286"/>
         <source>全部学校</source>
         <translation>All schools</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="275"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="287"/>
         <source>未报送的学校</source>
         <translation>Not reported</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="276"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="288"/>
         <source>逾期报送的学校</source>
         <translation>Reported late</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="283"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="295"/>
         <source>按学校</source>
         <translation>By school</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="315"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="327"/>
         <source>（{due} 截止）</source>
         <translation> (due {due})</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="334"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="351"/>
         <source>还没有工作计划或填报周期。</source>
         <translation>No work plan or reporting period yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="338"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="355"/>
         <source>应报 &lt;b&gt;{n}&lt;/b&gt; 所</source>
         <translation>Expected &lt;b&gt;{n}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="338"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="355"/>
         <source>已报送 &lt;b&gt;{n}&lt;/b&gt;</source>
         <translation>reported &lt;b&gt;{n}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="339"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="356"/>
         <source>&lt;a href=&apos;late&apos; style=&apos;color:#b06000&apos;&gt;逾期 {n}&lt;/a&gt;</source>
         <translation>&lt;a href=&apos;late&apos; style=&apos;color:#b06000&apos;&gt;late {n}&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="340"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="357"/>
         <source>逾期 0</source>
         <translation>late 0</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="341"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="358"/>
         <source>&lt;a href=&apos;missing&apos; style=&apos;color:#c5221f&apos;&gt;未报送 {n}&lt;/a&gt;</source>
         <translation>&lt;a href=&apos;missing&apos; style=&apos;color:#c5221f&apos;&gt;missing {n}&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="342"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="359"/>
         <source>未报送 0</source>
         <translation>missing 0</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="343"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="360"/>
         <source>已报学校总体完成率 &lt;b&gt;{r}&lt;/b&gt;</source>
         <translation>completion (reported schools) &lt;b&gt;{r}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="367"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="384"/>
         <source>{title}-{period}-汇总.xlsx</source>
         <translation>{title}-{period}-summary.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="368"/>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="375"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="385"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="389"/>
         <source>导出汇总表</source>
         <translation>Export summary workbook</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="368"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="385"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="373"/>
-        <source>正在导出…</source>
-        <translation>Exporting…</translation>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="396"/>
+        <source>催报通知保存到哪个文件夹</source>
+        <translation>Folder for the reminders</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="400"/>
+        <source>催报通知</source>
+        <translation>Reminders</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="407"/>
+        <source>{period}通报（草稿）.docx</source>
+        <translation>{period} bulletin (draft).docx</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="408"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="412"/>
+        <source>通报草稿</source>
+        <translation>Draft bulletin</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="408"/>
+        <source>Word 文档 (*.docx)</source>
+        <translation>Word document (*.docx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="422"/>
+        <source>正在生成…</source>
+        <translation>Writing…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="431"/>
+        <source>已生成：{path}</source>
+        <translation>Written: {path}</translation>
     </message>
 </context>
 <context>

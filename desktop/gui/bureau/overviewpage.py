@@ -185,6 +185,8 @@ class OverviewPage(QWidget):
         self.setObjectName("overviewPage")
         self.ws, self.db, self.db_path, self.chooser = ws, ws.db, ws.path, chooser
         self.export_worker: BackgroundOp | None = None
+        self._busy_button: QPushButton | None = None
+        self._idle_text = ""
         self.data: dict | None = None
         self._chosen: str | None = None
         self.matrix = MatrixModel(self)
@@ -215,6 +217,16 @@ class OverviewPage(QWidget):
         self.export_button.setObjectName("exportSummary")
         self.export_button.clicked.connect(self.export_summary)
         top.addWidget(self.export_button)
+        self.remind_button = QPushButton(icon("export"), self.tr("催报通知…"))
+        self.remind_button.setObjectName("writeReminders")
+        self.remind_button.setToolTip(self.tr("每校一份可粘贴到工作群的文字、每个乡镇一份，另有一份可打印的催报通知（.docx）"))
+        self.remind_button.clicked.connect(self.write_reminders)
+        top.addWidget(self.remind_button)
+        self.bulletin_button = QPushButton(icon("export"), self.tr("通报草稿…"))
+        self.bulletin_button.setObjectName("writeBulletin")
+        self.bulletin_button.setToolTip(self.tr("按汇总表的数字起草通报（.docx），修改后印发"))
+        self.bulletin_button.clicked.connect(self.write_bulletin)
+        top.addWidget(self.bulletin_button)
         lay.addLayout(top)
 
         self.tabs = QTabWidget()
@@ -326,7 +338,12 @@ class OverviewPage(QWidget):
         self.schools.load(self.data["per_school"] if self.data else [])
         self.detail.show_detail(None)
         self._headline()
-        self.export_button.setEnabled(bool(self.data and self.data["plan"]["version"]))
+        self._enable_outputs()
+
+    def _enable_outputs(self) -> None:
+        ready = bool(self.data and self.data["plan"]["version"]) and self.export_worker is None
+        for button in (self.export_button, self.remind_button, self.bulletin_button):
+            button.setEnabled(ready)
 
     def _headline(self) -> None:
         d = self.data
@@ -369,23 +386,59 @@ class OverviewPage(QWidget):
         if not path:
             return None
         period = self.data["period"]
-        self.export_button.setEnabled(False)
-        self.export_button.setText(self.tr("正在导出…"))
-        self.export_worker = (BackgroundOp(self, lambda job: services.standing.write_summary(job.db, path, period=period),
-                                           db_path=self.db_path, title=self.tr("导出汇总表"))
-                              .on_success(lambda _result: self.exported.emit(path))
+        return self._write(self.export_button, self.tr("导出汇总表"), path,
+                           lambda job: services.standing.write_summary(job.db, path, period=period))
+
+    def write_reminders(self) -> str | None:
+        """Ask for a folder, then write the 催报 notices into it on a worker thread."""
+        if self.data is None or self.export_worker is not None:
+            return None
+        path = self.chooser.open_folder(self.tr("催报通知保存到哪个文件夹"), "")
+        if not path:
+            return None
+        period = self.data["period"]
+        return self._write(self.remind_button, self.tr("催报通知"), path,
+                           lambda job: services.standing.write_reminders(job.db, path, period=period))
+
+    def write_bulletin(self) -> str | None:
+        """Ask where, then write the draft 通报 on a worker thread."""
+        if self.data is None or self.export_worker is not None:
+            return None
+        name = self.tr("{period}通报（草稿）.docx").format(period=self.data["period"])
+        path = self.chooser.save_file(self.tr("通报草稿"), name, self.tr("Word 文档 (*.docx)"))
+        if not path:
+            return None
+        period = self.data["period"]
+        return self._write(self.bulletin_button, self.tr("通报草稿"), path,
+                           lambda job: services.standing.write_bulletin(job.db, path, period=period))
+
+    def _write(self, button: QPushButton, title: str, path: str, fn) -> str:
+        """Run ``fn`` off the GUI thread with ``button`` showing it is busy; ``exported(path)`` when done."""
+        path = str(path)
+        self._idle_text = button.text()
+        self._busy_button = button
+        for b in (self.export_button, self.remind_button, self.bulletin_button):
+            b.setEnabled(False)
+        button.setText(self.tr("正在生成…"))
+        self.export_worker = (BackgroundOp(self, fn, db_path=self.db_path, title=title)
+                              .on_success(lambda _result: self._written(path))
                               .on_failure(self._export_failed)
                               .on_done(self._export_done))
         self.export_worker.run()
         return path
+
+    def _written(self, path: str) -> None:
+        self.headline.setText(self.tr("已生成：{path}").format(path=html.escape(path)))
+        self.exported.emit(path)
 
     def _export_failed(self, exc) -> None:
         self.headline.setText(f"<span style='color:#c5221f'>{html.escape(message(exc))}</span>")
 
     def _export_done(self) -> None:
         self.export_worker = None
-        self.export_button.setText(self.tr("导出汇总表…"))
-        self.export_button.setEnabled(bool(self.data and self.data["plan"]["version"]))
+        if self._busy_button is not None:
+            self._busy_button.setText(self._idle_text)
+        self._enable_outputs()
 
     def shutdown(self) -> None:
         if self.export_worker is not None:

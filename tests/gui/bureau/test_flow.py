@@ -143,6 +143,19 @@ def test_the_bureau_year_end_to_end(qtbot, tmp_path, chooser, drop, publish):
     assert "学校×任务" in wb.sheetnames and "未报送学校" in wb.sheetnames
     wb.close()
 
+    # 催报 into a folder, and the draft 通报, both off the GUI thread
+    chooser.files.append(str(tmp_path / "催报"))
+    with qtbot.waitSignal(ov.exported, timeout=60000):
+        qtbot.mouseClick(ov.remind_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: ov.remind_button.isEnabled())
+    assert (tmp_path / "催报" / "催报通知.docx").is_file() and list((tmp_path / "催报").glob("*.txt"))
+    assert ov.remind_button.text() == "催报通知…"
+    chooser.saves.append(tmp_path / "通报.docx")
+    with qtbot.waitSignal(ov.exported, timeout=60000):
+        qtbot.mouseClick(ov.bulletin_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: ov.bulletin_button.isEnabled())
+    assert (tmp_path / "通报.docx").stat().st_size > 5000
+
 
 def test_a_corrected_plan_is_published_as_a_new_version_with_the_same_ids(qtbot, world, chooser, tmp_path, publish):
     win = BureauWindow(str(world / "county.db"), chooser=chooser)
