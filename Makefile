@@ -66,6 +66,7 @@ i18n: $(STAMP)
 screenshots: $(STAMP)
 	xvfb-run -a -s "-screen 0 1366x768x24" $(PY) tools/screenshots_school.py docs/screenshots
 	xvfb-run -a -s "-screen 0 1366x768x24" $(PY) tools/screenshots_bureau.py
+	$(PY) tools/render_outputs.py docs/screenshots
 
 dist: $(STAMP)
 	$(VENV)/bin/pyinstaller --noconfirm --clean build.spec

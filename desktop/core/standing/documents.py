@@ -81,9 +81,12 @@ def table(doc, headers: tuple[str, ...], rows: list[tuple], widths_mm: tuple[flo
         for cell, value in zip(cells, row, strict=True):
             cell.text = ""
             _font(cell.paragraphs[0].add_run("" if value is None else str(value)), BODY_FONT, 10.5)
-    for i, width in enumerate(widths_mm):
-        for r in t.rows:
-            r.cells[i].width = Mm(width)
+    if widths_mm:
+        t.autofit = False  # LibreOffice and WPS keep the widths only with a fixed layout and the grid set
+        for i, width in enumerate(widths_mm):
+            t.columns[i].width = Mm(width)
+            for r in t.rows:
+                r.cells[i].width = Mm(width)
     doc.add_paragraph()
 
 

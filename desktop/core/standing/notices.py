@@ -79,7 +79,7 @@ def _docx(data: dict, owing: list[dict], target: Path) -> Path:
                         f"尚有未完成事项，请于{data['due'] or '近日'}前补报、补充后重新导出报送文件。")
     rows = [(i, p["township"] or "—", p["name"], short_gaps(p), "\n".join(gaps(p, data["due"])))
             for i, p in enumerate(owing, start=1)]
-    documents.table(doc, ("序号", "乡镇", "学校", "情况", "需要补充"), rows, (12, 20, 40, 30, 58))
+    documents.table(doc, ("序号", "乡镇", "学校", "情况", "需要补充"), rows, (10, 18, 34, 30, 68))
     documents.para(doc, "说明：“未填写”指报送文件中该任务为未开始且无进度、无说明；“缺佐证”指标为已完成但没有佐证材料；"
                         "“逾期未完成”指完成时限已过仍未完成。")
     documents.para(doc, data["county"], indent=False, align_right=True)

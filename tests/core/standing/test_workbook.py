@@ -130,10 +130,33 @@ def test_indicators_name_every_school_that_misses_its_target(merged):
     assert checked > 0
 
 
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def _render(source, out):
+    """LibreOffice prints ``source`` to PDF; pdftoppm (when there) makes a PNG of the first page."""
+    subprocess.run([SOFFICE, "--headless", "--convert-to", "pdf", "--outdir", str(out), str(source)],
+                   check=True, capture_output=True, timeout=240)
+    pdf = out / (source.stem + ".pdf")
+    assert pdf.stat().st_size > 1000
+    if shutil.which("pdfinfo"):
+        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+        size = next(line for line in info.splitlines() if line.startswith("Page size"))
+        assert "595" in size and ("842" in size or "841" in size), size  # A4 (points), either orientation
+    if shutil.which("pdftoppm"):
+        subprocess.run(["pdftoppm", "-r", "40", "-f", "1", "-l", "1", "-singlefile", "-png", str(pdf),
+                        str(out / source.stem)], check=True, timeout=120)
+        assert (out / f"{source.stem}.png").stat().st_size > 1000
+    return pdf
+
+
 @pytest.mark.slow
-@pytest.mark.skipif(not (shutil.which("soffice") or shutil.which("libreoffice")), reason="LibreOffice not installed")
-def test_summary_opens_in_libreoffice(merged, tmp_path, world):
-    exe = shutil.which("soffice") or shutil.which("libreoffice")
-    subprocess.run([exe, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(world / "workbook.xlsx")],
-                   check=True, capture_output=True, timeout=180)
-    assert (tmp_path / "workbook.pdf").stat().st_size > 1000
+@pytest.mark.skipif(not SOFFICE, reason="LibreOffice not installed")
+def test_summary_report_and_documents_print_on_a4_in_libreoffice(merged, tmp_path, world):
+    db, _, _ = merged
+    out = tmp_path / "pdf"
+    out.mkdir()
+    _render(world / "workbook.xlsx", out)
+    _render(sorted((world / "reports").glob("*.xlsx"))[0], out)
+    _render(services.standing.write_bulletin(db, tmp_path / "bulletin.docx"), out)
+    _render(services.standing.write_reminders(db, tmp_path / "remind")["docx"], out)
