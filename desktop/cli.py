@@ -82,21 +82,78 @@ def cmd_plan_publish(args) -> int:
     return 0
 
 
+PASSPHRASE_ENV = "TAIZHANG_PASSPHRASE"  # for scripts and tests: the passphrase without a prompt
+
+
+def _passphrase(args, *, new: bool) -> str | None:
+    """``--passphrase``: the key's passphrase from $TAIZHANG_PASSPHRASE, else asked (twice for a new one)."""
+    import getpass
+    import os
+
+    if not getattr(args, "passphrase", False):
+        return None
+    if os.environ.get(PASSPHRASE_ENV):
+        return os.environ[PASSPHRASE_ENV]
+    if not sys.stdin.isatty():
+        raise TaizhangError(f"需要密钥口令：请在终端中运行，或设置环境变量 {PASSPHRASE_ENV}",
+                            f"a passphrase is needed: run in a terminal or set {PASSPHRASE_ENV}")
+    first = getpass.getpass("密钥口令 passphrase: ")
+    if new and getpass.getpass("再输入一次 again: ") != first:
+        raise TaizhangError("两次输入的口令不一致", "the two passphrases differ")
+    if not first:
+        raise TaizhangError("口令不能为空", "the passphrase is empty")
+    return first
+
+
 def cmd_county_init(args) -> int:
     from desktop.core import services
 
-    ident = services.setup.county_init(args.db, args.name)
+    ident = services.setup.county_init(args.db, args.name, passphrase=_passphrase(args, new=True))
     _print(f"已创建县局数据文件 {args.db} / county database created")
     _print(f"县局公钥指纹 county key fingerprint: {services.setup.format_fingerprint(ident.fingerprint)}")
     return 0
 
 
+def _county_fingerprint(args) -> str:
+    """The county fingerprint the person vouches for: ``--county-fingerprint``, or a yes on a terminal."""
+    from desktop.core import services
+
+    actual = services.setup.plan_fingerprint(args.plan)
+    print(f"任务清单发布者（县局）的密钥指纹 county key fingerprint:\n    {services.setup.format_fingerprint(actual)}")
+    if args.county_fingerprint:
+        return args.county_fingerprint
+    if sys.stdin.isatty():
+        answer = input("请与教育局通知中的指纹逐组核对。完全一致吗？compare with the bureau's notice; identical? [y/N] ")
+        if answer.strip().lower() in ("y", "yes", "是", "一致"):
+            return actual
+    raise TaizhangError("未载入：请与教育局通知中的指纹核对后，用 --county-fingerprint 写明该指纹再运行",
+                        "nothing loaded: compare the fingerprint with the bureau's notice, then run again with "
+                        "--county-fingerprint HEX")
+
+
 def cmd_school_init(args) -> int:
     from desktop.core import services
 
-    ident = services.setup.school_init(args.plan, args.school, args.db)
+    fingerprint = _county_fingerprint(args)
+    ident = services.setup.school_init(args.plan, args.school, args.db, county_fingerprint=fingerprint,
+                                       enrol=args.enrol, passphrase=_passphrase(args, new=True))
     _print(f"已为 {ident.school_name}（{ident.school_code}）创建数据文件 {args.db} / school database created")
     _print(f"学校公钥指纹 school key fingerprint: {services.setup.format_fingerprint(ident.fingerprint)}")
+    if not args.enrol:
+        _print("未输入注册码：首次报送将标为“未确认”，请按通知另行确认 / no enrolment code: the first report is "
+              "shown as unconfirmed until the bureau confirms the key")
+    return 0
+
+
+def cmd_school_load(args) -> int:
+    from desktop.core import services
+
+    db = _db(args.db)
+    try:
+        plan = services.setup.load_plan_update(db, args.plan, switch=args.switch_plan)
+    finally:
+        db.close()
+    _print(f"已载入任务清单《{plan['title']}》第 {plan['version']} 版 / plan version {plan['version']} loaded")
     return 0
 
 
@@ -114,7 +171,7 @@ def cmd_export(args) -> int:
             print(f"已另存 {args.out}：{r['period']} 第 {r['revision']} 次报送的原文件（报送码 {r['package_code']}）"
                   f" / saved the original of revision {r['revision']} again")
             return 0
-        m = services.reporting.export_report(db, args.out, period=args.period)
+        m = services.reporting.export_report(db, args.out, period=args.period, passphrase=_passphrase(args, new=False))
     finally:
         db.close()
     _print(f"已导出 {args.out}：{m['period']} 第 {m['revision']} 次报送，报送码 {m['package_code']}"
@@ -271,22 +328,28 @@ def cmd_keys(args) -> int:
     db = _db(args.db)
     try:
         if args.keys_cmd == "list":
-            rows = db.execute("SELECT owner_kind, owner_code, status, fingerprint, first_seen, decided_at"
-                              " FROM trusted_keys ORDER BY owner_kind, owner_code, first_seen").fetchall()
-            data = [dict(zip(("owner_kind", "owner", "status", "fingerprint", "first_seen", "decided_at"), r, strict=True))
-                    for r in rows]
+            data = services.intake.all_keys(db)
             if args.json:
                 _print_json(data)
             for d in data if not args.json else []:
-                _print(f"{d['owner']:12} {d['status']:8} {services.setup.format_fingerprint(d['fingerprint'])[:39]}…  {d['first_seen']}")
+                mark = " 未确认" if d["status"] == "pinned" and d["confirmation"] == "unconfirmed" else ""
+                _print(f"{d['owner']:12} {d['status']:8} {services.setup.format_fingerprint(d['fingerprint'])}  "
+                      f"{d['first_seen']}{mark}")
         elif args.keys_cmd == "approve":
-            outcomes = services.intake.approve_key(db, args.school)
-            _print(f"已批准 {args.school} 的新密钥，重新合并 {len(outcomes)} 个文件 / key approved, "
-                  f"{len(outcomes)} held file(s) merged")
+            outcomes = services.intake.approve_key(db, args.school, args.fingerprint)
+            _print(f"已批准 {args.school} 的密钥 {services.setup.format_fingerprint(args.fingerprint.replace(' ', '').lower())}，"
+                  f"重新合并 {len(outcomes)} 个文件 / key approved, {len(outcomes)} held file(s) merged")
             for o in outcomes:
                 _print(f"  {o.outcome:9} {o.file}  {o.reason}")
+        elif args.keys_cmd == "codes":
+            if args.out:
+                services.intake.write_enrolment_list(db, args.out)
+                _print(f"已保存注册码清单 {args.out} / enrolment codes written")
+            else:
+                for r in services.intake.enrolment_codes(db):
+                    _print(f"{r['school']:12} {r['code']}  {r['name']}" + ("  (已使用 used)" if r["used"] else ""))
         else:
-            services.intake.refuse_key(db, args.school)
+            services.intake.refuse_key(db, args.school, args.fingerprint)
             _print(f"已拒绝 {args.school} 的新密钥 / key refused")
     finally:
         db.close()
@@ -373,14 +436,27 @@ def build_parser() -> argparse.ArgumentParser:
     s = county.add_parser("init")
     s.add_argument("--db", required=True)
     s.add_argument("--name", required=True)
+    s.add_argument("--passphrase", action="store_true",
+                   help=f"protect the signing key with a passphrase (asked, or from ${PASSPHRASE_ENV})")
     s.set_defaults(func=cmd_county_init)
 
     school = sub.add_parser("school", help="school install").add_subparsers(dest="school_cmd", required=True)
-    s = school.add_parser("init")
+    s = school.add_parser("init", help="load the county's plan workbook and create the school's key")
     s.add_argument("plan")
     s.add_argument("--school", required=True)
     s.add_argument("--db", required=True)
+    s.add_argument("--county-fingerprint", metavar="HEX",
+                   help="the county key fingerprint from the bureau's notice (without it: asked on a terminal)")
+    s.add_argument("--enrol", metavar="CODE", help="the school's enrolment code (注册码) from the bureau")
+    s.add_argument("--passphrase", action="store_true",
+                   help=f"protect the signing key with a passphrase (asked, or from ${PASSPHRASE_ENV})")
     s.set_defaults(func=cmd_school_init)
+    s = school.add_parser("load", help="load a revised plan workbook signed by the pinned county key")
+    s.add_argument("plan")
+    s.add_argument("--db", required=True)
+    s.add_argument("--switch-plan", action="store_true",
+                   help="the workbook is another plan (not an update): switch to it on purpose")
+    s.set_defaults(func=cmd_school_load)
 
     s = sub.add_parser("export", help="write the school's signed report package")
     s.add_argument("--db", required=True)
@@ -389,6 +465,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--again", type=int, metavar="REVISION", help="save the exact original of an earlier export again")
     s.add_argument("--list", action="store_true", help="list every export (导出记录)")
     s.add_argument("--json", action="store_true")
+    s.add_argument("--passphrase", action="store_true", help=f"the key's passphrase (asked, or from ${PASSPHRASE_ENV})")
     s.set_defaults(func=cmd_export)
 
     s = sub.add_parser("cover", help="print the 备案表 (A4 PDF with QR code) of an exported report")
@@ -461,10 +538,17 @@ def build_parser() -> argparse.ArgumentParser:
     s = keys.add_parser("list")
     s.add_argument("--db", required=True)
     s.add_argument("--json", action="store_true")
-    for name in ("approve", "refuse"):
-        k = keys.add_parser(name)
-        k.add_argument("school")
-        k.add_argument("--db", required=True)
+    k = keys.add_parser("approve", help="pin exactly the key with this fingerprint for the school")
+    k.add_argument("school")
+    k.add_argument("--fingerprint", required=True, metavar="HEX", help="the fingerprint you checked (groups allowed)")
+    k.add_argument("--db", required=True)
+    k = keys.add_parser("refuse", help="turn down the school's pending key(s)")
+    k.add_argument("school")
+    k.add_argument("--fingerprint", metavar="HEX", help="only this pending key")
+    k.add_argument("--db", required=True)
+    k = keys.add_parser("codes", help="the schools' enrolment codes (注册码), made on first use")
+    k.add_argument("--db", required=True)
+    k.add_argument("-o", "--out", help="save them as a CSV list to print or send")
     for k in keys.choices.values():
         k.set_defaults(func=cmd_keys)
     return p

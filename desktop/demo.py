@@ -123,7 +123,7 @@ def run(out_dir, *, schools: int | None = None, seed: int = 2026, merge: bool = 
     say(f"[3/5] 学校填报并导出 schools fill + export ({len(roster)})")
     for s in roster:
         sdb_path = out / "schools" / f"{s['code']}.db"
-        services.setup.school_init(out / "plan.xlsx", s["code"], sdb_path)
+        services.setup.school_init(out / "plan.xlsx", s["code"], sdb_path, county_fingerprint=services.setup.plan_fingerprint(out / "plan.xlsx"))
         sdb = open_db(sdb_path)
         try:
             fill_school(sdb, random.Random(f"{seed}-{s['code']}"), out / ".scratch")

@@ -18,6 +18,7 @@ DESKTOP = ROOT / "desktop"
 OWNERS = {
     "identity": "desktop/core/signing/identity.py",
     "trusted_keys": "desktop/core/signing/trust.py",
+    "enrolment_codes": "desktop/core/signing/enrolment.py",
     "plans": "desktop/core/tasklist/store.py",
     "plan_versions": "desktop/core/tasklist/store.py",
     "tasks": "desktop/core/tasklist/store.py",

@@ -67,6 +67,12 @@ class Reason(Word):
     ACTIVE_CONTENT = "active_content"  # formulas, external links, DDE
     SHEETS_MISMATCH = "sheets_mismatch"  # the visible sheets are not what the signed data shows
     RESAVED = "resaved"  # opened and saved by a spreadsheet program after export: signature and evidence lost
+    KEY_OTHER_SCHOOL = "key_other_school"  # the signing key is already another school's (DESIGN §16)
+    ENROLMENT_WRONG = "enrolment_wrong"  # the report's enrolment proof does not match the school's code
+    UNCONFIRMED_KEY = "unconfirmed_key"  # accepted, but signed by a first key nobody has confirmed yet
+    SET_ASIDE = "set_aside"  # accepted from an unconfirmed key, set aside when the school was confirmed
+    NOT_A_FILE = "not_a_file"  # a FIFO, device or other special file in an imported folder
+    OUTSIDE_FOLDER = "outside_folder"  # a link in an imported folder that leads out of it
 
 
 class KeyStatus(Word):
@@ -76,6 +82,16 @@ class KeyStatus(Word):
     PENDING = "pending"
     RETIRED = "retired"
     REFUSED = "refused"
+
+
+class Confirmation(Word):
+    """How a pinned key came to be trusted (trusted_keys.confirmation, DESIGN §16)."""
+
+    UNCONFIRMED = "unconfirmed"  # trust on first use only: shown as 未确认, never locks a school out
+    ENROLMENT = "enrolment"  # the report proved the school's enrolment code
+    PAPER = "paper"  # the stamped 备案表 named this key (paper-check)
+    APPROVED = "approved"  # a person at the bureau approved exactly this fingerprint
+    COMPARED = "compared"  # school side: the person compared (or gave) the county fingerprint
 
 
 class OwnerKind(Word):

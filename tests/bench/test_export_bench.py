@@ -22,7 +22,7 @@ def test_export_200_tasks_100_evidence_200mb(fleet_factory, tmp_path):
     make_county, _ = fleet_factory
     _, plan = make_county(tmp_path / "county", 1, n_tasks=200)
     school_db = tmp_path / "school.db"
-    services.setup.school_init(tmp_path / "county" / "plan.xlsx", "B00000", school_db)
+    services.setup.school_init(tmp_path / "county" / "plan.xlsx", "B00000", school_db, county_fingerprint=services.setup.plan_fingerprint(tmp_path / "county" / "plan.xlsx"))
     db = open_db(school_db)
     plan_id = db.execute("SELECT plan_id FROM plans").fetchone()[0]
     period = db.execute("SELECT name FROM periods").fetchone()[0]

@@ -37,7 +37,7 @@ def big_school(tmp_path_factory) -> Path:
     base = tmp_path_factory.mktemp("gui-bench")
     plan = fx.build_plan_workbook(base / "county", fx.parsed_plan(N_TASKS))
     db = base / "school.db"
-    services.setup.school_init(plan, "SLX001", db)
+    services.setup.school_init(plan, "SLX001", db, county_fingerprint=services.setup.plan_fingerprint(plan))
     ws = services.reporting.open_workspace(db)
     try:
         for i, r in enumerate(r for r in services.reporting.task_board(ws) if not r["is_heading"]):

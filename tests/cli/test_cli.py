@@ -195,8 +195,14 @@ def test_keys_history_and_trace_commands(world):
     assert trace.returncode == 0
     version = json.loads(trace.stdout)["periods"][0]["versions"][0]
     assert version["current"] and version["source"]["file"] == f"{code}.xlsx" and version["source"]["archived"]
-    refused = run("keys", "approve", code, "--db", world / "county.db")
-    assert refused.returncode == 2 and "没有待批准的新密钥" in refused.stderr
+    refused = run("keys", "approve", code, "--fingerprint", "ab" * 32, "--db", world / "county.db")
+    assert refused.returncode == 2 and "没有指纹为" in refused.stderr  # not a key of this school: nothing pinned
+    unconfirmed = next(k for k in keys if k["owner"] == code)
+    assert unconfirmed["confirmation"] == "unconfirmed"  # a first key without enrolment code: 未确认
+    approved = run("keys", "approve", code, "--fingerprint", unconfirmed["fingerprint"], "--db", world / "county.db")
+    assert approved.returncode == 0, approved.stderr
+
+
 
 
 def test_export_list_again_cover_and_paper_check(world, tmp_path):

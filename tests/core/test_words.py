@@ -18,6 +18,7 @@ STORED = {
     Outcome: ("accepted", "duplicate", "stale", "rejected"),
     words.KeyStatus: ("pinned", "pending", "retired", "refused"),
     words.PackageKind: ("plan", "report", "feedback", "county"),
+    words.Confirmation: ("unconfirmed", "enrolment", "paper", "approved", "compared"),
 }
 
 # Status words are also the Chinese UI text, so a translation call (tr/translate/QT_TRANSLATE_NOOP) may

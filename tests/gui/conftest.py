@@ -143,7 +143,7 @@ def school_template(plan_template, tmp_path_factory) -> Path:
     from desktop.core import services
 
     db = tmp_path_factory.mktemp("school") / "school.db"
-    services.setup.school_init(plan_template, "SLX001", db)
+    services.setup.school_init(plan_template, "SLX001", db, county_fingerprint=services.setup.plan_fingerprint(plan_template))
     return db
 
 

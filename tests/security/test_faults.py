@@ -252,7 +252,7 @@ def test_restore_from_backup_round_trip(world):
 
 def test_passphrase_protected_school_key(world, tmp_path):
     services.setup.school_init(world / "plan.xlsx", sorted(p.stem for p in (world / "reports").glob("*.xlsx"))[0],
-                         tmp_path / "locked.db", passphrase="正确的口令")
+                         tmp_path / "locked.db", passphrase="正确的口令", county_fingerprint=services.setup.plan_fingerprint(world / "plan.xlsx"))
     db = open_db(tmp_path / "locked.db")
     with pytest.raises(TaizhangError, match="口令"):
         services.reporting.export_report(db, tmp_path / "r.xlsx")

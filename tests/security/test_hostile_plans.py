@@ -20,7 +20,7 @@ def _code(world):
 def _refused(world, tmp_path, plan_file, needle):
     target = tmp_path / "school.db"
     with pytest.raises(TaizhangError, match=needle):
-        services.setup.school_init(plan_file, _code(world), target)
+        services.setup.school_init(plan_file, _code(world), target, county_fingerprint=services.setup.plan_fingerprint(plan_file))
     assert not target.exists() or target.stat().st_size == 0
 
 
@@ -63,7 +63,7 @@ def test_plan_with_malformed_content_is_refused(world, tmp_path, forger):
 
 def test_school_not_in_the_plan_roster(world, tmp_path):
     with pytest.raises(TaizhangError, match="不在任务清单的学校名单"):
-        services.setup.school_init(world / "plan.xlsx", "NOPE", tmp_path / "s.db")
+        services.setup.school_init(world / "plan.xlsx", "NOPE", tmp_path / "s.db", county_fingerprint=services.setup.plan_fingerprint(world / "plan.xlsx"))
     assert not (tmp_path / "s.db").exists()
 
 

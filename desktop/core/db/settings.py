@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sqlite_utils
 
+ENROLMENT_PROOF = "enrolment_proof"  # school side: the proof its reports carry (DESIGN §16), never the code
+
 
 def get_setting(db: sqlite_utils.Database, key: str, default: str | None = None) -> str | None:
     row = db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()

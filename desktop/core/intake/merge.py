@@ -18,9 +18,9 @@ from desktop.core.intake.checking import Checked, check, check_archived, checked
 from desktop.core.intake.inputs import Input, collect_inputs
 from desktop.core.package.container import VerifiedPackage
 from desktop.core.records import entries, evidence, history
-from desktop.core.signing import identity, trust
+from desktop.core.signing import enrolment, identity, trust
+from desktop.core.words import Confirmation, OwnerKind, Reason, Role
 from desktop.core.words import Outcome as Verdict
-from desktop.core.words import OwnerKind, Reason, Role
 
 
 @dataclass
@@ -151,14 +151,9 @@ def _classify_and_apply(ctx: _Context, inp: Input, sha: str, pkg: VerifiedPackag
     unknown = [e["task_id"] for e in m["entries"] if e["task_id"] not in ctx.task_ids(plan["id"], plan["version"])]
     if unknown:
         raise _Reject(Reason.UNKNOWN_TASK, f"报送中有计划里不存在的任务：{unknown[0]}", f"the report names unknown task {unknown[0]}")
-    pinned = trust.pinned_key(db, OwnerKind.SCHOOL, school)
-    if pinned is not None and pinned != pkg.public_key:
-        if trust.was_set_aside(db, school, pkg.fingerprint):
-            raise _Reject(Reason.OLD_KEY, "文件由该校已停用或已拒绝的旧密钥签名", "signed with a key of this school that was "
-                          "replaced or refused")
-        raise _Reject(Reason.KEY_PENDING, "学校签名密钥已更换，等待审核批准（批准后自动合并）",
-                      "key changed, pending approval (merged automatically once approved)",
-                      keep=True, new_key=(school, pkg.public_key))
+    confirm_as = _who_speaks(db, school, sha, pkg)
+    if confirm_as is not None:  # a rejection below rolls this back with the rest of the file
+        trust.pin(db, OwnerKind.SCHOOL, school, pkg.public_key, sha, confirm_as)
     outcome = Outcome(inp.display, Verdict.ACCEPTED, "", "", school, period, revision)
     if store.package_merged(db, m["package_id"]):
         outcome.outcome, outcome.code = Verdict.DUPLICATE, Reason.SAME_PACKAGE
@@ -178,21 +173,83 @@ def _classify_and_apply(ctx: _Context, inp: Input, sha: str, pkg: VerifiedPackag
                       keep=True)
     else:
         _apply(db, school, plan["id"], period, revision, sha, pkg, replaces=current is not None)
-        if pinned is None:
-            trust.pin(db, OwnerKind.SCHOOL, school, pkg.public_key, sha)
         if current is not None:
             outcome.reason = f"替换第 {current} 次报送 / supersedes revision {current}"
+    if confirm_as == Confirmation.UNCONFIRMED and outcome.outcome == Verdict.ACCEPTED:
+        outcome.code = Reason.UNCONFIRMED_KEY
+        outcome.reason = "; ".join(x for x in (outcome.reason, "学校密钥未确认（首次使用，无注册码）/ school key unconfirmed"
+                                                                 " (first use, no enrolment code)") if x)
     store.archive(db, sha, inp, pkg)
     store.record(db, sha, inp, outcome, pkg)
     return outcome
+
+
+def _who_speaks(db, school: str, sha: str, pkg: VerifiedPackage) -> str | None:
+    """May this key speak for the school (DESIGN §16)? Returns how to pin it (None: already pinned as it
+    should be), or raises the rejection. An enrolment proof that fits confirms the key at once, and sets
+    aside what an unconfirmed other key brought; a second key without proof is held for the bureau."""
+    fp = pkg.fingerprint
+    owner = trust.key_owner(db, fp)
+    if owner is not None and (owner[0], owner[1]) != (OwnerKind.SCHOOL, school):
+        raise _Reject(Reason.KEY_OTHER_SCHOOL, f"签名密钥已属于学校 {owner[1]}，一个密钥不能代表两所学校",
+                      f"the signing key already belongs to school {owner[1]}; one key never speaks for two schools")
+    proof = enrolment.check(db, school, pkg.public_key, pkg.manifest.get("enrolment"))
+    if proof is False:
+        raise _Reject(Reason.ENROLMENT_WRONG, "注册码证明不符（学校输入的注册码不对，或文件不是该校发出的）",
+                      "the enrolment proof does not match this school's code (wrong code typed, or not the school's file)")
+    pinned = trust.pinned_key(db, OwnerKind.SCHOOL, school)
+    how = trust.confirmation(db, OwnerKind.SCHOOL, school)
+    if proof:
+        enrolment.mark_used(db, school, fp)
+        if pinned is None or pinned == pkg.public_key:
+            return Confirmation.ENROLMENT if how != Confirmation.ENROLMENT else None
+        if how == Confirmation.UNCONFIRMED:
+            _set_aside(db, school, trust.pinned_fingerprint(db, OwnerKind.SCHOOL, school), fp)
+            return Confirmation.ENROLMENT
+    if pinned is None:
+        return Confirmation.UNCONFIRMED
+    if pinned == pkg.public_key:
+        return None
+    if trust.was_set_aside(db, school, fp):
+        raise _Reject(Reason.OLD_KEY, "文件由该校已停用或已拒绝的旧密钥签名", "signed with a key of this school that was "
+                      "replaced or refused")
+    if how == Confirmation.UNCONFIRMED:
+        raise _Reject(Reason.KEY_PENDING, "该校已有一个未确认的密钥，现又收到另一个密钥：两者都待教育局核对指纹后决定",
+                      "another key for a school whose key is unconfirmed: both pending approval, the bureau decides "
+                      "by fingerprint", keep=True, new_key=(school, pkg.public_key))
+    raise _Reject(Reason.KEY_PENDING, "学校签名密钥已更换，等待审核批准（批准后自动合并）",
+                  "key changed, pending approval (merged automatically once approved)",
+                  keep=True, new_key=(school, pkg.public_key))
+
+
+def _set_aside(db, school: str, old_fp: str | None, by: str) -> None:
+    """The school was confirmed with another key: what the unconfirmed key ``old_fp`` brought goes to
+    history and its files stop counting (they never make a later file stale or a conflict)."""
+    if old_fp is None:
+        return
+    unlinked: set[str] = set()
+    for plan_id, period in store.periods_from_key(db, school, old_fp):
+        if store.current_signer(db, school, plan_id, period) == old_fp:
+            unlinked |= entries.move_to_history(db, school, plan_id, period, f"set-aside-by:{by}")
+    store.set_aside(db, school, old_fp, by)
+    evidence.prune_unreferenced(db, unlinked)
+
+
+def confirm_key(db, school: str, fingerprint: str, how: str) -> tuple[str, list[Outcome]]:
+    """Confirm exactly the key ``fingerprint`` for the school (approval, paper-check): an unconfirmed key it
+    replaces is set aside with its data; the files that waited for the key are merged now."""
+    with transaction(db):
+        done = trust.confirm(db, school, fingerprint, how)
+        if done["replaced_unconfirmed"]:
+            _set_aside(db, school, done["replaced"], done["fingerprint"])
+    return done["fingerprint"], remerge_held(db, school, done["fingerprint"])
 
 
 def _apply(db, school, plan_id, period, revision, sha, pkg: VerifiedPackage, *, replaces: bool) -> None:
     """Write the file's entries and evidence; with ``replaces`` the school's earlier values for the period go to
     history first (without it there are none: county-side entries only ever come from an accepted file)."""
     m = pkg.manifest
-    if replaces:
-        entries.move_to_history(db, school, plan_id, period, sha)
+    unlinked = entries.move_to_history(db, school, plan_id, period, sha) if replaces else set()
     entries.write_reported(db, school, plan_id, period, revision, sha, m["entries"])
     if m["evidence"]:
         with pkg.open_zip() as zf:
@@ -202,6 +259,7 @@ def _apply(db, school, plan_id, period, revision, sha, pkg: VerifiedPackage, *, 
                     with zf.open(part) as stream:  # verified already; streamed, not held whole
                         evidence.store_stream(db, ev["sha256"], part.file_size, ev["mime"], stream)
                 evidence.link(db, school, plan_id, ev["task_id"], period, ev["sha256"], ev["name"], m["created_at"])
+    evidence.prune_unreferenced(db, unlinked)  # superseded evidence stays once, in the archived file
 
 
 def remerge_held(db, school: str, fingerprint: str) -> list[Outcome]:

@@ -12,6 +12,7 @@ from desktop.core.db.audit import audit
 from desktop.core.db.blobs import insert_streamed
 from desktop.core.errors import TaizhangError
 from desktop.core.words import Outcome as Verdict
+from desktop.core.words import Reason
 
 if TYPE_CHECKING:
     from desktop.core.intake.inputs import Input
@@ -41,6 +42,7 @@ def record(db, sha: str, inp: Input, outcome: Outcome, pkg: VerifiedPackage | No
     if outcome.outcome == Verdict.DUPLICATE:
         return
     plan = m["plan"] if isinstance(m.get("plan"), dict) else {}
+    first = db.execute("SELECT received_at FROM submissions WHERE sha256 = ?", [sha]).fetchone()
     db.execute(
         "INSERT OR REPLACE INTO submissions (sha256, package_id, file_name, school_code, plan_id, period, revision,"
         " outcome, reason, reason_code, signer_fingerprint, created_at, received_at)"
@@ -48,9 +50,36 @@ def record(db, sha: str, inp: Input, outcome: Outcome, pkg: VerifiedPackage | No
         [sha, m.get("package_id") if isinstance(m.get("package_id"), str) else None, os.path.basename(inp.display)[:255],
          outcome.school, plan.get("id") if isinstance(plan.get("id"), str) else None, outcome.period, outcome.revision,
          outcome.outcome, outcome.reason, outcome.code, pkg.fingerprint if pkg else None,
-         m.get("created_at") if isinstance(m.get("created_at"), str) else None, now_iso()])
+         m.get("created_at") if isinstance(m.get("created_at"), str) else None,
+         first[0] if first else now_iso()])  # arrival is when these bytes first came in (a held file keeps it)
     audit(db, f"merge.{outcome.outcome}", outcome.school or "",
           json.dumps({"file": inp.display[-200:], "sha256": sha, "reason": outcome.code}, ensure_ascii=False))
+
+
+def periods_from_key(db, school: str, fingerprint: str) -> list[tuple[str, str]]:
+    """(plan, period) of every file of the school accepted (or kept as stale) from the key ``fingerprint``."""
+    return db.execute("SELECT DISTINCT plan_id, period FROM submissions WHERE school_code = ? AND signer_fingerprint = ?"
+                      " AND outcome IN (?, ?)", [school, fingerprint, Verdict.ACCEPTED, Verdict.STALE]).fetchall()
+
+
+def current_signer(db, school: str, plan_id: str, period: str) -> str | None:
+    """The key that signed the file the school's current values for the period came from."""
+    row = db.execute("SELECT signer_fingerprint FROM submissions WHERE school_code = ? AND plan_id = ? AND period = ?"
+                     " AND outcome = ? ORDER BY revision DESC LIMIT 1", [school, plan_id, period, Verdict.ACCEPTED]).fetchone()
+    return row[0] if row else None
+
+
+def set_aside(db, school: str, fingerprint: str, by: str) -> int:
+    """The school was confirmed with the key ``by``: files the unconfirmed key ``fingerprint`` brought stop
+    counting (no longer accepted or stale, so they make nothing stale or a conflict); bytes stay archived."""
+    cur = db.execute(
+        "UPDATE submissions SET outcome = ?, reason_code = ?, reason = ? WHERE school_code = ? AND signer_fingerprint = ?"
+        " AND outcome IN (?, ?)",
+        [Verdict.REJECTED, Reason.SET_ASIDE, "未确认的密钥发来的报送，学校已用另一密钥确认，此文件已搁置（存档保留） / sent by an "
+         "unconfirmed key; the school was confirmed with another key, so this file is set aside (kept in the archive)",
+         school, fingerprint, Verdict.ACCEPTED, Verdict.STALE])
+    audit(db, "merge.set_aside", school, json.dumps({"fingerprint": fingerprint, "confirmed": by, "files": cur.rowcount}))
+    return cur.rowcount
 
 
 def file_from_archive(db, sha: str) -> bytes:

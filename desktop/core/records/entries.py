@@ -114,9 +114,9 @@ def write_reported(db, school: str, plan_id: str, period: str, revision: int, sh
          for e in reported for iv in e["indicators"]])
 
 
-def move_to_history(db, school: str, plan_id: str, period: str, replaced_by: str) -> None:
+def move_to_history(db, school: str, plan_id: str, period: str, replaced_by: str) -> set[str]:
     """Bureau side: move the school's current values for the period to history, then clear them
-    (entries, indicator values and evidence links)."""
+    (entries, indicator values and evidence links); returns the evidence files the links named."""
     key = [school, plan_id, period]
     old_values: dict[str, list] = {}
     for task_id, seq, value in db.execute("SELECT task_id, target_seq, value FROM indicator_values WHERE school_code = ?"
@@ -129,4 +129,4 @@ def move_to_history(db, school: str, plan_id: str, period: str, replaced_by: str
         history.keep(db, school, plan_id, period, row[0], row[8], row[9], old, old_values.get(row[0], []), replaced_by)
     db.execute("DELETE FROM entries WHERE school_code = ? AND plan_id = ? AND period = ?", key)
     db.execute("DELETE FROM indicator_values WHERE school_code = ? AND plan_id = ? AND period = ?", key)
-    evidence.unlink_period(db, school, plan_id, period)
+    return evidence.unlink_period(db, school, plan_id, period)

@@ -108,9 +108,23 @@ def link(db, school: str, plan_id: str, task_id: str, period: str, sha256: str, 
                " VALUES (?, ?, ?, ?, ?, ?, ?)", [school, plan_id, task_id, period, sha256, name, added_at])
 
 
-def unlink_period(db, school: str, plan_id: str, period: str) -> None:
-    db.execute("DELETE FROM entry_evidence WHERE school_code = ? AND plan_id = ? AND period = ?",
-               [school, plan_id, period])
+def unlink_period(db, school: str, plan_id: str, period: str) -> set[str]:
+    """Drop the school's evidence links for the period; returns the files they named."""
+    key = [school, plan_id, period]
+    shas = {r[0] for r in db.execute("SELECT sha256 FROM entry_evidence WHERE school_code = ? AND plan_id = ?"
+                                      " AND period = ?", key).fetchall()}
+    db.execute("DELETE FROM entry_evidence WHERE school_code = ? AND plan_id = ? AND period = ?", key)
+    return shas
+
+
+def prune_unreferenced(db, candidates) -> int:
+    """Bureau side: forget the stored bytes of ``candidates`` no current entry links any more (superseded
+    evidence stays once, inside the archived file it came in, not twice). Returns how many went."""
+    gone = 0
+    for sha in sorted(candidates):
+        if db.execute("SELECT 1 FROM entry_evidence WHERE sha256 = ? LIMIT 1", [sha]).fetchone() is None:
+            gone += db.execute("DELETE FROM evidence WHERE sha256 = ?", [sha]).rowcount
+    return gone
 
 
 def meta(db, sha256: str) -> tuple[str, int] | None:

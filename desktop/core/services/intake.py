@@ -9,8 +9,9 @@ from desktop.core.errors import TaizhangError
 from desktop.core.intake import merge, store
 from desktop.core.intake.inputs import collect_inputs
 from desktop.core.roster import store as roster_store
-from desktop.core.signing import trust
+from desktop.core.signing import enrolment, trust
 from desktop.core.signing.crypto import format_fingerprint
+from desktop.core.words import Confirmation
 
 
 def merge_files(db, paths, **kwargs) -> list[merge.Outcome]:
@@ -23,25 +24,76 @@ def count_inputs(paths) -> int:
 
 
 def key_requests(db) -> list[dict]:
-    """Schools whose files came signed by a new key, waiting for the bureau to approve or refuse it."""
+    """Keys for the bureau to decide on: a new key for a school (``kind`` "pending"), and a first key nobody
+    confirmed yet (``kind`` "unconfirmed", 未确认). Each row names the exact ``fingerprint`` an approval pins."""
     names = {s["code"]: s["name"] for s in roster_store.schools(db)}
-    return [{"school": r["owner"], "name": names.get(r["owner"], ""), "fingerprint": r["fingerprint"],
+    rows = [{"kind": "pending", "school": r["owner"], "name": names.get(r["owner"], ""), "fingerprint": r["fingerprint"],
              "fingerprint_groups": format_fingerprint(r["fingerprint"]), "pinned": r["pinned"],
-             "pinned_groups": format_fingerprint(r["pinned"]) if r["pinned"] else "", "first_seen": r["first_seen"],
+             "pinned_groups": format_fingerprint(r["pinned"]) if r["pinned"] else "",
+             "pinned_unconfirmed": r["pinned_confirmation"] == Confirmation.UNCONFIRMED, "first_seen": r["first_seen"],
              "waiting": store.waiting_for_key(db, r["owner"], r["fingerprint"])} for r in trust.pending(db)]
+    for school, fp in sorted(trust.unconfirmed(db).items()):
+        rows.append({"kind": "unconfirmed", "school": school, "name": names.get(school, ""), "fingerprint": fp,
+                     "fingerprint_groups": format_fingerprint(fp), "pinned": fp, "pinned_groups": format_fingerprint(fp),
+                     "pinned_unconfirmed": True, "first_seen": "", "waiting": 0})
+    return rows
 
 
-def approve_key(db, school: str, fingerprint: str | None = None) -> list[merge.Outcome]:
-    """Trust exactly the new key ``fingerprint`` the bureau looked at (optional when the school has one
-    pending key); the files that waited for it are merged now."""
+def unconfirmed_schools(db) -> dict[str, str]:
+    """school → fingerprint of the schools whose merged data came from a key nobody confirmed (未确认)."""
+    return trust.unconfirmed(db)
+
+
+def approve_key(db, school: str, fingerprint: str) -> list[merge.Outcome]:
+    """Trust exactly the key ``fingerprint`` the bureau looked at (a pending key, or a first key not yet
+    confirmed); an unconfirmed key it replaces is set aside; the files that waited for it are merged now."""
+    return merge.confirm_key(db, school, fingerprint, Confirmation.APPROVED)[1]
+
+
+def confirm_key(db, school: str, fingerprint: str, how: str = Confirmation.PAPER) -> list[merge.Outcome]:
+    """What the paper-check calls once a stamped 备案表 names the school's key (DESIGN §16, way 2)."""
+    return merge.confirm_key(db, school, fingerprint, how)[1]
+
+
+def refuse_key(db, school: str, fingerprint: str | None = None) -> None:
     with transaction(db):
-        fingerprint = trust.approve(db, school, fingerprint)
-    return merge.remerge_held(db, school, fingerprint)
+        trust.refuse(db, school, fingerprint)
 
 
-def refuse_key(db, school: str) -> None:
+def all_keys(db) -> list[dict]:
+    return trust.keys(db)
+
+
+def enrolment_codes(db) -> list[dict]:
+    """Every roster school with its enrolment code (made now for schools without one), to print or export."""
+    schools = roster_store.schools(db)
     with transaction(db):
-        trust.refuse(db, school)
+        enrolment.issue(db, [s["code"] for s in schools])
+    codes = enrolment.codes(db)
+    return [{"school": s["code"], "name": s["name"], "township": s.get("township", ""),
+             "code": enrolment.display(codes[s["code"]]["code"]),
+             "used": bool(codes[s["code"]]["used_by"])} for s in schools]
+
+
+def reissue_enrolment_code(db, school: str) -> str:
+    with transaction(db):
+        return enrolment.display(enrolment.reissue(db, school))
+
+
+def write_enrolment_list(db, out) -> None:
+    """The codes as a UTF-8 CSV (with BOM, so Excel and WPS show the Chinese): 学校代码, 学校名称, 注册码."""
+    import csv
+    import io
+
+    from desktop.core.db.atomic import atomic_target
+
+    buf = io.StringIO()
+    w = csv.writer(buf)
+    w.writerow(["学校代码", "学校名称", "乡镇", "注册码", "已使用"])
+    for r in enrolment_codes(db):
+        w.writerow([r["school"], r["name"], r["township"], r["code"], "是" if r["used"] else ""])
+    with atomic_target(out) as tmp:
+        tmp.write_bytes(buf.getvalue().encode("utf-8-sig"))
 
 
 def school_history(db, school: str) -> list[dict]:

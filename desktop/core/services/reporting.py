@@ -10,7 +10,7 @@ from pathlib import Path
 from desktop.core.clock import now_iso
 from desktop.core.db.audit import audit
 from desktop.core.db.connection import open_db, transaction
-from desktop.core.db.settings import get_setting, set_setting
+from desktop.core.db.settings import ENROLMENT_PROOF, get_setting, set_setting
 from desktop.core.errors import TaizhangError
 from desktop.core.package import cover, reportbook, resaved
 from desktop.core.package.container import EvidenceSource, PackageInvalid, verify_package, write_package
@@ -75,6 +75,9 @@ def export_report(db, out, *, period: str | None = None, passphrase: str | None 
         "evidence": [e.manifest_entry() for e in sources],
         "tasks": reportbook.task_summaries(tasks),
     }
+    proof = get_setting(db, ENROLMENT_PROOF)
+    if proof:  # DESIGN §16: HMAC(enrolment code, this school's public key), made once at school init
+        content["enrolment"] = proof
     wb = reportbook.build_workbook(content, ident.fingerprint)
     try:
         manifest = write_package(out, kind=PackageKind.REPORT, content=content, workbook=wb, evidence=sources, key=key,

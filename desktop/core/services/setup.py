@@ -7,12 +7,13 @@ from pathlib import Path
 
 from desktop.core.db.audit import audit
 from desktop.core.db.connection import open_db, transaction
+from desktop.core.db.settings import ENROLMENT_PROOF, set_setting
 from desktop.core.errors import TaizhangError
 from desktop.core.package import planbook
 from desktop.core.roster import store as roster_store
-from desktop.core.signing import identity, trust
+from desktop.core.signing import enrolment, identity, trust
 from desktop.core.tasklist import store as task_store
-from desktop.core.words import OwnerKind
+from desktop.core.words import Confirmation, OwnerKind
 
 
 def county_init(db_path, name: str, *, passphrase: str | None = None) -> identity.Identity:
@@ -61,13 +62,26 @@ def write_fingerprint_notice(db, out) -> Path:
     return Path(out)
 
 
-def school_init(plan_file, school_code: str, db_path, *, passphrase: str | None = None) -> identity.Identity:
-    """Load the county's plan workbook, pin the county key, and create this school's key."""
+def school_init(plan_file, school_code: str, db_path, *, county_fingerprint: str, enrol: str | None = None,
+                passphrase: str | None = None) -> identity.Identity:
+    """Load the county's plan workbook, pin the county key, and create this school's key.
+
+    ``plan_file`` is a path or the very bytes the person verified (the wizard passes the bytes it showed,
+    so a file swapped on disk afterwards pins nothing). ``county_fingerprint`` is the fingerprint the person
+    compared with the bureau's notice (or typed): the county key is pinned only when it is the key that
+    signed these bytes. ``enrol`` is the school's enrolment code from the bureau (DESIGN §16): the reports
+    then carry its proof, and the bureau pins this school's key at once.
+    """
     pkg, m = planbook.read_plan_package(plan_file)
     school = next((s for s in m["schools"] if s["code"] == school_code), None)
     if school is None:
         raise TaizhangError(f"学校代码 {school_code} 不在任务清单的学校名单中",
                             f"school code {school_code} is not in the plan's roster")
+    if trust.normalise_fingerprint(county_fingerprint) != pkg.fingerprint:
+        raise TaizhangError(f"任务清单的签名密钥指纹与所核对的不一致，未载入。文件的指纹：{format_fingerprint(pkg.fingerprint)}",
+                            "the plan is signed by a key other than the fingerprint you compared; nothing loaded. "
+                            f"The file's fingerprint: {pkg.fingerprint}")
+    code = enrolment.normalise(enrol) if enrol else None
     if Path(db_path).exists() and Path(db_path).stat().st_size > 0:
         db = open_db(db_path)
         existing = identity.load(db, required=False)
@@ -80,27 +94,52 @@ def school_init(plan_file, school_code: str, db_path, *, passphrase: str | None 
         with transaction(db):
             ident = identity.create(db, role="school", county=m["county"], school_code=school["code"],
                                     school_name=school["name"], passphrase=passphrase)
-            trust.pin(db, OwnerKind.COUNTY, m["county"], pkg.public_key, pkg.file_sha256)
+            trust.pin(db, OwnerKind.COUNTY, m["county"], pkg.public_key, pkg.file_sha256, Confirmation.COMPARED)
+            if code:
+                set_setting(db, ENROLMENT_PROOF, enrolment.proof(code, ident.public_key))
             _store_plan(db, m)
-            audit(db, "school.init", school_code, json.dumps({"county_fingerprint": pkg.fingerprint}))
+            audit(db, "school.init", school_code, json.dumps({"county_fingerprint": pkg.fingerprint,
+                                                              "enrolled": bool(code)}))
         return ident
     finally:
         db.close()
 
 
-def load_plan_update(db, plan_file) -> dict:
-    """Load a newer version of the plan workbook signed by the pinned county key."""
+def plan_fingerprint(plan_file) -> str:
+    """The fingerprint of the key that signed a plan workbook (verified), for the person to compare."""
+    pkg, _m = planbook.read_plan_package(plan_file)
+    return pkg.fingerprint
+
+
+class OtherPlan(TaizhangError):
+    """A plan workbook for another plan id (last year's plan, another plan of the county): a new plan the
+    user must choose to switch to, never an update. ``current`` and ``offered`` name both."""
+
+    def __init__(self, current: dict, offered: dict):
+        super().__init__(f"这是另一份任务清单《{offered['title']}》（第 {offered['version']} 版），不是当前的《{current['title']}》"
+                         f"（第 {current['version']} 版）的更新；确需改用新清单时请明确选择切换",
+                         f"this is another plan, \"{offered['title']}\" (v{offered['version']}), not an update of the "
+                         f"current \"{current['title']}\" (v{current['version']}); switch plans only on purpose")
+        self.current, self.offered = current, offered
+
+
+def load_plan_update(db, plan_file, *, switch: bool = False) -> dict:
+    """Load a newer version of the plan workbook signed by the pinned county key. A workbook for another
+    plan id raises ``OtherPlan`` unless ``switch`` says the person chose to change to it."""
     ident = identity.load(db, role="school")
     pkg, m = planbook.read_plan_package(plan_file)
     pinned = trust.pinned_key(db, OwnerKind.COUNTY, ident.county)
     if m["county"] != ident.county or pinned != pkg.public_key:
         raise TaizhangError("任务清单不是由本县教育局的密钥签名的，已拒绝", "the plan is not signed by this county's pinned key")
     current = task_store.current_plan(db)
+    if current and current["id"] != m["plan"]["id"] and not switch:
+        raise OtherPlan(current, m["plan"])
     if current and current["id"] == m["plan"]["id"] and current["version"] >= m["plan"]["version"]:
         raise TaizhangError("这个版本的任务清单已经载入过", "this plan version is already loaded")
     with transaction(db):
         _store_plan(db, m)
-        audit(db, "plan.update", m["plan"]["id"], json.dumps({"version": m["plan"]["version"]}))
+        audit(db, "plan.switch" if current and current["id"] != m["plan"]["id"] else "plan.update", m["plan"]["id"],
+              json.dumps({"version": m["plan"]["version"], "from": current["id"] if current else None}))
     return m["plan"]
 
 

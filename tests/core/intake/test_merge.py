@@ -117,7 +117,7 @@ def test_new_key_waits_for_approval_then_merges(world, county_db, counts, tmp_pa
     merge.merge_paths(county_db, [world / "reports" / f"{code}.xlsx"])
     # the school reinstalls: new database, new key, exports again
     fresh = tmp_path / "reinstalled.db"
-    services.setup.school_init(world / "plan.xlsx", code, fresh)
+    services.setup.school_init(world / "plan.xlsx", code, fresh, county_fingerprint=services.setup.plan_fingerprint(world / "plan.xlsx"))
     db = open_db(fresh)
     plan = db.execute("SELECT plan_id FROM plans").fetchone()[0]
     task = services.reporting.school_tasks(db)[0]["task_id"]
@@ -135,7 +135,9 @@ def test_new_key_waits_for_approval_then_merges(world, county_db, counts, tmp_pa
     assert counts(county_db) | {"trusted_keys": before["trusted_keys"]} == before  # only a pending request added
     assert county_db.execute("SELECT status FROM trusted_keys WHERE owner_code = ? ORDER BY status", [code]
                              ).fetchall() == [("pending",), ("pinned",)]
-    [held] = services.intake.approve_key(county_db, code)
+    new_fp = county_db.execute("SELECT fingerprint FROM trusted_keys WHERE owner_code = ? AND status = 'pending'",
+                               [code]).fetchone()[0]
+    [held] = services.intake.approve_key(county_db, code, new_fp)
     assert held.outcome == "accepted"
     assert county_db.execute("SELECT narrative FROM entries WHERE school_code = ? AND task_id = ?",
                              [code, task]).fetchone() == ("重装后",)

@@ -18,7 +18,7 @@ def school(world, tmp_path):
     """A fresh school database (first school of the sample roster) with nothing recorded yet."""
     code = roster_store.schools(open_db(world / "county.db"))[0]["code"]
     path = tmp_path / "s.db"
-    services.setup.school_init(world / "plan.xlsx", code, path)
+    services.setup.school_init(world / "plan.xlsx", code, path, county_fingerprint=services.setup.plan_fingerprint(world / "plan.xlsx"))
     db = open_db(path)
     ident = identity.load(db)
     plan = task_store.current_plan(db)

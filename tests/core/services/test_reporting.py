@@ -15,7 +15,7 @@ from desktop.core.roster import store as roster_store
 def ws(world, tmp_path):
     code = roster_store.schools(open_db(world / "county.db"))[0]["code"]
     path = tmp_path / "s.db"
-    services.setup.school_init(world / "plan.xlsx", code, path)
+    services.setup.school_init(world / "plan.xlsx", code, path, county_fingerprint=services.setup.plan_fingerprint(world / "plan.xlsx"))
     w = services.reporting.open_workspace(path)
     yield w
     services.reporting.close_workspace(w)
@@ -146,7 +146,7 @@ def test_evidence_copy_and_preview(ws, tmp_path):
 
 def test_passphrase_check(world, tmp_path):
     code = roster_store.schools(open_db(world / "county.db"))[0]["code"]
-    services.setup.school_init(world / "plan.xlsx", code, tmp_path / "p.db", passphrase="秘密")
+    services.setup.school_init(world / "plan.xlsx", code, tmp_path / "p.db", passphrase="秘密", county_fingerprint=services.setup.plan_fingerprint(world / "plan.xlsx"))
     w = services.reporting.open_workspace(tmp_path / "p.db")
     try:
         assert w.key_protected

@@ -74,7 +74,7 @@ def reinstalled_report(world: Path, code: str, out: Path, times: int = 2) -> Pat
     from desktop.core.records import entries
 
     fresh = out.parent / f"reinstalled-{code}.db"
-    services.setup.school_init(world / "plan.xlsx", code, fresh)
+    services.setup.school_init(world / "plan.xlsx", code, fresh, county_fingerprint=services.setup.plan_fingerprint(world / "plan.xlsx"))
     db = open_db(fresh)
     try:
         plan = db.execute("SELECT plan_id FROM plans").fetchone()[0]

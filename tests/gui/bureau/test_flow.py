@@ -22,7 +22,7 @@ def _school_reports(plan_file, folder, codes):
     folder.mkdir(parents=True)
     for code in codes:
         db_path = folder.parent / f"{code}.db"
-        services.setup.school_init(plan_file, code, db_path)
+        services.setup.school_init(plan_file, code, db_path, county_fingerprint=services.setup.plan_fingerprint(plan_file))
         db = open_db(db_path)
         try:
             demo.fill_school(db, random.Random(code), folder.parent)

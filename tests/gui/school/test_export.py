@@ -85,7 +85,7 @@ def test_failure_is_reported_in_the_dialog(qtbot, workspace, tmp_path):
 
 
 def test_passphrase_is_asked_for_a_protected_key(qtbot, plan_file, tmp_path):
-    services.setup.school_init(plan_file, "SLX001", tmp_path / "p.db", passphrase="口令")
+    services.setup.school_init(plan_file, "SLX001", tmp_path / "p.db", passphrase="口令", county_fingerprint=services.setup.plan_fingerprint(plan_file))
     ws = services.reporting.open_workspace(tmp_path / "p.db")
     try:
         d = ExportDialog(ws)
