@@ -96,7 +96,7 @@ def test_old_key_after_a_key_change_is_refused(world, county_db, counts, forger,
     rev2 = world / "rev2.xlsx"
     forger(src, rev2, key=new_key, manifest_edit=lambda m: m.update(revision=2, package_id="a" * 8 + "-0000-4000-8000-" + "0" * 12))
     merge.merge_paths(county_db, [rev2], workers=0)
-    [held] = services.intake.approve_key(county_db, code)
+    [held] = services.intake.approve_key(county_db, code, crypto.fingerprint(crypto.public_raw(new_key)))
     assert held.outcome == "accepted"
     old = _school_key(world, code)
     rev3 = world / "rev3.xlsx"

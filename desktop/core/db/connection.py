@@ -61,8 +61,11 @@ def open_db(path: str | os.PathLike, *, create: bool = False) -> Database:
                     f"这不是台账数据文件（不是 SQLite 数据库）：{path}",
                     f"not a Taizhang database (not an SQLite file): {path}",
                 )
+    owner_only(path, create=create)
     conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
     try:
+        conn.execute("PRAGMA trusted_schema = OFF")  # no function calls from a schema we did not write
+        _refuse_foreign_schema(conn, path)
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA busy_timeout = 5000")
         version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -86,6 +89,57 @@ def open_db(path: str | os.PathLike, *, create: bool = False) -> Database:
         conn.close()
         raise
     return sqlite_utils.Database(conn)
+
+
+def owner_only(path: Path, *, create: bool = False) -> None:
+    """The database holds the private key: only its owner may read it (0600 where the OS has modes).
+    A new file is created so; an existing one of ours is narrowed. SQLite gives -wal/-shm the same mode."""
+    if os.name != "posix":
+        return
+    if create and not path.exists():
+        os.close(os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600))
+    for p in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        try:
+            st = p.stat()
+            if st.st_uid == os.getuid() and st.st_mode & 0o077:
+                os.chmod(p, 0o600)
+        except OSError:
+            pass
+
+
+_EXPECTED: dict[tuple, dict[tuple[str, str], str]] = {}
+
+
+def _schema_objects(conn: sqlite3.Connection) -> dict[tuple[str, str], str]:
+    return {(t, n): " ".join((sql or "").split()) for t, n, sql in conn.execute(
+        "SELECT type, name, sql FROM sqlite_master WHERE type IN ('trigger', 'view')").fetchall()}
+
+
+def _expected_objects() -> dict[tuple[str, str], str]:
+    """The triggers and views our migrations create (none today), from an empty in-memory database."""
+    found = migrations()
+    key = tuple(str(p) for _n, p in found)
+    if key not in _EXPECTED:
+        mem = sqlite3.connect(":memory:", isolation_level=None)
+        try:
+            for _n, path in found:
+                mem.executescript(path.read_text(encoding="utf-8"))
+            _EXPECTED[key] = _schema_objects(mem)
+        finally:
+            mem.close()
+    return _EXPECTED[key]
+
+
+def _refuse_foreign_schema(conn: sqlite3.Connection, path: Path) -> None:
+    """A trigger or view our migrations did not create could act on every write (approve keys, copy data):
+    such a file is refused before anything runs on it."""
+    expected = _expected_objects()
+    foreign = sorted(n for key, sql in _schema_objects(conn).items() for n in [key[1]] if expected.get(key) != sql)
+    if foreign:
+        raise TaizhangError(
+            f"数据文件含有本程序没有创建的触发器或视图（{', '.join(foreign[:3])}），可能被人改动过，已拒绝打开：{path}",
+            f"the database holds triggers or views this program did not create ({', '.join(foreign[:3])}); "
+            f"it may have been tampered with and is not opened: {path}")
 
 
 def _migrate(conn: sqlite3.Connection, current: int) -> None:

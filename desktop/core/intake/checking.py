@@ -46,6 +46,9 @@ def unreadable(exc: BaseException) -> PackageInvalid:
 
 def check(inp: Input) -> Checked:
     """Hash and verify one input; never raises for a bad file. Runs in worker processes for big batches."""
+    if inp.skipped:  # never opened (merge_one gives it its own outcome)
+        return Checked(hashlib.sha256(inp.display.encode("utf-8")).hexdigest(),
+                       error=PackageInvalid("不是普通文件，未读取", "not a regular file; not read"))
     if inp.broken:
         return Checked(hashlib.sha256(inp.display.encode("utf-8")).hexdigest(),
                        error=PackageInvalid("压缩包内的文件过大或已损坏", "archive member too large or damaged"))

@@ -5,6 +5,8 @@ Names are only ever shown to people; no path is derived from a name inside an ar
 
 from __future__ import annotations
 
+import os
+import stat
 import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -12,6 +14,7 @@ from pathlib import Path
 
 from desktop.core import zipsafe
 from desktop.core.package.container import MAX_FILE_BYTES, MAX_RATIO
+from desktop.core.words import Reason
 
 MAX_ARCHIVE_MEMBERS = 20000
 _READ_WHOLE_BELOW = 8 << 20
@@ -29,6 +32,7 @@ class Input:
     path: Path | None = None
     member: str | None = None  # set for a member of the .zip at ``path``
     broken: bool = False  # an archive member over the limits: rejected without reading
+    skipped: str | None = None  # a Reason: a special file or an outside link in a folder, never opened
 
     def __post_init__(self):  # undecodable names (lone surrogates) and control characters: shown escaped
         self.display = zipsafe.safe_text(self.display, 4096)
@@ -74,15 +78,43 @@ def member_display_name(info: zipfile.ZipInfo) -> str:
 
 
 def collect_inputs(paths: Iterable) -> Iterator[Input]:
-    """Files, folders (recursive, sorted) and .zip archives of packages. Names are only for display."""
+    """Files, folders (recursive, sorted) and .zip archives of packages. Names are only for display.
+
+    In a folder, a FIFO, a device or a socket is never opened (reading one hangs or never ends), and a
+    link leading out of the chosen folder is not followed: each gets its own outcome row instead. Folder
+    links are not descended into (os.walk without followlinks), so a loop cannot run forever."""
     for raw in paths:
         path = Path(raw)
         if path.is_dir():  # in a folder only workbooks and archives count (a USB stick holds much else)
-            for sub in sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith((".", "~$"))
-                              and p.suffix.lower() in (".xlsx", ".xlsm", ".zip")):
-                yield from _file_inputs(sub)
+            root = path.resolve()
+            found = []
+            for folder, dirs, files in os.walk(path):
+                dirs[:] = [d for d in dirs if not d.startswith(".")]
+                found.extend(Path(folder) / f for f in files)
+            for sub in sorted(found):
+                if sub.name.startswith((".", "~$")) or sub.suffix.lower() not in (".xlsx", ".xlsm", ".zip"):
+                    continue
+                skipped = _special(sub, root)
+                if skipped:
+                    yield Input(str(sub), skipped=skipped)
+                else:
+                    yield from _file_inputs(sub)
+        elif path.exists() and not path.is_file():
+            yield Input(str(path), skipped=Reason.NOT_A_FILE)
         else:
             yield from _file_inputs(path)
+
+
+def _special(path: Path, root: Path) -> str | None:
+    """Why a name in a chosen folder is not read: not a regular file, or a link leading out of the folder."""
+    try:
+        if not stat.S_ISREG(path.stat().st_mode):  # FIFO, device, socket (a link to one included)
+            return Reason.NOT_A_FILE
+        if path.is_symlink() and not path.resolve().is_relative_to(root):
+            return Reason.OUTSIDE_FOLDER
+    except (OSError, RuntimeError):  # a dangling link or a link loop
+        return Reason.NOT_A_FILE
+    return None
 
 
 def _file_inputs(path: Path) -> Iterator[Input]:

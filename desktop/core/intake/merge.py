@@ -93,6 +93,12 @@ class _Context:
 
 def merge_one(ctx: _Context, inp: Input, checked: Checked | None = None) -> Outcome:
     db = ctx.db
+    if inp.skipped == Reason.OUTSIDE_FOLDER:  # nothing was read, so nothing is recorded
+        return Outcome(inp.display, Verdict.REJECTED, "链接指向所选文件夹之外，未读取 / a link leading out of the chosen "
+                       "folder; not followed", Reason.OUTSIDE_FOLDER)
+    if inp.skipped:
+        return Outcome(inp.display, Verdict.REJECTED, "不是普通文件（管道、设备等），未读取 / not a regular file (a pipe, "
+                       "a device…); not read", Reason.NOT_A_FILE)
     checked = checked or check(inp)
     sha, pkg = checked.sha256, checked.pkg
     prior = store.prior_verdict(db, sha)

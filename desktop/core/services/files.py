@@ -62,3 +62,28 @@ def save_evidence(db, sha256: str, target) -> Path:
 
     return evidence.copy_evidence_to(db, sha256, target)
 
+
+
+_TEMP: list = []
+
+
+def temp_folder() -> Path:
+    """One private folder (0700) per run for copies of evidence opened in another program; removed when
+    the program exits (atexit), so no copy of a school's files stays behind in the temp folder."""
+    import atexit
+    import shutil
+    import tempfile
+
+    if not _TEMP:
+        folder = Path(tempfile.mkdtemp(prefix="taizhang-open-"))
+        _TEMP.append(folder)
+        atexit.register(shutil.rmtree, folder, True)
+    return _TEMP[0]
+
+
+def remove_temp_folder() -> None:
+    """Remove the run's temp copies now (also done at exit)."""
+    import shutil
+
+    while _TEMP:
+        shutil.rmtree(_TEMP.pop(), ignore_errors=True)

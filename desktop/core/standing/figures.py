@@ -36,7 +36,14 @@ def rate(done: int, total: int) -> float | None:
 
 
 def is_late(sub: dict, due: str | None) -> bool:
-    return bool(due and sub.get("created_at") and sub["created_at"][:10] > due)
+    """Late when the school's first accepted file for the period arrived after the due date.
+
+    The export time in a file (``created_at``) is the school's own clock and anyone can backdate it, so it
+    is shown, never judged: only what the bureau itself knows counts — when a file first arrived
+    (``arrived_at``; ``received_at`` for rows without it). A file cannot arrive before the plan and period
+    it answers existed, so arrival needs no other bound."""
+    arrived = sub.get("arrived_at") or sub.get("received_at")
+    return bool(due and arrived and arrived[:10] > due)
 
 
 def is_overdue(deadline: str | None, as_of: str) -> bool:
@@ -75,7 +82,9 @@ def collect(db, plan_id: str, period: str) -> dict:
     for code, revision, created_at, received_at in db.execute(
             "SELECT school_code, revision, created_at, received_at FROM submissions WHERE plan_id = ? AND period = ?"
             " AND outcome = 'accepted' ORDER BY revision", [plan_id, period]).fetchall():
-        subs[code] = {"revision": revision, "created_at": created_at, "received_at": received_at}
+        first = subs.get(code, {}).get("arrived_at") or received_at
+        subs[code] = {"revision": revision, "created_at": created_at, "received_at": received_at,
+                      "arrived_at": min(first, received_at)}
     status: dict[tuple[str, str], str] = {}
     empty: set[tuple[str, str]] = set()
     problems = []

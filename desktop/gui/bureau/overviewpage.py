@@ -5,7 +5,6 @@ and the summary workbook export."""
 from __future__ import annotations
 
 import html
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt, QUrl, Signal
@@ -153,7 +152,8 @@ class CellDetail(QWidget):
         item = self._item(row)
         if item is None:
             return None
-        folder = Path(tempfile.mkdtemp(prefix="taizhang-evidence-"))
+        folder = services.files.temp_folder() / item["sha256"][:16]
+        folder.mkdir(exist_ok=True)
         name = Path(item["name"]).name or item["sha256"]
         try:
             path = services.files.save_evidence(self.db, item["sha256"], folder / name)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -125,7 +124,6 @@ class TaskDetail(QScrollArea):
         self._loading = False
         self._opener = opener or (lambda path: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))))
         self._file_chooser = file_chooser or self._choose_files
-        self._tmp: tempfile.TemporaryDirectory | None = None
         self.evidence_op: BackgroundOp | None = None  # adding or removing evidence, on a worker thread
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -618,10 +616,8 @@ class TaskDetail(QScrollArea):
         item = self._selected()
         if item is None:
             return
-        if self._tmp is None:
-            self._tmp = tempfile.TemporaryDirectory(prefix="taizhang-")
         try:
-            path = services.reporting.evidence_copy(self.ws, item["sha256"], self._tmp.name)
+            path = services.reporting.evidence_copy(self.ws, item["sha256"], services.files.temp_folder())
         except (TaizhangError, OSError) as exc:
             self.error.emit(message(exc))
             return
@@ -676,6 +672,4 @@ class TaskDetail(QScrollArea):
             self.evidence_op.shutdown()
             self.evidence_op = None
         self.flush()
-        if self._tmp is not None:
-            self._tmp.cleanup()
-            self._tmp = None
+        services.files.remove_temp_folder()  # the copies opened in other programs go with the window
