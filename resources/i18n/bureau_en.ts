@@ -533,57 +533,57 @@ Send this file to the schools together with the fingerprint notice.</translation
 <context>
     <name>CellDetail</name>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="70"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="69"/>
         <source>佐证材料：</source>
         <translation>Evidence:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="83"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="82"/>
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="86"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="85"/>
         <source>另存为…</source>
         <translation>Save as…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="98"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="97"/>
         <source>&lt;p style=&apos;color:#5f6368&apos;&gt;点击左侧表格中的格子，查看该校对这项任务的填报内容和佐证材料。&lt;/p&gt;</source>
         <translation>&lt;p style=&apos;color:#5f6368&apos;&gt;Click a cell in the table on the left to see what the school reported on that task, and its evidence.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="127"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="126"/>
         <source>{status}（{n}%）</source>
         <translation>{status} ({n}%)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="129"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="128"/>
         <source>完成情况说明</source>
         <translation>What was done</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="129"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="128"/>
         <source>存在问题</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="130"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="129"/>
         <source>下步打算</source>
         <translation>Next steps</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="132"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="131"/>
         <source>不适用原因</source>
         <translation>Reason (not applicable)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="140"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="139"/>
         <source>待定</source>
         <translation>not set</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="143"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="142"/>
         <source>{text}：目标 {target}{unit}，填报 &lt;b&gt;{got}&lt;/b&gt;</source>
         <translation>{text}: target {target}{unit}, reported &lt;b&gt;{got}&lt;/b&gt;</translation>
     </message>
@@ -598,17 +598,17 @@ Send this file to the schools together with the fingerprint notice.</translation
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="117"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="116"/>
         <source>该校本周期还没有报送。</source>
         <translation>This school has not reported for this period yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="121"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="120"/>
         <source>第 {n} 次报送 · 导出于 {at}</source>
         <translation>Revision {n} · exported {at}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="137"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="136"/>
         <source>量化指标</source>
         <translation>Targets</translation>
     </message>
@@ -978,119 +978,131 @@ or use the buttons on the right. A file imported twice is counted once.</transla
     </message>
     <message>
         <location filename="../../desktop/gui/bureau/importpage.py" line="175"/>
-        <source>密钥更换申请（这些学校的文件暂不合并，等您决定）</source>
-        <translation>Key change requests (these schools&apos; files wait until you decide)</translation>
+        <source>学校密钥：待批准的新密钥与未确认的首次密钥</source>
+        <translation>School keys: new keys awaiting approval and unconfirmed first keys</translation>
     </message>
     <message>
         <location filename="../../desktop/gui/bureau/importpage.py" line="178"/>
-        <source>学校重装系统或换电脑后，会用新的密钥签名。请先打电话与学校核对新指纹，确认无误再批准：批准后，等待中的文件立即合并；拒绝则一直不合并。</source>
-        <translation>After reinstalling or changing computers, a school signs with a new key. Phone the school and compare the new fingerprint before you approve: once approved, its waiting files are merged at once; if refused, they are never merged.</translation>
+        <source>学校重装系统或换电脑后，会用新的密钥签名。请先打电话与学校核对新指纹，确认无误再批准：批准后，等待中的文件立即合并；拒绝则一直不合并。“未确认”是没有用注册码的首次密钥：数据已合并但带未确认标记，批准时只确认您核对过的那一个指纹。</source>
+        <translation>After a school reinstalls its PC it signs with a new key. Phone the school and compare the new fingerprint before approving: once approved, the waiting files merge at once; refused, they never merge. “Unconfirmed” is a first key sent without an enrolment code: its data is merged but marked unconfirmed; an approval confirms exactly the fingerprint you checked.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="200"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="201"/>
         <source>核实无误，批准新密钥</source>
         <translation>Verified: approve new key</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="203"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="204"/>
         <source>拒绝</source>
         <translation>Refuse</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="232"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="233"/>
         <source>选择学校报送的文件</source>
         <translation>Choose the schools&apos; report files</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="233"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="234"/>
         <source>报送文件 (*.xlsx *.zip);;所有文件 (*)</source>
         <translation>Report files (*.xlsx *.zip);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="238"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="239"/>
         <source>选择存放报送文件的文件夹</source>
         <translation>Choose the folder with the report files</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="245"/>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="378"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="246"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="387"/>
         <source>正在导入，请等这一批完成或取消后再导入</source>
         <translation>An import is running; wait for it to finish or cancel it first</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="258"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="259"/>
         <source>正在查找文件…</source>
         <translation>Looking for files…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="282"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="283"/>
         <source>正在取消：当前文件合并完后停止…</source>
         <translation>Cancelling: stopping after the current file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="292"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="293"/>
         <source>找到 {n} 个文件，正在核验并合并…</source>
         <translation>{n} file(s) found; checking and merging…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="308"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="309"/>
         <source>已合并 {n}</source>
         <translation>merged {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="308"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="309"/>
         <source>重复 {n}</source>
         <translation>duplicate {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="309"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="310"/>
         <source>旧版次 {n}</source>
         <translation>older revision {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="309"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="310"/>
         <source>拒收 {n}</source>
         <translation>rejected {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="310"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="311"/>
         <source>已取消：处理了 {n} / {total} 个文件（未处理的文件没有导入，可以再导入一次）</source>
         <translation>Cancelled after {n} of {total} files (the rest were not imported; you can import them again)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="311"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="312"/>
         <source>导入完成：{n} 个文件</source>
         <translation>Import finished: {n} file(s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="312"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="313"/>
         <source>{head} —— {counts}</source>
         <translation>{head} — {counts}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="314"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="315"/>
         <source>（用时 {s} 秒）</source>
         <translation> ({s} s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="316"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="317"/>
         <source>。有被拒收的文件：勾选“只看有问题的文件”查看原因和处理办法。</source>
         <translation>. Some files were rejected: tick &quot;Show problem files only&quot; to see why and what to do.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="359"/>
-        <source>新密钥指纹：{new}
-原密钥指纹：{old}</source>
-        <translation>New fingerprint: {new}
-Old fingerprint: {old}</translation>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="361"/>
+        <source>未确认的密钥（首次使用，无注册码）：{fp}
+与该校电话核对一致后可批准确认；该校用注册码报送时会自动确认。</source>
+        <translation>Unconfirmed key (first use, no enrolment code): {fp}
+Approve it once it matches what the school reads to you on the phone; a report with the school's enrolment code confirms it automatically.</translation>
     </message>
     <message>
         <location filename="../../desktop/gui/bureau/importpage.py" line="366"/>
+        <source>（未确认）</source>
+        <translation> (unconfirmed)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="367"/>
+        <source>待批准密钥指纹：{new}
+在用密钥指纹：{old}</source>
+        <translation>Key awaiting approval: {new}
+Key in use: {old}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="373"/>
         <source>请先选择一条密钥更换申请</source>
         <translation>Select a key change request first</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="373"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="380"/>
         <source>请先打电话与{name}核对新密钥指纹：
 
 {fp}
@@ -1103,33 +1115,47 @@ Old fingerprint: {old}</translation>
 Approve only if it matches. Once approved, the school&apos;s {n} waiting file(s) are merged at once.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="375"/>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="395"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="383"/>
+        <source>
+
+该校原有的未确认密钥发来的数据将被搁置（保留在历史中）。</source>
+        <translation>
+
+The data sent by this school's earlier, unconfirmed key will be set aside (kept in history).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="384"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="405"/>
         <source>批准新密钥</source>
         <translation>Approve new key</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="382"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="391"/>
         <source>正在合并{name}等待中的文件…</source>
         <translation>Merging the files from {name} that were waiting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="389"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="398"/>
         <source>已批准{name}的新密钥，合并了 {n} 个等待中的文件。</source>
         <translation>New key of {name} approved; {n} waiting file(s) merged.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="406"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="416"/>
         <source>拒绝新密钥</source>
         <translation>Refuse new key</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="406"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="416"/>
         <source>拒绝{name}的新密钥？用这把密钥签名的文件都不会合并。</source>
         <translation>Refuse the new key of {name}? No file signed with this key will be merged.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="414"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="420"/>
+        <source>未确认的密钥不能单独拒绝：另一个密钥到达时再批准那一个</source>
+        <translation>An unconfirmed key cannot be refused on its own: approve the other key when it arrives</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="427"/>
         <source>已拒绝{name}的新密钥。</source>
         <translation>New key of {name} refused.</translation>
     </message>
@@ -1143,23 +1169,38 @@ Approve only if it matches. Once approved, the school&apos;s {n} waiting file(s)
     </message>
     <message>
         <location filename="../../desktop/gui/bureau/importmodels.py" line="140"/>
-        <source>新密钥指纹</source>
-        <translation>New key fingerprint</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/bureau/importmodels.py" line="140"/>
-        <source>原密钥指纹</source>
-        <translation>Old key fingerprint</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/bureau/importmodels.py" line="140"/>
         <source>首次收到</source>
         <translation>First received</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/importmodels.py" line="140"/>
+        <source>待定密钥指纹</source>
+        <translation>Key awaiting decision</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/importmodels.py" line="140"/>
+        <source>在用密钥指纹</source>
+        <translation>Key in use</translation>
     </message>
     <message>
         <location filename="../../desktop/gui/bureau/importmodels.py" line="141"/>
         <source>等待合并的文件</source>
         <translation>Files waiting</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/importmodels.py" line="159"/>
+        <source>（未确认）</source>
+        <translation> (unconfirmed)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/importmodels.py" line="162"/>
+        <source>（无）</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/importmodels.py" line="168"/>
+        <source> 未确认</source>
+        <translation> unconfirmed</translation>
     </message>
 </context>
 <context>

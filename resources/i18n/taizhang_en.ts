@@ -122,7 +122,7 @@ SHA-256: {sha}</translation>
 <context>
     <name>EvidenceView</name>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="88"/>
+        <location filename="../../desktop/gui/school/detail.py" line="87"/>
         <source>把照片或文件拖到这里</source>
         <translation>Drop photos or files here</translation>
     </message>
@@ -322,62 +322,62 @@ Plan: {title} (version {version}, {tasks} tasks, {schools} schools)</translation
 <context>
     <name>KeyPage</name>
     <message>
-        <location filename="../../desktop/gui/school/wizard.py" line="234"/>
+        <location filename="../../desktop/gui/school/wizard.py" line="265"/>
         <source>创建本校密钥并保存数据</source>
         <translation>Create the school key and save the data</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/wizard.py" line="235"/>
+        <location filename="../../desktop/gui/school/wizard.py" line="266"/>
         <source>程序会为本校生成一把签名密钥，导出的报送文件都用它签名。</source>
         <translation>A signing key is created for your school; every exported report is signed with it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/wizard.py" line="243"/>
+        <location filename="../../desktop/gui/school/wizard.py" line="274"/>
         <source>可不填</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/wizard.py" line="247"/>
+        <location filename="../../desktop/gui/school/wizard.py" line="278"/>
         <source>密钥口令（可选）：</source>
         <translation>Key passphrase (optional):</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/wizard.py" line="249"/>
+        <location filename="../../desktop/gui/school/wizard.py" line="280"/>
         <source>再输入一次：</source>
         <translation>Repeat passphrase:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/wizard.py" line="255"/>
+        <location filename="../../desktop/gui/school/wizard.py" line="286"/>
         <source>设置口令后，每次导出报送文件都要输入它。口令忘记后无法找回，只能重新初始化（需教育局重新登记本校密钥）。多人共用的电脑建议设置。</source>
         <translation>With a passphrase, it is asked for at every export. A forgotten passphrase cannot be recovered: the school must start again and the bureau must register the new key. Recommended on shared computers.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/wizard.py" line="260"/>
+        <location filename="../../desktop/gui/school/wizard.py" line="291"/>
         <source>数据文件：</source>
         <translation>Database file:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/wizard.py" line="264"/>
+        <location filename="../../desktop/gui/school/wizard.py" line="295"/>
         <source>更改…</source>
         <translation>Change…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/wizard.py" line="269"/>
+        <location filename="../../desktop/gui/school/wizard.py" line="300"/>
         <source>全部填报内容和佐证材料都保存在这一个文件里。备份请用“文件 → 备份数据文件”，或关闭程序后再复制它。</source>
         <translation>Everything you record, evidence included, is kept in this one file. To back it up use File → Back up data file, or close the program before copying it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/wizard.py" line="298"/>
+        <location filename="../../desktop/gui/school/wizard.py" line="329"/>
         <source>两次输入的口令不一致。</source>
         <translation>The two passphrases differ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/wizard.py" line="303"/>
+        <location filename="../../desktop/gui/school/wizard.py" line="334"/>
         <source>这个位置已经有一个数据文件，请换一个文件名。</source>
         <translation>A database already exists there; choose another file name.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/wizard.py" line="311"/>
+        <location filename="../../desktop/gui/school/wizard.py" line="344"/>
         <source>未能创建数据文件：{reason}</source>
         <translation>Could not create the database: {reason}</translation>
     </message>
@@ -461,7 +461,22 @@ Plan: {title} (version {version}, {tasks} tasks, {schools} schools)</translation
         <translation>Search by name or code</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/wizard.py" line="223"/>
+        <location filename="../../desktop/gui/school/wizard.py" line="195"/>
+        <source>本校注册码：</source>
+        <translation>Enrolment code:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/wizard.py" line="198"/>
+        <source>教育局通知中本校的 8 位注册码，例如 ACDE-FGHJ（没有可不填）</source>
+        <translation>The 8-character code for your school from the bureau's notice, e.g. ACDE-FGHJ (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/wizard.py" line="203"/>
+        <source>注册码证明报送文件确实来自本校，教育局收到后立即确认本校密钥。不填也能报送，但首次报送会标为“未确认”，需另行确认。请确认上面选中的学校正是本校：注册码只对本校有效。</source>
+        <translation>The enrolment code proves that the report files come from your school; the bureau confirms your school's key as soon as it arrives. Without it you can still report, but the first report is marked “unconfirmed” until confirmed another way. Make sure the school selected above is yours: the code works only for your school.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/wizard.py" line="244"/>
         <source>已选择：{name}（{code}，{type}）</source>
         <translation>Selected: {name} ({code}, {type})</translation>
     </message>
@@ -469,47 +484,47 @@ Plan: {title} (version {version}, {tasks} tasks, {schools} schools)</translation
 <context>
     <name>SchoolSetupWizard</name>
     <message>
-        <location filename="../../desktop/gui/school/wizard.py" line="335"/>
+        <location filename="../../desktop/gui/school/wizard.py" line="369"/>
         <source>台账 · 学校端初次设置</source>
         <translation>Taizhang · school setup</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/wizard.py" line="339"/>
+        <location filename="../../desktop/gui/school/wizard.py" line="373"/>
         <source>下一步 &gt;</source>
         <translation>Next &gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/wizard.py" line="340"/>
+        <location filename="../../desktop/gui/school/wizard.py" line="374"/>
         <source>&lt; 上一步</source>
         <translation>&lt; Back</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/wizard.py" line="341"/>
+        <location filename="../../desktop/gui/school/wizard.py" line="375"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/wizard.py" line="342"/>
+        <location filename="../../desktop/gui/school/wizard.py" line="376"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/wizard.py" line="352"/>
+        <location filename="../../desktop/gui/school/wizard.py" line="386"/>
         <source>打开任务清单</source>
         <translation>Open plan workbook</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/wizard.py" line="353"/>
+        <location filename="../../desktop/gui/school/wizard.py" line="387"/>
         <source>任务清单 (*.xlsx)</source>
         <translation>Plan workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/wizard.py" line="357"/>
+        <location filename="../../desktop/gui/school/wizard.py" line="391"/>
         <source>数据文件保存位置</source>
         <translation>Where to keep the database</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/wizard.py" line="358"/>
+        <location filename="../../desktop/gui/school/wizard.py" line="392"/>
         <source>台账数据文件 (*.db)</source>
         <translation>Taizhang database (*.db)</translation>
     </message>
@@ -517,190 +532,204 @@ Plan: {title} (version {version}, {tasks} tasks, {schools} schools)</translation
 <context>
     <name>SchoolWindow</name>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="69"/>
+        <location filename="../../desktop/gui/school/window.py" line="70"/>
         <source>台账 · {school} · {plan}</source>
         <translation>Taizhang · {school} · {plan}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="80"/>
+        <location filename="../../desktop/gui/school/window.py" line="81"/>
         <source>{school}（{code}）· 所有修改都会自动保存</source>
         <translation>{school} ({code}) · every change is saved automatically</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="93"/>
+        <location filename="../../desktop/gui/school/window.py" line="94"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="94"/>
+        <location filename="../../desktop/gui/school/window.py" line="95"/>
         <source>导出报送文件(&amp;E)…</source>
         <translation>&amp;Export report…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="99"/>
+        <location filename="../../desktop/gui/school/window.py" line="100"/>
         <source>载入新版任务清单(&amp;U)…</source>
         <translation>Load &amp;updated plan…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="102"/>
+        <location filename="../../desktop/gui/school/window.py" line="103"/>
         <source>备份数据文件(&amp;B)…</source>
         <translation>&amp;Back up database…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="106"/>
+        <location filename="../../desktop/gui/school/window.py" line="107"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="111"/>
+        <location filename="../../desktop/gui/school/window.py" line="112"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="112"/>
+        <location filename="../../desktop/gui/school/window.py" line="113"/>
         <source>撤销(&amp;U)</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="116"/>
+        <location filename="../../desktop/gui/school/window.py" line="117"/>
         <source>重做(&amp;R)</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="120"/>
+        <location filename="../../desktop/gui/school/window.py" line="121"/>
         <source>查找任务(&amp;F)</source>
         <translation>&amp;Find task</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="126"/>
+        <location filename="../../desktop/gui/school/window.py" line="127"/>
         <source>查看(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="127"/>
-        <location filename="../../desktop/gui/school/window.py" line="249"/>
+        <location filename="../../desktop/gui/school/window.py" line="128"/>
+        <location filename="../../desktop/gui/school/window.py" line="250"/>
         <source>任务详情</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="130"/>
-        <location filename="../../desktop/gui/school/window.py" line="250"/>
+        <location filename="../../desktop/gui/school/window.py" line="131"/>
+        <location filename="../../desktop/gui/school/window.py" line="251"/>
         <source>总体情况</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="133"/>
-        <location filename="../../desktop/gui/school/window.py" line="221"/>
+        <location filename="../../desktop/gui/school/window.py" line="134"/>
+        <location filename="../../desktop/gui/school/window.py" line="222"/>
         <source>任务列表</source>
         <translation>Task list</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="139"/>
+        <location filename="../../desktop/gui/school/window.py" line="140"/>
         <source>语言(&amp;L)</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="143"/>
+        <location filename="../../desktop/gui/school/window.py" line="144"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="148"/>
+        <location filename="../../desktop/gui/school/window.py" line="149"/>
         <source>填报周期：</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="154"/>
+        <location filename="../../desktop/gui/school/window.py" line="155"/>
         <source>（{due} 截止）</source>
         <translation> (due {due})</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="174"/>
+        <location filename="../../desktop/gui/school/window.py" line="175"/>
         <source>搜索任务（名称、内容、责任单位）</source>
         <translation>Search tasks (title, text, responsible units)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="182"/>
+        <location filename="../../desktop/gui/school/window.py" line="183"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="185"/>
+        <location filename="../../desktop/gui/school/window.py" line="186"/>
         <source>未完成（未开始+进行中）</source>
         <translation>Open (not started + in progress)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="187"/>
+        <location filename="../../desktop/gui/school/window.py" line="188"/>
         <source>只看本校任务</source>
         <translation>My school&apos;s tasks only</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="190"/>
+        <location filename="../../desktop/gui/school/window.py" line="191"/>
         <source>只列出适用于本校类型（{type}）的任务</source>
         <translation>Only tasks that apply to this school type ({type})</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="196"/>
+        <location filename="../../desktop/gui/school/window.py" line="197"/>
         <source>已超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="198"/>
+        <location filename="../../desktop/gui/school/window.py" line="199"/>
         <source>缺佐证</source>
         <translation>No evidence</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="200"/>
+        <location filename="../../desktop/gui/school/window.py" line="201"/>
         <source>已完成但没有佐证材料的任务</source>
         <translation>Done tasks without evidence</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="201"/>
+        <location filename="../../desktop/gui/school/window.py" line="202"/>
         <source>有提醒</source>
         <translation>With warnings</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="207"/>
+        <location filename="../../desktop/gui/school/window.py" line="208"/>
         <source>清除筛选</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="279"/>
+        <location filename="../../desktop/gui/school/window.py" line="280"/>
         <source>显示 {shown} 项任务（本校共 {total} 项）</source>
         <translation>Showing {shown} tasks (school total {total})</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="284"/>
+        <location filename="../../desktop/gui/school/window.py" line="285"/>
         <source>已自动保存 {time}</source>
         <translation>Saved automatically {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="406"/>
+        <location filename="../../desktop/gui/school/window.py" line="407"/>
         <source>载入新版任务清单</source>
         <translation>Load updated plan</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="407"/>
+        <location filename="../../desktop/gui/school/window.py" line="408"/>
         <source>任务清单 (*.xlsx)</source>
         <translation>Plan workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="428"/>
+        <location filename="../../desktop/gui/school/window.py" line="434"/>
         <source>已载入任务清单第 {version} 版</source>
         <translation>Plan version {version} loaded</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="431"/>
+        <location filename="../../desktop/gui/school/window.py" line="438"/>
+        <source>这是另一份任务清单</source>
+        <translation>This is another plan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/window.py" line="439"/>
+        <source>选中的文件是《{new}》（第 {nv} 版），不是当前《{cur}》（第 {cv} 版）的更新。
+
+如果是去年的清单，请不要切换。确定要改用这份新清单吗？</source>
+        <translation>The selected file is “{new}” (version {nv}), not an update of the current “{cur}” (version {cv}).
+
+If it is last year's plan, do not switch. Switch to this plan?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/window.py" line="447"/>
         <source>备份数据文件</source>
         <translation>Back up database</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="432"/>
+        <location filename="../../desktop/gui/school/window.py" line="448"/>
         <source>台账数据文件 (*.db)</source>
         <translation>Taizhang database (*.db)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="441"/>
+        <location filename="../../desktop/gui/school/window.py" line="457"/>
         <source>已备份到 {path}</source>
         <translation>Backed up to {path}</translation>
     </message>
@@ -713,7 +742,7 @@ Plan: {title} (version {version}, {tasks} tasks, {schools} schools)</translation
         <translation type="vanished">The language changes the next time Taizhang starts.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="446"/>
+        <location filename="../../desktop/gui/school/window.py" line="462"/>
         <source>正在导出，请稍候……</source>
         <translation>Exporting, please wait…</translation>
     </message>
@@ -769,27 +798,27 @@ Plan: {title} (version {version}, {tasks} tasks, {schools} schools)</translation
 <context>
     <name>TaskDetail</name>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="148"/>
+        <location filename="../../desktop/gui/school/detail.py" line="146"/>
         <source>请在左侧选择一项任务。</source>
         <translation>Choose a task on the left.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="169"/>
+        <location filename="../../desktop/gui/school/detail.py" line="167"/>
         <source>任务要求</source>
         <translation>What the plan asks</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="183"/>
+        <location filename="../../desktop/gui/school/detail.py" line="181"/>
         <source>责任单位</source>
         <translation>Responsible units</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="184"/>
+        <location filename="../../desktop/gui/school/detail.py" line="182"/>
         <source>完成时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="185"/>
+        <location filename="../../desktop/gui/school/detail.py" line="183"/>
         <source>适用学校</source>
         <translation>Applies to</translation>
     </message>
@@ -800,62 +829,62 @@ Plan: {title} (version {version}, {tasks} tasks, {schools} schools)</translation
         <translation>:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="207"/>
+        <location filename="../../desktop/gui/school/detail.py" line="205"/>
         <source>完成情况</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="219"/>
+        <location filename="../../desktop/gui/school/detail.py" line="217"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="223"/>
+        <location filename="../../desktop/gui/school/detail.py" line="221"/>
         <source>进度</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="243"/>
+        <location filename="../../desktop/gui/school/detail.py" line="241"/>
         <source>不适用原因</source>
         <translation>Reason (not applicable)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="246"/>
+        <location filename="../../desktop/gui/school/detail.py" line="244"/>
         <source>例如：本校无此学段</source>
         <translation>e.g. the school has no such grade</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="252"/>
+        <location filename="../../desktop/gui/school/detail.py" line="250"/>
         <source>量化指标：</source>
         <translation>Targets:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="265"/>
+        <location filename="../../desktop/gui/school/detail.py" line="263"/>
         <source>完成情况说明</source>
         <translation>What was done</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="265"/>
+        <location filename="../../desktop/gui/school/detail.py" line="263"/>
         <source>做了什么、做到什么程度（可写数量、时间、范围）</source>
         <translation>What was done and how far (numbers, dates, scope)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="266"/>
+        <location filename="../../desktop/gui/school/detail.py" line="264"/>
         <source>存在问题</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="266"/>
+        <location filename="../../desktop/gui/school/detail.py" line="264"/>
         <source>遇到的困难和不足</source>
         <translation>Difficulties and shortcomings</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="267"/>
+        <location filename="../../desktop/gui/school/detail.py" line="265"/>
         <source>下步打算</source>
         <translation>Next steps</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="267"/>
+        <location filename="../../desktop/gui/school/detail.py" line="265"/>
         <source>接下来准备怎么做</source>
         <translation>What comes next</translation>
     </message>
@@ -866,17 +895,17 @@ Plan: {title} (version {version}, {tasks} tasks, {schools} schools)</translation
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="290"/>
+        <location filename="../../desktop/gui/school/detail.py" line="288"/>
         <source>把照片、文件拖到下面的框里，或点“添加文件”。</source>
         <translation>Drag photos and files into the box below, or click &quot;Add files&quot;.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="294"/>
+        <location filename="../../desktop/gui/school/detail.py" line="292"/>
         <source>添加文件…</source>
         <translation>Add files…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="297"/>
+        <location filename="../../desktop/gui/school/detail.py" line="295"/>
         <source>打开</source>
         <translation>Open</translation>
     </message>

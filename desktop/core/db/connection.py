@@ -99,12 +99,16 @@ def owner_only(path: Path, *, create: bool = False) -> None:
     if create and not path.exists():
         os.close(os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600))
     for p in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
-        try:
-            st = p.stat()
-            if st.st_uid == os.getuid() and st.st_mode & 0o077:
-                os.chmod(p, 0o600)
-        except OSError:
-            pass
+        _narrow(p)
+
+
+def _narrow(p: Path) -> None:
+    try:
+        st = p.stat()
+        if st.st_uid == os.getuid() and st.st_mode & 0o077:
+            os.chmod(p, 0o600)
+    except OSError:  # read-only media, another owner's file: left as it is
+        pass
 
 
 _EXPECTED: dict[tuple, dict[tuple[str, str], str]] = {}

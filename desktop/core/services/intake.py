@@ -32,7 +32,10 @@ def key_requests(db) -> list[dict]:
              "pinned_groups": format_fingerprint(r["pinned"]) if r["pinned"] else "",
              "pinned_unconfirmed": r["pinned_confirmation"] == Confirmation.UNCONFIRMED, "first_seen": r["first_seen"],
              "waiting": store.waiting_for_key(db, r["owner"], r["fingerprint"])} for r in trust.pending(db)]
+    held = {r["school"] for r in rows}  # a pending row already shows its school's unconfirmed key beside it
     for school, fp in sorted(trust.unconfirmed(db).items()):
+        if school in held:
+            continue
         rows.append({"kind": "unconfirmed", "school": school, "name": names.get(school, ""), "fingerprint": fp,
                      "fingerprint_groups": format_fingerprint(fp), "pinned": fp, "pinned_groups": format_fingerprint(fp),
                      "pinned_unconfirmed": True, "first_seen": "", "waiting": 0})

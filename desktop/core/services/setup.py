@@ -105,6 +105,11 @@ def school_init(plan_file, school_code: str, db_path, *, county_fingerprint: str
         db.close()
 
 
+def check_enrolment_code(text: str) -> str | None:
+    """What a person typed as the enrolment code: None when empty, the code when well formed, else raises."""
+    return enrolment.normalise(text) if str(text or "").strip() else None
+
+
 def plan_fingerprint(plan_file) -> str:
     """The fingerprint of the key that signed a plan workbook (verified), for the person to compare."""
     pkg, _m = planbook.read_plan_package(plan_file)
@@ -161,11 +166,15 @@ def database_role(db_path) -> str | None:
 
 
 def preview_plan(plan_file) -> dict:
-    """Verify a plan workbook and say what it holds (for the first-run wizard, before anything is written)."""
-    pkg, m = planbook.read_plan_package(plan_file)
+    """Verify a plan workbook and say what it holds (for the first-run wizard, before anything is written).
+    ``data`` is the very bytes verified: ``school_init`` takes them, so a file swapped on disk after the
+    fingerprint was shown pins nothing."""
+    data = Path(plan_file).read_bytes() if Path(plan_file).is_file() else plan_file
+    pkg, m = planbook.read_plan_package(data)
     plan = m["plan"]
     return {
         "file": str(plan_file),
+        "data": data,
         "county": m["county"],
         "title": plan["title"],
         "version": plan["version"],

@@ -137,7 +137,7 @@ class KeyRequestsModel(RowsTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: list[dict] = []
-        self._headers = (self.tr("学校"), self.tr("新密钥指纹"), self.tr("原密钥指纹"), self.tr("首次收到"),
+        self._headers = (self.tr("学校"), self.tr("待定密钥指纹"), self.tr("在用密钥指纹"), self.tr("首次收到"),
                          self.tr("等待合并的文件"))
 
     def load(self, rows: list[dict]) -> None:
@@ -155,15 +155,23 @@ class KeyRequestsModel(RowsTableModel):
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if col == KCOL_SCHOOL:
-                return school_label(r["name"], r["school"]) if r["name"] else r["school"]
+                label = school_label(r["name"], r["school"]) if r["name"] else r["school"]
+                return label + (self.tr("（未确认）") if r.get("kind") == "unconfirmed" else "")
             if col == KCOL_NEW:
+                if r.get("kind") == "unconfirmed":
+                    return self.tr("（无）")
                 return " ".join(r["fingerprint_groups"].split()[:4]) + " …"
             if col == KCOL_OLD:
-                return (" ".join(r["pinned_groups"].split()[:4]) + " …") if r["pinned_groups"] else "—"
+                if not r["pinned_groups"]:
+                    return "—"
+                short = " ".join(r["pinned_groups"].split()[:4]) + " …"
+                return short + (self.tr(" 未确认") if r.get("pinned_unconfirmed") else "")
             if col == KCOL_SEEN:
                 return (r["first_seen"] or "")[:16].replace("T", " ")
             if col == KCOL_WAITING:
                 return str(r["waiting"])
+        elif role == Qt.ItemDataRole.ForegroundRole and r.get("pinned_unconfirmed") and col in (KCOL_SCHOOL, KCOL_OLD):
+            return QColor("#b06000")
         elif role == Qt.ItemDataRole.ToolTipRole and col in (KCOL_NEW, KCOL_OLD):
             return r["fingerprint_groups"] if col == KCOL_NEW else r["pinned_groups"]
         elif role == Qt.ItemDataRole.FontRole and col in (KCOL_NEW, KCOL_OLD):

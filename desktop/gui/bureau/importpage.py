@@ -172,11 +172,12 @@ class ImportPage(QWidget):
         header.setSectionResizeMode(COL_ADVICE, QHeaderView.ResizeMode.Stretch)
         lay.addWidget(self.table, 3)
 
-        self.keys_box = QGroupBox(self.tr("密钥更换申请（这些学校的文件暂不合并，等您决定）"))
+        self.keys_box = QGroupBox(self.tr("学校密钥：待批准的新密钥与未确认的首次密钥"))
         self.keys_box.setObjectName("keysBox")
         kl = QVBoxLayout(self.keys_box)
         explain = QLabel(self.tr("学校重装系统或换电脑后，会用新的密钥签名。请先打电话与学校核对新指纹，"
-                                 "确认无误再批准：批准后，等待中的文件立即合并；拒绝则一直不合并。"))
+                                 "确认无误再批准：批准后，等待中的文件立即合并；拒绝则一直不合并。"
+                                 "“未确认”是没有用注册码的首次密钥：数据已合并但带未确认标记，批准时只确认您核对过的那一个指纹。"))
         explain.setWordWrap(True)
         explain.setStyleSheet("color: #5f6368;")
         kl.addWidget(explain)
@@ -356,8 +357,14 @@ class ImportPage(QWidget):
         if r is None:
             self.key_detail.clear()
             return
-        self.key_detail.setText(self.tr("新密钥指纹：{new}\n原密钥指纹：{old}").format(
-            new=r["fingerprint_groups"], old=r["pinned_groups"] or "—"))
+        if r.get("kind") == "unconfirmed":
+            self.key_detail.setText(self.tr("未确认的密钥（首次使用，无注册码）：{fp}\n与该校电话核对一致后可批准确认；"
+                                            "该校用注册码报送时会自动确认。").format(fp=r["fingerprint_groups"]))
+            return
+        old = r["pinned_groups"] or "—"
+        if r.get("pinned_unconfirmed"):
+            old += self.tr("（未确认）")
+        self.key_detail.setText(self.tr("待批准密钥指纹：{new}\n在用密钥指纹：{old}").format(new=r["fingerprint_groups"], old=old))
 
     def _selected_request(self) -> dict | None:
         row = self.keys_view.currentIndex().row()
@@ -372,6 +379,8 @@ class ImportPage(QWidget):
             return False
         text = self.tr("请先打电话与{name}核对新密钥指纹：\n\n{fp}\n\n核对一致后批准。批准后，该校等待中的 {n} 个文件会立即合并。"
                        ).format(name=r["name"] or r["school"], fp=r["fingerprint_groups"], n=r["waiting"])
+        if r.get("pinned_unconfirmed") and r.get("kind") != "unconfirmed":
+            text += self.tr("\n\n该校原有的未确认密钥发来的数据将被搁置（保留在历史中）。")
         if not self.chooser.confirm(self.tr("批准新密钥"), text):
             return False
         if self.worker is not None:
@@ -391,7 +400,8 @@ class ImportPage(QWidget):
             self.summary.setStyleSheet("")
 
         # the held files are merged now, which can take a while: on a worker thread, with its own connection
-        self.worker = (BackgroundOp(self, lambda job: services.intake.approve_key(job.db, r["school"]),
+        fingerprint = r["fingerprint"]  # exactly the key shown in the dialog, never "the newest pending one"
+        self.worker = (BackgroundOp(self, lambda job: services.intake.approve_key(job.db, r["school"], fingerprint),
                                     db_path=self.db_path, title=self.tr("批准新密钥"))
                        .on_success(approved)
                        .on_failure(lambda exc: self.error.setText(message(exc)))
@@ -406,8 +416,11 @@ class ImportPage(QWidget):
         if not self.chooser.confirm(self.tr("拒绝新密钥"), self.tr("拒绝{name}的新密钥？用这把密钥签名的文件都不会合并。").format(
                 name=r["name"] or r["school"])):
             return False
+        if r.get("kind") == "unconfirmed":
+            self.error.setText(self.tr("未确认的密钥不能单独拒绝：另一个密钥到达时再批准那一个"))
+            return False
         try:
-            services.intake.refuse_key(self.db, r["school"])
+            services.intake.refuse_key(self.db, r["school"], r["fingerprint"])
         except TaizhangError as exc:
             self.error.setText(message(exc))
             return False

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLayout,
     QLineEdit,
     QMainWindow,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QTabWidget,
@@ -413,7 +414,12 @@ class SchoolWindow(QMainWindow):
             return
         self.detail.flush()
         try:
-            plan = services.setup.load_plan_update(self.ws.db, path)
+            try:
+                plan = services.setup.load_plan_update(self.ws.db, path)
+            except services.setup.OtherPlan as other:  # last year's plan, another plan: a choice, never an update
+                if not self.ask_switch_plan(other.current, other.offered):
+                    return
+                plan = services.setup.load_plan_update(self.ws.db, path, switch=True)
         except TaizhangError as exc:
             show_error(self, exc)
             return
@@ -426,6 +432,16 @@ class SchoolWindow(QMainWindow):
         if task_id:
             self.select_task(task_id)
         self.statusBar().showMessage(self.tr("已载入任务清单第 {version} 版").format(version=plan["version"]), 8000)
+
+    def ask_switch_plan(self, current: dict, offered: dict) -> bool:
+        """Ask before changing to another plan (tests replace this)."""
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("这是另一份任务清单"),
+                          self.tr("选中的文件是《{new}》（第 {nv} 版），不是当前《{cur}》（第 {cv} 版）的更新。\n\n"
+                                  "如果是去年的清单，请不要切换。确定要改用这份新清单吗？").format(
+                              new=offered["title"], nv=offered["version"], cur=current["title"], cv=current["version"]),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        return box.exec() == QMessageBox.StandardButton.Yes
 
     def backup(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("备份数据文件"), str(Path.home() / "台账备份.db"),

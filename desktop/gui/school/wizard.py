@@ -187,6 +187,27 @@ class SchoolPage(QWizardPage):
         self.chosen.setObjectName("chosenSchool")
         self.chosen.setStyleSheet("font-weight: bold;")
         lay.addWidget(self.chosen)
+        enrol_box = QWidget()
+        enrol_box.setObjectName("enrolBox")
+        enrol_box.setStyleSheet("#enrolBox { background: #e8f0fe; border: 1px solid #aecbfa; border-radius: 6px; }")
+        el = QGridLayout(enrol_box)
+        el.setColumnStretch(1, 1)
+        label = QLabel(self.tr("本校注册码："))
+        self.enrol = QLineEdit()
+        self.enrol.setObjectName("enrolCode")
+        self.enrol.setPlaceholderText(self.tr("教育局通知中本校的 8 位注册码，例如 ACDE-FGHJ（没有可不填）"))
+        self.enrol.setMaxLength(20)
+        label.setBuddy(self.enrol)
+        el.addWidget(label, 0, 0)
+        el.addWidget(self.enrol, 0, 1)
+        hint = QLabel(self.tr("注册码证明报送文件确实来自本校，教育局收到后立即确认本校密钥。不填也能报送，但首次报送会标为“未确认”，"
+                              "需另行确认。请确认上面选中的学校正是本校：注册码只对本校有效。"))
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #3c4043;")
+        el.addWidget(hint, 1, 0, 1, 2)
+        self.enrol_error = _error_label()
+        el.addWidget(self.enrol_error, 2, 0, 1, 2)
+        lay.addWidget(enrol_box)
         self.search.textChanged.connect(self._search)
         self.search.returnPressed.connect(self._first_match)
 
@@ -225,6 +246,16 @@ class SchoolPage(QWizardPage):
 
     def isComplete(self) -> bool:
         return self.w.school is not None
+
+    def validatePage(self) -> bool:
+        try:
+            self.w.enrol = services.setup.check_enrolment_code(self.enrol.text())
+        except TaizhangError as exc:
+            self.enrol_error.setText(message(exc))
+            self.enrol_error.show()
+            return False
+        self.enrol_error.hide()
+        return True
 
 
 class KeyPage(QWizardPage):
@@ -305,8 +336,10 @@ class KeyPage(QWizardPage):
             return False
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            services.setup.school_init(self.w.preview["file"], self.w.school["code"], path,
-                                 passphrase=self.pass1.text() or None)
+            # the bytes verified and shown on the fingerprint page, and the fingerprint the person compared
+            services.setup.school_init(self.w.preview["data"], self.w.school["code"], path,
+                                       county_fingerprint=self.w.preview["fingerprint"], enrol=self.w.enrol,
+                                       passphrase=self.pass1.text() or None)
         except (TaizhangError, OSError) as exc:
             self.error.setText(self.tr("未能创建数据文件：{reason}").format(reason=message(exc)))
             self.error.show()
@@ -328,6 +361,7 @@ class SchoolSetupWizard(QWizard):
         super().__init__(parent)
         self.preview: dict | None = None
         self.school: dict | None = None
+        self.enrol: str | None = None
         self.db_path: str | None = None
         self.plan_chooser = plan_chooser or self._choose_plan
         self.db_chooser = db_chooser or self._choose_db

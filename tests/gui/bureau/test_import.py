@@ -87,8 +87,13 @@ def test_a_key_change_waits_until_approved_here(qtbot, world, chooser, drop, rei
     outcomes, _ = _run(qtbot, win, lambda: drop(win, [newkey]))
     assert [o.outcome for o in outcomes] == ["rejected"] and outcomes[0].code == "key_pending"
     page = win.importer
-    assert not page.keys_box.isHidden() and page.keys.rowCount() == 1
+    pending = [page.keys.request(i) for i in range(page.keys.rowCount()) if page.keys.request(i)["kind"] == "pending"]
+    assert not page.keys_box.isHidden() and len(pending) == 1
     assert page.keys.request(0)["school"] == code and page.keys.request(0)["waiting"] == 1
+    assert page.keys.request(0)["pinned_unconfirmed"]  # the first key came without an enrolment code
+    others = len(_reports(world)) - 1
+    assert page.keys.rowCount() == 1 + others  # the other schools' first keys: 未确认
+    assert "未确认" in page.keys.index(1, 0).data()
     assert "批准或拒绝" in page.results.index(0, COL_ADVICE).data()
     db = open_db(world / "county.db")
     narrative = db.execute("SELECT narrative FROM entries WHERE school_code = ? AND narrative = '重装电脑后重新填报'",
@@ -100,7 +105,7 @@ def test_a_key_change_waits_until_approved_here(qtbot, world, chooser, drop, rei
     qtbot.mouseClick(page.approve_button, Qt.MouseButton.LeftButton)
     assert page.running  # the held files are merged on a worker thread
     qtbot.waitUntil(lambda: not page.running, timeout=30000)
-    assert page.keys.rowCount() == 0 and page.keys_box.isHidden()
+    assert page.keys.rowCount() == others and all(page.keys.request(i)["kind"] == "unconfirmed" for i in range(others))
     assert page.results.outcomes()[-1].outcome == "accepted"
     assert db.execute("SELECT COUNT(*) FROM entries WHERE school_code = ? AND narrative = '重装电脑后重新填报'",
                       [code]).fetchone()[0] == 1
@@ -113,7 +118,7 @@ def test_a_refused_key_is_never_merged(qtbot, world, chooser, drop, reinstalled,
     _run(qtbot, win, lambda: drop(win, _reports(world)))
     _run(qtbot, win, lambda: drop(win, [reinstalled(world, code, tmp_path / "new.xlsx")]))
     qtbot.mouseClick(win.importer.refuse_button, Qt.MouseButton.LeftButton)
-    assert win.importer.keys.rowCount() == 0
+    assert all(win.importer.keys.request(i)["kind"] == "unconfirmed" for i in range(win.importer.keys.rowCount()))
     db = open_db(world / "county.db")
     assert db.execute("SELECT status FROM trusted_keys WHERE owner_code = ? ORDER BY status", [code]).fetchall() == \
         [("pinned",), ("refused",)]
