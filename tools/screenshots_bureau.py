@@ -172,6 +172,8 @@ def main() -> int:
     wait_for(win.importer.finished)
     settle(300)
     shot(win, "import")
+    win.importer.keys_view.selectRow(0)
+    shot(win.importer.keys_box, "keys")
     win.importer.problems_only.setChecked(True)
     shot(win, "import-problems")
     win.importer.problems_only.setChecked(False)

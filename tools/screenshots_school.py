@@ -104,6 +104,13 @@ def main(out_dir: Path) -> list[Path]:
     wiz.next()
     wiz.school_page.search.setText("小学")
     shot(wiz, "wizard-school")
+    wiz.school_page._first_match()
+    wiz.school_page.enrol.setText("KMQR-7TX")  # one character short: the page says why it cannot go on
+    wiz.next()
+    shot(wiz, "wizard-enrolment-wrong")
+    wiz.school_page.enrol.setText("kmqr 7tx4")  # typed as a person might: lower case, a space
+    wiz.school_page.enrol_error.hide()
+    shot(wiz, "wizard-enrolment")
     wiz.close()
 
     # main window on a filled-in school database

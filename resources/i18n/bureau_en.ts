@@ -1082,7 +1082,7 @@ or use the buttons on the right. A file imported twice is counted once.</transla
         <source>未确认的密钥（首次使用，无注册码）：{fp}
 与该校电话核对一致后可批准确认；该校用注册码报送时会自动确认。</source>
         <translation>Unconfirmed key (first use, no enrolment code): {fp}
-Approve it once it matches what the school reads to you on the phone; a report with the school's enrolment code confirms it automatically.</translation>
+Approve it once it matches what the school reads to you on the phone; a report with the school&apos;s enrolment code confirms it automatically.</translation>
     </message>
     <message>
         <location filename="../../desktop/gui/bureau/importpage.py" line="366"/>
@@ -1121,7 +1121,7 @@ Approve only if it matches. Once approved, the school&apos;s {n} waiting file(s)
 该校原有的未确认密钥发来的数据将被搁置（保留在历史中）。</source>
         <translation>
 
-The data sent by this school's earlier, unconfirmed key will be set aside (kept in history).</translation>
+The data sent by this school&apos;s earlier, unconfirmed key will be set aside (kept in history).</translation>
     </message>
     <message>
         <location filename="../../desktop/gui/bureau/importpage.py" line="384"/>
@@ -1386,42 +1386,42 @@ The data sent by this school's earlier, unconfirmed key will be set aside (kept 
 <context>
     <name>PeriodsModel</name>
     <message>
-        <location filename="../../desktop/gui/bureau/rostermodels.py" line="123"/>
+        <location filename="../../desktop/gui/bureau/rostermodels.py" line="135"/>
         <source>填报周期</source>
         <translation>Reporting period</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rostermodels.py" line="123"/>
+        <location filename="../../desktop/gui/bureau/rostermodels.py" line="135"/>
         <source>截止日期</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rostermodels.py" line="123"/>
+        <location filename="../../desktop/gui/bureau/rostermodels.py" line="135"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rostermodels.py" line="123"/>
+        <location filename="../../desktop/gui/bureau/rostermodels.py" line="135"/>
         <source>已报送学校</source>
         <translation>Schools reported</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rostermodels.py" line="127"/>
+        <location filename="../../desktop/gui/bureau/rostermodels.py" line="139"/>
         <source>已关闭</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rostermodels.py" line="127"/>
+        <location filename="../../desktop/gui/bureau/rostermodels.py" line="139"/>
         <source>接收中</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rostermodels.py" line="131"/>
+        <location filename="../../desktop/gui/bureau/rostermodels.py" line="143"/>
         <source>未设</source>
         <translation>Not set</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rostermodels.py" line="138"/>
+        <location filename="../../desktop/gui/bureau/rostermodels.py" line="150"/>
         <source>格式：YYYY-MM-DD，双击修改</source>
         <translation>Format: YYYY-MM-DD; double-click to change</translation>
     </message>
@@ -1686,102 +1686,127 @@ The data sent by this school's earlier, unconfirmed key will be set aside (kept 
     </message>
     <message>
         <location filename="../../desktop/gui/bureau/rosterpage.py" line="60"/>
+        <source>保存注册码清单…</source>
+        <translation>Save enrolment codes…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="62"/>
+        <source>每校一个注册码，随正式通知发给学校（CSV，可用 Excel/WPS 打开打印）</source>
+        <translation>One enrolment code per school, sent to the school with the official notice (CSV, opens in Excel/WPS to print)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="65"/>
         <source>删除所选学校</source>
         <translation>Remove selected school</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="79"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="84"/>
         <source>学校代码</source>
         <translation>School code</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="83"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="88"/>
         <source>学校名称</source>
         <translation>School name</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="88"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="93"/>
         <source>所属乡镇</source>
         <translation>Township</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="90"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="95"/>
         <source>添加学校</source>
         <translation>Add school</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="98"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="103"/>
         <source>填报周期</source>
         <translation>Reporting periods</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="100"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="105"/>
         <source>学校按周期报送；截止日期之后收到的文件在汇总中标为“逾期”。关闭的周期不再接收文件。</source>
         <translation>Schools report once per period; files received after the due date are marked late in the overview. A closed period accepts no more files.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="114"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="119"/>
         <source>关闭 / 重新开放</source>
         <translation>Close / reopen</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="117"/>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="217"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="122"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="237"/>
         <source>删除周期</source>
         <translation>Delete period</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="128"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="133"/>
         <source>周期名称，如 2027年上半年</source>
         <translation>Period name, e.g. 2027 H1</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="133"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="138"/>
         <source>添加周期</source>
         <translation>Add period</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="137"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="142"/>
         <source>截止：</source>
         <translation>Due:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="154"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="162"/>
         <source>共 {n} 所学校</source>
         <translation>{n} schools</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="177"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="185"/>
+        <source>保存注册码清单</source>
+        <translation>Save enrolment codes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="185"/>
+        <source>学校注册码.csv</source>
+        <translation>enrolment-codes.csv</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="185"/>
+        <source>CSV 文件 (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="197"/>
         <source>导入学校名单</source>
         <translation>Import school roster</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="177"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="197"/>
         <source>学校名单 (*.xlsx *.csv)</source>
         <translation>School roster (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="192"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="212"/>
         <source>请先选择要删除的学校</source>
         <translation>Select the school to remove first</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="194"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="214"/>
         <source>删除学校</source>
         <translation>Remove school</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="194"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="214"/>
         <source>从名单中删除“{name}”？</source>
         <translation>Remove &quot;{name}&quot; from the roster?</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="208"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="228"/>
         <source>请先选择一个填报周期</source>
         <translation>Select a reporting period first</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="217"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="237"/>
         <source>删除填报周期“{name}”？</source>
         <translation>Delete the reporting period &quot;{name}&quot;?</translation>
     </message>
@@ -1809,7 +1834,22 @@ The data sent by this school's earlier, unconfirmed key will be set aside (kept 
         <translation>Township</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rostermodels.py" line="108"/>
+        <location filename="../../desktop/gui/bureau/rostermodels.py" line="104"/>
+        <source>注册码</source>
+        <translation>Enrolment code</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/rostermodels.py" line="109"/>
+        <source>（已使用）</source>
+        <translation> (used)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/rostermodels.py" line="114"/>
+        <source>随通知发给该校的一次性注册码：学校在初次设置时输入，教育局收到其报送即确认该校密钥</source>
+        <translation>The one-time code sent to this school with the notice: the school types it at first setup, and its first report then confirms its key</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/rostermodels.py" line="120"/>
         <source>学校代码是报送文件里识别学校的依据，不能修改</source>
         <translation>Reports identify the school by this code; it cannot be changed</translation>
     </message>

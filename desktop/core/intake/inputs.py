@@ -87,7 +87,7 @@ def collect_inputs(paths: Iterable) -> Iterator[Input]:
         path = Path(raw)
         if path.is_dir():  # in a folder only workbooks and archives count (a USB stick holds much else)
             root = path.resolve()
-            found = []
+            found: list[Path] = []
             for folder, dirs, files in os.walk(path):
                 dirs[:] = [d for d in dirs if not d.startswith(".")]
                 found.extend(Path(folder) / f for f in files)

@@ -183,8 +183,10 @@ def _classify_and_apply(ctx: _Context, inp: Input, sha: str, pkg: VerifiedPackag
             outcome.reason = f"替换第 {current} 次报送 / supersedes revision {current}"
     if confirm_as == Confirmation.UNCONFIRMED and outcome.outcome == Verdict.ACCEPTED:
         outcome.code = Reason.UNCONFIRMED_KEY
-        outcome.reason = "; ".join(x for x in (outcome.reason, "学校密钥未确认（首次使用，无注册码）/ school key unconfirmed"
-                                                                 " (first use, no enrolment code)") if x)
+        zh, _, en = outcome.reason.partition(" / ")
+        zh = "；".join(x for x in (zh, "学校密钥未确认（首次使用，无注册码）") if x)
+        en = "; ".join(x for x in (en, "school key unconfirmed (first use, no enrolment code)") if x)
+        outcome.reason = f"{zh} / {en}"
     store.archive(db, sha, inp, pkg)
     store.record(db, sha, inp, outcome, pkg)
     return outcome

@@ -78,7 +78,7 @@ def collect(db, plan_id: str, period: str) -> dict:
         "SELECT code, name, type, township FROM schools ORDER BY code").fetchall()]
     plan = db.execute("SELECT title, county FROM plans WHERE plan_id = ?", [plan_id]).fetchone()
     due = db.execute("SELECT due_date FROM periods WHERE name = ?", [period]).fetchone()
-    subs = {}
+    subs: dict[str, dict] = {}
     for code, revision, created_at, received_at in db.execute(
             "SELECT school_code, revision, created_at, received_at FROM submissions WHERE plan_id = ? AND period = ?"
             " AND outcome = 'accepted' ORDER BY revision", [plan_id, period]).fetchall():

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate
 
 from desktop.core import services
@@ -97,13 +97,25 @@ class _EditableTable(QAbstractTableModel):
 
 
 class SchoolsModel(_EditableTable):
-    fields = SCHOOL_FIELDS
+    fields = (*SCHOOL_FIELDS, "enrolment")
     editable = ("name", "type", "township")
 
     def headers(self):
-        return (self.tr("学校代码"), self.tr("学校名称"), self.tr("学校类型"), self.tr("所属乡镇"))
+        return (self.tr("学校代码"), self.tr("学校名称"), self.tr("学校类型"), self.tr("所属乡镇"), self.tr("注册码"))
+
+    def display(self, row: dict, field: str):
+        if field == "enrolment":
+            code = row.get("enrolment") or ""
+            return code + (self.tr("（已使用）") if code and row.get("enrolled") else "")
+        return super().display(row, field)
 
     def extra(self, row, field, role):
+        if role == Qt.ItemDataRole.ToolTipRole and field == "enrolment":
+            return self.tr("随通知发给该校的一次性注册码：学校在初次设置时输入，教育局收到其报送即确认该校密钥")
+        if role == Qt.ItemDataRole.FontRole and field == "enrolment":
+            font = QFont("monospace")
+            font.setStyleHint(QFont.StyleHint.Monospace)
+            return font
         if role == Qt.ItemDataRole.ToolTipRole and field == "code":
             return self.tr("学校代码是报送文件里识别学校的依据，不能修改")
         if role == Qt.ItemDataRole.ForegroundRole and field == "code":

@@ -57,6 +57,11 @@ class RosterPage(QWidget):
         self.count_label = QLabel()
         top.addWidget(self.count_label)
         top.addStretch(1)
+        self.codes_button = QPushButton(self.tr("保存注册码清单…"))
+        self.codes_button.setObjectName("saveEnrolmentCodes")
+        self.codes_button.setToolTip(self.tr("每校一个注册码，随正式通知发给学校（CSV，可用 Excel/WPS 打开打印）"))
+        self.codes_button.clicked.connect(self.save_codes)
+        top.addWidget(self.codes_button)
         self.remove_button = QPushButton(self.tr("删除所选学校"))
         self.remove_button.setObjectName("removeSchool")
         self.remove_button.clicked.connect(self.remove_school)
@@ -150,6 +155,9 @@ class RosterPage(QWidget):
 
     def reload(self) -> None:
         rows = services.roster.schools(self.db)
+        codes = {c["school"]: c for c in services.intake.enrolment_codes(self.db)} if rows else {}
+        for r in rows:
+            r["enrolment"], r["enrolled"] = codes[r["code"]]["code"], codes[r["code"]]["used"]
         self.schools.load(rows)
         self.count_label.setText(self.tr("共 {n} 所学校").format(n=len(rows)))
         self.periods.load(services.roster.period_list(self.db))
@@ -171,6 +179,18 @@ class RosterPage(QWidget):
         self.error.clear()
         self.reload()
         self.changed.emit()
+        return True
+
+    def save_codes(self, path: str | None = None) -> bool:
+        path = path or self.chooser.save_file(self.tr("保存注册码清单"), self.tr("学校注册码.csv"), self.tr("CSV 文件 (*.csv)"))
+        if not path:
+            return False
+        try:
+            services.intake.write_enrolment_list(self.db, path)
+        except TaizhangError as exc:
+            self._error(exc)
+            return False
+        self.error.clear()
         return True
 
     def import_roster(self, path: str | None = None) -> bool:

@@ -185,3 +185,10 @@ def test_export_files_after_upgrade_old_exports_are_listed_as_not_kept_and_new_o
     assert again.read_bytes() == out.read_bytes()
     with pytest.raises(TaizhangError):
         services.reporting.save_export_again(upgraded, tmp_path / "x.xlsx", revision=1, period=PERIOD)
+
+
+def test_keys_pinned_before_first_contact_rules_are_unconfirmed(upgraded):
+    """Migration 0004: a key trusted on first use only says so; the enrolment table is there and empty."""
+    rows = upgraded.execute("SELECT owner_kind, status, confirmation FROM trusted_keys").fetchall()
+    assert rows and all(r[2] == "unconfirmed" for r in rows)
+    assert upgraded.execute("SELECT COUNT(*) FROM enrolment_codes").fetchone()[0] == 0

@@ -18,7 +18,8 @@ def make_wizard(qtbot, plan_file, db_path=None):
     return wiz
 
 
-def run_wizard(qtbot, plan_file, db_path, *, passphrase: str = "") -> SchoolSetupWizard:
+def run_wizard(qtbot, plan_file, db_path, *, passphrase: str = "", enrol: str = "",
+               between=None) -> SchoolSetupWizard:
     """Open → fingerprint → school → key, as a user would; returns the accepted wizard."""
     wiz = make_wizard(qtbot, plan_file, db_path)
     qtbot.mouseClick(wiz.findChild(QPushButton, "browsePlan"), Qt.MouseButton.LeftButton)
@@ -29,8 +30,11 @@ def run_wizard(qtbot, plan_file, db_path, *, passphrase: str = "") -> SchoolSetu
     assert wiz.currentId() == PAGE_SCHOOL
     wiz.school_page.search.setText("第一小学")  # QTest types ASCII only
     assert wiz.school["code"] == "SLX001"
+    wiz.school_page.enrol.setText(enrol)
     wiz.next()
     assert wiz.currentId() == PAGE_KEY
+    if between:
+        between()
     wiz.key_page.db_path.setText(str(db_path))
     wiz.key_page.pass1.setText(passphrase)
     wiz.key_page.pass2.setText(passphrase)
@@ -132,3 +136,54 @@ def test_default_database_location(qtbot, plan_file):
     wiz.school_page.select_code("SLX002")
     wiz.next()
     assert wiz.key_page.db_path.text() == str(locations.default_db_path("school"))
+
+
+def test_the_enrolment_code_typed_goes_into_every_report(qtbot, plan_file, tmp_path):
+    from desktop.core.db import settings
+    from desktop.core.db.connection import open_db
+    from desktop.core.signing import enrolment, identity
+
+    db_path = tmp_path / "enrolled.db"
+    run_wizard(qtbot, plan_file, db_path, enrol="kmqr 7tx4")
+    db = open_db(db_path)
+    try:
+        ident = identity.load(db)
+        assert settings.get_setting(db, settings.ENROLMENT_PROOF) == enrolment.proof("KMQR7TX4", ident.public_key)
+    finally:
+        db.close()
+
+
+def test_a_malformed_enrolment_code_keeps_the_school_page_with_a_reason(qtbot, plan_file):
+    wiz = make_wizard(qtbot, plan_file)
+    wiz.open_page.path.setText(str(plan_file))
+    wiz.next()
+    wiz.fingerprint_page.confirm.setChecked(True)
+    wiz.next()
+    wiz.school_page.search.setText("第一小学")
+    wiz.school_page.enrol.setText("KMQR-7TX0")  # 0 is not in the alphabet
+    wiz.next()
+    assert wiz.currentId() == PAGE_SCHOOL and "8" in wiz.school_page.enrol_error.text()
+
+
+def test_the_wizard_pins_the_key_it_showed_even_if_the_file_is_swapped(qtbot, plan_file, tmp_path):
+    """Between the fingerprint page and 完成 the file on disk is replaced by one signed with another key."""
+    import shutil
+
+    from desktop.core.db.connection import open_db
+    from desktop.core.signing import crypto, identity, trust
+    from tests.security.conftest import forge
+
+    plan_copy = tmp_path / "plan.xlsx"
+    shutil.copy(plan_file, plan_copy)
+    shown = services.setup.plan_fingerprint(plan_copy)
+
+    def swap():
+        forge(plan_file, tmp_path / "evil.xlsx", key=crypto.new_private_key())
+        plan_copy.write_bytes((tmp_path / "evil.xlsx").read_bytes())
+
+    run_wizard(qtbot, plan_copy, tmp_path / "s.db", between=swap)
+    db = open_db(tmp_path / "s.db")
+    try:
+        assert trust.pinned_fingerprint(db, "county", identity.load(db).county) == shown
+    finally:
+        db.close()
