@@ -86,7 +86,7 @@ def checked_size(path: str | os.PathLike, limit: int, zh_what: str = "文件", e
     import stat as _stat
 
     if not _stat.S_ISREG(st.st_mode):
-        raise ZipRefused("not_a_file", f"不是文件：{safe_text(p.name)}", f"not a file: {safe_text(p.name)}")
+        raise ZipRefused(Reason.NOT_A_FILE, f"不是文件：{safe_text(p.name)}", f"not a file: {safe_text(p.name)}")
     if st.st_size > limit:
         raise ZipRefused("too_large", f"{zh_what}过大（{st.st_size >> 20} MB，上限 {limit >> 20} MB）",
                          f"{en_what} too large ({st.st_size >> 20} MB, limit {limit >> 20} MB)")
@@ -94,8 +94,12 @@ def checked_size(path: str | os.PathLike, limit: int, zh_what: str = "文件", e
 
 
 def check_inflation(infos: list[zipfile.ZipInfo], *, max_members: int, max_total: int, max_member: int,
-                    max_ratio: int = MAX_RATIO, ratio_from: int = RATIO_FROM) -> None:
-    """Refuse a zip whose declared inflated sizes are over the limits, from the directory alone."""
+                    max_ratio: int = MAX_RATIO, ratio_from: int = RATIO_FROM, streamed_prefix: str = "") -> None:
+    """Refuse a zip whose declared inflated sizes are over the limits, from the directory alone.
+
+    Members under ``streamed_prefix`` are only ever streamed through a hash and into storage, never parsed
+    or held whole, so the ratio rule does not apply to them (a school's 4 MB log file of one repeated
+    line is legitimate evidence); they still count against the member and total limits."""
     if len(infos) > max_members:
         raise ZipRefused("too_many_members", f"压缩包内文件过多（{len(infos)} 个，上限 {max_members}）",
                          f"too many members in the zip ({len(infos)}, limit {max_members})")
@@ -104,7 +108,8 @@ def check_inflation(infos: list[zipfile.ZipInfo], *, max_members: int, max_total
         name = safe_text(info.filename, 80)
         if info.file_size > max_member:
             raise ZipRefused("member_too_large", f"文件内部件过大：{name}", f"member too large: {name}")
-        if info.file_size > ratio_from and info.file_size > max_ratio * max(info.compress_size, 1):
+        streamed = bool(streamed_prefix) and info.filename.startswith(streamed_prefix)
+        if not streamed and info.file_size > ratio_from and info.file_size > max_ratio * max(info.compress_size, 1):
             raise ZipRefused("zip_bomb", f"压缩比异常（疑似压缩炸弹）：{name}",
                              f"suspicious compression ratio (zip bomb?): {name}")
         total += info.file_size

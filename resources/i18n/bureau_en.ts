@@ -82,7 +82,7 @@
     <message>
         <location filename="../../desktop/gui/bureau/messages.py" line="42"/>
         <source>文件结构不是台账导出的样子（可能被压缩软件或其他程序改写过）：请学校重新导出原文件后再报送</source>
-        <translation>The file's structure is not what Taizhang writes (a zip tool or another program rewrote it): ask the school to export again and send the original file</translation>
+        <translation>The file&apos;s structure is not what Taizhang writes (a zip tool or another program rewrote it): ask the school to export again and send the original file</translation>
     </message>
     <message>
         <location filename="../../desktop/gui/bureau/messages.py" line="43"/>
@@ -1233,7 +1233,7 @@ The data sent by this school&apos;s earlier, unconfirmed key will be set aside (
     <message>
         <location filename="../../desktop/gui/bureau/overviewpage.py" line="227"/>
         <source>按汇总表的数字起草通报（.docx），修改后印发</source>
-        <translation>Draft a bulletin (.docx) from the summary's figures, to edit before issuing</translation>
+        <translation>Draft a bulletin (.docx) from the summary&apos;s figures, to edit before issuing</translation>
     </message>
     <message>
         <location filename="../../desktop/gui/bureau/overviewpage.py" line="242"/>

@@ -32,17 +32,17 @@
 <context>
     <name>CrashReporter</name>
     <message>
-        <location filename="../../desktop/gui/common/crashes.py" line="78"/>
+        <location filename="../../desktop/gui/common/crashes.py" line="75"/>
         <source>台账 — 出现意外错误</source>
         <translation>Taizhang — unexpected error</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/common/crashes.py" line="79"/>
+        <location filename="../../desktop/gui/common/crashes.py" line="76"/>
         <source>程序出现了意外错误，刚才的操作可能没有完成。</source>
         <translation>Something unexpected went wrong; what you just did may not have finished.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/common/crashes.py" line="81"/>
+        <location filename="../../desktop/gui/common/crashes.py" line="78"/>
         <source>已保存的数据不会丢失。请先关闭本窗口，再重试刚才的操作；如果仍然出错，请重新启动程序。
 若要求助，请把日志文件发给技术支持：
 {path}</source>
@@ -468,12 +468,12 @@ Plan: {title} (version {version}, {tasks} tasks, {schools} schools)</translation
     <message>
         <location filename="../../desktop/gui/school/wizard.py" line="198"/>
         <source>教育局通知中本校的 8 位注册码，例如 ACDE-FGHJ（没有可不填）</source>
-        <translation>The 8-character code for your school from the bureau's notice, e.g. ACDE-FGHJ (optional)</translation>
+        <translation>The 8-character code for your school from the bureau&apos;s notice, e.g. ACDE-FGHJ (optional)</translation>
     </message>
     <message>
         <location filename="../../desktop/gui/school/wizard.py" line="203"/>
         <source>注册码证明报送文件确实来自本校，教育局收到后立即确认本校密钥。不填也能报送，但首次报送会标为“未确认”，需另行确认。请确认上面选中的学校正是本校：注册码只对本校有效。</source>
-        <translation>The enrolment code proves that the report files come from your school; the bureau confirms your school's key as soon as it arrives. Without it you can still report, but the first report is marked “unconfirmed” until confirmed another way. Make sure the school selected above is yours: the code works only for your school.</translation>
+        <translation>The enrolment code proves that the report files come from your school; the bureau confirms your school&apos;s key as soon as it arrives. Without it you can still report, but the first report is marked “unconfirmed” until confirmed another way. Make sure the school selected above is yours: the code works only for your school.</translation>
     </message>
     <message>
         <location filename="../../desktop/gui/school/wizard.py" line="244"/>
@@ -716,7 +716,7 @@ Plan: {title} (version {version}, {tasks} tasks, {schools} schools)</translation
 如果是去年的清单，请不要切换。确定要改用这份新清单吗？</source>
         <translation>The selected file is “{new}” (version {nv}), not an update of the current “{cur}” (version {cv}).
 
-If it is last year's plan, do not switch. Switch to this plan?</translation>
+If it is last year&apos;s plan, do not switch. Switch to this plan?</translation>
     </message>
     <message>
         <location filename="../../desktop/gui/school/window.py" line="447"/>
@@ -823,8 +823,8 @@ If it is last year's plan, do not switch. Switch to this plan?</translation>
         <translation>Applies to</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="186"/>
-        <location filename="../../desktop/gui/school/detail.py" line="343"/>
+        <location filename="../../desktop/gui/school/detail.py" line="184"/>
+        <location filename="../../desktop/gui/school/detail.py" line="341"/>
         <source>：</source>
         <translation>:</translation>
     </message>
@@ -889,8 +889,8 @@ If it is last year's plan, do not switch. Switch to this plan?</translation>
         <translation>What comes next</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="286"/>
-        <location filename="../../desktop/gui/school/detail.py" line="572"/>
+        <location filename="../../desktop/gui/school/detail.py" line="284"/>
+        <location filename="../../desktop/gui/school/detail.py" line="570"/>
         <source>佐证材料</source>
         <translation>Evidence</translation>
     </message>
@@ -910,99 +910,99 @@ If it is last year's plan, do not switch. Switch to this plan?</translation>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="300"/>
-        <location filename="../../desktop/gui/school/detail.py" line="638"/>
+        <location filename="../../desktop/gui/school/detail.py" line="298"/>
+        <location filename="../../desktop/gui/school/detail.py" line="634"/>
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="367"/>
-        <location filename="../../desktop/gui/school/detail.py" line="428"/>
+        <location filename="../../desktop/gui/school/detail.py" line="365"/>
+        <location filename="../../desktop/gui/school/detail.py" line="426"/>
         <source>（未注明）</source>
         <translation>(not stated)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="368"/>
+        <location filename="../../desktop/gui/school/detail.py" line="366"/>
         <source>全部学校</source>
         <translation>All schools</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="397"/>
+        <location filename="../../desktop/gui/school/detail.py" line="395"/>
         <source>目标：{value}{unit}</source>
         <translation>Target: {value} {unit}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="398"/>
+        <location filename="../../desktop/gui/school/detail.py" line="396"/>
         <source>目标：待教育局确定</source>
         <translation>Target: to be set by the bureau</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="403"/>
+        <location filename="../../desktop/gui/school/detail.py" line="401"/>
         <source>完成值</source>
         <translation>Achieved</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="407"/>
+        <location filename="../../desktop/gui/school/detail.py" line="405"/>
         <source>“{text}”的完成值</source>
         <translation>Achieved value for &quot;{text}&quot;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="431"/>
+        <location filename="../../desktop/gui/school/detail.py" line="429"/>
         <source>{deadline}（已超期）</source>
         <translation>{deadline} (overdue)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="452"/>
+        <location filename="../../desktop/gui/school/detail.py" line="450"/>
         <source>佐证材料（{n}）</source>
         <translation>Evidence ({n})</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="514"/>
+        <location filename="../../desktop/gui/school/detail.py" line="512"/>
         <source>未能保存：{reason}</source>
         <translation>Not saved: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="540"/>
+        <location filename="../../desktop/gui/school/detail.py" line="538"/>
         <source>选择佐证材料</source>
         <translation>Choose evidence files</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="541"/>
+        <location filename="../../desktop/gui/school/detail.py" line="539"/>
         <source>所有文件 (*);;图片 (*.png *.jpg *.jpeg);;文档 (*.pdf *.docx *.xlsx)</source>
         <translation>All files (*);;Images (*.png *.jpg *.jpeg);;Documents (*.pdf *.docx *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="561"/>
+        <location filename="../../desktop/gui/school/detail.py" line="559"/>
         <source>正在处理佐证材料，请稍候</source>
         <translation>Still working on the evidence, please wait</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="604"/>
+        <location filename="../../desktop/gui/school/detail.py" line="602"/>
         <source>有文件未能添加：</source>
         <translation>Some files could not be added:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="611"/>
+        <location filename="../../desktop/gui/school/detail.py" line="609"/>
         <source>正在添加佐证材料：{names}</source>
         <translation>Adding evidence: {names}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="634"/>
+        <location filename="../../desktop/gui/school/detail.py" line="630"/>
         <source>移除佐证材料</source>
         <translation>Remove evidence</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="635"/>
+        <location filename="../../desktop/gui/school/detail.py" line="631"/>
         <source>从本任务中移除“{name}”？</source>
         <translation>Remove &quot;{name}&quot; from this task?</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="639"/>
+        <location filename="../../desktop/gui/school/detail.py" line="635"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="647"/>
+        <location filename="../../desktop/gui/school/detail.py" line="643"/>
         <source>正在移除佐证材料…</source>
         <translation>Removing evidence…</translation>
     </message>

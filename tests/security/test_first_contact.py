@@ -227,7 +227,8 @@ def test_the_wizard_pins_the_bytes_it_verified_not_a_file_swapped_later(world, t
     verified = plan.read_bytes()  # what the fingerprint page read and showed
     shown = services.setup.plan_fingerprint(verified)
     # between the fingerprint page and 完成 the file on disk is replaced by one signed with another key
-    forger(world / "plan.xlsx", tmp_path / "swapped.xlsx", key=crypto.new_private_key())
+    # a perfect forgery: the sheets rebuilt to show the other key's fingerprint, as our writer would
+    forger(world / "plan.xlsx", tmp_path / "swapped.xlsx", key=crypto.new_private_key(), manifest_edit=lambda m: None)
     plan.write_bytes((tmp_path / "swapped.xlsx").read_bytes())
     with pytest.raises(TaizhangError, match="fingerprint"):  # the path now names other bytes: refused
         services.setup.school_init(plan, _codes(world)[0], tmp_path / "bad.db", county_fingerprint=shown)

@@ -219,7 +219,7 @@ def test_xml_illegal_text_in_a_plan_is_dropped_at_publish(tmp_path):
         roster_store.upsert_period(db, "上半年", None)
     services.tasklist.publish(db, tmp_path / "plan.xlsx")
     db.close()
-    services.setup.school_init(tmp_path / "plan.xlsx", "S1", tmp_path / "s.db")
+    services.setup.school_init(tmp_path / "plan.xlsx", "S1", tmp_path / "s.db", county_fingerprint=services.setup.plan_fingerprint(tmp_path / "plan.xlsx"))
 
 
 def test_explaining_changed_cells_is_bounded():

@@ -199,7 +199,8 @@ def test_formula_in_a_plan_workbook_is_refused_on_the_school_side(world, tmp_pat
             b"</row>", b'<c r="Z1"><f>HYPERLINK("http://evil")</f></c></row>', 1)
     forger(world / "plan.xlsx", bad, parts_edit=parts_edit)
     with pytest.raises(TaizhangError, match="formula"):
-        services.setup.school_init(bad, sorted(p.stem for p in (world / "reports").glob("*.xlsx"))[0], tmp_path / "s.db")
+        services.setup.school_init(bad, sorted(p.stem for p in (world / "reports").glob("*.xlsx"))[0], tmp_path / "s.db",
+                                   county_fingerprint="0" * 64)
 
 
 # ------------------------------------------------------------------------------------ giants

@@ -94,7 +94,7 @@ REASON_CODES = {
     Reason.SHEETS_MISMATCH: "the visible sheets are not what the writer makes from the signed manifest",
 }
 _OLD_ZIP_CODES = {"too_many_members", "member_too_large", "zip_bomb", "total_too_large", "too_large",
-                  "not_found", "unreadable", "not_a_file"}
+                  "not_found", "unreadable", Reason.NOT_A_FILE}
 
 
 def _from_refusal(exc: zipsafe.ZipRefused) -> PackageInvalid:
@@ -348,7 +348,8 @@ def _check_directory(zf: zipfile.ZipFile, fh, size: int) -> dict[str, zipfile.Zi
     infos = zf.infolist()
     try:
         zipsafe.check_inflation(infos, max_members=MAX_MEMBERS, max_total=MAX_TOTAL_UNCOMPRESSED,
-                                max_member=MAX_MEMBER_UNCOMPRESSED, max_ratio=MAX_RATIO)
+                                max_member=MAX_MEMBER_UNCOMPRESSED, max_ratio=MAX_RATIO,
+                                streamed_prefix=EVIDENCE_PREFIX)
     except zipsafe.ZipRefused as exc:
         raise _from_refusal(exc) from exc
     by_name: dict[str, zipfile.ZipInfo] = {}

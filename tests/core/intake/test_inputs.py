@@ -85,7 +85,8 @@ def test_nested_folders_and_chat_renamed_copies(world, county, tmp_path):
     (stick / "各校报送" / "照片.jpg").write_bytes(b"\xff\xd8")
     outcomes = merge.merge_paths(county, [stick], workers=0)
     by_name = {Path(o.file).name: (o.outcome, o.code) for o in outcomes}
-    assert by_name == {"SLX001.xlsx": (Outcome.ACCEPTED, ""), "SLX002 (2).xlsx": (Outcome.ACCEPTED, ""),
+    first = Reason.UNCONFIRMED_KEY  # accepted on a first key nobody has confirmed yet (no enrolment code)
+    assert by_name == {"SLX001.xlsx": (Outcome.ACCEPTED, first), "SLX002 (2).xlsx": (Outcome.ACCEPTED, first),
                        "SLX001(1).xlsx": (Outcome.DUPLICATE, Reason.SAME_FILE)}
 
 

@@ -106,7 +106,7 @@ def test_a_plan_workbook_resaved_is_explained_when_the_school_loads_it(world, tm
     out = tmp_path / "plan.xlsx"
     spreadsheet_resave(world / "plan.xlsx", out, keep_manifest=False)
     with pytest.raises(resaved.ResavedFile) as info:
-        services.setup.school_init(out, "SLX001", tmp_path / "s.db")
+        services.setup.school_init(out, "SLX001", tmp_path / "s.db", county_fingerprint=services.setup.plan_fingerprint(out))
     assert "任务清单" in info.value.zh and "原始文件" in info.value.zh
 
 
