@@ -14,7 +14,7 @@ from pathlib import Path
 from desktop import __version__
 from desktop.core import safetext
 from desktop.core.errors import TaizhangError
-from desktop.core.words import Outcome
+from desktop.core.words import Outcome, ReviewState
 
 
 def _print_json(data) -> None:
@@ -150,10 +150,102 @@ def cmd_school_load(args) -> int:
 
     db = _db(args.db)
     try:
-        plan = services.setup.load_plan_update(db, args.plan, switch=args.switch_plan)
+        loaded = services.setup.school_load(db, args.file, switch=args.switch_plan)
     finally:
         db.close()
-    _print(f"已载入任务清单《{plan['title']}》第 {plan['version']} 版 / plan version {plan['version']} loaded")
+    if loaded["kind"] == "plan":
+        plan = loaded["plan"]
+        _print(f"已载入任务清单第 {plan['version']} 版 / plan version {plan['version']} loaded")
+        return 0
+    fb = loaded["feedback"]
+    _print(f"已载入审核意见：{fb['period']} 第 {fb['answers_revision']} 次报送，总体结论 {fb['overall']['state']}"
+          f"，通过 {fb['passed']} 项，退回修改 {len(fb['returned'])} 项 / feedback loaded: "
+          f"{len(fb['returned'])} task(s) sent back")
+    if fb["overall"]["comment"]:
+        _print(f"总体意见 overall: {fb['overall']['comment']}")
+    for item in fb["returned"]:
+        _print(f"  退回修改 {item['task_id']} {item['title']}：{item['comment']}")
+    return 0
+
+
+def cmd_entry_set(args) -> int:
+    from desktop.core import services
+
+    fields = {k: v for k, v in (("status", args.status), ("progress", args.progress), ("narrative", args.narrative),
+                                ("problems", args.problems), ("next_steps", args.next_steps),
+                                ("na_reason", args.na_reason)) if v is not None}
+    ws = services.reporting.open_workspace(args.db)
+    try:
+        if args.period:
+            services.reporting.set_period(ws, args.period)
+        row = services.reporting.save_task(ws, args.task, **fields) if fields else \
+            services.reporting.task_state(ws, args.task)
+    finally:
+        services.reporting.close_workspace(ws)
+    entry = row["entry"]
+    _print(f"{args.task} {row['title']}：{entry['status']} {entry['progress']}% / saved")
+    return 0
+
+
+def cmd_review(args) -> int:
+    from desktop.core import services
+
+    db = _db(args.db)
+    try:
+        if args.decision is None:
+            if args.comment is not None:
+                raise TaizhangError("给出意见时请同时指定 --pass 或 --return", "--comment needs --pass or --return")
+            board = services.review.review_board(db, args.school, args.period)
+        else:
+            if args.task is None and not args.overall:
+                raise TaizhangError("请指定 --task 任务编号 或 --overall", "give --task ID or --overall")
+            if args.reviewer:
+                services.review.set_reviewer_name(db, args.reviewer)
+            board = services.review.decide(db, args.school, args.decision, task_id=args.task,
+                                           comment=args.comment or "", period=args.period)
+    finally:
+        db.close()
+    if args.json:
+        _print_json([{"task_id": r["task_id"], "title": r["title"], "status": r["status"], "state": r["state"],
+                      "comment": r["comment"], "reviewer": r["reviewer"], "reviewed_revision": r["reviewed_revision"],
+                      "decided_at": r["decided_at"], "revision": board["revision"], "changes": r["changes"]}
+                     for r in board["tasks"]])
+        return 0
+    o = board["overall"]
+    _print(f"{board['school']['name']}（{board['school']['code']}）· {board['period']} · 第 {board['revision']} 次报送"
+          f"  总体：{o['state']}" + (f"（{o['comment']}）" if o["comment"] else ""))
+    for r in board["tasks"]:
+        changed = "  [有改动]" if r["changes"] else ""
+        _print(f"  {r['task_id']:10} {r['state']:4} {r['status']:3} {r['title'][:30]}{changed}"
+              + (f"  意见：{r['comment']}" if r["comment"] else ""))
+    c = board["counts"]
+    _print(f"合计：通过 {c[ReviewState.PASSED]}，退回修改 {c[ReviewState.RETURNED]}，未审核 {c[ReviewState.UNREVIEWED]}"
+          f" / passed {c[ReviewState.PASSED]}, sent back {c[ReviewState.RETURNED]}, "
+          f"not reviewed {c[ReviewState.UNREVIEWED]}")
+    return 0
+
+
+def cmd_feedback(args) -> int:
+    from desktop.core import services
+
+    if (args.school is None) == (not args.all):
+        raise TaizhangError("请指定 --school 学校代码 或 --all", "give --school CODE or --all")
+    db = _db(args.db)
+    try:
+        if args.all:
+            period = args.period or services.standing.overview_period(db)
+            if period is None:
+                raise TaizhangError("还没有设置填报周期", "no reporting period has been set")
+            written = services.review.write_all_feedback(db, args.out, period=period)
+            for w in written:
+                _print(f"已写出 {w['file']}（退回修改 {w['returned']} 项）")
+            _print(f"共 {len(written)} 所学校 / {len(written)} feedback file(s) written")
+            return 0
+        m = services.review.write_feedback(db, args.school, args.out, period=args.period)
+    finally:
+        db.close()
+    _print(f"已写出审核意见 {args.out}：{m['period']} 第 {m['answers_revision']} 次报送，退回修改 {m['returned']} 项"
+          f" / feedback written, {m['returned']} task(s) sent back")
     return 0
 
 
@@ -361,9 +453,24 @@ def cmd_history(args) -> int:
 
     db = _db(args.db)
     try:
-        changes = services.intake.school_history(db, args.school)
+        if args.since_review:
+            since = services.review.changes_since_review(db, args.school, args.period)
+        else:
+            changes = services.intake.school_history(db, args.school)
     finally:
         db.close()
+    if args.since_review:
+        if args.json:
+            _print_json(since)
+            return 0
+        for c in since:
+            print(f"{c['period']} {c['task_id']} {c['title']}（{c['state']}）: 审核的第{c['from_revision']}次 → "
+                  f"第{c['to_revision']}次")
+            for line in c["lines"]:
+                print(f"    {line}")
+        if not since:
+            print("审核后没有改动 / nothing changed since the review")
+        return 0
     if args.json:
         _print_json(changes)
         return 0
@@ -451,12 +558,48 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--passphrase", action="store_true",
                    help=f"protect the signing key with a passphrase (asked, or from ${PASSPHRASE_ENV})")
     s.set_defaults(func=cmd_school_init)
-    s = school.add_parser("load", help="load a revised plan workbook signed by the pinned county key")
-    s.add_argument("plan")
+    s = school.add_parser("load", help="load a revised plan workbook or a feedback package (审核意见)")
+    s.add_argument("file")
     s.add_argument("--db", required=True)
     s.add_argument("--switch-plan", action="store_true",
                    help="the workbook is another plan (not an update): switch to it on purpose")
     s.set_defaults(func=cmd_school_load)
+
+    entry = sub.add_parser("entry", help="the school's entries").add_subparsers(dest="entry_cmd", required=True)
+    s = entry.add_parser("set", help="set fields of one task's entry (what the detail pane does)")
+    s.add_argument("--db", required=True)
+    s.add_argument("--task", required=True)
+    s.add_argument("--period")
+    s.add_argument("--status")
+    s.add_argument("--progress", type=int)
+    s.add_argument("--narrative")
+    s.add_argument("--problems")
+    s.add_argument("--next-steps", dest="next_steps")
+    s.add_argument("--na-reason", dest="na_reason")
+    s.set_defaults(func=cmd_entry_set)
+
+    s = sub.add_parser("review", help="record a review decision, or print a school's review states")
+    s.add_argument("--db", required=True)
+    s.add_argument("--school", required=True)
+    s.add_argument("--period")
+    which = s.add_mutually_exclusive_group()
+    which.add_argument("--task")
+    which.add_argument("--overall", action="store_true")
+    decision = s.add_mutually_exclusive_group()
+    decision.add_argument("--pass", dest="decision", action="store_const", const=ReviewState.PASSED)
+    decision.add_argument("--return", dest="decision", action="store_const", const=ReviewState.RETURNED)
+    s.add_argument("--comment")
+    s.add_argument("--reviewer")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_review)
+
+    s = sub.add_parser("feedback", help="write the signed feedback package (审核意见) for a school, or --all")
+    s.add_argument("--db", required=True)
+    s.add_argument("--school")
+    s.add_argument("--all", action="store_true")
+    s.add_argument("--period")
+    s.add_argument("-o", "--out", required=True)
+    s.set_defaults(func=cmd_feedback)
 
     s = sub.add_parser("export", help="write the school's signed report package")
     s.add_argument("--db", required=True)
@@ -524,6 +667,8 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("history", help="what changed between a school's revisions")
     s.add_argument("--db", required=True)
     s.add_argument("--school", required=True)
+    s.add_argument("--since-review", action="store_true", help="per task, what changed since the reviewed revision")
+    s.add_argument("--period")
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=cmd_history)
 

@@ -37,6 +37,7 @@ UNTESTED_ALONE = {
     "planreader/textlines.py": "only through the parser tests (tests/core/planreader/test_parser.py, fixtures)",
     "reporting/checks.py": "through tests/core/services/test_reporting.py",
     "services/files.py": "through tests/core/services/test_reporting.py and tests/gui/school",
+    "services/review.py": "through tests/cli/test_review_cli.py, tests/core/db/test_upgrade.py and tests/gui",
     "services/intake.py": "through tests/security/test_faults.py and the CLI and bureau GUI tests",
     "services/roster.py": "through tests/gui/bureau/test_roster_home.py and test_models.py",
     "services/setup.py": "through tests/gui/school/test_wizard.py and tests/gui/conftest.py",

@@ -36,6 +36,10 @@ OWNERS = {
     "export_files": "desktop/core/reporting/exports.py",
     "settings": "desktop/core/db/settings.py",
     "audit_log": "desktop/core/db/audit.py",
+    "reviews": "desktop/core/review/store.py",
+    "review_overall": "desktop/core/review/store.py",
+    "review_history": "desktop/core/review/store.py",
+    "feedback_received": "desktop/core/review/received.py",
 }
 
 # "DO UPDATE SET" (an upsert's second half) is not an UPDATE of a table called SET

@@ -75,6 +75,29 @@ class Reason(Word):
     OUTSIDE_FOLDER = "outside_folder"  # a link in an imported folder that leads out of it
 
 
+class ReviewState(Word):
+    """The bureau's decision on a school's task or whole report (reviews.state, feedback items[].state)."""
+
+    UNREVIEWED = "未审核"
+    PASSED = "通过"
+    RETURNED = "退回修改"
+
+
+REVIEW_STATES: tuple[ReviewState, ...] = tuple(ReviewState)
+
+# fills for the review column of the matrix and the summary (RGB hex, no '#')
+REVIEW_COLOURS: dict[str, str] = {
+    ReviewState.UNREVIEWED: "EDEDED", ReviewState.PASSED: "C6EFCE", ReviewState.RETURNED: "FFC7CE",
+}
+
+
+class ReviewWhy(Word):
+    """Why a review decision was replaced (review_history.why)."""
+
+    DECISION = "decision"
+    CHANGED = "changed"
+
+
 class KeyStatus(Word):
     """The state of a key in trusted_keys."""
 

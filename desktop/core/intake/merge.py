@@ -18,6 +18,7 @@ from desktop.core.intake.checking import Checked, check, check_archived, checked
 from desktop.core.intake.inputs import Input, collect_inputs
 from desktop.core.package.container import VerifiedPackage
 from desktop.core.records import entries, evidence, history
+from desktop.core.review import rules as review_rules
 from desktop.core.signing import enrolment, identity, trust
 from desktop.core.words import Confirmation, OwnerKind, Reason, Role
 from desktop.core.words import Outcome as Verdict
@@ -257,6 +258,11 @@ def _apply(db, school, plan_id, period, revision, sha, pkg: VerifiedPackage, *, 
     """Write the file's entries and evidence; with ``replaces`` the school's earlier values for the period go to
     history first (without it there are none: county-side entries only ever come from an accepted file)."""
     m = pkg.manifest
+    if replaces:
+        old = review_rules.with_evidence(entries.get_entries(db, school, plan_id, period),
+                                         evidence.list_evidence(db, school, plan_id, period))
+        review_rules.on_new_revision(db, school, plan_id, period, revision, old,
+                                     review_rules.with_evidence(m["entries"], m["evidence"]))
     unlinked = entries.move_to_history(db, school, plan_id, period, sha) if replaces else set()
     entries.write_reported(db, school, plan_id, period, revision, sha, m["entries"])
     if m["evidence"]:

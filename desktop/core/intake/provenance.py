@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import io
 import json
+import zipfile
 
 from desktop.core.errors import TaizhangError
+from desktop.core.intake import store
+from desktop.core.package.container import MANIFEST
+from desktop.core.review.rules import with_evidence
 
 FIELDS = ("status", "progress", "narrative", "problems", "next_steps", "na_reason", "indicators")
 FIELD_LABELS = {"status": "状态", "progress": "进度", "narrative": "完成情况说明", "problems": "存在问题",
@@ -81,3 +86,25 @@ def trace(db, school: str, task_id: str) -> dict:
             dict(v, source=files.get(v["submission"], {}), current=(v is versions[-1] and key in current))
             for v in versions]})
     return {"school": school, "task_id": task_id, "periods": out}
+
+
+def reported_manifest(db, school: str, plan_id: str, period: str, revision: int) -> dict | None:
+    """The manifest of the school's file of ``revision``, read from the archived original (verified when it
+    was merged); None when no such file was kept."""
+    row = db.execute("SELECT sha256 FROM submissions WHERE school_code = ? AND plan_id = ? AND period = ?"
+                     " AND revision = ? AND outcome IN ('accepted', 'stale') ORDER BY received_at LIMIT 1",
+                     [school, plan_id, period, revision]).fetchone()
+    if row is None:
+        return None
+    try:
+        data = store.file_from_archive(db, row[0])
+    except TaizhangError:
+        return None
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        return json.loads(zf.read(MANIFEST))
+
+
+def reported(db, school: str, plan_id: str, period: str, revision: int) -> dict[str, dict] | None:
+    """What the school's file of ``revision`` said, task by task (entries with their ``evidence`` list)."""
+    m = reported_manifest(db, school, plan_id, period, revision)
+    return None if m is None else with_evidence(m["entries"], m["evidence"])

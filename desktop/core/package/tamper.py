@@ -66,9 +66,10 @@ def _normal(value) -> str:
 
 def signed_cells(manifest: dict, fingerprint: str) -> dict[str, dict[str, str]]:
     """Sheet name → cell reference → value, rebuilt from the signed manifest."""
-    from desktop.core.package import planbook, reportbook  # openpyxl: only needed to explain a failure
+    from desktop.core.package import feedbackbook, planbook, reportbook  # openpyxl: only to explain a failure
 
-    builder = {"report": reportbook.build_workbook, "plan": planbook.build_workbook}.get(manifest.get("kind"))
+    builder = {"report": reportbook.build_workbook, "plan": planbook.build_workbook,
+               "feedback": feedbackbook.build_workbook}.get(manifest.get("kind"))
     if builder is None:
         return {}
     wb = builder(manifest, fingerprint)

@@ -5,6 +5,16 @@ visible at the call. Heavy libraries (openpyxl, python-docx, the plan reader) ar
 functions that need them, so a command such as ``merge`` does not pay for what it never uses.
 """
 
-from desktop.core.services import files, intake, reporting, roster, setup, standing, tasklist, workspaces
+from desktop.core.services import (
+    files,
+    intake,
+    reporting,
+    review,
+    roster,
+    setup,
+    standing,
+    tasklist,
+    workspaces,
+)
 
-__all__ = ["files", "intake", "reporting", "roster", "setup", "standing", "tasklist", "workspaces"]
+__all__ = ["files", "intake", "reporting", "review", "roster", "setup", "standing", "tasklist", "workspaces"]

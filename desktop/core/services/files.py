@@ -6,7 +6,7 @@ from pathlib import Path
 
 from desktop.core.db import connection
 from desktop.core.db.connection import open_db
-from desktop.core.package import reportbook, resaved, tamper, visible
+from desktop.core.package import feedbackbook, reportbook, resaved, tamper, visible
 from desktop.core.package.container import PackageInvalid, verify_package
 from desktop.core.records import evidence
 
@@ -33,8 +33,10 @@ def verify_files(paths) -> list[dict]:
             m = pkg.manifest
             if m["kind"] == "report":
                 reportbook.check_content(m)
+            elif m["kind"] == "feedback":
+                feedbackbook.check_content(m)
             visible.check(pkg)
-            item.update(valid=True, kind=m["kind"], revision=m.get("revision"),
+            item.update(valid=True, kind=m["kind"], revision=m.get("revision", m.get("answers_revision")),
                         school=(m.get("school") or {}).get("code"), fingerprint=pkg.fingerprint)
         except PackageInvalid as exc:
             exc = resaved.explain(path, tamper.explain(path, exc))

@@ -12,15 +12,16 @@ from desktop.core.db.audit import audit
 from desktop.core.db.connection import open_db, transaction
 from desktop.core.db.settings import ENROLMENT_PROOF, get_setting, set_setting
 from desktop.core.errors import TaizhangError
-from desktop.core.package import cover, reportbook, resaved
+from desktop.core.package import cover, feedbackbook, reportbook, resaved
 from desktop.core.package.container import EvidenceSource, PackageInvalid, verify_package, write_package
 from desktop.core.records import entries, evidence
 from desktop.core.reporting import checks, exports
+from desktop.core.review import received
 from desktop.core.roster import store as roster_store
-from desktop.core.signing import crypto, identity
+from desktop.core.signing import crypto, identity, trust
 from desktop.core.tasklist import applicability
 from desktop.core.tasklist import store as task_store
-from desktop.core.words import PackageKind
+from desktop.core.words import OwnerKind, PackageKind, ReviewState
 
 
 def school_tasks(db) -> list[dict]:
@@ -78,6 +79,9 @@ def export_report(db, out, *, period: str | None = None, passphrase: str | None 
     proof = get_setting(db, ENROLMENT_PROOF)
     if proof:  # DESIGN §16: HMAC(enrolment code, this school's public key), made once at school init
         content["enrolment"] = proof
+    answered = received.latest(db, plan["id"], period)
+    if answered is not None:
+        content["responds_to"] = answered["package_id"]  # additive: the feedback this revision answers
     wb = reportbook.build_workbook(content, ident.fingerprint)
     try:
         manifest = write_package(out, kind=PackageKind.REPORT, content=content, workbook=wb, evidence=sources, key=key,
@@ -167,8 +171,16 @@ def _applies(ws: SchoolWorkspace, task: dict) -> bool:
     return applicability.applies_to_school(task["applies_to"], ws.school_type, ws.school_name)
 
 
-def _row(ws: SchoolWorkspace, task: dict, entry: dict, evidence: int, today: str) -> dict:
-    row = dict(task, applies=task["is_heading"] or _applies(ws, task), entry=entry, evidence=evidence)
+def _feedback_items(ws: SchoolWorkspace) -> dict[str, dict]:
+    """task_id → {state, comment} from the newest feedback loaded for the plan and period."""
+    latest = received.latest(ws.db, ws.plan_id, ws.period)
+    return {i["task_id"]: i for i in latest["items"]} if latest else {}
+
+
+def _row(ws: SchoolWorkspace, task: dict, entry: dict, evidence: int, today: str,
+         review: dict | None = None) -> dict:
+    row = dict(task, applies=task["is_heading"] or _applies(ws, task), entry=entry, evidence=evidence,
+               review=review, sent_back=bool(review) and review["state"] == ReviewState.RETURNED)
     if task["is_heading"]:
         row.update(overdue=False, missing_evidence=False, warnings=[])
     else:
@@ -185,8 +197,9 @@ def task_board(ws: SchoolWorkspace, today: str | None = None) -> list[dict]:
     today = today or today_iso()
     recorded = entries.get_entries(ws.db, ws.school_code, ws.plan_id, ws.period)
     counts = evidence.evidence_counts(ws.db, ws.school_code, ws.plan_id, ws.period)
+    reviews = _feedback_items(ws)
     return [_row(ws, t, recorded.get(t["task_id"]) or entries.blank_entry(t["task_id"]), counts.get(t["task_id"], 0),
-                 today) for t in ws.tasks.values()]
+                 today, reviews.get(t["task_id"])) for t in ws.tasks.values()]
 
 
 def task_state(ws: SchoolWorkspace, task_id: str, today: str | None = None) -> dict:
@@ -194,7 +207,7 @@ def task_state(ws: SchoolWorkspace, task_id: str, today: str | None = None) -> d
     task = ws.tasks[task_id]
     entry = entries.get_entry(ws.db, ws.school_code, ws.plan_id, ws.period, task_id)
     count = evidence.count_for_task(ws.db, ws.school_code, ws.plan_id, ws.period, task_id)
-    return _row(ws, task, entry, count, today or today_iso())
+    return _row(ws, task, entry, count, today or today_iso(), _feedback_items(ws).get(task_id))
 
 
 def save_task(ws: SchoolWorkspace, task_id: str, **fields) -> dict:
@@ -250,8 +263,11 @@ def evidence_copy(ws: SchoolWorkspace, sha256: str, folder) -> Path:
 
 def workspace_dashboard(ws: SchoolWorkspace, board: list[dict] | None = None) -> dict:
     """Completion %, tasks by status, overdue, missing evidence; plus what was reported already."""
-    out = checks.summarize(board if board is not None else task_board(ws))
+    board = board if board is not None else task_board(ws)
+    out = checks.summarize(board)
     out["period"] = ws.period
+    out["sent_back"] = sum(1 for r in board if r.get("sent_back") and r["applies"])
+    out["feedback"] = feedback_summary(ws)
     out["exports"] = _exports(ws)
     return out
 
@@ -373,3 +389,61 @@ def print_cover(db, out, *, file=None, revision: int | None = None, period: str 
     cover.write_cover(f, out)
     return {"file": str(out), "qr_text": f.qr_text, "package_code": f.package_code, "period": f.period,
             "revision": f.revision}
+def load_feedback(db, source) -> dict:
+    """Load the bureau's feedback package (审核意见) into the school database (DESIGN §12).
+
+    Refused, changing nothing, unless: it verifies (signature, every part: a re-saved file fails), it is
+    signed by the pinned county key of this school's county, it names this school, its ``answers_revision``
+    is one of the school's own exports of that plan and period, and no newer feedback has been loaded.
+    """
+    from desktop.core.package import tamper
+    from desktop.core.package.container import PackageInvalid
+
+    ident = identity.load(db, role="school")
+    try:
+        pkg, m = feedbackbook.read_feedback_package(source)
+    except PackageInvalid as exc:
+        raise tamper.explain(source, exc) from None
+    pinned = trust.pinned_key(db, OwnerKind.COUNTY, ident.county)
+    if m["county"] != ident.county or pinned is None or pinned != pkg.public_key:
+        raise TaizhangError(f"审核意见不是由本县教育局（{ident.county}）的密钥签名的，已拒绝",
+                            f"the feedback is not signed by the pinned key of this county ({ident.county}); refused")
+    if m["school"]["code"] != ident.school_code:
+        raise TaizhangError(f"这是给 {m['school']['name'][:40]}（{m['school']['code'][:20]}）的审核意见，不是本校的",
+                            f"this feedback is for another school ({m['school']['code'][:20]})")
+    plan_id, period, revision = m["plan"]["id"], m["period"], m["answers_revision"]
+    if revision not in {e["revision"] for e in exports.written(db, plan_id, period)}:
+        raise TaizhangError(f"本校没有导出过“{period[:40]}”第 {revision} 次报送，这份审核意见不是针对本校文件的",
+                            f"this school never exported revision {revision} for '{period[:40]}'")
+    if received.is_loaded(db, m["package_id"]):
+        raise TaizhangError("这份审核意见已经载入过", "this feedback is already loaded")
+    latest = received.latest(db, plan_id, period)
+    if latest is not None and (latest["answers_revision"], latest["created_at"]) >= (revision, m["created_at"]):
+        raise TaizhangError(f"已经载入了更新的审核意见（针对第 {latest['answers_revision']} 次报送），这份较旧，未载入",
+                            f"a newer feedback (on revision {latest['answers_revision']}) is already loaded; "
+                            "this older one was not loaded")
+    with transaction(db):
+        received.keep(db, m, pkg.file_sha256)
+        audit(db, "feedback.load", period, json.dumps({"package_id": m["package_id"], "answers_revision": revision},
+                                                      ensure_ascii=False))
+    titles = {t["task_id"]: t["title"] for t in m.get("tasks", []) if isinstance(t, dict)}
+    returned = [dict(i, title=titles.get(i["task_id"], "")) for i in m["items"] if i["state"] == ReviewState.RETURNED]
+    return {"period": period, "answers_revision": revision, "overall": m["overall"], "reviewer": m["reviewer"],
+            "returned": returned, "passed": sum(1 for i in m["items"] if i["state"] == ReviewState.PASSED),
+            "package_id": m["package_id"], "created_at": m["created_at"]}
+
+
+def feedback_summary(ws: SchoolWorkspace) -> dict | None:
+    """The newest feedback loaded for the workspace's plan and period (overall decision, counts), or None."""
+    latest = received.latest(ws.db, ws.plan_id, ws.period)
+    if latest is None:
+        return None
+    return {"answers_revision": latest["answers_revision"], "overall": latest["overall"],
+            "reviewer": latest["reviewer"], "created_at": latest["created_at"],
+            "returned": sum(1 for i in latest["items"] if i["state"] == ReviewState.RETURNED),
+            "passed": sum(1 for i in latest["items"] if i["state"] == ReviewState.PASSED)}
+
+
+def load_feedback_file(ws: SchoolWorkspace, source) -> dict:
+    """The GUI's 文件 → 载入审核意见 on the open workspace."""
+    return load_feedback(ws.db, source)

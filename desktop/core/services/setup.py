@@ -148,6 +148,27 @@ def load_plan_update(db, plan_file, *, switch: bool = False) -> dict:
     return m["plan"]
 
 
+def school_load(db, source, *, switch: bool = False) -> dict:
+    """``taizhang school load``: a revised plan workbook or a feedback package, whichever the file is.
+
+    Returns {"kind": "plan", "plan": …} or {"kind": "feedback", "feedback": …}."""
+    from desktop.core.package.container import PackageInvalid, verify_package
+    from desktop.core.services import reporting
+    from desktop.core.words import PackageKind
+
+    try:
+        kind = verify_package(source).kind
+    except PackageInvalid as exc:
+        from desktop.core.package import tamper
+
+        raise tamper.explain(source, exc) from None
+    if kind == PackageKind.FEEDBACK:
+        return {"kind": "feedback", "feedback": reporting.load_feedback(db, source)}
+    if kind == PackageKind.PLAN:
+        return {"kind": "plan", "plan": load_plan_update(db, source, switch=switch)}
+    raise TaizhangError("这不是任务清单或审核意见文件", "this is neither a plan workbook nor a feedback package")
+
+
 def _store_plan(db, m: dict) -> None:
     task_store.store_published_plan(db, m)
     roster_store.replace_roster(db, m["schools"])

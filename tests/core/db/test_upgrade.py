@@ -192,3 +192,36 @@ def test_keys_pinned_before_first_contact_rules_are_unconfirmed(upgraded):
     rows = upgraded.execute("SELECT owner_kind, status, confirmation FROM trusted_keys").fetchall()
     assert rows and all(r[2] == "unconfirmed" for r in rows)
     assert upgraded.execute("SELECT COUNT(*) FROM enrolment_codes").fetchone()[0] == 0
+
+
+def test_the_review_migration_gives_the_release_file_empty_review_tables(upgraded):
+    for table in ("reviews", "review_overall", "review_history", "feedback_received"):
+        assert upgraded.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] == 0
+    assert upgraded.execute("SELECT COUNT(*) FROM entries").fetchone()[0] == 6
+
+
+def test_a_county_file_of_the_previous_schema_upgrades_and_can_be_reviewed(world):
+    """A county database with merged reports, as schema 4 left it (no review tables), opens with migration 0005
+    applied, its merged data intact, and the review works on it."""
+    import sqlite3
+
+    path = world / "county.db"
+    county = connection.open_db(path)
+    services.intake.merge_files(county, [world / "reports"])
+    county.close()
+    conn = sqlite3.connect(path)
+    conn.executescript("DROP TABLE reviews; DROP TABLE review_overall; DROP TABLE review_history;"
+                       " DROP TABLE feedback_received; PRAGMA user_version = 4;")
+    before = conn.execute("SELECT COUNT(*), group_concat(status) FROM entries").fetchone()
+    conn.close()
+    db = connection.open_db(path)
+    try:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == connection.schema_version()
+        assert db.execute("SELECT COUNT(*), group_concat(status) FROM entries").fetchone() == before
+        board = services.review.review_board(db, "SLX001")
+        assert board["tasks"] and all(r["state"] == "未审核" for r in board["tasks"])
+        task = board["tasks"][0]["task_id"]
+        board = services.review.decide(db, "SLX001", "通过", task_id=task, reviewer="张三")
+        assert board["tasks"][0]["state"] == "通过" and board["tasks"][0]["reviewer"] == "张三"
+    finally:
+        db.close()
