@@ -216,3 +216,23 @@ def test_an_older_feedback_replayed_after_a_newer_one_is_refused(reviewed, capsy
 
 def test_a_report_is_not_a_feedback_file(world, capsys):
     _refused(capsys, world / "reports" / f"{SCHOOL}.xlsx", world / "schools" / f"{SCHOOL}.db", "不是任务清单或审核意见")
+
+
+def test_the_summary_shows_the_review_state_per_school_and_per_task(reviewed, capsys):
+    import openpyxl
+
+    world, back, passed, _ = reviewed
+    out = world / "summary.xlsx"
+    assert cli(capsys, "summary", "--db", world / "county.db", "-o", out)[0] == 0
+    wb = openpyxl.load_workbook(out)
+
+    def rows_by(sheet, key):
+        rows = list(wb[sheet].iter_rows(values_only=True))
+        h = next(i for i, r in enumerate(rows) if "审核状态" in r)
+        header = rows[h]
+        return {r[header.index(key)]: dict(zip(header, r, strict=True)) for r in rows[h + 1:]}
+
+    by_school = rows_by("按学校", "学校代码")
+    assert by_school[SCHOOL]["审核状态"] == f"退回修改（通过 {len(passed)}，退回 1）"
+    by_task = rows_by("按任务", "编号")
+    assert by_task[back]["审核状态"] == "通过 0，退回 1" and by_task[passed[0]]["审核状态"] == "通过 1，退回 0"

@@ -22,9 +22,10 @@ from decimal import Decimal
 
 from desktop.core import numbers
 from desktop.core.clock import now_iso
+from desktop.core.review import store as review_store
 from desktop.core.tasklist import applicability
 from desktop.core.tasklist import store as task_store
-from desktop.core.words import NOT_REPORTED, STATUSES, Status
+from desktop.core.words import NOT_REPORTED, STATUSES, ReviewState, Status
 
 RANKED_SHOWN = 5  # leading and lagging schools named in the 通报
 PERCENT_UNITS = ("%", "％")  # a rate per school: its county total means nothing
@@ -107,10 +108,11 @@ def collect(db, plan_id: str, period: str) -> dict:
     applicable = {s["code"]: [t["task_id"] for t in tasks
                               if applicability.applies_to_school(t["applies_to"], s["type"], s["name"])]
                   for s in schools}
+    review_tasks, review_overall = review_store.period_states(db, plan_id, period)
     return {"tasks": tasks, "headings": headings, "schools": schools, "due": due[0] if due else None,
             "plan_title": plan[0] if plan else "", "county": plan[1] if plan else "", "period_name": period,
             "submissions": subs, "status": status, "empty": empty, "problems": problems, "values": values,
-            "evidence": evidence, "applicable": applicable}
+            "evidence": evidence, "applicable": applicable, "review": review_tasks, "review_overall": review_overall}
 
 
 def status_of(data: dict, code: str, task_id: str) -> str:
@@ -147,7 +149,10 @@ def _per_school(data: dict, as_of: str, evidence: dict) -> list[dict]:
                 counts[status_of(data, s["code"], tid)] += 1
         due = len(app) - counts[Status.NOT_APPLICABLE]
         gaps = _gaps(data, s["code"], as_of, evidence) if sub else {"empty": [], "no_evidence": [], "overdue": []}
-        out.append(s | {"reported": sub is not None, "revision": sub["revision"] if sub else None,
+        reviewed = [data["review"].get((s["code"], tid), ReviewState.UNREVIEWED) for tid in app] if sub else []
+        out.append(s | {"review": data["review_overall"].get(s["code"], ReviewState.UNREVIEWED) if sub else "",
+                        "n_passed": reviewed.count(ReviewState.PASSED), "n_returned": reviewed.count(ReviewState.RETURNED),
+                        "reported": sub is not None, "revision": sub["revision"] if sub else None,
                         "created_at": sub["created_at"] if sub else None,
                         "late": bool(sub) and is_late(sub, data["due"]),
                         "applicable": len(app), **{f"n_{k}": v for k, v in counts.items()},
@@ -182,13 +187,16 @@ def _per_task(data: dict, as_of: str) -> list[dict]:
         answered = sum(counts[str(k)] for k in STATUSES)
         applicable = answered + counts[NOT_REPORTED]
         overdue = is_overdue(t["deadline"], as_of)
+        reviewed = [data["review"].get((s["code"], tid), ReviewState.UNREVIEWED) for s in data["schools"]
+                    if s["code"] in data["submissions"] and tid in data["applicable_sets"][s["code"]]]
         out.append({"task_id": tid, "title": t["title"], "deadline": t["deadline"], "section": _section(data, t),
                     "applicable": applicable, "reported": answered, "n_not_reported": counts[NOT_REPORTED],
                     **{f"n_{k}": counts[str(k)] for k in STATUSES},
                     "countable": answered - counts[Status.NOT_APPLICABLE],
                     "rate": rate(counts[Status.DONE], answered - counts[Status.NOT_APPLICABLE]),
                     "overdue": overdue,
-                    "n_open": (counts[Status.NOT_STARTED] + counts[Status.IN_PROGRESS]) if overdue else 0})
+                    "n_open": (counts[Status.NOT_STARTED] + counts[Status.IN_PROGRESS]) if overdue else 0,
+                    "n_passed": reviewed.count(ReviewState.PASSED), "n_returned": reviewed.count(ReviewState.RETURNED)})
     return out
 
 

@@ -123,11 +123,12 @@ def _by_school(ws: Worksheet, ctx: Context) -> None:
              human_time(p["created_at"]), p["applicable"],
              *([p[f"n_{s}"] for s in (DONE, IN_PROGRESS, NOT_STARTED, NOT_APPLICABLE)] if p["reported"] else [""] * 4),
              p["countable"] if p["reported"] else "", p["rate"],
-             len(p["overdue_tasks"]) if p["reported"] else "", len(p["no_evidence"]) if p["reported"] else "")
+             len(p["overdue_tasks"]) if p["reported"] else "", len(p["no_evidence"]) if p["reported"] else "",
+             f"{p['review']}（通过 {p['n_passed']}，退回 {p['n_returned']}）" if p["reported"] else "")
             for p in rows]
     headers = ("排名", "学校代码", "学校名称", "类型", "乡镇", "报送情况", "版次", "报送时间", "适用任务",
-               DONE, IN_PROGRESS, NOT_STARTED, NOT_APPLICABLE, "应完成", "完成率", "逾期未完成", "已完成缺佐证")
-    last = _table(ws, ctx, headers, body, (5, 11, 22, 8, 9, 9, 5, 16, 6, 6, 6, 6, 6, 6, 8, 7, 8), rates=(15,))
+               DONE, IN_PROGRESS, NOT_STARTED, NOT_APPLICABLE, "应完成", "完成率", "逾期未完成", "已完成缺佐证", "审核状态")
+    last = _table(ws, ctx, headers, body, (5, 11, 20, 8, 9, 9, 5, 16, 6, 6, 6, 6, 6, 6, 8, 7, 8, 20), rates=(15,))
     for r in range(2, last + 1):
         if ws.cell(r, 6).value == NOT_REPORTED:
             for c in range(1, len(headers) + 1):
@@ -138,11 +139,12 @@ def _by_school(ws: Worksheet, ctx: Context) -> None:
 
 def _by_task(ws: Worksheet, ctx: Context) -> None:
     body = [(p["task_id"], p["title"], p["deadline"] or "", p["applicable"], p["reported"], p["n_not_reported"],
-             *[p[f"n_{s}"] for s in (DONE, IN_PROGRESS, NOT_STARTED, NOT_APPLICABLE)], p["countable"], p["rate"])
+             *[p[f"n_{s}"] for s in (DONE, IN_PROGRESS, NOT_STARTED, NOT_APPLICABLE)], p["countable"], p["rate"],
+             f"通过 {p['n_passed']}，退回 {p['n_returned']}")
             for p in ctx.data["per_task"]]
     headers = ("编号", "任务", "完成时限", "适用学校", "已报送", NOT_REPORTED, DONE, IN_PROGRESS, NOT_STARTED,
-               NOT_APPLICABLE, "应完成", "完成率")
-    _table(ws, ctx, headers, body, (8, 44, 9, 7, 7, 7, 7, 7, 7, 7, 7, 8), rates=(12,))
+               NOT_APPLICABLE, "应完成", "完成率", "审核状态")
+    _table(ws, ctx, headers, body, (8, 40, 9, 7, 7, 7, 7, 7, 7, 7, 7, 8, 14), rates=(12,))
     ws.freeze_panes = "C2"
 
 
