@@ -112,6 +112,13 @@ def merged_revision(db, school: str, plan_id: str, period: str) -> int | None:
                       " AND outcome = 'accepted'", [school, plan_id, period]).fetchone()[0]
 
 
+def latest_period(db, school: str, plan_id: str) -> str | None:
+    """The period of the school's most recently received accepted file."""
+    row = db.execute("SELECT period FROM submissions WHERE school_code = ? AND plan_id = ? AND outcome = 'accepted'"
+                     " ORDER BY received_at DESC LIMIT 1", [school, plan_id]).fetchone()
+    return row[0] if row else None
+
+
 def latest_accepted(db, school: str, plan_id: str, period: str) -> dict | None:
     row = db.execute("SELECT revision, file_name, created_at, received_at FROM submissions WHERE school_code = ?"
                      " AND plan_id = ? AND period = ? AND outcome = 'accepted' ORDER BY revision DESC LIMIT 1",

@@ -76,11 +76,10 @@ def _period(db, school: str, plan_id: str, period: str | None) -> str:
         if not roster_store.period_exists(db, period):
             raise TaizhangError(f"填报周期“{period}”不存在", f"unknown reporting period '{period}'")
         return period
-    row = db.execute("SELECT period FROM submissions WHERE school_code = ? AND plan_id = ? AND outcome = 'accepted'"
-                     " ORDER BY received_at DESC LIMIT 1", [school, plan_id]).fetchone()
-    if row is None:
+    found = intake_store.latest_period(db, school, plan_id)
+    if found is None:
         raise TaizhangError(f"{school} 还没有已合并的报送，无法审核", f"school {school} has no merged report to review")
-    return row[0]
+    return found
 
 
 def _current_revision(db, school: str, plan_id: str, period: str) -> int:
@@ -159,6 +158,22 @@ def decide(db, school: str, state: str, *, task_id: str | None = None, comment: 
         audit(db, "review.decide", school, json.dumps({"period": period, "task": task_id, "state": str(state),
                                                        "revision": revision}, ensure_ascii=False))
     return review_board(db, school, period)
+
+
+def review_list(db, period: str) -> list[dict]:
+    """The schools with a merged report for ``period``, each with its overall decision and task counts."""
+    plan = _plan(db)
+    tasks, overall = store.period_states(db, plan["id"], period)
+    out = []
+    for s in roster_store.schools(db):
+        revision = intake_store.merged_revision(db, s["code"], plan["id"], period)
+        if revision is None:
+            continue
+        mine = [st for (code, _), st in tasks.items() if code == s["code"]]
+        out.append({"code": s["code"], "name": s["name"], "revision": revision,
+                    "overall": overall.get(s["code"], ReviewState.UNREVIEWED),
+                    "passed": mine.count(ReviewState.PASSED), "returned": mine.count(ReviewState.RETURNED)})
+    return out
 
 
 def schools_to_answer(db, period: str) -> list[str]:

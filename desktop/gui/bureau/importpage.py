@@ -87,6 +87,7 @@ class ImportPage(QWidget):
     merged = Signal()  # school data changed (the overview reloads)
     finished = Signal(list, bool)  # outcomes of the run, cancelled
     worker_created = Signal(object)  # the merge's BackgroundOp, just before it starts (tests watch its signals)
+    review_requested = Signal(str, str, str)  # school code, task id (''), period: a result row double-clicked
 
     def __init__(self, ws: services.workspaces.CountyWorkspace, chooser: Chooser, parent=None):
         super().__init__(parent)
@@ -170,6 +171,8 @@ class ImportPage(QWidget):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_REASON, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COL_ADVICE, QHeaderView.ResizeMode.Stretch)
+        self.table.doubleClicked.connect(self._review_row)
+        self.table.setToolTip(self.tr("双击已合并的文件，审核该校的报送"))
         lay.addWidget(self.table, 3)
 
         self.keys_box = QGroupBox(self.tr("学校密钥：待批准的新密钥与未确认的首次密钥"))
@@ -352,6 +355,14 @@ class ImportPage(QWidget):
         return done
 
     # ------------------------------------------------------------------ keys
+    def _review_row(self, index) -> None:
+        """An accepted file's row links to the review of that school (审核)."""
+        if not index.isValid():
+            return
+        o = self.results.outcomes()[self.filter.mapToSource(index).row()]
+        if o.school and o.outcome == "accepted":
+            self.review_requested.emit(o.school, "", o.period or "")
+
     def _show_fingerprints(self) -> None:
         r = self.keys.request(self.keys_view.currentIndex().row())
         if r is None:

@@ -200,6 +200,7 @@ def task_columns() -> list[tuple[str, Callable[[dict], object]]]:
         (tr("未开始"), lambda r: r["n_未开始"]),
         (tr("不适用"), lambda r: r["n_不适用"]),
         (tr("完成率"), lambda r: percent(r["rate"]) if r["reported"] else "—"),
+        (tr("审核"), lambda r: tr("通过 {p}，退回 {r}").format(p=r["n_passed"], r=r["n_returned"]) if r["reported"] else ""),
     ]
 
 
@@ -223,7 +224,13 @@ def school_columns() -> list[tuple[str, Callable[[dict], object]]]:
         (tr("进行中"), lambda r: r["n_进行中"] if r["reported"] else ""),
         (tr("未开始"), lambda r: r["n_未开始"] if r["reported"] else ""),
         (tr("完成率"), lambda r: percent(r["rate"]) if r["reported"] else "—"),
+        (tr("审核状态"), lambda r: tr("{state}（通过 {p}，退回 {r}）").format(
+            state=review_state_name(r["review"]), p=r["n_passed"], r=r["n_returned"]) if r["reported"] else ""),
     ]
+
+
+def review_state_name(state: str) -> str:
+    return {"未审核": tr("未审核"), "通过": tr("通过"), "退回修改": tr("退回修改")}.get(state, state)
 
 
 SCHOOL_STATE_COL = 4

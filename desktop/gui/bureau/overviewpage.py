@@ -179,6 +179,7 @@ class CellDetail(QWidget):
 
 class OverviewPage(QWidget):
     exported = Signal(str)
+    review_requested = Signal(str, str, str)  # school code, task id ('' for none), period
 
     def __init__(self, ws: services.workspaces.CountyWorkspace, chooser: Chooser, parent=None):
         super().__init__(parent)
@@ -244,7 +245,7 @@ class OverviewPage(QWidget):
             chip.setStyleSheet(f"background: {color}; border: 1px solid #dadce0; border-radius: 3px; padding: 1px 6px;")
             legend.addWidget(chip)
         legend.addStretch(1)
-        hint = QLabel(self.tr("点击格子查看详情；把鼠标停在列标题上可看任务名称"))
+        hint = QLabel(self.tr("点击格子查看详情，双击审核；把鼠标停在列标题上可看任务名称"))
         hint.setStyleSheet("color: #5f6368;")
         legend.addWidget(hint)
         ml.addLayout(legend)
@@ -264,6 +265,7 @@ class OverviewPage(QWidget):
         v.setDefaultSectionSize(24)
         self.matrix_view.selectionModel().currentChanged.connect(self._cell_changed)
         self.matrix_view.clicked.connect(self._cell_changed)
+        self.matrix_view.doubleClicked.connect(self._review_cell)
         split.addWidget(self.matrix_view)
         self.detail = CellDetail(self.db, self.chooser)
         split.addWidget(self.detail)
@@ -291,6 +293,12 @@ class OverviewPage(QWidget):
         fl.addStretch(1)
         sl.addLayout(fl)
         self.schools_view = self._records_view(self.school_filter, "schoolsOverview", stretch=1)
+        self.schools_view.doubleClicked.connect(self._review_school_row)
+        self.review_button = QPushButton(self.tr("审核该校…"))
+        self.review_button.setObjectName("reviewSchool")
+        self.review_button.clicked.connect(
+            lambda: self._review_school_row(self.schools_view.currentIndex()))
+        fl.insertWidget(fl.count() - 1, self.review_button)
         sl.addWidget(self.schools_view, 1)
         self.tabs.addTab(sw, self.tr("按学校"))
 
@@ -376,6 +384,18 @@ class OverviewPage(QWidget):
             self.detail.text.setHtml(html.escape(message(exc)))
             return
         self.detail.show_detail(detail)
+
+    def _review_cell(self, index: QModelIndex) -> None:
+        cell = self.matrix.cell(index)
+        if cell is not None and self.data is not None:
+            self.review_requested.emit(cell[0], cell[1], self.data["period"])
+
+    def _review_school_row(self, index: QModelIndex) -> None:
+        if not index.isValid() or self.data is None:
+            return
+        record = self.schools.record(self.school_filter.mapToSource(index).row())
+        if record is not None and record["reported"]:
+            self.review_requested.emit(record["code"], "", self.data["period"])
 
     def export_summary(self) -> str | None:
         """Ask where, then write the summary workbook on a worker thread (``exported`` when written)."""

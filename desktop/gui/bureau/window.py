@@ -16,12 +16,13 @@ from desktop.gui.bureau.importpage import ImportPage, local_paths
 from desktop.gui.bureau.overviewpage import OverviewPage
 from desktop.gui.bureau.reviewpage import ReviewPage
 from desktop.gui.bureau.rosterpage import RosterPage
+from desktop.gui.bureau.schoolreview import SchoolReviewPage
 from desktop.gui.common import i18n
 from desktop.gui.common.errors import message, show_error
 from desktop.gui.common.icons import icon
 from desktop.gui.common.ops import BackgroundOp
 
-TAB_HOME, TAB_REVIEW, TAB_ROSTER, TAB_IMPORT, TAB_OVERVIEW = range(5)
+TAB_HOME, TAB_REVIEW, TAB_ROSTER, TAB_IMPORT, TAB_OVERVIEW, TAB_SCHOOL_REVIEW = range(6)
 PLAN_SUFFIXES = (".docx", ".txt", ".doc", ".wps", ".pdf", ".rtf", ".odt")
 
 
@@ -49,17 +50,22 @@ class BureauWindow(QMainWindow):
         self.roster = RosterPage(self.ws, self.chooser)
         self.importer = ImportPage(self.ws, self.chooser)
         self.overview = OverviewPage(self.ws, self.chooser)
+        self.school_review = SchoolReviewPage(self.ws, self.chooser)
         self.tabs.addTab(self.home, icon("bureau"), self.tr("首页"))
         self.tabs.addTab(self.review, icon("file"), self.tr("计划核对"))
         self.tabs.addTab(self.roster, icon("school"), self.tr("学校与周期"))
         self.tabs.addTab(self.importer, icon("open"), self.tr("导入报送"))
         self.tabs.addTab(self.overview, icon("dashboard"), self.tr("汇总情况"))
+        self.tabs.addTab(self.school_review, icon("school"), self.tr("审核"))
         self.setCentralWidget(self.tabs)
         self.home.go.connect(self._go)
         self.review.plan_changed.connect(self._plan_changed)
         self.roster.changed.connect(self._plan_changed)
         self.importer.merged.connect(self._merged)
         self.importer.finished.connect(self._import_finished)
+        self.importer.review_requested.connect(self.review_school)
+        self.overview.review_requested.connect(self.review_school)
+        self.school_review.decided.connect(lambda _code: self.overview.reload())
         self.overview.exported.connect(
             lambda path: self.statusBar().showMessage(self.tr("汇总表已导出：{path}").format(path=path), 15000))
         self.tabs.currentChanged.connect(self._tab_changed)
@@ -120,10 +126,16 @@ class BureauWindow(QMainWindow):
         self.roster.reload()
         self.importer.reload()
         self.overview.reload()
+        self.school_review.reload()
+
+    def review_school(self, code: str, task_id: str = "", period: str = "") -> bool:
+        """Open the 审核 tab on school ``code`` (and ``task_id``): from the matrix, a school's row, an import result."""
+        self.tabs.setCurrentIndex(TAB_SCHOOL_REVIEW)
+        return self.school_review.show_school(code, task_id or None, period or None)
 
     def _tab_changed(self, index: int) -> None:
         page = self.tabs.widget(index)
-        if page in (self.home, self.roster, self.overview):
+        if page in (self.home, self.roster, self.overview, self.school_review):
             page.reload()
         elif page is self.importer and not self.importer.running:
             self.importer.reload()
@@ -136,6 +148,7 @@ class BureauWindow(QMainWindow):
     def _merged(self) -> None:
         self.home.reload()
         self.overview.reload()
+        self.school_review.reload()
         self.roster.reload()
 
     def _import_finished(self, outcomes: list, cancelled: bool) -> None:

@@ -134,7 +134,8 @@ class Dashboard(QScrollArea):
         caption2.setStyleSheet("color: #5f6368;")
         for i, (key, text, ic) in enumerate((("overdue", self.tr("已超期未完成"), icon("overdue")),
                                              ("missing_evidence", self.tr("已完成但缺佐证材料"), icon("evidence")),
-                                             ("warnings", self.tr("有提醒的任务"), icon("warning")))):
+                                             ("warnings", self.tr("有提醒的任务"), icon("warning")),
+                                             ("sent_back", self.tr("教育局退回修改"), icon("error")))):
             card = _Card(key, text, ic)
             grid.addWidget(card, 2, i)
             self.cards[key] = card
@@ -164,6 +165,7 @@ class Dashboard(QScrollArea):
         self.cards["overdue"].set_value(summary["overdue"])
         self.cards["missing_evidence"].set_value(summary["missing_evidence"])
         self.cards["warnings"].set_value(summary["with_warnings"])
+        self.cards["sent_back"].set_value(summary.get("sent_back", 0))
         exports = summary.get("exports") or []
         if exports:
             last = exports[-1]

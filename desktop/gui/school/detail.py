@@ -164,6 +164,24 @@ class TaskDetail(QScrollArea):
         self.title_label.setFont(font)
         col.addWidget(self.title_label)
 
+        # the bureau sent this task back (审核意见): its comment stands beside the entry until the next feedback
+        self.review_box = QFrame()
+        self.review_box.setObjectName("sentBack")
+        self.review_box.setStyleSheet("#sentBack { background: #fce8e6; border: 1px solid #f28b82; border-radius: 6px; }")
+        rl = QHBoxLayout(self.review_box)
+        rl.setContentsMargins(10, 8, 10, 8)
+        review_icon = QLabel()
+        review_icon.setPixmap(icon("error").pixmap(20, 20))
+        rl.addWidget(review_icon, 0, Qt.AlignmentFlag.AlignTop)
+        self.review_label = QLabel()
+        self.review_label.setObjectName("sentBackText")
+        self.review_label.setWordWrap(True)
+        self.review_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.review_label.setStyleSheet("color: #8c1d18;")
+        rl.addWidget(self.review_label, 1)
+        self.review_box.hide()
+        col.addWidget(self.review_box)
+
         plan_box = QGroupBox(self.tr("任务要求"))
         grid = QGridLayout(plan_box)
         grid.setColumnStretch(1, 1)
@@ -436,6 +454,11 @@ class TaskDetail(QScrollArea):
         self.na_reason.setVisible(na)
         for w in (self.progress_caption, self.progress_slider, self.progress_spin):
             w.setEnabled(not na)
+        review = row.get("review")
+        if row.get("sent_back"):
+            self.review_label.setText(self.tr("教育局退回修改：{comment}\n请按意见修改后重新导出报送。").format(
+                comment=review["comment"] or self.tr("（未写意见）")))
+        self.review_box.setVisible(bool(row.get("sent_back")))
         self.warning_label.setText("\n".join(warning_text(w) for w in row["warnings"]))
         self.warning_box.setVisible(bool(row["warnings"]))
         short = {w["params"]["text"]: w for w in row["warnings"] if w["code"] in ("below_target", "above_limit")}

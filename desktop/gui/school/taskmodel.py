@@ -171,7 +171,8 @@ class TaskTreeModel(QAbstractItemModel):
             if heading:
                 return f"{node.done}/{node.total}" if col == COL_STATUS and node.total else None
             if col == COL_STATUS:
-                return None  # the status is the icon in the first column; this column warns
+                # the status is the icon in the first column; this column warns (and says 退回)
+                return self.tr("退回") if row.get("sent_back") else None
             if col == COL_DEADLINE:
                 return row.get("deadline") or ""
             if col == COL_EVIDENCE:
@@ -193,6 +194,8 @@ class TaskTreeModel(QAbstractItemModel):
             if not heading and not row["applies"]:
                 return QBrush(_GREY)
             if col == COL_DEADLINE and row.get("overdue"):
+                return QBrush(_RED)
+            if row.get("sent_back") and col in (COL_TITLE, COL_STATUS):
                 return QBrush(_RED)
             return None
         if role == Qt.ItemDataRole.FontRole and heading:
@@ -241,6 +244,8 @@ class TaskTreeModel(QAbstractItemModel):
         lines.append(self.tr("佐证材料 {n} 份").format(n=row["evidence"]))
         if row["warnings"]:
             lines.append(self.tr("有 {n} 条提醒").format(n=len(row["warnings"])))
+        if row.get("sent_back"):
+            lines.append(self.tr("教育局退回修改：{comment}").format(comment=row["review"]["comment"]))
         return "\n".join(lines)
 
 
@@ -257,6 +262,7 @@ class TaskFilterProxy(QSortFilterProxyModel):
         self._overdue = False
         self._missing = False
         self._warnings = False
+        self._sent_back = False
         self._mine = True
         self._accepted: set = set()
         self._count = 0
@@ -264,7 +270,7 @@ class TaskFilterProxy(QSortFilterProxyModel):
 
     def set_filters(self, *, text: str | None = None, statuses=..., overdue: bool | None = None,
                     missing_evidence: bool | None = None, warnings: bool | None = None,
-                    mine_only: bool | None = None) -> None:
+                    mine_only: bool | None = None, sent_back: bool | None = None) -> None:
         """Change any of the filters (others are kept) and re-filter once.
 
         ``invalidate()`` (one layout change) rather than begin/endFilterChange (row by row inserts and
@@ -282,14 +288,18 @@ class TaskFilterProxy(QSortFilterProxyModel):
             self._warnings = warnings
         if mine_only is not None:
             self._mine = mine_only
+        if sent_back is not None:
+            self._sent_back = sent_back
         self.invalidate()
 
     def filters(self) -> dict:
         return {"text": self._text, "statuses": self._statuses, "overdue": self._overdue,
-                "missing_evidence": self._missing, "warnings": self._warnings, "mine_only": self._mine}
+                "missing_evidence": self._missing, "warnings": self._warnings, "mine_only": self._mine,
+                "sent_back": self._sent_back}
 
     def is_filtered(self) -> bool:
-        return bool(self._text or self._statuses or self._overdue or self._missing or self._warnings)
+        return bool(self._text or self._statuses or self._overdue or self._missing or self._warnings
+                    or self._sent_back)
 
     def accepts(self, row: dict, haystack: str) -> bool:
         """Whether a leaf task passes the filters (headings pass when one of their tasks does)."""
@@ -302,6 +312,8 @@ class TaskFilterProxy(QSortFilterProxyModel):
         if self._missing and not row["missing_evidence"]:
             return False
         if self._warnings and not row["warnings"]:
+            return False
+        if self._sent_back and not row.get("sent_back"):
             return False
         return all(word in haystack for word in self._text.split()) if self._text else True
 

@@ -59,11 +59,12 @@ class SchoolWindow(QMainWindow):
 
     def __init__(self, db_path: str, parent=None, *, opener: Callable | None = None,
                  file_chooser: Callable | None = None, save_chooser: Callable | None = None,
-                 plan_chooser: Callable | None = None):
+                 plan_chooser: Callable | None = None, feedback_chooser: Callable | None = None):
         super().__init__(parent)
         self.ws = services.reporting.open_workspace(db_path)
         self._save_chooser = save_chooser
         self._plan_chooser = plan_chooser or self._choose_plan
+        self._feedback_chooser = feedback_chooser or self._choose_feedback
         self.export_dialog: ExportDialog | None = None
         self.setObjectName("schoolWindow")
         self.setWindowIcon(icon("app"))
@@ -100,6 +101,11 @@ class SchoolWindow(QMainWindow):
         update = QAction(icon("open"), self.tr("载入新版任务清单(&U)…"), self)
         update.triggered.connect(self.load_plan_update)
         file_menu.addAction(update)
+        self.feedback_action = QAction(icon("open"), self.tr("载入审核意见(&R)…"), self)
+        self.feedback_action.setObjectName("loadFeedbackAction")
+        self.feedback_action.setToolTip(self.tr("载入教育局发回的审核意见文件，退回修改的任务会在列表中标出"))
+        self.feedback_action.triggered.connect(lambda: self.load_feedback())
+        file_menu.addAction(self.feedback_action)
         backup = QAction(self.tr("备份数据文件(&B)…"), self)
         backup.triggered.connect(self.backup)
         file_menu.addAction(backup)
@@ -201,7 +207,10 @@ class SchoolWindow(QMainWindow):
         self.missing_only.setToolTip(self.tr("已完成但没有佐证材料的任务"))
         self.warnings_only = QCheckBox(self.tr("有提醒"))
         self.warnings_only.setObjectName("warningsOnly")
-        for cb in (self.overdue_only, self.missing_only, self.warnings_only):
+        self.returned_only = QCheckBox(self.tr("退回修改"))
+        self.returned_only.setObjectName("returnedOnly")
+        self.returned_only.setToolTip(self.tr("教育局审核后退回修改的任务"))
+        for cb in (self.overdue_only, self.missing_only, self.warnings_only, self.returned_only):
             cb.toggled.connect(lambda _c: self._apply_filters())
             row2.addWidget(cb)
         row2.addStretch(1)
@@ -340,18 +349,20 @@ class SchoolWindow(QMainWindow):
         statuses = None if data is None else (("未开始", "进行中") if data == "open" else (data,))
         self.proxy.set_filters(text=self.search.text(), statuses=statuses, overdue=self.overdue_only.isChecked(),
                                missing_evidence=self.missing_only.isChecked(), warnings=self.warnings_only.isChecked(),
-                               mine_only=self.mine_only.isChecked())
+                               mine_only=self.mine_only.isChecked(), sent_back=self.returned_only.isChecked())
         self.tree.expandAll()
         self._update_count()
 
     def reset_filters(self) -> None:
-        for w in (self.search, self.status_filter, self.overdue_only, self.missing_only, self.warnings_only):
+        widgets = (self.search, self.status_filter, self.overdue_only, self.missing_only, self.warnings_only,
+                   self.returned_only)
+        for w in widgets:
             w.blockSignals(True)
         self.search.clear()
         self.status_filter.setCurrentIndex(0)
-        for cb in (self.overdue_only, self.missing_only, self.warnings_only):
+        for cb in (self.overdue_only, self.missing_only, self.warnings_only, self.returned_only):
             cb.setChecked(False)
-        for w in (self.search, self.status_filter, self.overdue_only, self.missing_only, self.warnings_only):
+        for w in widgets:
             w.blockSignals(False)
         self._apply_filters()
 
@@ -364,6 +375,8 @@ class SchoolWindow(QMainWindow):
             self.missing_only.setChecked(True)
         elif kind == "warnings":
             self.warnings_only.setChecked(True)
+        elif kind == "sent_back":
+            self.returned_only.setChecked(True)
         else:
             self.status_filter.setCurrentIndex(max(0, self.status_filter.findData(kind)))
         self.tree.setFocus()
@@ -442,6 +455,35 @@ class SchoolWindow(QMainWindow):
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
         box.setDefaultButton(QMessageBox.StandardButton.No)
         return box.exec() == QMessageBox.StandardButton.Yes
+    def _choose_feedback(self, parent) -> str | None:
+        path, _ = QFileDialog.getOpenFileName(parent, self.tr("载入审核意见"), str(Path.home()),
+                                              self.tr("审核意见 (*.xlsx)"))
+        return path or None
+
+    def load_feedback(self, path: str | None = None) -> dict | None:
+        """文件 → 载入审核意见: verify and keep the bureau's feedback; sent-back tasks are flagged in the tree."""
+        path = path or self._feedback_chooser(self)
+        if not path:
+            return None
+        self.detail.flush()
+        try:
+            loaded = services.reporting.load_feedback_file(self.ws, path)
+        except TaizhangError as exc:
+            show_error(self, exc)
+            return None
+        task_id = self.detail.task_id
+        self.reload()
+        returned = loaded["returned"]
+        if returned:
+            self.show_tasks("sent_back")
+            self.select_task(returned[0]["task_id"])
+        elif task_id:
+            self.select_task(task_id)
+        if self.detail.task_id:  # the task shown before may be the one sent back: show its comment now
+            self.detail.show_task(self.model.row_for(self.detail.task_id))
+        self.statusBar().showMessage(self.tr("已载入审核意见：退回修改 {n} 项，通过 {p} 项").format(
+            n=len(returned), p=loaded["passed"]), 15000)
+        return loaded
 
     def backup(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("备份数据文件"), str(Path.home() / "台账备份.db"),

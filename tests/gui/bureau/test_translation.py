@@ -115,7 +115,7 @@ def test_bureau_window_in_english(qtbot, english, world, chooser):
     win.show()
     assert win.windowTitle().startswith("Taizhang · ")
     assert [win.tabs.tabText(i) for i in range(win.tabs.count())] == [
-        "Home", "Plan review", "Schools and periods", "Import reports", "Overview"]
+        "Home", "Plan review", "Schools and periods", "Import reports", "Overview", "Review reports"]
     assert [m.title() for m in (a.menu() for a in win.menuBar().actions())] == ["&File", "&Language"]
     toolbar = win.findChild(QToolBar, "bureauToolbar")
     assert [a.text() for a in toolbar.actions()] == [
