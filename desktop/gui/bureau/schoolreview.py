@@ -122,6 +122,7 @@ class SchoolReviewPage(QWidget):
         self.setObjectName("schoolReviewPage")
         self.ws, self.db, self.chooser = ws, ws.db, chooser
         self.board: dict | None = None
+        self._chosen: str | None = None  # the period the user picked (else the busiest one)
         self.feedback_op: BackgroundOp | None = None
         self.schools = SchoolsModel(self)
         self.tasks = TasksModel(self)
@@ -135,7 +136,7 @@ class SchoolReviewPage(QWidget):
         top.addWidget(QLabel(self.tr("填报周期：")))
         self.period = QComboBox()
         self.period.setObjectName("reviewPeriod")
-        self.period.currentIndexChanged.connect(lambda _i: self.reload())
+        self.period.currentIndexChanged.connect(self._period_chosen)
         top.addWidget(self.period)
         top.addWidget(QLabel(self.tr("审核人：")))
         self.reviewer = QLineEdit()
@@ -250,9 +251,19 @@ class SchoolReviewPage(QWidget):
         return view
 
     # ------------------------------------------------------------------ data
+    def _period_chosen(self, _index: int) -> None:
+        self._chosen = self.period.currentData()
+        self.reload()
+
+    def _set_period(self, period: str) -> None:
+        self.period.blockSignals(True)
+        self.period.setCurrentIndex(max(0, self.period.findData(period)))
+        self.period.blockSignals(False)
+        self._chosen = period
+
     def reload(self) -> None:
         """Periods, then the schools of the chosen period (the chosen school and task stay chosen)."""
-        wanted = self.period.currentData()
+        wanted = self._chosen
         self.period.blockSignals(True)
         try:
             self.period.clear()
@@ -288,8 +299,15 @@ class SchoolReviewPage(QWidget):
 
     def show_school(self, code: str, task_id: str | None = None, period: str | None = None) -> bool:
         """Open the review of school ``code`` (from the matrix, a school's row, an import result)."""
+        if period is None:  # the period of the school's latest report, when the one shown has none
+            try:
+                period = services.review.review_board(self.db, code)["period"] if \
+                    self.schools.row_of(code) < 0 else None
+            except TaizhangError:
+                period = None
         if period is not None and self.period.findData(period) >= 0 and self.period.currentData() != period:
-            self.period.setCurrentIndex(self.period.findData(period))
+            self._set_period(period)
+            self._load_schools()
         row = self.schools.row_of(code)
         if row < 0:
             self._load_schools()
