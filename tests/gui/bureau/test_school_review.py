@@ -140,3 +140,18 @@ def test_write_all_feedback_into_a_folder(qtbot, world, chooser):
     _wait_op(qtbot, win.school_review)
     assert [p.name.startswith(SCHOOL) for p in folder.glob("*.xlsx")] == [True]
     win.close()
+
+
+def test_a_review_opens_on_the_period_of_the_schools_report(qtbot, world, chooser):
+    """The tab showed another period (picked before, or the default before any merge): opening a school's
+    review switches to the period of its latest report instead of saying it has none."""
+    win = _bureau(qtbot, world, chooser)
+    _merge(qtbot, win, [world / "reports"])
+    page = win.school_review
+    reported = page.period.currentData()
+    other = next(page.period.itemData(i) for i in range(page.period.count()) if page.period.itemData(i) != reported)
+    page.period.setCurrentIndex(page.period.findData(other))
+    assert page.schools.rowCount() == 0
+    assert win.review_school(SCHOOL)
+    assert page.period.currentData() == reported and page.board["school"]["code"] == SCHOOL
+    win.close()
