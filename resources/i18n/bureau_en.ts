@@ -158,7 +158,7 @@
     <message>
         <location filename="../../desktop/gui/bureau/overviewmodels.py" line="29"/>
         <location filename="../../desktop/gui/bureau/overviewmodels.py" line="200"/>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="224"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="225"/>
         <source>未开始</source>
         <translation>To do</translation>
     </message>
@@ -175,19 +175,19 @@
     </message>
     <message>
         <location filename="../../desktop/gui/bureau/overviewmodels.py" line="198"/>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="222"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="223"/>
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
         <location filename="../../desktop/gui/bureau/overviewmodels.py" line="199"/>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="223"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="224"/>
         <source>进行中</source>
         <translation>In progress</translation>
     </message>
     <message>
         <location filename="../../desktop/gui/bureau/overviewmodels.py" line="34"/>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="208"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="209"/>
         <source>未报送</source>
         <translation>Not reported</translation>
     </message>
@@ -223,67 +223,102 @@
     </message>
     <message>
         <location filename="../../desktop/gui/bureau/overviewmodels.py" line="202"/>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="225"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="226"/>
         <source>完成率</source>
         <translation>Completion</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="209"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="203"/>
+        <source>审核</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="203"/>
+        <source>通过 {p}，退回 {r}</source>
+        <translation>{p} passed, {r} sent back</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="210"/>
         <source>逾期报送</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="209"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="210"/>
         <source>按时报送</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="214"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="215"/>
         <source>学校代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="215"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="216"/>
         <source>学校名称</source>
         <translation>School</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="216"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="217"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="217"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="218"/>
         <source>乡镇</source>
         <translation>Township</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="218"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="219"/>
         <source>报送情况</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="219"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="220"/>
         <source>版次</source>
         <translation>Revision</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="220"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="221"/>
         <source>报送时间</source>
         <translation>Exported at</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="221"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="222"/>
         <source>适用任务</source>
         <translation>Applicable tasks</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="262"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="227"/>
+        <source>审核状态</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="227"/>
+        <source>{state}（通过 {p}，退回 {r}）</source>
+        <translation>{state} ({p} passed, {r} sent back)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="233"/>
+        <source>未审核</source>
+        <translation>Not reviewed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="233"/>
+        <source>通过</source>
+        <translation>Passed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="233"/>
+        <source>退回修改</source>
+        <translation>Sent back</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="269"/>
         <source>文件名</source>
         <translation>File name</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="262"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="269"/>
         <source>大小</source>
         <translation>Size</translation>
     </message>
@@ -291,215 +326,220 @@
 <context>
     <name>BureauWindow</name>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="41"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="42"/>
         <source>台账 · {county}教育局</source>
         <translation>Taizhang · {county} Education Bureau</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="52"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="54"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="53"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="55"/>
         <source>计划核对</source>
         <translation>Plan review</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="54"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="56"/>
         <source>学校与周期</source>
         <translation>Schools and periods</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="55"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="57"/>
         <source>导入报送</source>
         <translation>Import reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="56"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="58"/>
         <source>汇总情况</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="64"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="59"/>
+        <source>审核</source>
+        <translation>Review reports</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/window.py" line="70"/>
         <source>汇总表已导出：{path}</source>
         <translation>Summary workbook exported: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="66"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="72"/>
         <source>数据文件：{path}</source>
         <translation>Database: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="83"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="89"/>
         <source>导入计划(&amp;P)…</source>
         <translation>Import &amp;plan…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="85"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="91"/>
         <source>打开教育局的工作要点文件（.docx、.txt、.xlsx），识别出任务</source>
         <translation>Open the bureau&apos;s work plan (.docx, .txt, .xlsx) and find its tasks</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="86"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="92"/>
         <source>发布任务清单(&amp;B)…</source>
         <translation>Pu&amp;blish plan workbook…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="88"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="94"/>
         <source>写出签名的任务清单文件（.xlsx），发给各学校</source>
         <translation>Write the signed plan workbook (.xlsx) to send to the schools</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="89"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="95"/>
         <source>导入报送文件(&amp;I)…</source>
         <translation>&amp;Import reports…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="92"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="98"/>
         <source>导入文件夹(&amp;D)…</source>
         <translation>Import &amp;folder…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="94"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="100"/>
         <source>导出汇总表(&amp;S)…</source>
         <translation>Export &amp;summary workbook…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="96"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="102"/>
         <source>保存指纹通知(&amp;N)…</source>
         <translation>Save fingerprint &amp;notice…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="97"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="103"/>
         <source>备份数据文件(&amp;K)…</source>
         <translation>Bac&amp;k up database…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="98"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="104"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="99"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="105"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="107"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="113"/>
         <source>语言(&amp;L)</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="109"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="115"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="143"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="156"/>
         <source>导入{state}：{n} 个文件，合并 {a} 个</source>
         <translation>Import {state}: {n} file(s), {a} merged</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="144"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="157"/>
         <source>已取消</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="144"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="157"/>
         <source>完成</source>
         <translation>finished</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="160"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="173"/>
         <source>打开工作要点文件</source>
         <translation>Open the work plan</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="165"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="178"/>
         <source>重新导入计划</source>
         <translation>Import the plan again</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="166"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="179"/>
         <source>已经有计划《{title}》。如果导入的是同一份计划的修订稿，编号相同的任务保持原来的任务编号，但核对时做的修改会被新文件的内容替换。继续导入吗？</source>
         <translation>There is already a plan, &quot;{title}&quot;. If this is a revision of the same plan, tasks with the same numbers keep their task IDs, but changes made during the review are replaced by the new file. Import anyway?</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="169"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="182"/>
         <source>正在识别计划文件：{name}…</source>
         <translation>Reading the plan file: {name}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="185"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="198"/>
         <source>识别出 {n} 项任务，请逐项核对</source>
         <translation>{n} tasks found; please review each one</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="173"/>
-        <location filename="../../desktop/gui/bureau/window.py" line="190"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="186"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="203"/>
         <source>无法导入计划</source>
         <translation>Could not import the plan</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="207"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="220"/>
         <source>还不能发布</source>
         <translation>Cannot publish yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="212"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="225"/>
         <source>仍然发布吗？</source>
         <translation>Publish anyway?</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="213"/>
-        <location filename="../../desktop/gui/bureau/window.py" line="219"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="226"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="232"/>
         <source>发布任务清单</source>
         <translation>Publish plan workbook</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="217"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="230"/>
         <source>{title}-任务清单-第{version}版.xlsx</source>
         <translation>{title}-task-list-v{version}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="219"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="232"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="224"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="237"/>
         <source>输入密钥口令</source>
         <translation>Key passphrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="224"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="237"/>
         <source>发布任务清单需要本局密钥的口令：</source>
         <translation>Enter the passphrase of the bureau key to publish the plan workbook:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="228"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="241"/>
         <source>正在签名并写出任务清单…</source>
         <translation>Signing and writing the task list…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="230"/>
-        <location filename="../../desktop/gui/bureau/window.py" line="238"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="243"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="251"/>
         <source>发布失败</source>
         <translation>Publishing failed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="247"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="260"/>
         <source>已发布第 {v} 版：{path}</source>
         <translation>Version {v} published: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="248"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="261"/>
         <source>任务清单已发布</source>
         <translation>Plan workbook published</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="249"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="262"/>
         <source>已写出第 {v} 版任务清单：
 {path}
 
@@ -510,22 +550,22 @@
 Send this file to the schools together with the fingerprint notice.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="274"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="287"/>
         <source>备份数据文件</source>
         <translation>Back up database</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="275"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="288"/>
         <source>台账数据文件 (*.db)</source>
         <translation>Taizhang database (*.db)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="283"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="296"/>
         <source>已备份到：{path}</source>
         <translation>Backed up to: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="160"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="173"/>
         <source>计划文件 (*.docx *.txt *.xlsx *.doc *.wps *.pdf)</source>
         <translation>Plan files (*.docx *.txt *.xlsx *.doc *.wps *.pdf)</translation>
     </message>
@@ -935,174 +975,179 @@ Send this file to the schools together with the fingerprint notice.</translation
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="117"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="118"/>
         <source>把学校报送的文件（.xlsx）、整个文件夹或 .zip 压缩包拖到这里，
 或者点右边的按钮选择。同一文件重复导入不会重复计算。</source>
         <translation>Drag the schools&apos; report files (.xlsx), whole folders or .zip archives here,
 or use the buttons on the right. A file imported twice is counted once.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="121"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="122"/>
         <source>选择文件…</source>
         <translation>Choose files…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="124"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="125"/>
         <source>选择文件夹…</source>
         <translation>Choose folder…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="134"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="135"/>
         <source>%v / %m 个文件</source>
         <translation>%v / %m files</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="136"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="137"/>
         <source>取消导入</source>
         <translation>Cancel import</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="138"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="139"/>
         <source>已经合并的文件保留，没有开始的文件不导入；不会有合并了一半的文件</source>
         <translation>Files already merged stay merged and the rest are not imported; no file is ever half merged</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="144"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="145"/>
         <source>还没有导入文件。</source>
         <translation>No files imported yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="150"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="151"/>
         <source>只看有问题的文件</source>
         <translation>Show problem files only</translation>
     </message>
     <message>
         <location filename="../../desktop/gui/bureau/importpage.py" line="175"/>
+        <source>双击已合并的文件，审核该校的报送</source>
+        <translation>Double-click a merged file to review that school's report</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="178"/>
         <source>学校密钥：待批准的新密钥与未确认的首次密钥</source>
         <translation>School keys: new keys awaiting approval and unconfirmed first keys</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="178"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="181"/>
         <source>学校重装系统或换电脑后，会用新的密钥签名。请先打电话与学校核对新指纹，确认无误再批准：批准后，等待中的文件立即合并；拒绝则一直不合并。“未确认”是没有用注册码的首次密钥：数据已合并但带未确认标记，批准时只确认您核对过的那一个指纹。</source>
         <translation>After a school reinstalls its PC it signs with a new key. Phone the school and compare the new fingerprint before approving: once approved, the waiting files merge at once; refused, they never merge. “Unconfirmed” is a first key sent without an enrolment code: its data is merged but marked unconfirmed; an approval confirms exactly the fingerprint you checked.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="201"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="204"/>
         <source>核实无误，批准新密钥</source>
         <translation>Verified: approve new key</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="204"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="207"/>
         <source>拒绝</source>
         <translation>Refuse</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="233"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="236"/>
         <source>选择学校报送的文件</source>
         <translation>Choose the schools&apos; report files</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="234"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="237"/>
         <source>报送文件 (*.xlsx *.zip);;所有文件 (*)</source>
         <translation>Report files (*.xlsx *.zip);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="239"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="242"/>
         <source>选择存放报送文件的文件夹</source>
         <translation>Choose the folder with the report files</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="246"/>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="387"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="249"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="398"/>
         <source>正在导入，请等这一批完成或取消后再导入</source>
         <translation>An import is running; wait for it to finish or cancel it first</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="259"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="262"/>
         <source>正在查找文件…</source>
         <translation>Looking for files…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="283"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="286"/>
         <source>正在取消：当前文件合并完后停止…</source>
         <translation>Cancelling: stopping after the current file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="293"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="296"/>
         <source>找到 {n} 个文件，正在核验并合并…</source>
         <translation>{n} file(s) found; checking and merging…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="309"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="312"/>
         <source>已合并 {n}</source>
         <translation>merged {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="309"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="312"/>
         <source>重复 {n}</source>
         <translation>duplicate {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="310"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="313"/>
         <source>旧版次 {n}</source>
         <translation>older revision {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="310"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="313"/>
         <source>拒收 {n}</source>
         <translation>rejected {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="311"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="314"/>
         <source>已取消：处理了 {n} / {total} 个文件（未处理的文件没有导入，可以再导入一次）</source>
         <translation>Cancelled after {n} of {total} files (the rest were not imported; you can import them again)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="312"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="315"/>
         <source>导入完成：{n} 个文件</source>
         <translation>Import finished: {n} file(s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="313"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="316"/>
         <source>{head} —— {counts}</source>
         <translation>{head} — {counts}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="315"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="318"/>
         <source>（用时 {s} 秒）</source>
         <translation> ({s} s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="317"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="320"/>
         <source>。有被拒收的文件：勾选“只看有问题的文件”查看原因和处理办法。</source>
         <translation>. Some files were rejected: tick &quot;Show problem files only&quot; to see why and what to do.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="361"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="372"/>
         <source>未确认的密钥（首次使用，无注册码）：{fp}
 与该校电话核对一致后可批准确认；该校用注册码报送时会自动确认。</source>
         <translation>Unconfirmed key (first use, no enrolment code): {fp}
 Approve it once it matches what the school reads to you on the phone; a report with the school&apos;s enrolment code confirms it automatically.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="366"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="377"/>
         <source>（未确认）</source>
         <translation> (unconfirmed)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="367"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="378"/>
         <source>待批准密钥指纹：{new}
 在用密钥指纹：{old}</source>
         <translation>Key awaiting approval: {new}
 Key in use: {old}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="373"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="384"/>
         <source>请先选择一条密钥更换申请</source>
         <translation>Select a key change request first</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="380"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="391"/>
         <source>请先打电话与{name}核对新密钥指纹：
 
 {fp}
@@ -1115,7 +1160,7 @@ Key in use: {old}</translation>
 Approve only if it matches. Once approved, the school&apos;s {n} waiting file(s) are merged at once.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="383"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="394"/>
         <source>
 
 该校原有的未确认密钥发来的数据将被搁置（保留在历史中）。</source>
@@ -1124,38 +1169,38 @@ Approve only if it matches. Once approved, the school&apos;s {n} waiting file(s)
 The data sent by this school&apos;s earlier, unconfirmed key will be set aside (kept in history).</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="384"/>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="405"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="395"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="416"/>
         <source>批准新密钥</source>
         <translation>Approve new key</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="391"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="402"/>
         <source>正在合并{name}等待中的文件…</source>
         <translation>Merging the files from {name} that were waiting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="398"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="409"/>
         <source>已批准{name}的新密钥，合并了 {n} 个等待中的文件。</source>
         <translation>New key of {name} approved; {n} waiting file(s) merged.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="416"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="427"/>
         <source>拒绝新密钥</source>
         <translation>Refuse new key</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="416"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="427"/>
         <source>拒绝{name}的新密钥？用这把密钥签名的文件都不会合并。</source>
         <translation>Refuse the new key of {name}? No file signed with this key will be merged.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="420"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="431"/>
         <source>未确认的密钥不能单独拒绝：另一个密钥到达时再批准那一个</source>
         <translation>An unconfirmed key cannot be refused on its own: approve the other key when it arrives</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="427"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="438"/>
         <source>已拒绝{name}的新密钥。</source>
         <translation>New key of {name} refused.</translation>
     </message>
@@ -1206,179 +1251,184 @@ The data sent by this school&apos;s earlier, unconfirmed key will be set aside (
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="205"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="206"/>
         <source>填报周期：</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="216"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="217"/>
         <source>导出汇总表…</source>
         <translation>Export summary workbook…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="220"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="221"/>
         <source>催报通知…</source>
         <translation>Reminders…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="222"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="223"/>
         <source>每校一份可粘贴到工作群的文字、每个乡镇一份，另有一份可打印的催报通知（.docx）</source>
         <translation>One text per school and per township to paste into a chat group, and one printable reminder notice (.docx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="225"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="226"/>
         <source>通报草稿…</source>
         <translation>Draft bulletin…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="227"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="228"/>
         <source>按汇总表的数字起草通报（.docx），修改后印发</source>
         <translation>Draft a bulletin (.docx) from the summary&apos;s figures, to edit before issuing</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="242"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="243"/>
         <source>未报送</source>
         <translation>Not reported</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="242"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="243"/>
         <source>不适用于该校类型</source>
         <translation>Not for this school type</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="247"/>
-        <source>点击格子查看详情；把鼠标停在列标题上可看任务名称</source>
-        <translation>Click a cell for details; hover a header for the task</translation>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="248"/>
+        <source>点击格子查看详情，双击审核；把鼠标停在列标题上可看任务名称</source>
+        <translation>Click a cell for details, double-click to review; hover over a column title for the task name</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="274"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="276"/>
         <source>学校×任务</source>
         <translation>Schools × tasks</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="277"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="279"/>
         <source>按任务</source>
         <translation>By task</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="283"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="285"/>
         <source>显示：</source>
         <translation>Show:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="286"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="288"/>
         <source>全部学校</source>
         <translation>All schools</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="287"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="289"/>
         <source>未报送的学校</source>
         <translation>Not reported</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="288"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="290"/>
         <source>逾期报送的学校</source>
         <translation>Reported late</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="295"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="297"/>
+        <source>审核该校…</source>
+        <translation>Review this school…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="303"/>
         <source>按学校</source>
         <translation>By school</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="327"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="335"/>
         <source>（{due} 截止）</source>
         <translation> (due {due})</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="351"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="359"/>
         <source>还没有工作计划或填报周期。</source>
         <translation>No work plan or reporting period yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="355"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="363"/>
         <source>应报 &lt;b&gt;{n}&lt;/b&gt; 所</source>
         <translation>Expected &lt;b&gt;{n}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="355"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="363"/>
         <source>已报送 &lt;b&gt;{n}&lt;/b&gt;</source>
         <translation>reported &lt;b&gt;{n}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="356"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="364"/>
         <source>&lt;a href=&apos;late&apos; style=&apos;color:#b06000&apos;&gt;逾期 {n}&lt;/a&gt;</source>
         <translation>&lt;a href=&apos;late&apos; style=&apos;color:#b06000&apos;&gt;late {n}&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="357"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="365"/>
         <source>逾期 0</source>
         <translation>late 0</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="358"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="366"/>
         <source>&lt;a href=&apos;missing&apos; style=&apos;color:#c5221f&apos;&gt;未报送 {n}&lt;/a&gt;</source>
         <translation>&lt;a href=&apos;missing&apos; style=&apos;color:#c5221f&apos;&gt;missing {n}&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="359"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="367"/>
         <source>未报送 0</source>
         <translation>missing 0</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="360"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="368"/>
         <source>已报学校总体完成率 &lt;b&gt;{r}&lt;/b&gt;</source>
         <translation>completion (reported schools) &lt;b&gt;{r}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="384"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="404"/>
         <source>{title}-{period}-汇总.xlsx</source>
         <translation>{title}-{period}-summary.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="385"/>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="389"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="405"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="409"/>
         <source>导出汇总表</source>
         <translation>Export summary workbook</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="385"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="405"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="396"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="416"/>
         <source>催报通知保存到哪个文件夹</source>
         <translation>Folder for the reminders</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="400"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="420"/>
         <source>催报通知</source>
         <translation>Reminders</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="407"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="427"/>
         <source>{period}通报（草稿）.docx</source>
         <translation>{period} bulletin (draft).docx</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="408"/>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="412"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="428"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="432"/>
         <source>通报草稿</source>
         <translation>Draft bulletin</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="408"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="428"/>
         <source>Word 文档 (*.docx)</source>
         <translation>Word document (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="422"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="442"/>
         <source>正在生成…</source>
         <translation>Writing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="431"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="451"/>
         <source>已生成：{path}</source>
         <translation>Written: {path}</translation>
     </message>
@@ -1668,6 +1718,24 @@ The data sent by this school&apos;s earlier, unconfirmed key will be set aside (
     </message>
 </context>
 <context>
+    <name>ReviewState</name>
+    <message>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="45"/>
+        <source>未审核</source>
+        <translation>Not reviewed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="46"/>
+        <source>通过</source>
+        <translation>Passed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="47"/>
+        <source>退回修改</source>
+        <translation>Sent back</translation>
+    </message>
+</context>
+<context>
     <name>RosterPage</name>
     <message>
         <location filename="../../desktop/gui/bureau/rosterpage.py" line="49"/>
@@ -1812,6 +1880,165 @@ The data sent by this school&apos;s earlier, unconfirmed key will be set aside (
     </message>
 </context>
 <context>
+    <name>SchoolReviewPage</name>
+    <message>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="136"/>
+        <source>填报周期：</source>
+        <translation>Period:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="141"/>
+        <source>审核人：</source>
+        <translation>Reviewer:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="151"/>
+        <source>写出本校审核意见…</source>
+        <translation>Write feedback for this school…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="155"/>
+        <source>写出全部审核意见…</source>
+        <translation>Write all feedback files…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="157"/>
+        <source>为每所已有审核结论的学校写出一份审核意见文件，放到所选文件夹</source>
+        <translation>Write one feedback file for every school with a decision, into the folder you choose</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="177"/>
+        <source>总体意见（学校会在审核意见文件的封面上看到）</source>
+        <translation>Overall comment (the school sees it on the cover of the feedback file)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="179"/>
+        <source>总体通过</source>
+        <translation>Pass overall</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="183"/>
+        <source>总体退回修改</source>
+        <translation>Send back overall</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="199"/>
+        <source>本项结论</source>
+        <translation>Decision on this task</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="203"/>
+        <source>常用意见…</source>
+        <translation>Quick comments…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="210"/>
+        <source>退回修改时请写明要改什么</source>
+        <translation>When sending back, say what to correct</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="213"/>
+        <source>通过</source>
+        <translation>Passed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="218"/>
+        <source>退回修改</source>
+        <translation>Sent back</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="292"/>
+        <source>{n} 所学校的报送可审核</source>
+        <translation>{n} school report(s) to review</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="293"/>
+        <source>这个周期还没有已合并的报送。</source>
+        <translation>No report has been merged for this period yet.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="316"/>
+        <source>{code} 在这个周期还没有已合并的报送</source>
+        <translation>{code} has no merged report for this period</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="347"/>
+        <source>&lt;b&gt;{school}&lt;/b&gt; 第 {rev} 次报送 · 总体：&lt;b&gt;{state}&lt;/b&gt; · 通过 {p}，退回 {r}，未审核 {u}</source>
+        <translation>&lt;b&gt;{school}&lt;/b&gt; revision {rev} · overall: &lt;b&gt;{state}&lt;/b&gt; · {p} passed, {r} sent back, {u} not reviewed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="382"/>
+        <source>&lt;p&gt;填报状态：&lt;b&gt;{status}&lt;/b&gt;，进度 {p}%&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Status: &lt;b&gt;{status}&lt;/b&gt;, progress {p}%&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="384"/>
+        <source>完成情况说明</source>
+        <translation>What was done</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="384"/>
+        <source>存在问题</source>
+        <translation>Problems</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="385"/>
+        <source>下步打算</source>
+        <translation>Next steps</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="389"/>
+        <source>佐证材料</source>
+        <translation>Evidence</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="392"/>
+        <source>&lt;p style=&apos;color:#5f6368&apos;&gt;{state}：{who}，{when}（第 {rev} 次报送）&lt;/p&gt;</source>
+        <translation>&lt;p style='color:#5f6368'&gt;{state}: {who}, {when} (revision {rev})&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="397"/>
+        <source>&lt;h4 style=&apos;color:#b06000&apos;&gt;自审核的第 {a} 次报送以来的改动&lt;/h4&gt;</source>
+        <translation>&lt;h4 style='color:#b06000'&gt;Changed since the reviewed revision {a}&lt;/h4&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="419"/>
+        <source> 第{n}项</source>
+        <translation> no. {n}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="452"/>
+        <source>退回修改请写明意见（可从“常用意见”中选）。</source>
+        <translation>Write what to correct before sending back (or pick a quick comment).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="499"/>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="518"/>
+        <source>写出审核意见</source>
+        <translation>Write feedback</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="499"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="510"/>
+        <source>审核意见文件放到哪个文件夹</source>
+        <translation>Folder for the feedback files</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="517"/>
+        <source>正在写出审核意见…</source>
+        <translation>Writing feedback…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="526"/>
+        <source>已写出 {n} 份审核意见：{files}</source>
+        <translation>{n} feedback file(s) written: {files}</translation>
+    </message>
+</context>
+<context>
     <name>SchoolsModel</name>
     <message>
         <location filename="../../desktop/gui/bureau/rostermodels.py" line="104"/>
@@ -1852,6 +2079,26 @@ The data sent by this school&apos;s earlier, unconfirmed key will be set aside (
         <location filename="../../desktop/gui/bureau/rostermodels.py" line="120"/>
         <source>学校代码是报送文件里识别学校的依据，不能修改</source>
         <translation>Reports identify the school by this code; it cannot be changed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="55"/>
+        <source>学校</source>
+        <translation>School</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="55"/>
+        <source>版次</source>
+        <translation>Rev.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="55"/>
+        <source>总体结论</source>
+        <translation>Overall</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="55"/>
+        <source>退回</source>
+        <translation>Back</translation>
     </message>
 </context>
 <context>
@@ -1991,6 +2238,44 @@ The data sent by this school&apos;s earlier, unconfirmed key will be set aside (
         <location filename="../../desktop/gui/bureau/taskeditor.py" line="315"/>
         <source>请先在表格中选择要删除的指标</source>
         <translation>Select the target to remove in the table first</translation>
+    </message>
+</context>
+<context>
+    <name>TasksModel</name>
+    <message>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="84"/>
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="84"/>
+        <source>任务</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="84"/>
+        <source>填报状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="84"/>
+        <source>审核</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="84"/>
+        <source>意见</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="85"/>
+        <source>审核后改动</source>
+        <translation>Changed since review</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="103"/>
+        <source>有改动（{n} 处）</source>
+        <translation>changed ({n})</translation>
     </message>
 </context>
 </TS>

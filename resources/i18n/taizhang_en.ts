@@ -79,22 +79,27 @@ To ask for help, send this log file to your support contact:
         <translation>Tasks with warnings</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/dashboard.py" line="157"/>
+        <location filename="../../desktop/gui/school/dashboard.py" line="138"/>
+        <source>教育局退回修改</source>
+        <translation>Sent back by the bureau</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/dashboard.py" line="158"/>
         <source>{school} · {period} 完成情况</source>
         <translation>{school} · {period} progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/dashboard.py" line="160"/>
+        <location filename="../../desktop/gui/school/dashboard.py" line="161"/>
         <source>本校 {tasks} 项任务中，已完成 {done} 项（不适用的 {na} 项不计入）</source>
         <translation>{done} of this school&apos;s {tasks} tasks are done ({na} not applicable, not counted)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/dashboard.py" line="170"/>
+        <location filename="../../desktop/gui/school/dashboard.py" line="172"/>
         <source>本周期已导出 {n} 次报送文件，最近一次：第 {rev} 次，{at}（{file}）</source>
         <translation>Reports exported for this period: {n}; latest: revision {rev}, {at} ({file})</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/dashboard.py" line="174"/>
+        <location filename="../../desktop/gui/school/dashboard.py" line="176"/>
         <source>本周期还没有导出过报送文件。</source>
         <translation>No report has been exported for this period yet.</translation>
     </message>
@@ -532,185 +537,205 @@ Plan: {title} (version {version}, {tasks} tasks, {schools} schools)</translation
 <context>
     <name>SchoolWindow</name>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="70"/>
+        <location filename="../../desktop/gui/school/window.py" line="71"/>
         <source>台账 · {school} · {plan}</source>
         <translation>Taizhang · {school} · {plan}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="81"/>
+        <location filename="../../desktop/gui/school/window.py" line="82"/>
         <source>{school}（{code}）· 所有修改都会自动保存</source>
         <translation>{school} ({code}) · every change is saved automatically</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="94"/>
+        <location filename="../../desktop/gui/school/window.py" line="95"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="95"/>
+        <location filename="../../desktop/gui/school/window.py" line="96"/>
         <source>导出报送文件(&amp;E)…</source>
         <translation>&amp;Export report…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="100"/>
+        <location filename="../../desktop/gui/school/window.py" line="101"/>
         <source>载入新版任务清单(&amp;U)…</source>
         <translation>Load &amp;updated plan…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="103"/>
+        <location filename="../../desktop/gui/school/window.py" line="104"/>
+        <source>载入审核意见(&amp;R)…</source>
+        <translation>Load &amp;review feedback…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/window.py" line="106"/>
+        <source>载入教育局发回的审核意见文件，退回修改的任务会在列表中标出</source>
+        <translation>Load the feedback file from the bureau; tasks sent back are marked in the list</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/window.py" line="109"/>
         <source>备份数据文件(&amp;B)…</source>
         <translation>&amp;Back up database…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="107"/>
+        <location filename="../../desktop/gui/school/window.py" line="113"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="112"/>
+        <location filename="../../desktop/gui/school/window.py" line="118"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="113"/>
+        <location filename="../../desktop/gui/school/window.py" line="119"/>
         <source>撤销(&amp;U)</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="117"/>
+        <location filename="../../desktop/gui/school/window.py" line="123"/>
         <source>重做(&amp;R)</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="121"/>
+        <location filename="../../desktop/gui/school/window.py" line="127"/>
         <source>查找任务(&amp;F)</source>
         <translation>&amp;Find task</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="127"/>
+        <location filename="../../desktop/gui/school/window.py" line="133"/>
         <source>查看(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="128"/>
-        <location filename="../../desktop/gui/school/window.py" line="250"/>
+        <location filename="../../desktop/gui/school/window.py" line="134"/>
+        <location filename="../../desktop/gui/school/window.py" line="259"/>
         <source>任务详情</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="131"/>
-        <location filename="../../desktop/gui/school/window.py" line="251"/>
+        <location filename="../../desktop/gui/school/window.py" line="137"/>
+        <location filename="../../desktop/gui/school/window.py" line="260"/>
         <source>总体情况</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="134"/>
-        <location filename="../../desktop/gui/school/window.py" line="222"/>
+        <location filename="../../desktop/gui/school/window.py" line="140"/>
+        <location filename="../../desktop/gui/school/window.py" line="231"/>
         <source>任务列表</source>
         <translation>Task list</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="140"/>
+        <location filename="../../desktop/gui/school/window.py" line="146"/>
         <source>语言(&amp;L)</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="144"/>
+        <location filename="../../desktop/gui/school/window.py" line="150"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="149"/>
+        <location filename="../../desktop/gui/school/window.py" line="155"/>
         <source>填报周期：</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="155"/>
+        <location filename="../../desktop/gui/school/window.py" line="161"/>
         <source>（{due} 截止）</source>
         <translation> (due {due})</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="175"/>
+        <location filename="../../desktop/gui/school/window.py" line="181"/>
         <source>搜索任务（名称、内容、责任单位）</source>
         <translation>Search tasks (title, text, responsible units)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="183"/>
+        <location filename="../../desktop/gui/school/window.py" line="189"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="186"/>
+        <location filename="../../desktop/gui/school/window.py" line="192"/>
         <source>未完成（未开始+进行中）</source>
         <translation>Open (not started + in progress)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="188"/>
+        <location filename="../../desktop/gui/school/window.py" line="194"/>
         <source>只看本校任务</source>
         <translation>My school&apos;s tasks only</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="191"/>
+        <location filename="../../desktop/gui/school/window.py" line="197"/>
         <source>只列出适用于本校类型（{type}）的任务</source>
         <translation>Only tasks that apply to this school type ({type})</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="197"/>
+        <location filename="../../desktop/gui/school/window.py" line="203"/>
         <source>已超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="199"/>
+        <location filename="../../desktop/gui/school/window.py" line="205"/>
         <source>缺佐证</source>
         <translation>No evidence</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="201"/>
+        <location filename="../../desktop/gui/school/window.py" line="207"/>
         <source>已完成但没有佐证材料的任务</source>
         <translation>Done tasks without evidence</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="202"/>
+        <location filename="../../desktop/gui/school/window.py" line="208"/>
         <source>有提醒</source>
         <translation>With warnings</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="208"/>
+        <location filename="../../desktop/gui/school/window.py" line="210"/>
+        <source>退回修改</source>
+        <translation>Sent back</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/window.py" line="212"/>
+        <source>教育局审核后退回修改的任务</source>
+        <translation>Tasks the bureau sent back for correction</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/window.py" line="217"/>
         <source>清除筛选</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="280"/>
+        <location filename="../../desktop/gui/school/window.py" line="289"/>
         <source>显示 {shown} 项任务（本校共 {total} 项）</source>
         <translation>Showing {shown} tasks (school total {total})</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="285"/>
+        <location filename="../../desktop/gui/school/window.py" line="294"/>
         <source>已自动保存 {time}</source>
         <translation>Saved automatically {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="407"/>
+        <location filename="../../desktop/gui/school/window.py" line="420"/>
         <source>载入新版任务清单</source>
         <translation>Load updated plan</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="408"/>
+        <location filename="../../desktop/gui/school/window.py" line="421"/>
         <source>任务清单 (*.xlsx)</source>
         <translation>Plan workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="434"/>
+        <location filename="../../desktop/gui/school/window.py" line="447"/>
         <source>已载入任务清单第 {version} 版</source>
         <translation>Plan version {version} loaded</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="438"/>
+        <location filename="../../desktop/gui/school/window.py" line="451"/>
         <source>这是另一份任务清单</source>
         <translation>This is another plan</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="439"/>
+        <location filename="../../desktop/gui/school/window.py" line="452"/>
         <source>选中的文件是《{new}》（第 {nv} 版），不是当前《{cur}》（第 {cv} 版）的更新。
 
 如果是去年的清单，请不要切换。确定要改用这份新清单吗？</source>
@@ -719,17 +744,32 @@ Plan: {title} (version {version}, {tasks} tasks, {schools} schools)</translation
 If it is last year&apos;s plan, do not switch. Switch to this plan?</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="447"/>
+        <location filename="../../desktop/gui/school/window.py" line="459"/>
+        <source>载入审核意见</source>
+        <translation>Load review feedback</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/window.py" line="460"/>
+        <source>审核意见 (*.xlsx)</source>
+        <translation>Review feedback (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/window.py" line="484"/>
+        <source>已载入审核意见：退回修改 {n} 项，通过 {p} 项</source>
+        <translation>Feedback loaded: {n} task(s) sent back, {p} passed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/window.py" line="489"/>
         <source>备份数据文件</source>
         <translation>Back up database</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="448"/>
+        <location filename="../../desktop/gui/school/window.py" line="490"/>
         <source>台账数据文件 (*.db)</source>
         <translation>Taizhang database (*.db)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="457"/>
+        <location filename="../../desktop/gui/school/window.py" line="499"/>
         <source>已备份到 {path}</source>
         <translation>Backed up to {path}</translation>
     </message>
@@ -742,7 +782,7 @@ If it is last year&apos;s plan, do not switch. Switch to this plan?</translation
         <translation type="vanished">The language changes the next time Taizhang starts.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="462"/>
+        <location filename="../../desktop/gui/school/window.py" line="504"/>
         <source>正在导出，请稍候……</source>
         <translation>Exporting, please wait…</translation>
     </message>
@@ -803,206 +843,218 @@ If it is last year&apos;s plan, do not switch. Switch to this plan?</translation
         <translation>Choose a task on the left.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="167"/>
+        <location filename="../../desktop/gui/school/detail.py" line="185"/>
         <source>任务要求</source>
         <translation>What the plan asks</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="181"/>
+        <location filename="../../desktop/gui/school/detail.py" line="199"/>
         <source>责任单位</source>
         <translation>Responsible units</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="182"/>
+        <location filename="../../desktop/gui/school/detail.py" line="200"/>
         <source>完成时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="183"/>
+        <location filename="../../desktop/gui/school/detail.py" line="201"/>
         <source>适用学校</source>
         <translation>Applies to</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="184"/>
-        <location filename="../../desktop/gui/school/detail.py" line="341"/>
+        <location filename="../../desktop/gui/school/detail.py" line="202"/>
+        <location filename="../../desktop/gui/school/detail.py" line="359"/>
         <source>：</source>
         <translation>:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="205"/>
+        <location filename="../../desktop/gui/school/detail.py" line="223"/>
         <source>完成情况</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="217"/>
+        <location filename="../../desktop/gui/school/detail.py" line="235"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="221"/>
+        <location filename="../../desktop/gui/school/detail.py" line="239"/>
         <source>进度</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="241"/>
+        <location filename="../../desktop/gui/school/detail.py" line="259"/>
         <source>不适用原因</source>
         <translation>Reason (not applicable)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="244"/>
+        <location filename="../../desktop/gui/school/detail.py" line="262"/>
         <source>例如：本校无此学段</source>
         <translation>e.g. the school has no such grade</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="250"/>
+        <location filename="../../desktop/gui/school/detail.py" line="268"/>
         <source>量化指标：</source>
         <translation>Targets:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="263"/>
+        <location filename="../../desktop/gui/school/detail.py" line="281"/>
         <source>完成情况说明</source>
         <translation>What was done</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="263"/>
+        <location filename="../../desktop/gui/school/detail.py" line="281"/>
         <source>做了什么、做到什么程度（可写数量、时间、范围）</source>
         <translation>What was done and how far (numbers, dates, scope)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="264"/>
+        <location filename="../../desktop/gui/school/detail.py" line="282"/>
         <source>存在问题</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="264"/>
+        <location filename="../../desktop/gui/school/detail.py" line="282"/>
         <source>遇到的困难和不足</source>
         <translation>Difficulties and shortcomings</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="265"/>
+        <location filename="../../desktop/gui/school/detail.py" line="283"/>
         <source>下步打算</source>
         <translation>Next steps</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="265"/>
+        <location filename="../../desktop/gui/school/detail.py" line="283"/>
         <source>接下来准备怎么做</source>
         <translation>What comes next</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="284"/>
-        <location filename="../../desktop/gui/school/detail.py" line="570"/>
+        <location filename="../../desktop/gui/school/detail.py" line="302"/>
+        <location filename="../../desktop/gui/school/detail.py" line="593"/>
         <source>佐证材料</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="288"/>
+        <location filename="../../desktop/gui/school/detail.py" line="306"/>
         <source>把照片、文件拖到下面的框里，或点“添加文件”。</source>
         <translation>Drag photos and files into the box below, or click &quot;Add files&quot;.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="292"/>
+        <location filename="../../desktop/gui/school/detail.py" line="310"/>
         <source>添加文件…</source>
         <translation>Add files…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="295"/>
+        <location filename="../../desktop/gui/school/detail.py" line="313"/>
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="298"/>
-        <location filename="../../desktop/gui/school/detail.py" line="634"/>
+        <location filename="../../desktop/gui/school/detail.py" line="316"/>
+        <location filename="../../desktop/gui/school/detail.py" line="657"/>
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="365"/>
-        <location filename="../../desktop/gui/school/detail.py" line="426"/>
+        <location filename="../../desktop/gui/school/detail.py" line="383"/>
+        <location filename="../../desktop/gui/school/detail.py" line="444"/>
         <source>（未注明）</source>
         <translation>(not stated)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="366"/>
+        <location filename="../../desktop/gui/school/detail.py" line="384"/>
         <source>全部学校</source>
         <translation>All schools</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="395"/>
+        <location filename="../../desktop/gui/school/detail.py" line="413"/>
         <source>目标：{value}{unit}</source>
         <translation>Target: {value} {unit}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="396"/>
+        <location filename="../../desktop/gui/school/detail.py" line="414"/>
         <source>目标：待教育局确定</source>
         <translation>Target: to be set by the bureau</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="401"/>
+        <location filename="../../desktop/gui/school/detail.py" line="419"/>
         <source>完成值</source>
         <translation>Achieved</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="405"/>
+        <location filename="../../desktop/gui/school/detail.py" line="423"/>
         <source>“{text}”的完成值</source>
         <translation>Achieved value for &quot;{text}&quot;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="429"/>
+        <location filename="../../desktop/gui/school/detail.py" line="447"/>
         <source>{deadline}（已超期）</source>
         <translation>{deadline} (overdue)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="450"/>
+        <location filename="../../desktop/gui/school/detail.py" line="459"/>
+        <source>教育局退回修改：{comment}
+请按意见修改后重新导出报送。</source>
+        <translation>Sent back by the bureau: {comment}
+Correct it as asked, then export the report again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/detail.py" line="460"/>
+        <source>（未写意见）</source>
+        <translation>(no comment)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/detail.py" line="473"/>
         <source>佐证材料（{n}）</source>
         <translation>Evidence ({n})</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="512"/>
+        <location filename="../../desktop/gui/school/detail.py" line="535"/>
         <source>未能保存：{reason}</source>
         <translation>Not saved: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="538"/>
+        <location filename="../../desktop/gui/school/detail.py" line="561"/>
         <source>选择佐证材料</source>
         <translation>Choose evidence files</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="539"/>
+        <location filename="../../desktop/gui/school/detail.py" line="562"/>
         <source>所有文件 (*);;图片 (*.png *.jpg *.jpeg);;文档 (*.pdf *.docx *.xlsx)</source>
         <translation>All files (*);;Images (*.png *.jpg *.jpeg);;Documents (*.pdf *.docx *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="559"/>
+        <location filename="../../desktop/gui/school/detail.py" line="582"/>
         <source>正在处理佐证材料，请稍候</source>
         <translation>Still working on the evidence, please wait</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="602"/>
+        <location filename="../../desktop/gui/school/detail.py" line="625"/>
         <source>有文件未能添加：</source>
         <translation>Some files could not be added:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="609"/>
+        <location filename="../../desktop/gui/school/detail.py" line="632"/>
         <source>正在添加佐证材料：{names}</source>
         <translation>Adding evidence: {names}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="630"/>
+        <location filename="../../desktop/gui/school/detail.py" line="653"/>
         <source>移除佐证材料</source>
         <translation>Remove evidence</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="631"/>
+        <location filename="../../desktop/gui/school/detail.py" line="654"/>
         <source>从本任务中移除“{name}”？</source>
         <translation>Remove &quot;{name}&quot; from this task?</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="635"/>
+        <location filename="../../desktop/gui/school/detail.py" line="658"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="643"/>
+        <location filename="../../desktop/gui/school/detail.py" line="666"/>
         <source>正在移除佐证材料…</source>
         <translation>Removing evidence…</translation>
     </message>
@@ -1030,56 +1082,66 @@ If it is last year&apos;s plan, do not switch. Switch to this plan?</translation
         <translation>Files</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/taskmodel.py" line="226"/>
+        <location filename="../../desktop/gui/school/taskmodel.py" line="175"/>
+        <source>退回</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/taskmodel.py" line="229"/>
         <source>未开始</source>
         <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/taskmodel.py" line="226"/>
+        <location filename="../../desktop/gui/school/taskmodel.py" line="229"/>
         <source>进行中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/taskmodel.py" line="226"/>
+        <location filename="../../desktop/gui/school/taskmodel.py" line="229"/>
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/taskmodel.py" line="227"/>
+        <location filename="../../desktop/gui/school/taskmodel.py" line="230"/>
         <source>不适用</source>
         <translation>Not applicable</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/taskmodel.py" line="232"/>
+        <location filename="../../desktop/gui/school/taskmodel.py" line="235"/>
         <source>{title}
 本节已完成 {done}/{total} 项</source>
         <translation>{title}
 {done} of {total} tasks done in this section</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/taskmodel.py" line="236"/>
+        <location filename="../../desktop/gui/school/taskmodel.py" line="239"/>
         <source>（不属于本校类型的任务）</source>
         <translation>(not a task for this school type)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/taskmodel.py" line="237"/>
+        <location filename="../../desktop/gui/school/taskmodel.py" line="240"/>
         <source>状态：{status}，进度 {progress}%</source>
         <translation>Status: {status}, progress {progress}%</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/taskmodel.py" line="240"/>
+        <location filename="../../desktop/gui/school/taskmodel.py" line="243"/>
         <source>已超过完成时限 {deadline}</source>
         <translation>Past the deadline {deadline}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/taskmodel.py" line="241"/>
+        <location filename="../../desktop/gui/school/taskmodel.py" line="244"/>
         <source>佐证材料 {n} 份</source>
         <translation>{n} evidence file(s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/taskmodel.py" line="243"/>
+        <location filename="../../desktop/gui/school/taskmodel.py" line="246"/>
         <source>有 {n} 条提醒</source>
         <translation>{n} warning(s)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/taskmodel.py" line="248"/>
+        <source>教育局退回修改：{comment}</source>
+        <translation>Sent back by the bureau: {comment}</translation>
     </message>
 </context>
 <context>
