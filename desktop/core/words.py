@@ -65,6 +65,7 @@ class Reason(Word):
     ZIP_SHAPE = "zip_shape"  # not in the strict zip layout our writer makes
     MANIFEST_STRICT = "manifest_strict"  # signed JSON not in canonical form, or out of bounds
     ACTIVE_CONTENT = "active_content"  # formulas, external links, DDE
+    OTHER_LAYOUT = "other_layout"  # written by another version of the sheet layout: ask for a new export
     SHEETS_MISMATCH = "sheets_mismatch"  # the visible sheets are not what the signed data shows
     RESAVED = "resaved"  # opened and saved by a spreadsheet program after export: signature and evidence lost
     KEY_OTHER_SCHOOL = "key_other_school"  # the signing key is already another school's (DESIGN §16)

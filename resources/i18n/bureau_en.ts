@@ -96,52 +96,57 @@
     </message>
     <message>
         <location filename="../../desktop/gui/bureau/messages.py" line="45"/>
+        <source>文件由另一版本的台账导出：请学校把台账升级到与本局相同的版本后重新导出</source>
+        <translation>The file was exported by another version of Taizhang: ask the school to update Taizhang to the bureau's version and export again</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/messages.py" line="46"/>
         <source>工作表显示的内容与签名的数据不一致：文件不是台账原样导出的，请与学校核实并让学校重新导出</source>
         <translation>What the sheets show differs from the signed data: the file is not as Taizhang exported it; check with the school and ask for a new export</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/messages.py" line="75"/>
+        <location filename="../../desktop/gui/bureau/messages.py" line="76"/>
         <source>{label}：</source>
         <translation>{label}: </translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/messages.py" line="80"/>
+        <location filename="../../desktop/gui/bureau/messages.py" line="81"/>
         <source>；</source>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/messages.py" line="85"/>
+        <location filename="../../desktop/gui/bureau/messages.py" line="86"/>
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/messages.py" line="90"/>
+        <location filename="../../desktop/gui/bureau/messages.py" line="91"/>
         <source>{name}（{code}）</source>
         <translation>{name} ({code})</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/messages.py" line="95"/>
+        <location filename="../../desktop/gui/bureau/messages.py" line="96"/>
         <source>县局密钥指纹通知.txt</source>
         <translation>county-key-fingerprint-notice.txt</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/messages.py" line="108"/>
+        <location filename="../../desktop/gui/bureau/messages.py" line="109"/>
         <source>任务名称</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/messages.py" line="108"/>
+        <location filename="../../desktop/gui/bureau/messages.py" line="109"/>
         <source>责任单位</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/messages.py" line="108"/>
+        <location filename="../../desktop/gui/bureau/messages.py" line="109"/>
         <location filename="../../desktop/gui/bureau/overviewmodels.py" line="195"/>
         <source>完成时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/messages.py" line="108"/>
+        <location filename="../../desktop/gui/bureau/messages.py" line="109"/>
         <source>量化指标</source>
         <translation>Targets</translation>
     </message>
@@ -1019,7 +1024,7 @@ or use the buttons on the right. A file imported twice is counted once.</transla
     <message>
         <location filename="../../desktop/gui/bureau/importpage.py" line="175"/>
         <source>双击已合并的文件，审核该校的报送</source>
-        <translation>Double-click a merged file to review that school's report</translation>
+        <translation>Double-click a merged file to review that school&apos;s report</translation>
     </message>
     <message>
         <location filename="../../desktop/gui/bureau/importpage.py" line="178"/>
@@ -1994,12 +1999,12 @@ The data sent by this school&apos;s earlier, unconfirmed key will be set aside (
     <message>
         <location filename="../../desktop/gui/bureau/schoolreview.py" line="392"/>
         <source>&lt;p style=&apos;color:#5f6368&apos;&gt;{state}：{who}，{when}（第 {rev} 次报送）&lt;/p&gt;</source>
-        <translation>&lt;p style='color:#5f6368'&gt;{state}: {who}, {when} (revision {rev})&lt;/p&gt;</translation>
+        <translation>&lt;p style=&apos;color:#5f6368&apos;&gt;{state}: {who}, {when} (revision {rev})&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../../desktop/gui/bureau/schoolreview.py" line="397"/>
         <source>&lt;h4 style=&apos;color:#b06000&apos;&gt;自审核的第 {a} 次报送以来的改动&lt;/h4&gt;</source>
-        <translation>&lt;h4 style='color:#b06000'&gt;Changed since the reviewed revision {a}&lt;/h4&gt;</translation>
+        <translation>&lt;h4 style=&apos;color:#b06000&apos;&gt;Changed since the reviewed revision {a}&lt;/h4&gt;</translation>
     </message>
     <message>
         <location filename="../../desktop/gui/bureau/schoolreview.py" line="419"/>
@@ -2104,22 +2109,22 @@ The data sent by this school&apos;s earlier, unconfirmed key will be set aside (
 <context>
     <name>StatusName</name>
     <message>
-        <location filename="../../desktop/gui/bureau/messages.py" line="66"/>
+        <location filename="../../desktop/gui/bureau/messages.py" line="67"/>
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/messages.py" line="67"/>
+        <location filename="../../desktop/gui/bureau/messages.py" line="68"/>
         <source>进行中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/messages.py" line="68"/>
+        <location filename="../../desktop/gui/bureau/messages.py" line="69"/>
         <source>未开始</source>
         <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/messages.py" line="69"/>
+        <location filename="../../desktop/gui/bureau/messages.py" line="70"/>
         <source>不适用</source>
         <translation>N/A</translation>
     </message>

@@ -16,6 +16,7 @@ from desktop.core.intake import merge
 from desktop.core.package import container, visible
 from desktop.core.package.container import PackageInvalid, verify_package
 from desktop.core.signing import crypto
+from desktop.core.words import Reason
 
 
 def _first(world):
@@ -292,3 +293,30 @@ def test_an_honest_attacker_who_rebuilds_the_sheets_is_judged_on_the_claims(worl
                                                                 + "0" * 12))
     [r] = merge.merge_paths(county_db, [bad], workers=0)
     assert r.code == "key_pending", r
+
+
+@pytest.mark.parametrize("layout, words", [(None, "older Taizhang"), (1, "older Taizhang"), (99, "newer Taizhang")])
+def test_a_file_of_another_sheet_layout_is_refused_with_what_to_do(world, county_db, counts, forger, tmp_path,
+                                                                    layout, words):
+    """The sheets can only be rebuilt by the layout that wrote them: a file from another version (no ``layout``
+    in the manifest is release 0.1.0's) is refused as such, not taken for a forgery, and changes nothing."""
+    old = tmp_path / "other-version.xlsx"
+
+    def edit(m):
+        if layout is None:
+            del m["layout"]
+        else:
+            m["layout"] = layout
+    forger(_first(world), old, manifest_edit=edit, rebuild=False)
+    before = counts(county_db)
+    [r] = merge.merge_paths(county_db, [old], workers=0)
+    assert r.outcome == "rejected" and r.code == Reason.OTHER_LAYOUT, r
+    assert words in r.reason and "表格版式" in r.reason
+    assert counts(county_db) == before
+
+
+def test_every_file_we_write_names_its_layout(world):
+    from desktop.core.package import planbook, reportbook
+
+    assert verify_package(world / "plan.xlsx").manifest["layout"] == planbook.LAYOUT
+    assert verify_package(_first(world)).manifest["layout"] == reportbook.LAYOUT

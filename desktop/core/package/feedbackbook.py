@@ -10,6 +10,7 @@ visible 审核意见 sheet can be rebuilt from signed data.
 
 from __future__ import annotations
 
+from desktop.core.package import visible
 from desktop.core.package.container import PackageInvalid, VerifiedPackage, verify_package
 from desktop.core.package.reportbook import package_code
 from desktop.core.signing import crypto
@@ -20,6 +21,11 @@ SHEET_ITEMS = "审核意见"
 ITEM_HEADERS = ("编号", "任务", "结论", "意见")
 ITEM_WIDTHS = (10, 40, 10, 60)
 MAX_COMMENT = 2000
+
+# The version of this sheet layout, written into the manifest as ``layout``. The bureau (and the school, for a
+# plan) rebuilds the visible sheets from the manifest and requires them byte for byte (package/visible.py),
+# so a change to what build_workbook writes is a new layout: raise this number with it.
+LAYOUT = 1
 
 
 def build_workbook(content: dict, county_fingerprint: str):
@@ -90,4 +96,5 @@ def read_feedback_package(source) -> tuple[VerifiedPackage, dict]:
     """Verify a feedback package (signature, every part) and return it with its checked content."""
     pkg = verify_package(source, expect_kind=PackageKind.FEEDBACK)
     check_content(pkg.manifest)
+    visible.check(pkg)  # what the school reads in 审核意见 is what the bureau signed
     return pkg, pkg.manifest

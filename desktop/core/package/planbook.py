@@ -31,6 +31,11 @@ def target_text(t: dict) -> str:
         return f"{t['text']}（待定）"
     return t["text"]
 
+# The version of this sheet layout, written into the manifest as ``layout``. The bureau (and the school, for a
+# plan) rebuilds the visible sheets from the manifest and requires them byte for byte (package/visible.py),
+# so a change to what build_workbook writes is a new layout: raise this number with it.
+LAYOUT = 2
+
 
 def build_workbook(content: dict, county_fingerprint: str) -> Workbook:
     plan = content["plan"]

@@ -32,6 +32,11 @@ def task_summaries(tasks: list[dict]) -> list[dict]:
              "targets": [{k: x[k] for k in ("seq", "text", "value", "unit")} for x in t["targets"]]}
             for t in tasks]
 
+# The version of this sheet layout, written into the manifest as ``layout``. The bureau (and the school, for a
+# plan) rebuilds the visible sheets from the manifest and requires them byte for byte (package/visible.py),
+# so a change to what build_workbook writes is a new layout: raise this number with it.
+LAYOUT = 2
+
 
 def build_workbook(content: dict, fingerprint: str):
     """The visible sheets, built only from ``content`` (so a verifier can rebuild and compare them)."""

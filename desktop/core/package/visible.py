@@ -26,14 +26,8 @@ NOT_REBUILT = frozenset({"docProps/core.xml"})
 
 def rebuilt_parts(manifest: dict, fingerprint: str) -> dict[str, bytes]:
     """The parts our writer makes for ``manifest`` (everything but evidence, core.xml and the manifest's rels)."""
-    from desktop.core.package import (
-        planbook,
-        reportbook,  # openpyxl: loaded only where sheets are rebuilt
-    )
-
-    builder = {"report": reportbook.build_workbook, "plan": planbook.build_workbook}[manifest["kind"]]
     buf = io.BytesIO()
-    builder(manifest, fingerprint).save(buf)
+    _book(manifest["kind"]).build_workbook(manifest, fingerprint).save(buf)
     out = {}
     with zipfile.ZipFile(buf) as zf:
         for name in zf.namelist():
@@ -60,11 +54,39 @@ def _expected(manifest_bytes: bytes, fingerprint: str) -> tuple[tuple[str, str],
     return tuple(sorted((n, hashlib.sha256(d).hexdigest()) for n, d in parts.items()))
 
 
-def check(pkg: container.VerifiedPackage) -> None:
-    """Refuse a verified report or plan whose visible parts are not what the writer makes from its manifest."""
-    manifest = pkg.manifest
-    if manifest.get("kind") not in ("report", "plan"):
+def _book(kind: str):
+    """The module that writes the visible sheets of a package kind (openpyxl: loaded only where sheets are
+    rebuilt)."""
+    from desktop.core.package import feedbackbook, planbook, reportbook
+
+    return {"report": reportbook, "plan": planbook, "feedback": feedbackbook}[kind]
+
+
+def _check_layout(manifest: dict) -> None:
+    """The sheets can only be rebuilt by the layout that wrote them: another version's file is refused with
+    what to do, before it could be mistaken for a forgery."""
+    ours = _book(manifest["kind"]).LAYOUT
+    theirs = manifest.get("layout", 1)  # files from before the manifest said (release 0.1.0) are layout 1
+    if theirs == ours:
         return
+    if not isinstance(theirs, int) or isinstance(theirs, bool) or theirs > ours:
+        raise PackageInvalid(f"此文件由更新版本的台账写出（表格版式 {theirs}，本程序为 {ours}）：请先升级台账再打开",
+                             f"this file was written by a newer Taizhang (sheet layout {theirs}, this program knows "
+                             f"{ours}): update Taizhang first", code=Reason.OTHER_LAYOUT)
+    raise PackageInvalid(f"此文件由旧版台账写出（表格版式 {theirs}，本程序为 {ours}），无法核对表格与签名数据是否一致："
+                         "请对方升级台账后重新导出（学校）或重新发布（教育局）",
+                         f"this file was written by an older Taizhang (sheet layout {theirs}, this program knows "
+                         f"{ours}), so its sheets cannot be checked against the signed data: ask the sender to update "
+                         "Taizhang and export (or publish) again", code=Reason.OTHER_LAYOUT)
+
+
+def check(pkg: container.VerifiedPackage) -> None:
+    """Refuse a verified report, plan or feedback package whose visible parts are not what the writer makes
+    from its manifest."""
+    manifest = pkg.manifest
+    if manifest.get("kind") not in ("report", "plan", "feedback"):
+        return
+    _check_layout(manifest)
     expected = _expected(crypto.canonical_json(manifest), pkg.fingerprint)
     if expected is None:
         raise PackageInvalid("工作表与签名数据不符（无法由清单重建工作表）",

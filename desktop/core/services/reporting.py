@@ -65,6 +65,7 @@ def export_report(db, out, *, period: str | None = None, passphrase: str | None 
         package_id = str(uuid.uuid4())
         revision = exports.start(db, package_id, plan["id"], period, Path(out).name)
     content = {
+        "layout": reportbook.LAYOUT,
         "county": ident.county,
         "package_id": package_id,
         "created_at": now_iso(),

@@ -197,6 +197,7 @@ def write_feedback(db, school: str, out, *, period: str | None = None, passphras
     overall = board["overall"]
     reviewers = {r["reviewer"] for r in board["tasks"] if r["reviewer"]} | ({overall["reviewer"]} - {""})
     content = {
+        "layout": feedbackbook.LAYOUT,
         "county": ident.county,
         "package_id": str(uuid.uuid4()),
         "created_at": now_iso(),

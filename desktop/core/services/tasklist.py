@@ -95,6 +95,7 @@ def publish(db, out, *, plan_id: str | None = None, passphrase: str | None = Non
     version = plan["version"] + (0 if digest == plan["digest"] else 1)
     package_id, created_at = str(uuid.uuid4()), now_iso()
     content = {
+        "layout": planbook.LAYOUT,
         "county": ident.county,
         "package_id": package_id,
         "created_at": created_at,
