@@ -70,7 +70,8 @@ def write_reports(folder: Path, plan: dict, schools: int, seed: int = 1) -> list
                             "narrative": "按计划推进，召开专题会议并形成记录。" * rng.randint(1, 3), "problems": "",
                             "next_steps": "", "na_reason": "", "updated_at": now_iso(),
                             "indicators": [{"seq": 1, "value": str(rng.randint(1, 6))}]})
-        content = {"county": plan["county"], "package_id": str(uuid.uuid4()), "created_at": now_iso(),
+        content = {"layout": reportbook.LAYOUT, "county": plan["county"], "package_id": str(uuid.uuid4()),
+                   "created_at": now_iso(),
                    "plan": {k: plan["plan"][k] for k in ("id", "version", "digest", "title")},
                    "school": {"code": f"B{i:05d}", "name": f"基准县第{i}学校"}, "period": PERIOD, "revision": 1,
                    "entries": entries, "evidence": [], "tasks": summaries}
