@@ -62,10 +62,7 @@ def check(inp: Input) -> Checked:
     except (OSError, zipfile.BadZipFile, EOFError, ValueError) as exc:
         return Checked(hashlib.sha256(inp.display.encode("utf-8")).hexdigest(), error=unreadable(exc))
     try:
-        pkg = verify_package(source, expect_kind=PackageKind.REPORT, file_sha256=sha)
-        reportbook.check_content(pkg.manifest)
-        visible.check(pkg)
-        return Checked(sha, pkg=pkg)
+        return Checked(sha, pkg=_verified(source, sha))
     except PackageInvalid as exc:
         return Checked(sha, error=resaved.explain(source, tamper.explain(source, exc), inp.display))
 
@@ -73,12 +70,17 @@ def check(inp: Input) -> Checked:
 def check_archived(sha: str, data: bytes) -> Checked:
     """Re-check a file kept in the archive (bytes in hand, nothing read from disk)."""
     try:
-        pkg = verify_package(data, expect_kind=PackageKind.REPORT, file_sha256=sha)
-        reportbook.check_content(pkg.manifest)
-        visible.check(pkg)
-        return Checked(sha, pkg=pkg)
+        return Checked(sha, pkg=_verified(data, sha))
     except PackageInvalid as exc:
         return Checked(sha, error=exc)
+
+
+def _verified(source, sha: str) -> VerifiedPackage:
+    """Every check a report passes before it may be merged: signature and parts, content, visible sheets."""
+    pkg = verify_package(source, expect_kind=PackageKind.REPORT, file_sha256=sha)
+    reportbook.check_content(pkg.manifest)
+    visible.check(pkg)
+    return pkg
 
 
 PARALLEL_FROM = 64  # files; below this a worker pool costs more than it saves

@@ -103,6 +103,8 @@ def write_cover(f: CoverFacts, target: str | os.PathLike) -> Path:
 
 
 def _draw(f: CoverFacts, path: str) -> None:
+    """The page drawn top to bottom. Long on purpose: each block's position follows the one above it, and
+    reading the page in one function is reading it as the clerk does."""
     import segno
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.units import mm

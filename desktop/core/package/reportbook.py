@@ -39,7 +39,9 @@ LAYOUT = 2
 
 
 def build_workbook(content: dict, fingerprint: str):
-    """The visible sheets, built only from ``content`` (so a verifier can rebuild and compare them)."""
+    """The visible sheets, built only from ``content`` (so a verifier can rebuild and compare them).
+
+    The five sheets in order, in one function: it is the sheet layout ``LAYOUT`` numbers."""
     from desktop.core.package import sheets  # imported here: the merge path checks content without openpyxl
 
     tasks = {t["task_id"]: t for t in content.get("tasks", [])}

@@ -165,7 +165,10 @@ def _label_for(number: str) -> str:
 
 
 def task_table_lines(rows: list[list[str]]) -> list[tuple[str, bool]] | None:
-    """The plan lines of a task table, or None when the rows have no task-table header."""
+    """The plan lines of a task table, or None when the rows have no task-table header.
+
+    Long on purpose: one pass down the rows that carries the open section, the merged cells and the header
+    columns from row to row; split, that state would have to travel between functions as a bundle."""
     found = find_header(rows)
     if found is None:
         return None
