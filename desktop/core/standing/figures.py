@@ -23,6 +23,7 @@ from decimal import Decimal
 from desktop.core import numbers
 from desktop.core.clock import now_iso
 from desktop.core.review import store as review_store
+from desktop.core.signing import trust
 from desktop.core.tasklist import applicability
 from desktop.core.tasklist import store as task_store
 from desktop.core.words import NOT_REPORTED, STATUSES, ReviewState, Status
@@ -112,7 +113,8 @@ def collect(db, plan_id: str, period: str) -> dict:
     return {"tasks": tasks, "headings": headings, "schools": schools, "due": due[0] if due else None,
             "plan_title": plan[0] if plan else "", "county": plan[1] if plan else "", "period_name": period,
             "submissions": subs, "status": status, "empty": empty, "problems": problems, "values": values,
-            "evidence": evidence, "applicable": applicable, "review": review_tasks, "review_overall": review_overall}
+            "evidence": evidence, "applicable": applicable, "review": review_tasks, "review_overall": review_overall,
+            "unconfirmed": set(trust.unconfirmed(db))}  # schools whose reports come from a key nobody confirmed
 
 
 def status_of(data: dict, code: str, task_id: str) -> str:
@@ -152,6 +154,7 @@ def _per_school(data: dict, as_of: str, evidence: dict) -> list[dict]:
         reviewed = [data["review"].get((s["code"], tid), ReviewState.UNREVIEWED) for tid in app] if sub else []
         out.append(s | {"review": data["review_overall"].get(s["code"], ReviewState.UNREVIEWED) if sub else "",
                         "n_passed": reviewed.count(ReviewState.PASSED), "n_returned": reviewed.count(ReviewState.RETURNED),
+                        "unconfirmed": sub is not None and s["code"] in data["unconfirmed"],
                         "reported": sub is not None, "revision": sub["revision"] if sub else None,
                         "created_at": sub["created_at"] if sub else None,
                         "late": bool(sub) and is_late(sub, data["due"]),

@@ -114,7 +114,8 @@ def _overview(ws: Worksheet, ctx: Context) -> None:
 def _school_state(p: dict) -> str:
     if not p["reported"]:
         return NOT_REPORTED
-    return "逾期报送" if p["late"] else "按时报送"
+    state = "逾期报送" if p["late"] else "按时报送"
+    return f"{state}（密钥未确认）" if p["unconfirmed"] else state
 
 
 def _by_school(ws: Worksheet, ctx: Context) -> None:

@@ -160,3 +160,26 @@ def test_summary_report_and_documents_print_on_a4_in_libreoffice(merged, tmp_pat
     _render(sorted((world / "reports").glob("*.xlsx"))[0], out)
     _render(services.standing.write_bulletin(db, tmp_path / "bulletin.docx"), out)
     _render(services.standing.write_reminders(db, tmp_path / "remind")["docx"], out)
+
+
+def test_a_school_reporting_on_an_unconfirmed_key_is_marked_until_its_key_is_confirmed(merged, tmp_path):
+    """DESIGN §16: an unconfirmed first key is visible everywhere the bureau reads figures."""
+    from desktop.core.signing import trust
+
+    db, wb, missing = merged
+
+    def states(book):
+        rows = list(book["按学校"].iter_rows(values_only=True))
+        h = next(i for i, r in enumerate(rows) if "报送情况" in r)
+        col, code = rows[h].index("报送情况"), rows[h].index("学校代码")
+        return {r[code]: r[col] for r in rows[h + 1:]}
+
+    before = states(wb)
+    reported = [c for c in before if c != missing]
+    assert reported and all("密钥未确认" in before[c] for c in reported)
+    assert "未确认" not in before[missing]
+    school = reported[0]
+    services.intake.confirm_key(db, school, trust.pinned_fingerprint(db, "school", school), "paper")
+    services.standing.write_summary(db, tmp_path / "after.xlsx")
+    after = states(openpyxl.load_workbook(tmp_path / "after.xlsx"))
+    assert "未确认" not in after[school] and all("密钥未确认" in after[c] for c in reported[1:])
