@@ -302,24 +302,28 @@ def cmd_paper_check(args) -> int:
 
     db = _db(args.db)
     try:
-        r = services.intake.paper_check(db, args.code)
+        r = (services.intake.confirm_by_paper if args.confirm else services.intake.paper_check)(db, args.code)
     finally:
         db.close()
     if args.json:
         _print_json(r)
         return 0 if r["found"] else 1
     if not r["found"]:
-        print(f"没有收到报送码为 {r['code']} 的文件 / no such file received (package code {r['code']})")
+        _print(f"没有收到报送码为 {r['code']} 的文件 / no such file received (package code {r['code']})")
         if r["other_files"]:
-            print("（有同一报送码的文件，但与纸质备案表上的文件摘要不符 / a file with this code was received,"
+            _print("（有同一报送码的文件，但与纸质备案表上的文件摘要不符 / a file with this code was received,"
                   " but it is not the file on the paper）")
         return 1
     for s in r["submissions"]:
-        print(f"{s['school_name']}（{s['school_code']}） {s['period']} 第 {s['revision']} 次报送")
-        print(f"  收到 received {s['received_at'][:16].replace('T', ' ')}  结果 outcome {s['outcome']}"
+        _print(f"{s['school_name']}（{s['school_code']}） {s['period']} 第 {s['revision']} 次报送")
+        _print(f"  收到 received {s['received_at'][:16].replace('T', ' ')}  结果 outcome {s['outcome']}"
               + (f"  {s['reason']}" if s["reason"] else ""))
-        print(f"  签名公钥指纹 signer fingerprint {s['fingerprint_groups']}")
-        print(f"  文件 file {s['file_name']}  SHA-256 {s['sha256']}")
+        _print(f"  签名公钥指纹 signer fingerprint {s['fingerprint_groups']}")
+        _print(f"  文件 file {s['file_name']}  SHA-256 {s['sha256']}")
+    if r.get("confirmed"):
+        c = r["confirmed"]
+        _print(f"已按纸质备案表确认 {c['school']} 的密钥 / key of {c['school']} confirmed by paper"
+               + (f"，重新合并 {len(r['outcomes'])} 个文件 / {len(r['outcomes'])} held file(s) merged" if r["outcomes"] else ""))
     return 0
 
 
@@ -627,6 +631,8 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("paper-check", help="bureau: the package code (or QR text) on a 备案表 → the file received")
     s.add_argument("code")
     s.add_argument("--db", required=True)
+    s.add_argument("--confirm", action="store_true",
+                   help="the stamped paper confirms the key that signed the file (a school's first key)")
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=cmd_paper_check)
 

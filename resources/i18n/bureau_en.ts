@@ -97,7 +97,7 @@
     <message>
         <location filename="../../desktop/gui/bureau/messages.py" line="45"/>
         <source>文件由另一版本的台账导出：请学校把台账升级到与本局相同的版本后重新导出</source>
-        <translation>The file was exported by another version of Taizhang: ask the school to update Taizhang to the bureau's version and export again</translation>
+        <translation>The file was exported by another version of Taizhang: ask the school to update Taizhang to the bureau&apos;s version and export again</translation>
     </message>
     <message>
         <location filename="../../desktop/gui/bureau/messages.py" line="46"/>
@@ -163,7 +163,7 @@
     <message>
         <location filename="../../desktop/gui/bureau/overviewmodels.py" line="29"/>
         <location filename="../../desktop/gui/bureau/overviewmodels.py" line="200"/>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="225"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="227"/>
         <source>未开始</source>
         <translation>To do</translation>
     </message>
@@ -180,13 +180,13 @@
     </message>
     <message>
         <location filename="../../desktop/gui/bureau/overviewmodels.py" line="198"/>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="223"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="225"/>
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
         <location filename="../../desktop/gui/bureau/overviewmodels.py" line="199"/>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="224"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="226"/>
         <source>进行中</source>
         <translation>In progress</translation>
     </message>
@@ -228,7 +228,7 @@
     </message>
     <message>
         <location filename="../../desktop/gui/bureau/overviewmodels.py" line="202"/>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="226"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="228"/>
         <source>完成率</source>
         <translation>Completion</translation>
     </message>
@@ -253,77 +253,82 @@
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="215"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="212"/>
+        <source>{state}（密钥未确认）</source>
+        <translation>{state} (key not confirmed)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="217"/>
         <source>学校代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="216"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="218"/>
         <source>学校名称</source>
         <translation>School</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="217"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="219"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="218"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="220"/>
         <source>乡镇</source>
         <translation>Township</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="219"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="221"/>
         <source>报送情况</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="220"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="222"/>
         <source>版次</source>
         <translation>Revision</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="221"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="223"/>
         <source>报送时间</source>
         <translation>Exported at</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="222"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="224"/>
         <source>适用任务</source>
         <translation>Applicable tasks</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="227"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="229"/>
         <source>审核状态</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="227"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="229"/>
         <source>{state}（通过 {p}，退回 {r}）</source>
         <translation>{state} ({p} passed, {r} sent back)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="233"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="235"/>
         <source>未审核</source>
         <translation>Not reviewed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="233"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="235"/>
         <source>通过</source>
         <translation>Passed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="233"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="235"/>
         <source>退回修改</source>
         <translation>Sent back</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="269"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="271"/>
         <source>文件名</source>
         <translation>File name</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="269"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="271"/>
         <source>大小</source>
         <translation>Size</translation>
     </message>

@@ -235,3 +235,24 @@ def test_remind_and_bulletin_write_their_files(world):
     import docx
 
     assert "通报" in docx.Document(str(world / "通报.docx")).paragraphs[0].text
+
+
+def test_a_stamped_paper_confirms_the_key_of_the_file_it_names(world, tmp_path):
+    """DESIGN §16 way 2: the package code on the paper names one received file; --confirm pins its signer."""
+    from desktop.core.db.connection import open_db
+    from desktop.core.signing import trust
+
+    db, county = world / "schools" / "SLX001.db", world / "county.db"
+    out = tmp_path / "r.xlsx"
+    assert main(["export", "--db", str(db), "-o", str(out)]) == 0
+    assert main(["merge", str(out), "--db", str(county)]) == 0
+    code = json.loads(run("export", "--db", db, "--list", "--json").stdout)[0]["package_code"]
+    _one_line_error(run("paper-check", "00000000", "--db", county, "--confirm"))  # names no file: nothing confirmed
+    proc = run("paper-check", code, "--db", county, "--confirm", "--json")
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["confirmed"]["school"] == "SLX001"
+    cdb = open_db(county)
+    try:
+        assert trust.confirmation(cdb, "school", "SLX001") == "paper"
+    finally:
+        cdb.close()

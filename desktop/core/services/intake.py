@@ -151,3 +151,19 @@ def paper_check(db, text: str) -> dict:
     other_files = len(rows) - len(matches)
     return {"code": code, "sha16": sha16, "found": bool(matches), "submissions": matches,
             "other_files": other_files}
+
+
+def confirm_by_paper(db, text: str) -> dict:
+    """A stamped 备案表 confirms the key that signed the file it names (DESIGN §16, way 2): the paper-check's
+    submission, then ``confirm_key`` with exactly that school and signer fingerprint. Refused unless the
+    paper names one received file of a school in the roster."""
+    found = paper_check(db, text)
+    subs = [s for s in found["submissions"] if s["school_code"] and s["signer_fingerprint"]]
+    if len(subs) != 1:
+        raise TaizhangError(f"纸质备案表上的报送码 {found['code']} 没有对应唯一一份已收到的学校文件，不能据此确认密钥",
+                            f"package code {found['code']} does not name exactly one received school file; "
+                            "no key is confirmed")
+    sub = subs[0]
+    outcomes = confirm_key(db, sub["school_code"], sub["signer_fingerprint"], Confirmation.PAPER)
+    return found | {"confirmed": {"school": sub["school_code"], "fingerprint": sub["signer_fingerprint"]},
+                    "outcomes": [o.as_dict() for o in outcomes]}

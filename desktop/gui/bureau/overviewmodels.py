@@ -207,7 +207,9 @@ def task_columns() -> list[tuple[str, Callable[[dict], object]]]:
 def school_state(r: dict) -> str:
     if not r["reported"]:
         return tr("未报送")
-    return tr("逾期报送") if r["late"] else tr("按时报送")
+    state = tr("逾期报送") if r["late"] else tr("按时报送")
+    # DESIGN §16: a report on a first key nobody has confirmed is marked wherever its figures are shown
+    return tr("{state}（密钥未确认）").format(state=state) if r.get("unconfirmed") else state
 
 
 def school_columns() -> list[tuple[str, Callable[[dict], object]]]:

@@ -147,3 +147,14 @@ def test_overview_models(qapp, merged):
     matrix.load(None)
     evidence.load([])
     del testers
+
+
+def test_a_school_on_an_unconfirmed_key_is_marked_on_the_overview(qapp, merged):
+    """DESIGN §16: the per-school table says 密钥未确认 for a report on a key nobody has confirmed."""
+    from desktop.gui.bureau.overviewmodels import school_state
+
+    ov = services.standing.overview(merged)
+    reported = [p for p in ov["per_school"] if p["reported"]]
+    assert reported and all(p["unconfirmed"] for p in reported)
+    assert all("密钥未确认" in school_state(p) for p in reported)
+    assert all("未确认" not in school_state(p) for p in ov["missing"])
