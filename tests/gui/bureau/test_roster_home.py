@@ -93,3 +93,20 @@ def test_home_shows_the_fingerprint_and_leads_to_each_step(qtbot, world, chooser
         assert win.tabs.currentIndex() == tab
     chooser.saves.append(tmp_path / "备份.db")
     assert win.backup() == str(tmp_path / "备份.db") and (tmp_path / "备份.db").stat().st_size > 0
+
+
+def test_the_roster_shows_each_schools_enrolment_code_and_saves_the_list(qtbot, world, chooser, tmp_path):
+    """DESIGN §16 way 1: the bureau sends each school its code; the roster page shows them and saves a list."""
+    import csv
+
+    win = _win(qtbot, world, chooser)
+    win.tabs.setCurrentIndex(TAB_ROSTER)
+    page = win.roster
+    codes = {c["school"]: c["code"] for c in services.intake.enrolment_codes(win.db)}
+    assert codes and all(len(c.replace("-", "")) == 8 for c in codes.values())  # shown as XXXX-XXXX
+    out = tmp_path / "学校注册码.csv"
+    assert page.save_codes(str(out))
+    with open(out, encoding="utf-8-sig", newline="") as fh:
+        text = fh.read()
+    rows = list(csv.reader(text.splitlines()))
+    assert all(any(code in r for r in rows) for code in codes.values())
