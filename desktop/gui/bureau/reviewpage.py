@@ -343,7 +343,7 @@ class ReviewPage(QWidget):
         task_id = self.current_id()
         if task_id is None or self.plan_id is None:
             return None
-        self.editor.flush()
+        self.editor.commit_all()
         try:
             result = fn(self.db, self.plan_id, task_id, *args)
         except TaizhangError as exc:

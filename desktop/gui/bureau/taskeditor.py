@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QCheckBox,
     QFormLayout,
     QGridLayout,
@@ -260,6 +261,25 @@ class TaskEditor(QWidget):
         text = self.text_edit.toPlainText().strip()
         if text != self.node["text"]:
             self._save(text=text)
+
+    def commit_all(self) -> None:
+        """Store every field still being edited: the line typed into but not left yet, an open cell of the
+        targets table, and the task text (the window closes, or a publish or structural edit starts, without
+        the field losing focus first — editingFinished never comes then)."""
+        if self.node is None or self._loading:
+            self._text_timer.stop()
+            return
+        if self.targets_view.state() == QAbstractItemView.State.EditingState:
+            editor = QApplication.focusWidget()
+            if editor is not None and self.targets_view.isAncestorOf(editor):
+                self.targets_view.itemDelegate().commitData.emit(editor)
+        for field, edit in (("label", self.label_edit), ("title", self.title_edit), ("units", self.units_edit),
+                            ("deadline", self.deadline_edit)):
+            if self.node is not None:
+                self._save_line(field, edit)
+        if self.node is not None:
+            self._save_applies()
+        self.flush()
 
     def _applies_value(self) -> list[str]:
         types = [t for t, box in self.type_boxes.items() if box.isChecked()]

@@ -213,7 +213,7 @@ class BureauWindow(QMainWindow):
         or None when nothing was started."""
         if self.publish_op is not None:
             return None
-        self.review.editor.flush()
+        self.review.editor.commit_all()
         check = services.tasklist.publish_check(self.db)
         if check["errors"]:
             show_error(self, TaizhangError("；".join(z for z, _ in check["errors"]), "; ".join(e for _, e in check["errors"])),
@@ -322,7 +322,7 @@ class BureauWindow(QMainWindow):
 
     # ------------------------------------------------------------------ closing
     def closeEvent(self, event):
-        self.review.editor.flush()
+        self.review.editor.commit_all()
         self.importer.shutdown()
         self.overview.shutdown()
         for op in (self.plan_worker, self.publish_op):

@@ -2,7 +2,7 @@
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QToolButton
+from PySide6.QtWidgets import QApplication, QMessageBox, QToolButton
 
 from desktop.core.tasklist import store as task_store
 from desktop.gui.bureau.window import BureauWindow
@@ -159,3 +159,39 @@ def test_a_bad_plan_file_is_explained(win, qtbot, tmp_path):
     boxes = [b for b in win.findChildren(QMessageBox) if b.objectName() == "errorBox"]
     assert boxes and "没有" in boxes[-1].text()
     assert win.import_plan_action.isEnabled()
+
+
+def test_edits_in_a_focused_field_are_kept_when_the_window_closes(win, qtbot, world, chooser):
+    """Issue 14: typing into a field and closing the window without leaving the field kept nothing."""
+    page, editor = win.review, win.review.editor
+    task = _first_task(win)
+    page.select(task["task_id"])
+    win.activateWindow()
+    editor.title_edit.setFocus()
+    editor.title_edit.selectAll()
+    qtbot.keyClicks(editor.title_edit, "Renamed task")
+    assert QApplication.focusWidget() is editor.title_edit
+    win.close()
+    w2 = BureauWindow(str(world / "county.db"), chooser=chooser)
+    qtbot.addWidget(w2)
+    stored = next(n for n in task_store.plan_tasks(w2.db, w2.review.plan_id) if n["task_id"] == task["task_id"])
+    assert stored["title"] == "Renamed task"
+
+
+def test_an_open_targets_cell_is_kept_when_the_window_closes(win, qtbot, world, chooser):
+    page, editor = win.review, win.review.editor
+    task = next(n for n in task_store.plan_tasks(win.db, win.review.plan_id) if n["targets"])
+    page.select(task["task_id"])
+    win.activateWindow()
+    index = editor.targets.index(0, 0)
+    editor.targets_view.setFocus()
+    editor.targets_view.setCurrentIndex(index)
+    editor.targets_view.edit(index)
+    cell = QApplication.focusWidget()
+    assert cell is not None and editor.targets_view.isAncestorOf(cell)
+    cell.setText("新的指标文字")
+    win.close()
+    w2 = BureauWindow(str(world / "county.db"), chooser=chooser)
+    qtbot.addWidget(w2)
+    stored = next(n for n in task_store.plan_tasks(w2.db, w2.review.plan_id) if n["task_id"] == task["task_id"])
+    assert stored["targets"][0]["text"] == "新的指标文字"
