@@ -17,7 +17,7 @@ from desktop.gui.bureau.overviewpage import OverviewPage
 from desktop.gui.bureau.reviewpage import ReviewPage
 from desktop.gui.bureau.rosterpage import RosterPage
 from desktop.gui.bureau.schoolreview import SchoolReviewPage
-from desktop.gui.common import i18n
+from desktop.gui.common import i18n, locations
 from desktop.gui.common.errors import message, show_error
 from desktop.gui.common.icons import icon
 from desktop.gui.common.ops import BackgroundOp
@@ -70,7 +70,7 @@ class BureauWindow(QMainWindow):
             lambda path: self.statusBar().showMessage(self.tr("汇总表已导出：{path}").format(path=path), 15000))
         self.tabs.currentChanged.connect(self._tab_changed)
         self.statusBar().showMessage(self.tr("数据文件：{path}").format(path=self.db_path))
-        self.resize(1320, 820)
+        locations.place_window(self, "bureau", 1320, 820)
         self.reload()
 
     # ------------------------------------------------------------------ building
@@ -322,6 +322,7 @@ class BureauWindow(QMainWindow):
 
     # ------------------------------------------------------------------ closing
     def closeEvent(self, event):
+        locations.remember_window(self, "bureau")
         self.review.editor.commit_all()
         self.importer.shutdown()
         self.overview.shutdown()

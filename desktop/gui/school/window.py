@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core import services
 from desktop.core.errors import TaizhangError
-from desktop.gui.common import i18n
+from desktop.gui.common import i18n, locations
 from desktop.gui.common.errors import message, show_error
 from desktop.gui.common.icons import icon, status_icon
 from desktop.gui.school.dashboard import Dashboard
@@ -85,7 +85,7 @@ class SchoolWindow(QMainWindow):
         # must not change the window's minimum size while the user works.
         self.layout().setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         self.setMinimumSize(960, 640)
-        self.resize(1280, 800)
+        locations.place_window(self, "school", 1280, 800)
         self.reload()
         self.restore_selection()
 
@@ -509,6 +509,7 @@ class SchoolWindow(QMainWindow):
                 services.reporting.remember_selected_task(self.ws, self.detail.task_id)
         except TaizhangError as exc:  # never lose the window over a last save; tell the user
             self.statusBar().showMessage(message(exc))
+        locations.remember_window(self, "school")
         services.reporting.close_workspace(self.ws)
         self.ws.db = _Closed()
         super().closeEvent(event)
