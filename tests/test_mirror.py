@@ -40,7 +40,6 @@ UNTESTED_ALONE = {
     "services/review.py": "through tests/cli/test_review_cli.py, tests/core/db/test_upgrade.py and tests/gui",
     "services/intake.py": "through tests/security/test_faults.py and the CLI and bureau GUI tests",
     "services/roster.py": "through tests/gui/bureau/test_roster_home.py and test_models.py",
-    "services/setup.py": "through tests/gui/school/test_wizard.py and tests/gui/conftest.py",
     "services/standing.py": "through tests/core/standing/test_workbook.py and tests/gui/bureau/test_models.py",
     "services/tasklist.py": "through tests/gui/bureau/test_flow.py and tests/gui/conftest.py",
     "services/workspaces.py": "only through its callers (services.reporting, the GUI)",

@@ -15,11 +15,29 @@ from desktop.core.signing import enrolment, identity, trust
 from desktop.core.tasklist import store as task_store
 from desktop.core.words import Confirmation, OwnerKind
 
+# What people type after the county's name when asked for it; the app adds "教育局" itself.
+_BUREAU_SUFFIXES = ("教育和科学技术局", "教育和体育局", "教育体育局", "教育和科技局", "教育科技局", "教育局",
+                    "教体局", "教科局")
+
+
+def county_name(text: str) -> str:
+    """The county's name as the app stores it: "民乐县教育局" and "民乐县 教体局" become "民乐县" (the app
+    shows "民乐县教育局"; kept as typed it would read "民乐县教育局教育局")."""
+    name = "".join(text.split())
+    for suffix in _BUREAU_SUFFIXES:
+        if name.endswith(suffix) and len(name) > len(suffix):
+            return name[: -len(suffix)]
+    return name
+
 
 def county_init(db_path, name: str, *, passphrase: str | None = None) -> identity.Identity:
-    name = name.strip()
+    typed = "".join(name.split())
+    name = county_name(name)
     if not name:
         raise TaizhangError("请填写县区名称", "the county name is empty")
+    if name in _BUREAU_SUFFIXES or typed in _BUREAU_SUFFIXES:
+        raise TaizhangError(f"请填写县区名称（例如：民乐县），不是“{typed}”",
+                            f"type the county's name (e.g. 民乐县), not \"{typed}\"")
     db = open_db(db_path, create=True)
     try:
         with transaction(db):

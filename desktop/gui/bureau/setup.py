@@ -69,6 +69,7 @@ class CountySetupDialog(QDialog):
         self.name_edit = QLineEdit()
         self.name_edit.setObjectName("countyName")
         self.name_edit.setPlaceholderText(self.tr("例如：民乐县"))
+        self.name_edit.editingFinished.connect(self._normalise_name)
         form.addRow(self.tr("县区名称："), self.name_edit)
         path_row = QHBoxLayout()
         self.path_edit = QLineEdit(str(locations.default_db_path("county")))
@@ -105,7 +106,14 @@ class CountySetupDialog(QDialog):
         if path:
             self.path_edit.setText(path)
 
+    def _normalise_name(self) -> None:
+        """"民乐县教育局" becomes "民乐县" as the user leaves the field (the app adds 教育局 itself)."""
+        name = services.setup.county_name(self.name_edit.text())
+        if name and name != self.name_edit.text():
+            self.name_edit.setText(name)
+
     def create(self) -> bool:
+        self._normalise_name()
         name = self.name_edit.text().strip()
         path = Path(self.path_edit.text().strip())
         if not name:

@@ -91,3 +91,18 @@ def test_create_county_returns_the_path_or_none(qtbot, tmp_path):
     _drive("示例县", str(tmp_path / "b.db"), finish=False)
     assert create_county(None) is None
     assert not (tmp_path / "b.db").exists()
+
+
+def test_the_name_field_drops_a_typed_bureau_suffix(qtbot, tmp_path, chooser):
+    """Issue 14: "民乐县教育局" typed into the field became "民乐县教育局教育局" in the window title."""
+    dialog = CountySetupDialog(chooser=chooser)
+    qtbot.addWidget(dialog)
+    dialog.name_edit.setText("民乐县教育局")
+    dialog.name_edit.editingFinished.emit()
+    assert dialog.name_edit.text() == "民乐县"
+    dialog.name_edit.setText("民乐县教体局")
+    dialog.path_edit.setText(str(tmp_path / "county.db"))
+    assert dialog.create()
+    db = open_db(tmp_path / "county.db")
+    assert identity.load(db, role="county").county == "民乐县"
+    db.close()
