@@ -27,12 +27,21 @@ def add_evidence(db, school: str, plan_id: str, task_id: str, period: str, file_
     if not path.is_file():
         raise TaizhangError(f"找不到文件：{path}", f"file not found: {path}")
     size = path.stat().st_size
+    if size == 0:
+        raise TaizhangError("文件是空的（0 字节），没有内容可作佐证；请检查是否选错了文件，或文件没有保存完整",
+                            "the file is empty (0 bytes): nothing to show as evidence; check it is the right file "
+                            "and that it was saved completely")
     if size > MAX_EVIDENCE_BYTES:
         raise TaizhangError(f"文件过大（{size >> 20} MB，单个佐证材料上限 {MAX_EVIDENCE_BYTES >> 20} MB）",
                             f"file too large ({size >> 20} MB; limit {MAX_EVIDENCE_BYTES >> 20} MB per file)")
     sha = sha256_file(path)
     mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
     display = (name or path.name)[:255]
+    same = db.execute("SELECT name FROM entry_evidence WHERE school_code = ? AND plan_id = ? AND task_id = ?"
+                      " AND period = ? AND sha256 = ?", [school, plan_id, task_id, period, sha]).fetchone()
+    if same is not None:
+        raise TaizhangError(f"这份材料已经添加到本任务（“{same[0]}”），没有重复添加",
+                            f"this file is already attached to the task (as \"{same[0]}\"); not added twice")
     with transaction(db):
         if not is_stored(db, sha):
             with open(path, "rb") as fh:
@@ -40,7 +49,7 @@ def add_evidence(db, school: str, plan_id: str, task_id: str, period: str, file_
                                                                    "added_at": now_iso()}, size, fh)
             if written != sha:
                 raise TaizhangError("文件在复制时被改动，请重试", "the file changed while it was being copied; try again")
-        db.execute("INSERT OR REPLACE INTO entry_evidence (school_code, plan_id, task_id, period, sha256, name, added_at)"
+        db.execute("INSERT INTO entry_evidence (school_code, plan_id, task_id, period, sha256, name, added_at)"
                    " VALUES (?, ?, ?, ?, ?, ?, ?)", [school, plan_id, task_id, period, sha, display, now_iso()])
         from desktop.core.records import entries  # entries imports this module: import at call time
 
@@ -104,7 +113,7 @@ def is_stored(db, sha256: str) -> bool:
 
 
 def link(db, school: str, plan_id: str, task_id: str, period: str, sha256: str, name: str, added_at: str) -> None:
-    db.execute("INSERT OR REPLACE INTO entry_evidence (school_code, plan_id, task_id, period, sha256, name, added_at)"
+    db.execute("INSERT INTO entry_evidence (school_code, plan_id, task_id, period, sha256, name, added_at)"
                " VALUES (?, ?, ?, ?, ?, ?, ?)", [school, plan_id, task_id, period, sha256, name, added_at])
 
 

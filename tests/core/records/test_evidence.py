@@ -43,3 +43,29 @@ def test_the_same_file_for_two_tasks_is_stored_once(school, tmp_path):
     assert evidence.is_stored(db, a), "still backs the other task"
     evidence.remove_evidence(db, code, plan, other, period, a)
     assert not evidence.is_stored(db, a)
+
+
+def test_an_empty_file_is_refused_saying_why(school, tmp_path):
+    """Issue 14: a 0-byte file (a failed download, an unsaved scan) was accepted as evidence."""
+    db, code, plan, task, period = school
+    f = tmp_path / "扫描件.pdf"
+    f.write_bytes(b"")
+    with pytest.raises(TaizhangError) as err:
+        evidence.add_evidence(db, code, plan, task, period, f)
+    assert "0 字节" in err.value.zh and "empty" in err.value.en
+    assert evidence.list_evidence(db, code, plan, period) == []
+    assert db.execute("SELECT COUNT(*) FROM evidence").fetchone()[0] == 0
+
+
+def test_the_same_file_twice_on_one_task_is_refused_saying_so(school, tmp_path):
+    """Issue 14: attaching the same file again was silently ignored (renamed in place)."""
+    db, code, plan, task, period = school
+    f = tmp_path / "照片.txt"
+    f.write_bytes(b"same content")
+    copy = tmp_path / "照片 - 副本.txt"
+    copy.write_bytes(b"same content")
+    evidence.add_evidence(db, code, plan, task, period, f)
+    with pytest.raises(TaizhangError) as err:
+        evidence.add_evidence(db, code, plan, task, period, copy)
+    assert "已经添加" in err.value.zh and "照片.txt" in err.value.zh and "already attached" in err.value.en
+    assert [e["name"] for e in evidence.list_evidence(db, code, plan, period)] == ["照片.txt"]

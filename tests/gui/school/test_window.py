@@ -263,6 +263,22 @@ def test_bad_evidence_file_is_reported_not_crashing(qtbot, win, tmp_path):
     assert win.detail.save_error.isVisible()
 
 
+def test_empty_and_repeated_evidence_files_are_refused_saying_why(qtbot, win, tmp_path, png_file):
+    """Issue 14: a 0-byte file was accepted, and the same file attached twice was silently ignored."""
+    empty = tmp_path / "空白.pdf"
+    empty.write_bytes(b"")
+    assert win.detail.attach_files([str(png_file)])
+    qtbot.waitUntil(lambda: not win.detail.busy)
+    assert not win.detail.save_error.isVisible()
+    assert win.detail.attach_files([str(empty), str(png_file)])
+    qtbot.waitUntil(lambda: not win.detail.busy)
+    text = win.detail.save_error.text()
+    assert win.detail.save_error.isVisible()
+    assert "空白.pdf" in text and "0 字节" in text
+    assert png_file.name in text and "已经添加" in text
+    assert win.detail.evidence_model.rowCount() == 1
+
+
 def test_evidence_added_to_a_task_left_meanwhile_lands_on_that_task(qtbot, win, png_file):
     """The op keeps the task it was started for: switching tasks while it runs refreshes the right row."""
     win.select_task("1.1")
