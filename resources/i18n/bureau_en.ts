@@ -696,82 +696,82 @@ Send this file to the schools together with the fingerprint notice.</translation
         <translation>e.g. Minle County</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/setup.py" line="72"/>
+        <location filename="../../desktop/gui/bureau/setup.py" line="73"/>
         <source>县区名称：</source>
         <translation>County name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/setup.py" line="76"/>
+        <location filename="../../desktop/gui/bureau/setup.py" line="77"/>
         <source>浏览…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/setup.py" line="80"/>
+        <location filename="../../desktop/gui/bureau/setup.py" line="81"/>
         <source>数据文件保存在：</source>
         <translation>Database file:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/setup.py" line="84"/>
+        <location filename="../../desktop/gui/bureau/setup.py" line="85"/>
         <source>可不填</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/setup.py" line="85"/>
+        <location filename="../../desktop/gui/bureau/setup.py" line="86"/>
         <source>密钥口令（可选）：</source>
         <translation>Key passphrase (optional):</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/setup.py" line="89"/>
+        <location filename="../../desktop/gui/bureau/setup.py" line="90"/>
         <source>再输入一次口令：</source>
         <translation>Repeat passphrase:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/setup.py" line="91"/>
+        <location filename="../../desktop/gui/bureau/setup.py" line="92"/>
         <source>设置口令后，每次发布任务清单都要输入口令。口令忘记后无法找回，只能重新创建密钥并通知各学校。</source>
         <translation>With a passphrase, it is asked for every time you publish the plan workbook. A forgotten passphrase cannot be recovered: you would have to create a new key and tell every school.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/setup.py" line="104"/>
+        <location filename="../../desktop/gui/bureau/setup.py" line="105"/>
         <source>数据文件保存位置</source>
         <translation>Where to keep the database</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/setup.py" line="104"/>
+        <location filename="../../desktop/gui/bureau/setup.py" line="105"/>
         <source>台账数据文件 (*.db)</source>
         <translation>Taizhang database (*.db)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/setup.py" line="112"/>
+        <location filename="../../desktop/gui/bureau/setup.py" line="120"/>
         <source>请填写县区名称</source>
         <translation>Enter the county name</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/setup.py" line="115"/>
+        <location filename="../../desktop/gui/bureau/setup.py" line="123"/>
         <source>保存数据文件的文件夹不存在：{path}</source>
         <translation>The folder for the database does not exist: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/setup.py" line="118"/>
+        <location filename="../../desktop/gui/bureau/setup.py" line="126"/>
         <source>这个位置已经有一个数据文件，请换一个文件名（或在开始页“打开已有的数据文件”）</source>
         <translation>A database already exists there; choose another file name (or use &quot;Open an existing database&quot; on the start screen)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/setup.py" line="121"/>
+        <location filename="../../desktop/gui/bureau/setup.py" line="129"/>
         <source>两次输入的口令不一致</source>
         <translation>The two passphrases differ</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/setup.py" line="136"/>
+        <location filename="../../desktop/gui/bureau/setup.py" line="144"/>
         <source>{county}的台账已创建</source>
         <translation>The ledger for {county} has been created</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/setup.py" line="139"/>
+        <location filename="../../desktop/gui/bureau/setup.py" line="147"/>
         <source>这是本局签名密钥的指纹。请把它随任务清单一起通知各学校（或打印在通知上）：学校第一次打开任务清单时，会核对程序显示的指纹与通知上的是否一致。</source>
         <translation>This is the fingerprint of the bureau&apos;s signing key. Send it to every school with the plan workbook (or print it on the notice): when a school first opens the plan workbook, it checks that the fingerprint shown matches the one in the notice.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/setup.py" line="146"/>
+        <location filename="../../desktop/gui/bureau/setup.py" line="154"/>
         <source>以后也可以在教育局台账的“首页”查看和保存指纹。</source>
         <translation>You can view and save the fingerprint later on the &quot;Home&quot; tab of the bureau ledger.</translation>
     </message>
@@ -1814,7 +1814,7 @@ The data sent by this school&apos;s earlier, unconfirmed key will be set aside (
     </message>
     <message>
         <location filename="../../desktop/gui/bureau/rosterpage.py" line="122"/>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="237"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="241"/>
         <source>删除周期</source>
         <translation>Delete period</translation>
     </message>
@@ -1824,67 +1824,67 @@ The data sent by this school&apos;s earlier, unconfirmed key will be set aside (
         <translation>Period name, e.g. 2027 H1</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="138"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="137"/>
         <source>添加周期</source>
         <translation>Add period</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="142"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="141"/>
         <source>截止：</source>
         <translation>Due:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="162"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="161"/>
         <source>共 {n} 所学校</source>
         <translation>{n} schools</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="185"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="184"/>
         <source>保存注册码清单</source>
         <translation>Save enrolment codes</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="185"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="184"/>
         <source>学校注册码.csv</source>
         <translation>enrolment-codes.csv</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="185"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="184"/>
         <source>CSV 文件 (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="197"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="196"/>
         <source>导入学校名单</source>
         <translation>Import school roster</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="197"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="196"/>
         <source>学校名单 (*.xlsx *.csv)</source>
         <translation>School roster (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="212"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="211"/>
         <source>请先选择要删除的学校</source>
         <translation>Select the school to remove first</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="214"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="213"/>
         <source>删除学校</source>
         <translation>Remove school</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="214"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="213"/>
         <source>从名单中删除“{name}”？</source>
         <translation>Remove &quot;{name}&quot; from the roster?</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="228"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="232"/>
         <source>请先选择一个填报周期</source>
         <translation>Select a reporting period first</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="237"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="241"/>
         <source>删除填报周期“{name}”？</source>
         <translation>Delete the reporting period &quot;{name}&quot;?</translation>
     </message>
@@ -2165,87 +2165,87 @@ The data sent by this school&apos;s earlier, unconfirmed key will be set aside (
 <context>
     <name>TaskEditor</name>
     <message>
-        <location filename="../../desktop/gui/bureau/taskeditor.py" line="97"/>
+        <location filename="../../desktop/gui/bureau/taskeditor.py" line="98"/>
         <source>编号：</source>
         <translation>Number:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/taskeditor.py" line="108"/>
+        <location filename="../../desktop/gui/bureau/taskeditor.py" line="109"/>
         <source>具体内容：</source>
         <translation>Text:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/taskeditor.py" line="111"/>
+        <location filename="../../desktop/gui/bureau/taskeditor.py" line="112"/>
         <source>用顿号分隔，例如：基础教育股、各中小学</source>
         <translation>Separated by commas, e.g. Education Section, all schools</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/taskeditor.py" line="116"/>
+        <location filename="../../desktop/gui/bureau/taskeditor.py" line="117"/>
         <source>年-月，例如 2026-06；不限时留空</source>
         <translation>Year-month, e.g. 2026-06; empty if none</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/taskeditor.py" line="122"/>
+        <location filename="../../desktop/gui/bureau/taskeditor.py" line="123"/>
         <source>适用学校（学校只看到适用于本校类型的任务；都不勾选 = 所有学校）：</source>
         <translation>Applies to (none ticked = all schools):</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/taskeditor.py" line="133"/>
+        <location filename="../../desktop/gui/bureau/taskeditor.py" line="134"/>
         <source>指定学校：</source>
         <translation>Named schools:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/taskeditor.py" line="136"/>
+        <location filename="../../desktop/gui/bureau/taskeditor.py" line="137"/>
         <source>学校名称，用顿号分隔</source>
         <translation>School names, separated by commas</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/taskeditor.py" line="139"/>
+        <location filename="../../desktop/gui/bureau/taskeditor.py" line="140"/>
         <source>按责任单位推断</source>
         <translation>Infer from units</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/taskeditor.py" line="141"/>
+        <location filename="../../desktop/gui/bureau/taskeditor.py" line="142"/>
         <source>根据“责任单位”中的各中小学、各幼儿园等重新推断适用学校</source>
         <translation>Work out the applicable schools again from the responsible units (such as &quot;all schools&quot; or &quot;all kindergartens&quot;)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/taskeditor.py" line="149"/>
+        <location filename="../../desktop/gui/bureau/taskeditor.py" line="150"/>
         <source>添加指标</source>
         <translation>Add target</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/taskeditor.py" line="152"/>
+        <location filename="../../desktop/gui/bureau/taskeditor.py" line="153"/>
         <source>删除指标</source>
         <translation>Remove target</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/taskeditor.py" line="196"/>
+        <location filename="../../desktop/gui/bureau/taskeditor.py" line="197"/>
         <source>在左侧选择一项任务进行核对和修改</source>
         <translation>Choose a task on the left to review and edit it</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/taskeditor.py" line="198"/>
+        <location filename="../../desktop/gui/bureau/taskeditor.py" line="199"/>
         <source>标题</source>
         <translation>Heading</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/taskeditor.py" line="198"/>
+        <location filename="../../desktop/gui/bureau/taskeditor.py" line="199"/>
         <source>任务</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/taskeditor.py" line="199"/>
+        <location filename="../../desktop/gui/bureau/taskeditor.py" line="200"/>
         <source>{kind} · 编号 {id}</source>
         <translation>{kind} · No. {id}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/taskeditor.py" line="300"/>
+        <location filename="../../desktop/gui/bureau/taskeditor.py" line="320"/>
         <source>新指标</source>
         <translation>New target</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/taskeditor.py" line="315"/>
+        <location filename="../../desktop/gui/bureau/taskeditor.py" line="335"/>
         <source>请先在表格中选择要删除的指标</source>
         <translation>Select the target to remove in the table first</translation>
     </message>

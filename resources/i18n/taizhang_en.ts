@@ -105,6 +105,24 @@ To ask for help, send this log file to your support contact:
     </message>
 </context>
 <context>
+    <name>DateField</name>
+    <message>
+        <location filename="../../desktop/gui/common/datefield.py" line="35"/>
+        <source>如 2026-07-10</source>
+        <translation>e.g. 2026-07-10</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/common/datefield.py" line="36"/>
+        <source>可直接输入 2026-07-10、2026/7/10 或 2026年7月10日，也可点右边的按钮选择</source>
+        <translation>Type 2026-07-10, 2026/7/10 or 2026年7月10日, or pick it with the button on the right</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/common/datefield.py" line="49"/>
+        <source>在日历中选择</source>
+        <translation>Pick from the calendar</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <location filename="../../desktop/gui/common/errors.py" line="19"/>

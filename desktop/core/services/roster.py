@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from desktop.core.clock import parse_day
 from desktop.core.db.audit import audit
 from desktop.core.db.connection import transaction
 from desktop.core.errors import TaizhangError
@@ -30,10 +31,8 @@ def parse_period(spec: str) -> tuple[str, str | None]:
         raise TaizhangError("填报周期名称为空", "the reporting period name is empty")
     if due is not None:
         try:
-            from datetime import date
-
-            date.fromisoformat(due)
-        except ValueError as exc:
+            due = parse_day(due)
+        except TaizhangError as exc:
             raise TaizhangError(f"截止日期格式应为 YYYY-MM-DD：{due}", f"the due date must be YYYY-MM-DD: {due}") from exc
     return name, due
 

@@ -6,7 +6,6 @@ from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -23,6 +22,7 @@ from desktop.core import services
 from desktop.core.errors import TaizhangError
 from desktop.gui.bureau.chooser import Chooser
 from desktop.gui.bureau.rostermodels import COL_NAME, COL_TYPE, PeriodsModel, SchoolsModel, TypeDelegate
+from desktop.gui.common.datefield import DateField
 from desktop.gui.common.errors import message
 
 
@@ -131,10 +131,9 @@ class RosterPage(QWidget):
         self.period_name.setObjectName("newPeriodName")
         self.period_name.setMinimumWidth(170)
         self.period_name.setPlaceholderText(self.tr("周期名称，如 2027年上半年"))
-        self.period_due = QDateEdit(QDate.currentDate().addMonths(1))
+        self.period_due = DateField(QDate.currentDate().addMonths(1))
         self.period_due.setObjectName("newPeriodDue")
-        self.period_due.setDisplayFormat("yyyy-MM-dd")
-        self.period_due.setCalendarPopup(True)
+        self.period_due.edit.returnPressed.connect(self.add_period)
         add_period = QPushButton(self.tr("添加周期"))
         add_period.setObjectName("addPeriod")
         add_period.clicked.connect(self.add_period)
@@ -216,7 +215,12 @@ class RosterPage(QWidget):
         return self._run(services.roster.remove_school, row["code"])
 
     def add_period(self) -> bool:
-        spec = f"{self.period_name.text().strip()}:{self.period_due.date().toString('yyyy-MM-dd')}"
+        try:
+            due = self.period_due.day()
+        except TaizhangError as exc:
+            self.error.setText(message(exc))
+            return False
+        spec = f"{self.period_name.text().strip()}:{due}"
         ok = self._run(services.roster.add_period, spec)
         if ok:
             self.period_name.clear()

@@ -85,7 +85,7 @@ def test_the_bureau_year_end_to_end(qtbot, tmp_path, chooser, drop, publish):
     win.roster.import_button.click()
     assert win.roster.schools.rowCount() == 5
     win.roster.period_name.setText("2026年上半年")
-    win.roster.period_due.setDate(QDate(2099, 7, 15))
+    win.roster.period_due.set_day(QDate(2099, 7, 15))
     qtbot.mouseClick(win.findChild(type(win.roster.import_button), "addPeriod"), Qt.MouseButton.LeftButton)
     assert [p["name"] for p in services.roster.period_list(win.db)] == ["2026年上半年"]
 

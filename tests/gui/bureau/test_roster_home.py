@@ -1,5 +1,6 @@
 """Roster and periods edited in the window; the home page's fingerprint and steps."""
 
+import pytest
 from PySide6.QtCore import QDate, Qt
 
 from desktop.core import services
@@ -49,7 +50,7 @@ def test_periods_added_closed_and_removed(qtbot, world, chooser):
     win = _win(qtbot, world, chooser)
     page = win.roster
     page.period_name.setText("2027年上半年")
-    page.period_due.setDate(QDate(2027, 7, 10))
+    page.period_due.set_day(QDate(2027, 7, 10))
     assert page.add_period()
     names = [p["name"] for p in services.roster.period_list(win.db)]
     assert "2027年上半年" in names
@@ -65,6 +66,31 @@ def test_periods_added_closed_and_removed(qtbot, world, chooser):
     assert "2027年上半年" not in [p["name"] for p in services.roster.period_list(win.db)]
     page.period_name.setText("")
     assert not page.add_period() and page.error.text()
+
+
+@pytest.mark.parametrize("typed", ["2027-07-10", "2027/7/10", "2027年7月10日", "2027.7.10"])
+def test_a_due_date_typed_whole_is_taken(qtbot, world, chooser, typed):
+    """Issue 14: only the calendar worked; a date typed or pasted into the field was lost."""
+    win = _win(qtbot, world, chooser)
+    page = win.roster
+    page.period_name.setText("2027年上半年")
+    page.period_due.edit.clear()
+    qtbot.keyClicks(page.period_due.edit, typed) if typed.isascii() else page.period_due.edit.setText(typed)
+    page.period_due.edit.editingFinished.emit()
+    assert page.period_due.edit.text() == "2027-07-10"
+    assert page.add_period()
+    due = {p["name"]: p["due_date"] for p in services.roster.period_list(win.db)}
+    assert due["2027年上半年"] == "2027-07-10"
+
+
+def test_a_due_date_that_is_no_date_is_refused_saying_why(qtbot, world, chooser):
+    win = _win(qtbot, world, chooser)
+    page = win.roster
+    before = services.roster.period_list(win.db)
+    page.period_name.setText("2027年上半年")
+    page.period_due.edit.setText("2027-02-30")
+    assert not page.add_period() and "2026-07-10" in page.error.text()
+    assert services.roster.period_list(win.db) == before
 
 
 def test_a_closed_period_refuses_files_with_advice(qtbot, world, chooser, drop):
