@@ -17,6 +17,7 @@ from desktop.gui.bureau.messages import (
     status_name,
     tr,
 )
+from desktop.gui.common.sizes import human_size
 
 _NO_PARENT = QModelIndex()  # the default 'parent' of the model methods
 CellRole = Qt.ItemDataRole.UserRole + 1  # (school code, task id)
@@ -304,10 +305,3 @@ class EvidenceModel(QAbstractTableModel):
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
-
-def human_size(n: int) -> str:
-    if n < 1024:
-        return f"{n} B"
-    if n < 1 << 20:
-        return f"{n / 1024:.1f} KB"
-    return f"{n / (1 << 20):.1f} MB"

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractListModel, QLocale, QModelIndex, QSize, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QSize, Qt
 from PySide6.QtGui import QIcon, QImage, QPixmap
 
 from desktop.gui.common.icons import icon
+from desktop.gui.common.sizes import human_size
 
 _NO_PARENT = QModelIndex()  # the default 'parent' of the model methods
 
@@ -48,7 +49,7 @@ class EvidenceModel(QAbstractListModel):
             return self._thumbnail(row)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self.tr("{name}\n{size}，添加于 {added}\nSHA-256：{sha}").format(
-                name=row["name"], size=QLocale().formattedDataSize(row["size"]), added=row["added_at"][:16].replace("T", " "),
+                name=row["name"], size=human_size(row["size"]), added=row["added_at"][:16].replace("T", " "),
                 sha=row["sha256"])
         if role == ShaRole:
             return row["sha256"]
