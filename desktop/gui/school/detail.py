@@ -218,7 +218,8 @@ class TaskDetail(QScrollArea):
         self.warning_label.setWordWrap(True)
         self.warning_label.setStyleSheet("color: #5c3c00;")
         wl.addWidget(self.warning_label, 1)
-        col.addWidget(self.warning_box)
+        # the banner goes below the fields (added after them): choosing a status shows or hides it, and
+        # above them it moved the fields about 60 px under the cursor
 
         work = QGroupBox(self.tr("完成情况"))
         self.work_group = work
@@ -254,16 +255,16 @@ class TaskDetail(QScrollArea):
         self.progress_spin.valueChanged.connect(lambda _v: self._edited("progress"))
         status_row.addWidget(self.progress_slider, 1)
         status_row.addWidget(self.progress_spin)
-        form.addLayout(status_row, 0, 1)
-
+        # 不适用 swaps the progress for its reason in the same row, so the rows below never move
         self.na_caption = self._caption(self.tr("不适用原因"), None)
         self.na_reason = QLineEdit()
         self.na_reason.setObjectName("naReason")
         self.na_reason.setPlaceholderText(self.tr("例如：本校无此学段"))
         self.na_caption.setBuddy(self.na_reason)
         self.na_reason.textEdited.connect(lambda _t: self._edited("na_reason"))
-        form.addWidget(self.na_caption, 1, 0)
-        form.addWidget(self.na_reason, 1, 1)
+        status_row.addWidget(self.na_caption)
+        status_row.addWidget(self.na_reason, 1)
+        form.addLayout(status_row, 0, 1)
 
         self.targets_caption = QLabel(self.tr("量化指标："))
         self.targets_caption.setStyleSheet("color: #5f6368;")
@@ -298,6 +299,7 @@ class TaskDetail(QScrollArea):
         self.save_error.hide()
         form.addWidget(self.save_error, 6, 0, 1, 2)
         col.addWidget(work)
+        col.addWidget(self.warning_box)
 
         ev = QGroupBox(self.tr("佐证材料"))
         self.evidence_group = ev
@@ -453,7 +455,7 @@ class TaskDetail(QScrollArea):
         self.na_caption.setVisible(na)
         self.na_reason.setVisible(na)
         for w in (self.progress_caption, self.progress_slider, self.progress_spin):
-            w.setEnabled(not na)
+            w.setVisible(not na)
         review = row.get("review")
         if row.get("sent_back"):
             self.review_label.setText(self.tr("教育局退回修改：{comment}\n请按意见修改后重新导出报送。").format(

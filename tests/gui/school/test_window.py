@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QMessageBox, QPushButton
 
@@ -200,6 +200,29 @@ def test_not_applicable_needs_a_reason_and_blocks_export(qtbot, win, school_db):
         pass
     assert stored(school_db, "1.2")["na_reason"] == "no such grade"
     assert not detail.warning_box.isVisible()
+
+
+def test_choosing_a_status_does_not_move_the_fields(qtbot, win):
+    """Issue 14: the warning banner (and the 不适用 reason row) appeared above the fields and moved them
+    about 60 px under the cursor as a status was chosen."""
+    win.show()
+    win.select_task("1.2")
+    detail = win.detail
+    fields = [detail.status_combo, detail.texts["narrative"], detail.texts["problems"], detail.texts["next_steps"]]
+
+    def ys():
+        QApplication.processEvents()
+        return [w.mapTo(detail.content, QPoint(0, 0)).y() for w in fields]
+
+    assert not detail.warning_box.isVisible()
+    before = ys()
+    detail.status_combo.setCurrentIndex(2)  # 已完成, with nothing written: warnings
+    assert detail.warning_box.isVisible()
+    assert ys() == before
+    detail.status_combo.setCurrentIndex(3)  # 不适用: the reason field shows
+    assert detail.na_reason.isVisible() and detail.warning_box.isVisible()
+    assert ys() == before
+    assert detail.warning_box.mapTo(detail.content, QPoint(0, 0)).y() > before[-1]
 
 
 def test_filters_and_dashboard_cards(qtbot, win):
