@@ -47,6 +47,7 @@ from desktop.gui.bureau.overviewmodels import (
 from desktop.gui.common.errors import message
 from desktop.gui.common.icons import icon
 from desktop.gui.common.ops import BackgroundOp
+from desktop.gui.common.wheel import shift_wheel_scrolls_sideways
 
 CELL_WIDTH = 46
 TAB_MATRIX, TAB_TASKS, TAB_SCHOOLS = range(3)
@@ -266,6 +267,7 @@ class OverviewPage(QWidget):
         self.matrix_view.selectionModel().currentChanged.connect(self._cell_changed)
         self.matrix_view.clicked.connect(self._cell_changed)
         self.matrix_view.doubleClicked.connect(self._review_cell)
+        shift_wheel_scrolls_sideways(self.matrix_view)
         split.addWidget(self.matrix_view)
         self.detail = CellDetail(self.db, self.chooser)
         split.addWidget(self.detail)

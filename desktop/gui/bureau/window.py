@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget
 
 from desktop.core import services
@@ -69,6 +69,11 @@ class BureauWindow(QMainWindow):
         self.overview.exported.connect(
             lambda path: self.statusBar().showMessage(self.tr("汇总表已导出：{path}").format(path=path), 15000))
         self.tabs.currentChanged.connect(self._tab_changed)
+        # Ctrl+PgDown / Ctrl+PgUp switch tabs wherever the focus is (as in browsers, Excel and WPS)
+        for keys, step in ((Qt.Key.Key_PageDown, 1), (Qt.Key.Key_PageUp, -1)):
+            shortcut = QShortcut(QKeySequence(Qt.Modifier.CTRL | keys), self)
+            shortcut.activated.connect(lambda step=step: self.tabs.setCurrentIndex(
+                (self.tabs.currentIndex() + step) % self.tabs.count()))
         self.statusBar().showMessage(self.tr("数据文件：{path}").format(path=self.db_path))
         locations.place_window(self, "bureau", 1320, 820)
         self.reload()

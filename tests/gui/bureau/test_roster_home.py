@@ -136,3 +136,39 @@ def test_the_roster_shows_each_schools_enrolment_code_and_saves_the_list(qtbot, 
         text = fh.read()
     rows = list(csv.reader(text.splitlines()))
     assert all(any(code in r for r in rows) for code in codes.values())
+def test_shift_wheel_scrolls_the_matrix_sideways(qtbot, world, chooser):
+    """Issue 14: Shift + wheel paged the matrix down instead of across."""
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+    from PySide6.QtWidgets import QApplication
+
+    win = _win(qtbot, world, chooser)
+    win.show()
+    win.resize(700, 520)
+    win.tabs.setCurrentIndex(TAB_OVERVIEW)
+    view = win.overview.matrix_view
+    qtbot.waitUntil(lambda: view.horizontalScrollBar().maximum() > 0)
+    across, down = view.horizontalScrollBar(), view.verticalScrollBar()
+    x0, y0 = across.value(), down.value()
+    pos = QPointF(view.viewport().rect().center())
+    wheel = QWheelEvent(pos, QPointF(view.viewport().mapToGlobal(pos.toPoint())), QPoint(0, 0), QPoint(0, -120),
+                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.ShiftModifier, Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(view.viewport(), wheel)
+    assert across.value() > x0 and down.value() == y0
+
+
+def test_ctrl_page_down_and_up_switch_tabs(qtbot, world, chooser):
+    from PySide6.QtWidgets import QApplication
+
+    win = _win(qtbot, world, chooser)
+    win.show()
+    win.windowHandle().requestActivate()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is win)
+    win.tabs.setCurrentIndex(TAB_ROSTER)
+    win.roster.period_name.setFocus()
+    qtbot.keyClick(win.roster.period_name, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert win.tabs.currentIndex() == TAB_ROSTER + 1
+    win.tabs.setCurrentIndex(1)
+    qtbot.keyClick(win.focusWidget() or win, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(win.focusWidget() or win, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+    assert win.tabs.currentIndex() == win.tabs.count() - 1
