@@ -19,6 +19,7 @@ sys.path.insert(0, str(ROOT))
 from PySide6.QtCore import QEventLoop, QSettings, QStandardPaths, QTimer  # noqa: E402
 
 SIZE = (1366, 740)
+SMALL_SCREEN = (1264, 640)
 
 
 class ScriptedChooser:
@@ -189,6 +190,13 @@ def main() -> int:
     ov.matrix_view.setCurrentIndex(index)
     ov._cell_changed(index)
     shot(win, "matrix")
+    # what a 1280x720 laptop gets (locations.place_window: a 1280x680 work area less the frame)
+    win.resize(*SMALL_SCREEN)
+    win.tabs.setCurrentIndex(TAB_REVIEW)
+    shot(win, "review-1280x720")
+    win.tabs.setCurrentIndex(TAB_OVERVIEW)
+    shot(win, "matrix-1280x720")
+    win.resize(*SIZE)
     ov.tabs.setCurrentIndex(1)
     shot(win, "tasks")
     ov.tabs.setCurrentIndex(2)

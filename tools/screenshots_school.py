@@ -153,6 +153,11 @@ def main(out_dir: Path) -> list[Path]:
     # small screen
     win.resize(1024, 700)
     shot(win, "main-1024")
+    # what a 1280x720 laptop gets (locations.place_window: a 1280x680 work area less the frame)
+    win.resize(1264, 640)
+    win.select_task(busy["task_id"])
+    shot(win, "main-1280x720")
+    win.select_task(task["task_id"])
     win.resize(1280, 800)
 
     # dashboard
