@@ -23,9 +23,9 @@ def _print_json(data) -> None:
 
 
 def _print(*parts, **kwargs) -> None:
-    """print() for lines that hold file-derived text (names, titles, reasons): control characters, bidi
-    overrides and lone surrogates are shown escaped, never sent to the terminal."""
-    print(*(safetext.display(p, 1 << 20) for p in parts), **kwargs)
+    """print() for text that may come from a file (names, titles, reasons): control characters, bidi
+    overrides and lone surrogates are shown escaped, never sent to the terminal; line breaks stay."""
+    print(*("\n".join(safetext.display(line, 1 << 20) for line in str(p).split("\n")) for p in parts), **kwargs)
 
 
 def _db(path):
@@ -119,7 +119,7 @@ def _county_fingerprint(args) -> str:
     from desktop.core import services
 
     actual = services.setup.plan_fingerprint(args.plan)
-    print(f"任务清单发布者（县局）的密钥指纹 county key fingerprint:\n    {services.setup.format_fingerprint(actual)}")
+    _print(f"任务清单发布者（县局）的密钥指纹 county key fingerprint:\n    {services.setup.format_fingerprint(actual)}")
     if args.county_fingerprint:
         return args.county_fingerprint
     if sys.stdin.isatty():
@@ -260,7 +260,7 @@ def cmd_export(args) -> int:
             raise TaizhangError("请用 -o 指定导出文件", "give the file to write with -o")
         if args.again is not None:
             r = services.reporting.save_export_again(db, args.out, revision=args.again, period=args.period)
-            print(f"已另存 {args.out}：{r['period']} 第 {r['revision']} 次报送的原文件（报送码 {r['package_code']}）"
+            _print(f"已另存 {args.out}：{r['period']} 第 {r['revision']} 次报送的原文件（报送码 {r['package_code']}）"
                   f" / saved the original of revision {r['revision']} again")
             return 0
         m = services.reporting.export_report(db, args.out, period=args.period, passphrase=_passphrase(args, new=False))
@@ -277,10 +277,10 @@ def _print_exports(rows: list[dict], as_json: bool) -> int:
         return 0
     for r in rows:
         kept = "原文件已保存 kept" if r["kept"] else "原文件未保存 not kept"
-        print(f"{r['period']}  第 {r['revision']} 次  {r['created_at'][:16].replace('T', ' ')}  {r['package_code']}"
+        _print(f"{r['period']}  第 {r['revision']} 次  {r['created_at'][:16].replace('T', ' ')}  {r['package_code']}"
               f"  {r['file_name']}  ({kept})")
     if not rows:
-        print("还没有导出记录 / nothing exported yet")
+        _print("还没有导出记录 / nothing exported yet")
     return 0
 
 
@@ -292,7 +292,7 @@ def cmd_cover(args) -> int:
         r = services.reporting.print_cover(db, args.out, file=args.file, revision=args.revision, period=args.period)
     finally:
         db.close()
-    print(f"已生成备案表 {args.out}：{r['period']} 第 {r['revision']} 次报送，报送码 {r['package_code']}"
+    _print(f"已生成备案表 {args.out}：{r['period']} 第 {r['revision']} 次报送，报送码 {r['package_code']}"
           f" / cover sheet written")
     return 0
 
@@ -331,7 +331,7 @@ def cmd_roster_template(args) -> int:
     from desktop.core import services
 
     path = services.roster.save_roster_template(args.out)
-    print(f"已保存学校名单模板 {path} / roster template saved")
+    _print(f"已保存学校名单模板 {path} / roster template saved")
     return 0
 
 
@@ -393,7 +393,7 @@ def cmd_remind(args) -> int:
         written = services.standing.write_reminders(db, args.out, period=args.period)
     finally:
         db.close()
-    print(f"已生成催报通知：{len(written['schools'])} 所学校、{len(written['townships'])} 个乡镇，"
+    _print(f"已生成催报通知：{len(written['schools'])} 所学校、{len(written['townships'])} 个乡镇，"
           f"{written['docx']} / reminders written for {len(written['schools'])} schools")
     return 0
 
@@ -406,7 +406,7 @@ def cmd_bulletin(args) -> int:
         services.standing.write_bulletin(db, args.out, period=args.period)
     finally:
         db.close()
-    print(f"已生成通报草稿 {args.out} / draft bulletin written")
+    _print(f"已生成通报草稿 {args.out} / draft bulletin written")
     return 0
 
 
@@ -468,12 +468,12 @@ def cmd_history(args) -> int:
             _print_json(since)
             return 0
         for c in since:
-            print(f"{c['period']} {c['task_id']} {c['title']}（{c['state']}）: 审核的第{c['from_revision']}次 → "
+            _print(f"{c['period']} {c['task_id']} {c['title']}（{c['state']}）: 审核的第{c['from_revision']}次 → "
                   f"第{c['to_revision']}次")
             for line in c["lines"]:
-                print(f"    {line}")
+                _print(f"    {line}")
         if not since:
-            print("审核后没有改动 / nothing changed since the review")
+            _print("审核后没有改动 / nothing changed since the review")
         return 0
     if args.json:
         _print_json(changes)

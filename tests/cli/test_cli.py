@@ -256,3 +256,12 @@ def test_a_stamped_paper_confirms_the_key_of_the_file_it_names(world, tmp_path):
         assert trust.confirmation(cdb, "school", "SLX001") == "paper"
     finally:
         cdb.close()
+
+
+def test_printed_lines_keep_their_line_breaks_and_escape_the_rest(capsys):
+    from desktop.cli import _print
+
+    _print("指纹 fingerprint:\n    ab12\x1b[31m 会议纪要\u202excod.exe")
+    out = capsys.readouterr().out
+    assert out.splitlines()[0] == "指纹 fingerprint:" and "\x1b" not in out and "\u202e" not in out
+    assert "\\x1b" in out and "\\u202e" in out

@@ -47,6 +47,7 @@ from desktop.gui.bureau.overviewmodels import (
 from desktop.gui.common.errors import message
 from desktop.gui.common.icons import icon
 from desktop.gui.common.ops import BackgroundOp
+from desktop.gui.common.tableviews import records_view
 from desktop.gui.common.wheel import shift_wheel_scrolls_sideways
 
 CELL_WIDTH = 46
@@ -305,20 +306,10 @@ class OverviewPage(QWidget):
         self.tabs.addTab(sw, self.tr("按学校"))
 
     def _records_view(self, model, name: str, stretch: int) -> QTableView:
-        view = QTableView()
-        view.setObjectName(name)
-        view.setModel(model)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setAlternatingRowColors(True)
+        view = records_view(model, name, stretch, alternating=True)
         if isinstance(model, SchoolFilter):
             view.setSortingEnabled(True)
             view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        view.verticalHeader().setVisible(False)
-        view.verticalHeader().setDefaultSectionSize(26)
-        view.setWordWrap(False)
-        header = view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
         return view
 
     # ------------------------------------------------------------------ data

@@ -14,11 +14,9 @@ import html
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -38,6 +36,7 @@ from desktop.gui.bureau.messages import status_name
 from desktop.gui.common.errors import message
 from desktop.gui.common.ops import BackgroundOp
 from desktop.gui.common.tablemodel import RowsTableModel
+from desktop.gui.common.tableviews import records_view
 
 
 def review_name(_widget: QWidget, state: str) -> str:
@@ -237,18 +236,7 @@ class SchoolReviewPage(QWidget):
         self._enable()
 
     def _table(self, model, name: str, stretch: int) -> QTableView:
-        view = QTableView()
-        view.setObjectName(name)
-        view.setModel(model)
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.verticalHeader().setVisible(False)
-        view.verticalHeader().setDefaultSectionSize(26)
-        view.setWordWrap(False)
-        header = view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-        return view
+        return records_view(model, name, stretch, single_selection=True)
 
     # ------------------------------------------------------------------ data
     def _period_chosen(self, _index: int) -> None:
