@@ -129,7 +129,7 @@ def _by_school(ws: Worksheet, ctx: Context) -> None:
             for p in rows]
     headers = ("排名", "学校代码", "学校名称", "类型", "乡镇", "报送情况", "版次", "报送时间", "适用任务",
                DONE, IN_PROGRESS, NOT_STARTED, NOT_APPLICABLE, "应完成", "完成率", "逾期未完成", "已完成缺佐证", "审核状态")
-    last = _table(ws, ctx, headers, body, (5, 11, 20, 8, 9, 9, 5, 16, 6, 6, 6, 6, 6, 6, 8, 7, 8, 20), rates=(15,))
+    last = _table(ws, ctx, headers, body, (5, 11, 20, 8, 8, 18, 5, 15, 6, 6, 6, 6, 6, 6, 8, 7, 8, 20), rates=(15,))
     for r in range(2, last + 1):
         if ws.cell(r, 6).value == NOT_REPORTED:
             for c in range(1, len(headers) + 1):
