@@ -165,20 +165,9 @@ class TaskDetail(QScrollArea):
         col.addWidget(self.title_label)
 
         # the bureau sent this task back (审核意见): its comment stands beside the entry until the next feedback
-        self.review_box = QFrame()
-        self.review_box.setObjectName("sentBack")
-        self.review_box.setStyleSheet("#sentBack { background: #fce8e6; border: 1px solid #f28b82; border-radius: 6px; }")
-        rl = QHBoxLayout(self.review_box)
-        rl.setContentsMargins(10, 8, 10, 8)
-        review_icon = QLabel()
-        review_icon.setPixmap(icon("error").pixmap(20, 20))
-        rl.addWidget(review_icon, 0, Qt.AlignmentFlag.AlignTop)
-        self.review_label = QLabel()
-        self.review_label.setObjectName("sentBackText")
-        self.review_label.setWordWrap(True)
+        self.review_box, self.review_label = _callout("sentBack", "sentBackText", "error",
+                                                     "#fce8e6", "#f28b82", "#8c1d18")
         self.review_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.review_label.setStyleSheet("color: #8c1d18;")
-        rl.addWidget(self.review_label, 1)
         self.review_box.hide()
         col.addWidget(self.review_box)
 
@@ -205,19 +194,8 @@ class TaskDetail(QScrollArea):
             grid.addWidget(widget, r, 1)
         col.addWidget(plan_box)
 
-        self.warning_box = QFrame()
-        self.warning_box.setObjectName("warnings")
-        self.warning_box.setStyleSheet("#warnings { background: #fef7e0; border: 1px solid #f2c94c; border-radius: 6px; }")
-        wl = QHBoxLayout(self.warning_box)
-        wl.setContentsMargins(10, 8, 10, 8)
-        warn_icon = QLabel()
-        warn_icon.setPixmap(icon("warning").pixmap(20, 20))
-        wl.addWidget(warn_icon, 0, Qt.AlignmentFlag.AlignTop)
-        self.warning_label = QLabel()
-        self.warning_label.setObjectName("warningText")
-        self.warning_label.setWordWrap(True)
-        self.warning_label.setStyleSheet("color: #5c3c00;")
-        wl.addWidget(self.warning_label, 1)
+        self.warning_box, self.warning_label = _callout("warnings", "warningText", "warning",
+                                                       "#fef7e0", "#f2c94c", "#5c3c00")
         # the banner goes below the fields (added after them): choosing a status shows or hides it, and
         # above them it moved the fields about 60 px under the cursor
 
@@ -698,3 +676,22 @@ class TaskDetail(QScrollArea):
             self.evidence_op = None
         self.flush()
         services.files.remove_temp_folder()  # the copies opened in other programs go with the window
+
+
+def _callout(name: str, text_name: str, icon_name: str, background: str, border: str,
+             colour: str) -> tuple[QFrame, QLabel]:
+    """A tinted box with an icon and a wrapping text (the bureau's comment, the task's warnings)."""
+    box = QFrame()
+    box.setObjectName(name)
+    box.setStyleSheet(f"#{name} {{ background: {background}; border: 1px solid {border}; border-radius: 6px; }}")
+    row = QHBoxLayout(box)
+    row.setContentsMargins(10, 8, 10, 8)
+    mark = QLabel()
+    mark.setPixmap(icon(icon_name).pixmap(20, 20))
+    row.addWidget(mark, 0, Qt.AlignmentFlag.AlignTop)
+    label = QLabel()
+    label.setObjectName(text_name)
+    label.setWordWrap(True)
+    label.setStyleSheet(f"color: {colour};")
+    row.addWidget(label, 1)
+    return box, label
