@@ -175,6 +175,13 @@ def main() -> int:
     shot(win, "import")
     win.importer.keys_view.selectRow(0)
     shot(win.importer.keys_box, "keys")
+    db = open_db(world / "county.db")
+    package_id = db.execute("SELECT package_id FROM submissions WHERE outcome = 'accepted' LIMIT 1").fetchone()[0]
+    db.close()
+    win.importer.paper.code.setText(package_id.replace("-", "")[:8].upper())
+    paper = win.importer.paper.check()
+    shot(paper, "paper-check")
+    paper.close()
     win.importer.problems_only.setChecked(True)
     shot(win, "import-problems")
     win.importer.problems_only.setChecked(False)

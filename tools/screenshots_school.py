@@ -180,6 +180,10 @@ def main(out_dir: Path) -> list[Path]:
         settle(50)
     shot(dialog, "export-done")
     dialog.accept()
+    log = win.open_export_history()
+    log.resize(900, 360)
+    shot(log, "export-history")
+    log.accept()
     win.close()
     QApplication.processEvents()
     return saved

@@ -141,7 +141,7 @@
     </message>
     <message>
         <location filename="../../desktop/gui/bureau/messages.py" line="109"/>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="195"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="196"/>
         <source>完成时限</source>
         <translation>Deadline</translation>
     </message>
@@ -151,184 +151,184 @@
         <translation>Targets</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="29"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="30"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="29"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="30"/>
         <source>进行</source>
         <translation>Doing</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="29"/>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="200"/>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="227"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="30"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="201"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="228"/>
         <source>未开始</source>
         <translation>To do</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="29"/>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="201"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="30"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="202"/>
         <source>不适用</source>
         <translation>N/A</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="30"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="31"/>
         <source>未报</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="198"/>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="225"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="199"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="226"/>
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="199"/>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="226"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="200"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="227"/>
         <source>进行中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="34"/>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="209"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="35"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="210"/>
         <source>未报送</source>
         <translation>Not reported</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="34"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="35"/>
         <source>不适用于该校类型</source>
         <translation>Not for this school type</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="122"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="123"/>
         <source>佐证材料 {n} 个</source>
         <translation>{n} evidence file(s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="193"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="194"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="194"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="195"/>
         <source>任务</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="196"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="197"/>
         <source>适用学校</source>
         <translation>Applicable</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="197"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="198"/>
         <source>已报学校</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="202"/>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="228"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="203"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="229"/>
         <source>完成率</source>
         <translation>Completion</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="203"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="204"/>
         <source>审核</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="203"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="204"/>
         <source>通过 {p}，退回 {r}</source>
         <translation>{p} passed, {r} sent back</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="210"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="211"/>
         <source>逾期报送</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="210"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="211"/>
         <source>按时报送</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="212"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="213"/>
         <source>{state}（密钥未确认）</source>
         <translation>{state} (key not confirmed)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="217"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="218"/>
         <source>学校代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="218"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="219"/>
         <source>学校名称</source>
         <translation>School</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="219"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="220"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="220"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="221"/>
         <source>乡镇</source>
         <translation>Township</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="221"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="222"/>
         <source>报送情况</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="222"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="223"/>
         <source>版次</source>
         <translation>Revision</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="223"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="224"/>
         <source>报送时间</source>
         <translation>Exported at</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="224"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="225"/>
         <source>适用任务</source>
         <translation>Applicable tasks</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="229"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="230"/>
         <source>审核状态</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="229"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="230"/>
         <source>{state}（通过 {p}，退回 {r}）</source>
         <translation>{state} ({p} passed, {r} sent back)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="235"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="236"/>
         <source>未审核</source>
         <translation>Not reviewed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="235"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="236"/>
         <source>通过</source>
         <translation>Passed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="235"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="236"/>
         <source>退回修改</source>
         <translation>Sent back</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="271"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="272"/>
         <source>文件名</source>
         <translation>File name</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="271"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="272"/>
         <source>大小</source>
         <translation>Size</translation>
     </message>
@@ -371,185 +371,190 @@
         <translation>Review reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="70"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="65"/>
+        <source>已保存：{path}</source>
+        <translation>Saved: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/window.py" line="72"/>
         <source>汇总表已导出：{path}</source>
         <translation>Summary workbook exported: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="72"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="79"/>
         <source>数据文件：{path}</source>
         <translation>Database: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="89"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="96"/>
         <source>导入计划(&amp;P)…</source>
         <translation>Import &amp;plan…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="91"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="98"/>
         <source>打开教育局的工作要点文件（.docx、.txt、.xlsx），识别出任务</source>
         <translation>Open the bureau&apos;s work plan (.docx, .txt, .xlsx) and find its tasks</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="92"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="99"/>
         <source>发布任务清单(&amp;B)…</source>
         <translation>Pu&amp;blish plan workbook…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="94"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="101"/>
         <source>写出签名的任务清单文件（.xlsx），发给各学校</source>
         <translation>Write the signed plan workbook (.xlsx) to send to the schools</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="95"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="102"/>
         <source>导入报送文件(&amp;I)…</source>
         <translation>&amp;Import reports…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="98"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="105"/>
         <source>导入文件夹(&amp;D)…</source>
         <translation>Import &amp;folder…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="100"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="107"/>
         <source>导出汇总表(&amp;S)…</source>
         <translation>Export &amp;summary workbook…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="102"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="109"/>
         <source>保存指纹通知(&amp;N)…</source>
         <translation>Save fingerprint &amp;notice…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="103"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="110"/>
         <source>备份数据文件(&amp;K)…</source>
         <translation>Bac&amp;k up database…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="104"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="111"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="105"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="112"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="113"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="120"/>
         <source>语言(&amp;L)</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="115"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="122"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="156"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="163"/>
         <source>导入{state}：{n} 个文件，合并 {a} 个</source>
         <translation>Import {state}: {n} file(s), {a} merged</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="157"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="164"/>
         <source>已取消</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="157"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="164"/>
         <source>完成</source>
         <translation>finished</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="173"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="180"/>
         <source>打开工作要点文件</source>
         <translation>Open the work plan</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="178"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="185"/>
         <source>重新导入计划</source>
         <translation>Import the plan again</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="179"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="186"/>
         <source>已经有计划《{title}》。如果导入的是同一份计划的修订稿，编号相同的任务保持原来的任务编号，但核对时做的修改会被新文件的内容替换。继续导入吗？</source>
         <translation>There is already a plan, &quot;{title}&quot;. If this is a revision of the same plan, tasks with the same numbers keep their task IDs, but changes made during the review are replaced by the new file. Import anyway?</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="182"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="189"/>
         <source>正在识别计划文件：{name}…</source>
         <translation>Reading the plan file: {name}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="198"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="205"/>
         <source>识别出 {n} 项任务，请逐项核对</source>
         <translation>{n} tasks found; please review each one</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="186"/>
-        <location filename="../../desktop/gui/bureau/window.py" line="203"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="193"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="210"/>
         <source>无法导入计划</source>
         <translation>Could not import the plan</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="220"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="227"/>
         <source>还不能发布</source>
         <translation>Cannot publish yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="225"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="232"/>
         <source>仍然发布吗？</source>
         <translation>Publish anyway?</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="226"/>
-        <location filename="../../desktop/gui/bureau/window.py" line="232"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="233"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="239"/>
         <source>发布任务清单</source>
         <translation>Publish plan workbook</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="230"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="237"/>
         <source>{title}-任务清单-第{version}版.xlsx</source>
         <translation>{title}-task-list-v{version}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="232"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="239"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="237"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="244"/>
         <source>输入密钥口令</source>
         <translation>Key passphrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="237"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="244"/>
         <source>发布任务清单需要本局密钥的口令：</source>
         <translation>Enter the passphrase of the bureau key to publish the plan workbook:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="241"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="248"/>
         <source>正在签名并写出任务清单…</source>
         <translation>Signing and writing the task list…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="243"/>
-        <location filename="../../desktop/gui/bureau/window.py" line="251"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="250"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="258"/>
         <source>发布失败</source>
         <translation>Publishing failed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="260"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="267"/>
         <source>已发布第 {v} 版：{path}</source>
         <translation>Version {v} published: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="261"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="268"/>
         <source>任务清单已发布</source>
         <translation>Plan workbook published</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="262"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="269"/>
         <source>已写出第 {v} 版任务清单：
 {path}
 
@@ -560,22 +565,22 @@
 Send this file to the schools together with the fingerprint notice.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="287"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="294"/>
         <source>备份数据文件</source>
         <translation>Back up database</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="288"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="295"/>
         <source>台账数据文件 (*.db)</source>
         <translation>Taizhang database (*.db)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="296"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="303"/>
         <source>已备份到：{path}</source>
         <translation>Backed up to: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="173"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="180"/>
         <source>计划文件 (*.docx *.txt *.xlsx *.doc *.wps *.pdf)</source>
         <translation>Plan files (*.docx *.txt *.xlsx *.doc *.wps *.pdf)</translation>
     </message>
@@ -583,82 +588,82 @@ Send this file to the schools together with the fingerprint notice.</translation
 <context>
     <name>CellDetail</name>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="69"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="71"/>
         <source>佐证材料：</source>
         <translation>Evidence:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="82"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="84"/>
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="85"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="87"/>
         <source>另存为…</source>
         <translation>Save as…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="97"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="99"/>
         <source>&lt;p style=&apos;color:#5f6368&apos;&gt;点击左侧表格中的格子，查看该校对这项任务的填报内容和佐证材料。&lt;/p&gt;</source>
         <translation>&lt;p style=&apos;color:#5f6368&apos;&gt;Click a cell in the table on the left to see what the school reported on that task, and its evidence.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="126"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="128"/>
         <source>{status}（{n}%）</source>
         <translation>{status} ({n}%)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="128"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="130"/>
         <source>完成情况说明</source>
         <translation>What was done</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="128"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="130"/>
         <source>存在问题</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="129"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="131"/>
         <source>下步打算</source>
         <translation>Next steps</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="131"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="133"/>
         <source>不适用原因</source>
         <translation>Reason (not applicable)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="139"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="141"/>
         <source>待定</source>
         <translation>not set</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="142"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="144"/>
         <source>{text}：目标 {target}{unit}，填报 &lt;b&gt;{got}&lt;/b&gt;</source>
         <translation>{text}: target {target}{unit}, reported &lt;b&gt;{got}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="170"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="172"/>
         <source>保存佐证材料</source>
         <translation>Save evidence</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="170"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="172"/>
         <source>所有文件 (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="116"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="118"/>
         <source>该校本周期还没有报送。</source>
         <translation>This school has not reported for this period yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="120"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="122"/>
         <source>第 {n} 次报送 · 导出于 {at}</source>
         <translation>Revision {n} · exported {at}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="136"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="138"/>
         <source>量化指标</source>
         <translation>Targets</translation>
     </message>
@@ -985,179 +990,179 @@ Send this file to the schools together with the fingerprint notice.</translation
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="118"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="119"/>
         <source>把学校报送的文件（.xlsx）、整个文件夹或 .zip 压缩包拖到这里，
 或者点右边的按钮选择。同一文件重复导入不会重复计算。</source>
         <translation>Drag the schools&apos; report files (.xlsx), whole folders or .zip archives here,
 or use the buttons on the right. A file imported twice is counted once.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="122"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="123"/>
         <source>选择文件…</source>
         <translation>Choose files…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="125"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="126"/>
         <source>选择文件夹…</source>
         <translation>Choose folder…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="135"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="136"/>
         <source>%v / %m 个文件</source>
         <translation>%v / %m files</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="137"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="138"/>
         <source>取消导入</source>
         <translation>Cancel import</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="139"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="140"/>
         <source>已经合并的文件保留，没有开始的文件不导入；不会有合并了一半的文件</source>
         <translation>Files already merged stay merged and the rest are not imported; no file is ever half merged</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="145"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="146"/>
         <source>还没有导入文件。</source>
         <translation>No files imported yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="151"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="152"/>
         <source>只看有问题的文件</source>
         <translation>Show problem files only</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="175"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="179"/>
         <source>双击已合并的文件，审核该校的报送</source>
         <translation>Double-click a merged file to review that school&apos;s report</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="178"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="182"/>
         <source>学校密钥：待批准的新密钥与未确认的首次密钥</source>
         <translation>School keys: new keys awaiting approval and unconfirmed first keys</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="181"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="185"/>
         <source>学校重装系统或换电脑后，会用新的密钥签名。请先打电话与学校核对新指纹，确认无误再批准：批准后，等待中的文件立即合并；拒绝则一直不合并。“未确认”是没有用注册码的首次密钥：数据已合并但带未确认标记，批准时只确认您核对过的那一个指纹。</source>
         <translation>After a school reinstalls its PC it signs with a new key. Phone the school and compare the new fingerprint before approving: once approved, the waiting files merge at once; refused, they never merge. “Unconfirmed” is a first key sent without an enrolment code: its data is merged but marked unconfirmed; an approval confirms exactly the fingerprint you checked.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="204"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="208"/>
         <source>核实无误，批准新密钥</source>
         <translation>Verified: approve new key</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="207"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="211"/>
         <source>拒绝</source>
         <translation>Refuse</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="236"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="240"/>
         <source>选择学校报送的文件</source>
         <translation>Choose the schools&apos; report files</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="237"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="241"/>
         <source>报送文件 (*.xlsx *.zip);;所有文件 (*)</source>
         <translation>Report files (*.xlsx *.zip);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="242"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="246"/>
         <source>选择存放报送文件的文件夹</source>
         <translation>Choose the folder with the report files</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="249"/>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="398"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="253"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="402"/>
         <source>正在导入，请等这一批完成或取消后再导入</source>
         <translation>An import is running; wait for it to finish or cancel it first</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="262"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="266"/>
         <source>正在查找文件…</source>
         <translation>Looking for files…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="286"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="290"/>
         <source>正在取消：当前文件合并完后停止…</source>
         <translation>Cancelling: stopping after the current file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="296"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="300"/>
         <source>找到 {n} 个文件，正在核验并合并…</source>
         <translation>{n} file(s) found; checking and merging…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="312"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="316"/>
         <source>已合并 {n}</source>
         <translation>merged {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="312"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="316"/>
         <source>重复 {n}</source>
         <translation>duplicate {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="313"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="317"/>
         <source>旧版次 {n}</source>
         <translation>older revision {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="313"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="317"/>
         <source>拒收 {n}</source>
         <translation>rejected {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="314"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="318"/>
         <source>已取消：处理了 {n} / {total} 个文件（未处理的文件没有导入，可以再导入一次）</source>
         <translation>Cancelled after {n} of {total} files (the rest were not imported; you can import them again)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="315"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="319"/>
         <source>导入完成：{n} 个文件</source>
         <translation>Import finished: {n} file(s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="316"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="320"/>
         <source>{head} —— {counts}</source>
         <translation>{head} — {counts}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="318"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="322"/>
         <source>（用时 {s} 秒）</source>
         <translation> ({s} s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="320"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="324"/>
         <source>。有被拒收的文件：勾选“只看有问题的文件”查看原因和处理办法。</source>
         <translation>. Some files were rejected: tick &quot;Show problem files only&quot; to see why and what to do.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="372"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="376"/>
         <source>未确认的密钥（首次使用，无注册码）：{fp}
 与该校电话核对一致后可批准确认；该校用注册码报送时会自动确认。</source>
         <translation>Unconfirmed key (first use, no enrolment code): {fp}
 Approve it once it matches what the school reads to you on the phone; a report with the school&apos;s enrolment code confirms it automatically.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="377"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="381"/>
         <source>（未确认）</source>
         <translation> (unconfirmed)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="378"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="382"/>
         <source>待批准密钥指纹：{new}
 在用密钥指纹：{old}</source>
         <translation>Key awaiting approval: {new}
 Key in use: {old}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="384"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="388"/>
         <source>请先选择一条密钥更换申请</source>
         <translation>Select a key change request first</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="391"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="395"/>
         <source>请先打电话与{name}核对新密钥指纹：
 
 {fp}
@@ -1170,7 +1175,7 @@ Key in use: {old}</translation>
 Approve only if it matches. Once approved, the school&apos;s {n} waiting file(s) are merged at once.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="394"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="398"/>
         <source>
 
 该校原有的未确认密钥发来的数据将被搁置（保留在历史中）。</source>
@@ -1179,38 +1184,38 @@ Approve only if it matches. Once approved, the school&apos;s {n} waiting file(s)
 The data sent by this school&apos;s earlier, unconfirmed key will be set aside (kept in history).</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="395"/>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="416"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="399"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="420"/>
         <source>批准新密钥</source>
         <translation>Approve new key</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="402"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="406"/>
         <source>正在合并{name}等待中的文件…</source>
         <translation>Merging the files from {name} that were waiting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="409"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="413"/>
         <source>已批准{name}的新密钥，合并了 {n} 个等待中的文件。</source>
         <translation>New key of {name} approved; {n} waiting file(s) merged.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="427"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="437"/>
         <source>拒绝新密钥</source>
         <translation>Refuse new key</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="427"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="437"/>
         <source>拒绝{name}的新密钥？用这把密钥签名的文件都不会合并。</source>
         <translation>Refuse the new key of {name}? No file signed with this key will be merged.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="431"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="441"/>
         <source>未确认的密钥不能单独拒绝：另一个密钥到达时再批准那一个</source>
         <translation>An unconfirmed key cannot be refused on its own: approve the other key when it arrives</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="438"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="448"/>
         <source>已拒绝{name}的新密钥。</source>
         <translation>New key of {name} refused.</translation>
     </message>
@@ -1261,186 +1266,302 @@ The data sent by this school&apos;s earlier, unconfirmed key will be set aside (
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="206"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="208"/>
         <source>填报周期：</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="217"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="219"/>
         <source>导出汇总表…</source>
         <translation>Export summary workbook…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="221"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="223"/>
         <source>催报通知…</source>
         <translation>Reminders…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="223"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="225"/>
         <source>每校一份可粘贴到工作群的文字、每个乡镇一份，另有一份可打印的催报通知（.docx）</source>
         <translation>One text per school and per township to paste into a chat group, and one printable reminder notice (.docx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="226"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="228"/>
         <source>通报草稿…</source>
         <translation>Draft bulletin…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="228"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="230"/>
         <source>按汇总表的数字起草通报（.docx），修改后印发</source>
         <translation>Draft a bulletin (.docx) from the summary&apos;s figures, to edit before issuing</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="243"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="245"/>
         <source>未报送</source>
         <translation>Not reported</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="243"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="245"/>
         <source>不适用于该校类型</source>
         <translation>Not for this school type</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="248"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="250"/>
         <source>点击格子查看详情，双击审核；把鼠标停在列标题上可看任务名称</source>
         <translation>Click a cell for details, double-click to review; hover over a column title for the task name</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="276"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="279"/>
         <source>学校×任务</source>
         <translation>Schools × tasks</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="279"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="282"/>
         <source>按任务</source>
         <translation>By task</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="285"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="288"/>
         <source>显示：</source>
         <translation>Show:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="288"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="291"/>
         <source>全部学校</source>
         <translation>All schools</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="289"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="292"/>
         <source>未报送的学校</source>
         <translation>Not reported</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="290"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="293"/>
         <source>逾期报送的学校</source>
         <translation>Reported late</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="297"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="300"/>
         <source>审核该校…</source>
         <translation>Review this school…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="303"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="306"/>
         <source>按学校</source>
         <translation>By school</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="335"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="328"/>
         <source>（{due} 截止）</source>
         <translation> (due {due})</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="359"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="352"/>
         <source>还没有工作计划或填报周期。</source>
         <translation>No work plan or reporting period yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="363"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="356"/>
         <source>应报 &lt;b&gt;{n}&lt;/b&gt; 所</source>
         <translation>Expected &lt;b&gt;{n}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="363"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="356"/>
         <source>已报送 &lt;b&gt;{n}&lt;/b&gt;</source>
         <translation>reported &lt;b&gt;{n}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="364"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="357"/>
         <source>&lt;a href=&apos;late&apos; style=&apos;color:#b06000&apos;&gt;逾期 {n}&lt;/a&gt;</source>
         <translation>&lt;a href=&apos;late&apos; style=&apos;color:#b06000&apos;&gt;late {n}&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="365"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="358"/>
         <source>逾期 0</source>
         <translation>late 0</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="366"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="359"/>
         <source>&lt;a href=&apos;missing&apos; style=&apos;color:#c5221f&apos;&gt;未报送 {n}&lt;/a&gt;</source>
         <translation>&lt;a href=&apos;missing&apos; style=&apos;color:#c5221f&apos;&gt;missing {n}&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="367"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="360"/>
         <source>未报送 0</source>
         <translation>missing 0</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="368"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="361"/>
         <source>已报学校总体完成率 &lt;b&gt;{r}&lt;/b&gt;</source>
         <translation>completion (reported schools) &lt;b&gt;{r}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="404"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="397"/>
         <source>{title}-{period}-汇总.xlsx</source>
         <translation>{title}-{period}-summary.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="405"/>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="409"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="398"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="402"/>
         <source>导出汇总表</source>
         <translation>Export summary workbook</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="405"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="398"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="416"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="409"/>
         <source>催报通知保存到哪个文件夹</source>
         <translation>Folder for the reminders</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="420"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="413"/>
         <source>催报通知</source>
         <translation>Reminders</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="427"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="420"/>
         <source>{period}通报（草稿）.docx</source>
         <translation>{period} bulletin (draft).docx</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="428"/>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="432"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="421"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="425"/>
         <source>通报草稿</source>
         <translation>Draft bulletin</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="428"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="421"/>
         <source>Word 文档 (*.docx)</source>
         <translation>Word document (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="442"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="435"/>
         <source>正在生成…</source>
         <translation>Writing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="451"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="444"/>
         <source>已生成：{path}</source>
         <translation>Written: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>PaperCheckBar</name>
+    <message>
+        <location filename="../../desktop/gui/bureau/papercheck.py" line="42"/>
+        <source>核对纸质备案表：</source>
+        <translation>Check a paper cover sheet:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/papercheck.py" line="45"/>
+        <source>报送码（8 位）或扫描二维码得到的文字</source>
+        <translation>Package code (8 characters) or the scanned QR text</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/papercheck.py" line="50"/>
+        <source>核对</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/papercheck.py" line="52"/>
+        <source>查出这份纸质备案表对应的已收到文件；学校首次使用的密钥也可以据此确认</source>
+        <translation>Finds the received file a paper cover sheet names; a school's first key can be confirmed by it</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/papercheck.py" line="76"/>
+        <location filename="../../desktop/gui/bureau/papercheck.py" line="83"/>
+        <source>按纸质备案表确认密钥</source>
+        <translation>Confirm the key by the paper cover sheet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/papercheck.py" line="77"/>
+        <source>纸质备案表上盖有{name}的公章，且报送码与收到的文件一致？
+
+确认后，该校用这把密钥签名的数据不再标“未确认”。</source>
+        <translation>Does the paper cover sheet carry the seal of {name}, and does its package code match the file received?
+
+Once confirmed, the data signed with this key is no longer marked "unconfirmed".</translation>
+    </message>
+</context>
+<context>
+    <name>PaperResultDialog</name>
+    <message>
+        <location filename="../../desktop/gui/bureau/papercheck.py" line="108"/>
+        <source>核对纸质备案表</source>
+        <translation>Check a paper cover sheet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/papercheck.py" line="124"/>
+        <source>据此确认该校密钥</source>
+        <translation>Confirm this school's key by this paper</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/papercheck.py" line="138"/>
+        <source>没有收到报送码为 {code} 的文件。</source>
+        <translation>No file with package code {code} was received.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/papercheck.py" line="140"/>
+        <source>收到过同一报送码的文件，但与纸质备案表上的文件摘要不符：纸上的不是收到的那份文件，请与学校核实。</source>
+        <translation>A file with this package code was received, but its checksum differs from the one on the paper: the paper is not for the file received. Check with the school.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/papercheck.py" line="142"/>
+        <source>请核对报送码是否抄写正确；如果无误，说明学校还没有报送这份文件，或文件还没有导入。</source>
+        <translation>Check that the code was copied right; if it was, the school has not sent this file yet or it has not been imported.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/papercheck.py" line="144"/>
+        <source>找到了这份备案表对应的文件：</source>
+        <translation>The file this cover sheet names was received:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/papercheck.py" line="149"/>
+        <source>学校</source>
+        <translation>School</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/papercheck.py" line="150"/>
+        <source>填报周期</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/papercheck.py" line="150"/>
+        <source>{period}，第 {rev} 次报送</source>
+        <translation>{period}, revision {rev}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/papercheck.py" line="152"/>
+        <source>收到时间</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/papercheck.py" line="153"/>
+        <source>导入结果</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/papercheck.py" line="154"/>
+        <source>签名公钥指纹</source>
+        <translation>Signer key fingerprint</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/papercheck.py" line="155"/>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/papercheck.py" line="165"/>
+        <source>已按纸质备案表确认该校密钥。</source>
+        <translation>The school's key is confirmed by the paper cover sheet.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/papercheck.py" line="167"/>
+        <source>重新合并了 {n} 个文件。</source>
+        <translation>{n} file(s) merged again.</translation>
     </message>
 </context>
 <context>
@@ -1730,17 +1851,17 @@ The data sent by this school&apos;s earlier, unconfirmed key will be set aside (
 <context>
     <name>ReviewState</name>
     <message>
-        <location filename="../../desktop/gui/bureau/schoolreview.py" line="45"/>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="44"/>
         <source>未审核</source>
         <translation>Not reviewed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/schoolreview.py" line="46"/>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="45"/>
         <source>通过</source>
         <translation>Passed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/schoolreview.py" line="47"/>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="46"/>
         <source>退回修改</source>
         <translation>Sent back</translation>
     </message>
@@ -1748,143 +1869,168 @@ The data sent by this school&apos;s earlier, unconfirmed key will be set aside (
 <context>
     <name>RosterPage</name>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="49"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="50"/>
         <source>学校名单</source>
         <translation>School roster</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="52"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="53"/>
         <source>从 Excel 导入学校名单…</source>
         <translation>Import roster from Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="54"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="55"/>
         <source>表头需要有“学校代码”“学校名称”，可以有“学校类型”“所属乡镇”。已有学校按代码更新。</source>
         <translation>The header row needs the columns code and name (学校代码, 学校名称); type and township (学校类型, 所属乡镇) are optional. Schools already listed are updated by code.</translation>
     </message>
     <message>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="58"/>
+        <source>保存名单模板…</source>
+        <translation>Save roster template…</translation>
+    </message>
+    <message>
         <location filename="../../desktop/gui/bureau/rosterpage.py" line="60"/>
+        <source>一张填好表头和示例的学校名单（Excel），填好后用“从 Excel 导入学校名单”导入</source>
+        <translation>A school roster with its headers and an example (Excel); fill it in and use "Import the school list from Excel"</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="66"/>
         <source>保存注册码清单…</source>
         <translation>Save enrolment codes…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="62"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="68"/>
         <source>每校一个注册码，随正式通知发给学校（CSV，可用 Excel/WPS 打开打印）</source>
         <translation>One enrolment code per school, sent to the school with the official notice (CSV, opens in Excel/WPS to print)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="65"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="71"/>
         <source>删除所选学校</source>
         <translation>Remove selected school</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="84"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="90"/>
         <source>学校代码</source>
         <translation>School code</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="88"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="94"/>
         <source>学校名称</source>
         <translation>School name</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="93"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="99"/>
         <source>所属乡镇</source>
         <translation>Township</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="95"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="101"/>
         <source>添加学校</source>
         <translation>Add school</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="103"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="109"/>
         <source>填报周期</source>
         <translation>Reporting periods</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="105"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="111"/>
         <source>学校按周期报送；截止日期之后收到的文件在汇总中标为“逾期”。关闭的周期不再接收文件。</source>
         <translation>Schools report once per period; files received after the due date are marked late in the overview. A closed period accepts no more files.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="119"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="125"/>
         <source>关闭 / 重新开放</source>
         <translation>Close / reopen</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="122"/>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="241"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="128"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="264"/>
         <source>删除周期</source>
         <translation>Delete period</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="133"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="139"/>
         <source>周期名称，如 2027年上半年</source>
         <translation>Period name, e.g. 2027 H1</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="137"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="143"/>
         <source>添加周期</source>
         <translation>Add period</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="141"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="147"/>
         <source>截止：</source>
         <translation>Due:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="161"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="167"/>
         <source>共 {n} 所学校</source>
         <translation>{n} schools</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="184"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="190"/>
         <source>保存注册码清单</source>
         <translation>Save enrolment codes</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="184"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="190"/>
         <source>学校注册码.csv</source>
         <translation>enrolment-codes.csv</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="184"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="190"/>
         <source>CSV 文件 (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="196"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="203"/>
+        <source>保存学校名单模板</source>
+        <translation>Save the school roster template</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="203"/>
+        <source>学校名单模板.xlsx</source>
+        <translation>school roster template.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="204"/>
+        <source>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</source>
+        <translation>Excel workbook (*.xlsx);;CSV file (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="219"/>
         <source>导入学校名单</source>
         <translation>Import school roster</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="196"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="219"/>
         <source>学校名单 (*.xlsx *.csv)</source>
         <translation>School roster (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="211"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="234"/>
         <source>请先选择要删除的学校</source>
         <translation>Select the school to remove first</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="213"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="236"/>
         <source>删除学校</source>
         <translation>Remove school</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="213"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="236"/>
         <source>从名单中删除“{name}”？</source>
         <translation>Remove &quot;{name}&quot; from the roster?</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="232"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="255"/>
         <source>请先选择一个填报周期</source>
         <translation>Select a reporting period first</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="241"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="264"/>
         <source>删除填报周期“{name}”？</source>
         <translation>Delete the reporting period &quot;{name}&quot;?</translation>
     </message>
@@ -1892,158 +2038,158 @@ The data sent by this school&apos;s earlier, unconfirmed key will be set aside (
 <context>
     <name>SchoolReviewPage</name>
     <message>
-        <location filename="../../desktop/gui/bureau/schoolreview.py" line="136"/>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="135"/>
         <source>填报周期：</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/schoolreview.py" line="141"/>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="140"/>
         <source>审核人：</source>
         <translation>Reviewer:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/schoolreview.py" line="151"/>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="150"/>
         <source>写出本校审核意见…</source>
         <translation>Write feedback for this school…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/schoolreview.py" line="155"/>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="154"/>
         <source>写出全部审核意见…</source>
         <translation>Write all feedback files…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/schoolreview.py" line="157"/>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="156"/>
         <source>为每所已有审核结论的学校写出一份审核意见文件，放到所选文件夹</source>
         <translation>Write one feedback file for every school with a decision, into the folder you choose</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/schoolreview.py" line="177"/>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="176"/>
         <source>总体意见（学校会在审核意见文件的封面上看到）</source>
         <translation>Overall comment (the school sees it on the cover of the feedback file)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/schoolreview.py" line="179"/>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="178"/>
         <source>总体通过</source>
         <translation>Pass overall</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/schoolreview.py" line="183"/>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="182"/>
         <source>总体退回修改</source>
         <translation>Send back overall</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/schoolreview.py" line="199"/>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="198"/>
         <source>本项结论</source>
         <translation>Decision on this task</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/schoolreview.py" line="203"/>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="202"/>
         <source>常用意见…</source>
         <translation>Quick comments…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/schoolreview.py" line="210"/>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="209"/>
         <source>退回修改时请写明要改什么</source>
         <translation>When sending back, say what to correct</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/schoolreview.py" line="213"/>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="212"/>
         <source>通过</source>
         <translation>Passed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/schoolreview.py" line="218"/>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="217"/>
         <source>退回修改</source>
         <translation>Sent back</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/schoolreview.py" line="292"/>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="280"/>
         <source>{n} 所学校的报送可审核</source>
         <translation>{n} school report(s) to review</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/schoolreview.py" line="293"/>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="281"/>
         <source>这个周期还没有已合并的报送。</source>
         <translation>No report has been merged for this period yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/schoolreview.py" line="316"/>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="304"/>
         <source>{code} 在这个周期还没有已合并的报送</source>
         <translation>{code} has no merged report for this period</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/schoolreview.py" line="347"/>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="335"/>
         <source>&lt;b&gt;{school}&lt;/b&gt; 第 {rev} 次报送 · 总体：&lt;b&gt;{state}&lt;/b&gt; · 通过 {p}，退回 {r}，未审核 {u}</source>
         <translation>&lt;b&gt;{school}&lt;/b&gt; revision {rev} · overall: &lt;b&gt;{state}&lt;/b&gt; · {p} passed, {r} sent back, {u} not reviewed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/schoolreview.py" line="382"/>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="370"/>
         <source>&lt;p&gt;填报状态：&lt;b&gt;{status}&lt;/b&gt;，进度 {p}%&lt;/p&gt;</source>
         <translation>&lt;p&gt;Status: &lt;b&gt;{status}&lt;/b&gt;, progress {p}%&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/schoolreview.py" line="384"/>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="372"/>
         <source>完成情况说明</source>
         <translation>What was done</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/schoolreview.py" line="384"/>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="372"/>
         <source>存在问题</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/schoolreview.py" line="385"/>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="373"/>
         <source>下步打算</source>
         <translation>Next steps</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/schoolreview.py" line="389"/>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="377"/>
         <source>佐证材料</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/schoolreview.py" line="392"/>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="380"/>
         <source>&lt;p style=&apos;color:#5f6368&apos;&gt;{state}：{who}，{when}（第 {rev} 次报送）&lt;/p&gt;</source>
         <translation>&lt;p style=&apos;color:#5f6368&apos;&gt;{state}: {who}, {when} (revision {rev})&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/schoolreview.py" line="397"/>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="385"/>
         <source>&lt;h4 style=&apos;color:#b06000&apos;&gt;自审核的第 {a} 次报送以来的改动&lt;/h4&gt;</source>
         <translation>&lt;h4 style=&apos;color:#b06000&apos;&gt;Changed since the reviewed revision {a}&lt;/h4&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/schoolreview.py" line="419"/>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="407"/>
         <source> 第{n}项</source>
         <translation> no. {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/schoolreview.py" line="452"/>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="440"/>
         <source>退回修改请写明意见（可从“常用意见”中选）。</source>
         <translation>Write what to correct before sending back (or pick a quick comment).</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/schoolreview.py" line="499"/>
-        <location filename="../../desktop/gui/bureau/schoolreview.py" line="518"/>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="487"/>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="506"/>
         <source>写出审核意见</source>
         <translation>Write feedback</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/schoolreview.py" line="499"/>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="487"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/schoolreview.py" line="510"/>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="498"/>
         <source>审核意见文件放到哪个文件夹</source>
         <translation>Folder for the feedback files</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/schoolreview.py" line="517"/>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="505"/>
         <source>正在写出审核意见…</source>
         <translation>Writing feedback…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/schoolreview.py" line="526"/>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="514"/>
         <source>已写出 {n} 份审核意见：{files}</source>
         <translation>{n} feedback file(s) written: {files}</translation>
     </message>
@@ -2091,22 +2237,22 @@ The data sent by this school&apos;s earlier, unconfirmed key will be set aside (
         <translation>Reports identify the school by this code; it cannot be changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/schoolreview.py" line="55"/>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="54"/>
         <source>学校</source>
         <translation>School</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/schoolreview.py" line="55"/>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="54"/>
         <source>版次</source>
         <translation>Rev.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/schoolreview.py" line="55"/>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="54"/>
         <source>总体结论</source>
         <translation>Overall</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/schoolreview.py" line="55"/>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="54"/>
         <source>退回</source>
         <translation>Back</translation>
     </message>
@@ -2253,37 +2399,37 @@ The data sent by this school&apos;s earlier, unconfirmed key will be set aside (
 <context>
     <name>TasksModel</name>
     <message>
-        <location filename="../../desktop/gui/bureau/schoolreview.py" line="84"/>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="83"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/schoolreview.py" line="84"/>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="83"/>
         <source>任务</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/schoolreview.py" line="84"/>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="83"/>
         <source>填报状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/schoolreview.py" line="84"/>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="83"/>
         <source>审核</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/schoolreview.py" line="84"/>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="83"/>
         <source>意见</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/schoolreview.py" line="85"/>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="84"/>
         <source>审核后改动</source>
         <translation>Changed since review</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/schoolreview.py" line="103"/>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="102"/>
         <source>有改动（{n} 处）</source>
         <translation>changed ({n})</translation>
     </message>

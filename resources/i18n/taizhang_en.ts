@@ -30,6 +30,24 @@
     </message>
 </context>
 <context>
+    <name>CoverPrinter</name>
+    <message>
+        <location filename="../../desktop/gui/school/exportlog.py" line="84"/>
+        <source>保存备案表（PDF）</source>
+        <translation>Save the cover sheet (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/exportlog.py" line="85"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/exportlog.py" line="94"/>
+        <source>打印备案表失败</source>
+        <translation>Printing the cover sheet failed</translation>
+    </message>
+</context>
+<context>
     <name>CrashReporter</name>
     <message>
         <location filename="../../desktop/gui/common/crashes.py" line="75"/>
@@ -133,7 +151,7 @@ To ask for help, send this log file to your support contact:
 <context>
     <name>EvidenceModel</name>
     <message>
-        <location filename="../../desktop/gui/school/evidencemodel.py" line="50"/>
+        <location filename="../../desktop/gui/school/evidencemodel.py" line="51"/>
         <source>{name}
 {size}，添加于 {added}
 SHA-256：{sha}</source>
@@ -153,52 +171,62 @@ SHA-256: {sha}</translation>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../desktop/gui/school/export.py" line="57"/>
+        <location filename="../../desktop/gui/school/export.py" line="61"/>
+        <source>备案表已保存并打开：{file}。打印后由负责人签字、加盖公章，交教育局。</source>
+        <translation>Cover sheet saved and opened: {file}. Print it, have it signed and stamped, and hand it to the bureau.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/export.py" line="63"/>
+        <source>没有生成备案表：{reason}</source>
+        <translation>No cover sheet was written: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/export.py" line="64"/>
         <source>导出报送文件</source>
         <translation>Export report</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/export.py" line="73"/>
+        <location filename="../../desktop/gui/school/export.py" line="80"/>
         <source>导出前检查</source>
         <translation>Check before export</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/export.py" line="98"/>
+        <location filename="../../desktop/gui/school/export.py" line="105"/>
         <source>我已看过以上提醒，仍然导出</source>
         <translation>I have read these warnings; export anyway</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/export.py" line="101"/>
+        <location filename="../../desktop/gui/school/export.py" line="108"/>
         <source>检查通过：没有发现问题。</source>
         <translation>Check passed: no problems found.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/export.py" line="109"/>
+        <location filename="../../desktop/gui/school/export.py" line="116"/>
         <source>保存到：</source>
         <translation>Save to:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/export.py" line="114"/>
+        <location filename="../../desktop/gui/school/export.py" line="121"/>
         <source>选择位置…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/export.py" line="119"/>
+        <location filename="../../desktop/gui/school/export.py" line="126"/>
         <source>私钥口令：</source>
         <translation>Key passphrase:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/export.py" line="138"/>
+        <location filename="../../desktop/gui/school/export.py" line="145"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/export.py" line="142"/>
+        <location filename="../../desktop/gui/school/export.py" line="149"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/export.py" line="154"/>
+        <location filename="../../desktop/gui/school/export.py" line="161"/>
         <source>学校：{school}（{code}）
 填报周期：{period}&#x3000;本次为第 {rev} 次报送
 共 {tasks} 项任务，佐证材料 {files} 份</source>
@@ -207,109 +235,246 @@ Period: {period} — this will be revision {rev}
 {tasks} tasks, {files} evidence files</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/export.py" line="160"/>
+        <location filename="../../desktop/gui/school/export.py" line="167"/>
         <source>必须先改正以下 {n} 个问题才能导出（双击可转到该任务）：</source>
         <translation>Fix these {n} problem(s) before exporting (double-click to go to the task):</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/export.py" line="161"/>
+        <location filename="../../desktop/gui/school/export.py" line="168"/>
         <source>请确认以下 {n} 条提醒（可以导出）：</source>
         <translation>Please review these {n} warning(s) (export is allowed):</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/export.py" line="200"/>
+        <location filename="../../desktop/gui/school/export.py" line="207"/>
         <source>保存报送文件</source>
         <translation>Save report</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/export.py" line="200"/>
+        <location filename="../../desktop/gui/school/export.py" line="207"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/export.py" line="216"/>
+        <location filename="../../desktop/gui/school/export.py" line="223"/>
         <source>文件夹不存在：{folder}</source>
         <translation>The folder does not exist: {folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/export.py" line="227"/>
+        <location filename="../../desktop/gui/school/export.py" line="234"/>
         <source>正在写入并签名……</source>
         <translation>Writing and signing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/export.py" line="238"/>
+        <location filename="../../desktop/gui/school/export.py" line="245"/>
         <source>导出失败</source>
         <translation>Export failed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/export.py" line="253"/>
+        <location filename="../../desktop/gui/school/export.py" line="260"/>
         <source>正在写入佐证材料 {done}/{total}……</source>
         <translation>Writing evidence {done}/{total}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/export.py" line="260"/>
+        <location filename="../../desktop/gui/school/export.py" line="267"/>
         <source>{period}，第 {rev} 次报送（共 {n} 项任务，佐证材料 {files} 份）</source>
         <translation>{period}, revision {rev} ({n} tasks, {files} evidence files)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/export.py" line="271"/>
+        <location filename="../../desktop/gui/school/export.py" line="278"/>
         <source>已取消导出，没有写入任何文件。</source>
         <translation>Export cancelled; no file was written.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/export.py" line="273"/>
+        <location filename="../../desktop/gui/school/export.py" line="280"/>
         <source>导出失败：{reason}</source>
         <translation>Export failed: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/export.py" line="282"/>
+        <location filename="../../desktop/gui/school/export.py" line="289"/>
         <source>正在取消……</source>
         <translation>Cancelling…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/export.py" line="297"/>
+        <location filename="../../desktop/gui/school/export.py" line="305"/>
         <source>报送文件已导出并签名</source>
         <translation>The report has been exported and signed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/export.py" line="324"/>
+        <location filename="../../desktop/gui/school/export.py" line="332"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/export.py" line="324"/>
+        <location filename="../../desktop/gui/school/export.py" line="332"/>
         <source>报送</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/export.py" line="325"/>
+        <location filename="../../desktop/gui/school/export.py" line="333"/>
         <source>报送码</source>
         <translation>Package code</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/export.py" line="325"/>
+        <location filename="../../desktop/gui/school/export.py" line="333"/>
         <source>学校公钥指纹</source>
         <translation>School key fingerprint</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/export.py" line="327"/>
+        <location filename="../../desktop/gui/school/export.py" line="335"/>
         <source>：</source>
         <translation>:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/export.py" line="332"/>
-        <source>请把这个文件交给教育局（U 盘、邮件或工作群均可），不要用 Excel/WPS 修改后再保存，否则签名失效。报送码和指纹印在文件的“封面”上，可打印封面签字盖章。如需更正，改好后再导出一次，版次自动加一。</source>
-        <translation>Give this file to the bureau (USB stick, e-mail or chat group). Do not edit and save it in Excel/WPS: that breaks the signature. The package code and the fingerprint are printed on the cover sheet, which can be printed, signed and stamped. To correct something, change it here and export again: the revision goes up by one.</translation>
+        <location filename="../../desktop/gui/school/export.py" line="340"/>
+        <source>请把这个文件交给教育局（U 盘、邮件或工作群均可），不要用 Excel/WPS 修改后再保存，否则签名失效。需要纸质备案表时点“打印备案表”：报送码、指纹和二维码都印在上面，签字盖章后交教育局。如需更正，改好后再导出一次，版次自动加一。以后也可以在“文件 → 导出记录”里再打印。</source>
+        <translation>Hand this file to the bureau (USB stick, e-mail or work chat). Do not edit and save it in Excel/WPS: that breaks the signature. For the paper record click "Print cover sheet": the package code, fingerprint and QR code are on it; sign, stamp and hand it in. To correct something, edit and export again; the revision goes up by one. You can print it again later from File → Export history.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/export.py" line="339"/>
+        <location filename="../../desktop/gui/school/export.py" line="352"/>
+        <source>打印备案表…</source>
+        <translation>Print cover sheet…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/export.py" line="354"/>
+        <source>生成 A4 备案表（PDF，带二维码），打印后签字盖章交教育局</source>
+        <translation>Writes the A4 cover sheet (PDF with a QR code) to print, sign, stamp and hand to the bureau</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/export.py" line="373"/>
+        <source>正在生成备案表……</source>
+        <translation>Writing the cover sheet…</translation>
+    </message>
+    <message>
+        <source>请把这个文件交给教育局（U 盘、邮件或工作群均可），不要用 Excel/WPS 修改后再保存，否则签名失效。报送码和指纹印在文件的“封面”上，可打印封面签字盖章。如需更正，改好后再导出一次，版次自动加一。</source>
+        <translation type="vanished">Give this file to the bureau (USB stick, e-mail or chat group). Do not edit and save it in Excel/WPS: that breaks the signature. The package code and the fingerprint are printed on the cover sheet, which can be printed, signed and stamped. To correct something, change it here and export again: the revision goes up by one.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/export.py" line="357"/>
         <source>打开所在文件夹</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/export.py" line="342"/>
+        <location filename="../../desktop/gui/school/export.py" line="360"/>
         <source>完成</source>
         <translation>Done</translation>
+    </message>
+</context>
+<context>
+    <name>ExportLogDialog</name>
+    <message>
+        <location filename="../../desktop/gui/school/exportlog.py" line="121"/>
+        <source>导出记录</source>
+        <translation>Export history</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/exportlog.py" line="125"/>
+        <source>本校导出过的每一份报送文件。选中一行，可以再打印它的备案表，或把签名原件另存一份（与当初导出的文件一字不差，报送码和校验值相同）。</source>
+        <translation>Every report file this school exported. Select a row to print its cover sheet again, or to save another copy of the signed original (byte for byte the file exported then, same package code and checksum).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/exportlog.py" line="131"/>
+        <source>导出时间</source>
+        <translation>Exported</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/exportlog.py" line="131"/>
+        <source>填报周期</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/exportlog.py" line="131"/>
+        <source>版次</source>
+        <translation>Revision</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/exportlog.py" line="132"/>
+        <source>报送码</source>
+        <translation>Package code</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/exportlog.py" line="132"/>
+        <source>文件名</source>
+        <translation>File name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/exportlog.py" line="132"/>
+        <source>原件</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/exportlog.py" line="143"/>
+        <source>还没有导出过报送文件。</source>
+        <translation>No report has been exported yet.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/exportlog.py" line="153"/>
+        <source>打印备案表…</source>
+        <translation>Print cover sheet…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/exportlog.py" line="156"/>
+        <source>另存原件…</source>
+        <translation>Save original again…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/exportlog.py" line="159"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/exportlog.py" line="168"/>
+        <source>备案表已保存：{file}</source>
+        <translation>Cover sheet saved: {file}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/exportlog.py" line="175"/>
+        <source>已保存（{size}）</source>
+        <translation>Kept ({size})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/exportlog.py" line="176"/>
+        <source>未保存（本版本之前导出）</source>
+        <translation>Not kept (exported by an earlier version)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/exportlog.py" line="197"/>
+        <source>这次导出的原件没有保存在本机（由较早的版本导出），请用当初导出的文件。</source>
+        <translation>The original of this export is not kept on this PC (an earlier version exported it); use the file exported then.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/exportlog.py" line="203"/>
+        <source>正在生成备案表……</source>
+        <translation>Writing the cover sheet…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/exportlog.py" line="210"/>
+        <source>另存报送文件原件</source>
+        <translation>Save the signed original again</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/exportlog.py" line="211"/>
+        <source>Excel 工作簿 (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/exportlog.py" line="221"/>
+        <source>正在保存……</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/exportlog.py" line="222"/>
+        <source>另存原件失败</source>
+        <translation>Saving the original failed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/exportlog.py" line="224"/>
+        <source>已另存：{file}（报送码 {code}）</source>
+        <translation>Saved: {file} (package code {code})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/exportlog.py" line="231"/>
+        <source>没有完成：{reason}</source>
+        <translation>Not done: {reason}</translation>
     </message>
 </context>
 <context>
@@ -555,205 +720,220 @@ Plan: {title} (version {version}, {tasks} tasks, {schools} schools)</translation
 <context>
     <name>SchoolWindow</name>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="71"/>
+        <location filename="../../desktop/gui/school/window.py" line="75"/>
         <source>台账 · {school} · {plan}</source>
         <translation>Taizhang · {school} · {plan}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="82"/>
+        <location filename="../../desktop/gui/school/window.py" line="86"/>
         <source>{school}（{code}）· 所有修改都会自动保存</source>
         <translation>{school} ({code}) · every change is saved automatically</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="95"/>
+        <location filename="../../desktop/gui/school/window.py" line="99"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="96"/>
+        <location filename="../../desktop/gui/school/window.py" line="100"/>
         <source>导出报送文件(&amp;E)…</source>
         <translation>&amp;Export report…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="101"/>
+        <location filename="../../desktop/gui/school/window.py" line="105"/>
+        <source>导出记录（再打印备案表）(&amp;H)…</source>
+        <translation>Export &amp;history (print cover sheets again)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/window.py" line="107"/>
+        <source>导出记录</source>
+        <translation>Export history</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/window.py" line="108"/>
+        <source>导出过的报送文件：再打印备案表，或另存签名原件</source>
+        <translation>Exported report files: print a cover sheet again, or save the signed original again</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/window.py" line="111"/>
         <source>载入新版任务清单(&amp;U)…</source>
         <translation>Load &amp;updated plan…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="104"/>
+        <location filename="../../desktop/gui/school/window.py" line="114"/>
         <source>载入审核意见(&amp;R)…</source>
         <translation>Load &amp;review feedback…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="106"/>
+        <location filename="../../desktop/gui/school/window.py" line="116"/>
         <source>载入教育局发回的审核意见文件，退回修改的任务会在列表中标出</source>
         <translation>Load the feedback file from the bureau; tasks sent back are marked in the list</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="109"/>
+        <location filename="../../desktop/gui/school/window.py" line="119"/>
         <source>备份数据文件(&amp;B)…</source>
         <translation>&amp;Back up database…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="113"/>
+        <location filename="../../desktop/gui/school/window.py" line="123"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="118"/>
+        <location filename="../../desktop/gui/school/window.py" line="128"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="119"/>
+        <location filename="../../desktop/gui/school/window.py" line="129"/>
         <source>撤销(&amp;U)</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="123"/>
+        <location filename="../../desktop/gui/school/window.py" line="133"/>
         <source>重做(&amp;R)</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="127"/>
+        <location filename="../../desktop/gui/school/window.py" line="137"/>
         <source>查找任务(&amp;F)</source>
         <translation>&amp;Find task</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="133"/>
+        <location filename="../../desktop/gui/school/window.py" line="143"/>
         <source>查看(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="134"/>
-        <location filename="../../desktop/gui/school/window.py" line="259"/>
+        <location filename="../../desktop/gui/school/window.py" line="144"/>
+        <location filename="../../desktop/gui/school/window.py" line="270"/>
         <source>任务详情</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="137"/>
-        <location filename="../../desktop/gui/school/window.py" line="260"/>
+        <location filename="../../desktop/gui/school/window.py" line="147"/>
+        <location filename="../../desktop/gui/school/window.py" line="271"/>
         <source>总体情况</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="140"/>
-        <location filename="../../desktop/gui/school/window.py" line="231"/>
+        <location filename="../../desktop/gui/school/window.py" line="150"/>
+        <location filename="../../desktop/gui/school/window.py" line="242"/>
         <source>任务列表</source>
         <translation>Task list</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="146"/>
+        <location filename="../../desktop/gui/school/window.py" line="156"/>
         <source>语言(&amp;L)</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="150"/>
+        <location filename="../../desktop/gui/school/window.py" line="160"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="155"/>
+        <location filename="../../desktop/gui/school/window.py" line="165"/>
         <source>填报周期：</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="161"/>
+        <location filename="../../desktop/gui/school/window.py" line="171"/>
         <source>（{due} 截止）</source>
         <translation> (due {due})</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="181"/>
+        <location filename="../../desktop/gui/school/window.py" line="192"/>
         <source>搜索任务（名称、内容、责任单位）</source>
         <translation>Search tasks (title, text, responsible units)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="189"/>
+        <location filename="../../desktop/gui/school/window.py" line="200"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="192"/>
+        <location filename="../../desktop/gui/school/window.py" line="203"/>
         <source>未完成（未开始+进行中）</source>
         <translation>Open (not started + in progress)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="194"/>
+        <location filename="../../desktop/gui/school/window.py" line="205"/>
         <source>只看本校任务</source>
         <translation>My school&apos;s tasks only</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="197"/>
+        <location filename="../../desktop/gui/school/window.py" line="208"/>
         <source>只列出适用于本校类型（{type}）的任务</source>
         <translation>Only tasks that apply to this school type ({type})</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="203"/>
+        <location filename="../../desktop/gui/school/window.py" line="214"/>
         <source>已超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="205"/>
+        <location filename="../../desktop/gui/school/window.py" line="216"/>
         <source>缺佐证</source>
         <translation>No evidence</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="207"/>
+        <location filename="../../desktop/gui/school/window.py" line="218"/>
         <source>已完成但没有佐证材料的任务</source>
         <translation>Done tasks without evidence</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="208"/>
+        <location filename="../../desktop/gui/school/window.py" line="219"/>
         <source>有提醒</source>
         <translation>With warnings</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="210"/>
+        <location filename="../../desktop/gui/school/window.py" line="221"/>
         <source>退回修改</source>
         <translation>Sent back</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="212"/>
+        <location filename="../../desktop/gui/school/window.py" line="223"/>
         <source>教育局审核后退回修改的任务</source>
         <translation>Tasks the bureau sent back for correction</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="217"/>
+        <location filename="../../desktop/gui/school/window.py" line="228"/>
         <source>清除筛选</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="289"/>
+        <location filename="../../desktop/gui/school/window.py" line="300"/>
         <source>显示 {shown} 项任务（本校共 {total} 项）</source>
         <translation>Showing {shown} tasks (school total {total})</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="294"/>
+        <location filename="../../desktop/gui/school/window.py" line="305"/>
         <source>已自动保存 {time}</source>
         <translation>Saved automatically {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="420"/>
+        <location filename="../../desktop/gui/school/window.py" line="440"/>
         <source>载入新版任务清单</source>
         <translation>Load updated plan</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="421"/>
+        <location filename="../../desktop/gui/school/window.py" line="441"/>
         <source>任务清单 (*.xlsx)</source>
         <translation>Plan workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="447"/>
+        <location filename="../../desktop/gui/school/window.py" line="467"/>
         <source>已载入任务清单第 {version} 版</source>
         <translation>Plan version {version} loaded</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="451"/>
+        <location filename="../../desktop/gui/school/window.py" line="471"/>
         <source>这是另一份任务清单</source>
         <translation>This is another plan</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="452"/>
+        <location filename="../../desktop/gui/school/window.py" line="472"/>
         <source>选中的文件是《{new}》（第 {nv} 版），不是当前《{cur}》（第 {cv} 版）的更新。
 
 如果是去年的清单，请不要切换。确定要改用这份新清单吗？</source>
@@ -762,32 +942,32 @@ Plan: {title} (version {version}, {tasks} tasks, {schools} schools)</translation
 If it is last year&apos;s plan, do not switch. Switch to this plan?</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="459"/>
+        <location filename="../../desktop/gui/school/window.py" line="479"/>
         <source>载入审核意见</source>
         <translation>Load review feedback</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="460"/>
+        <location filename="../../desktop/gui/school/window.py" line="480"/>
         <source>审核意见 (*.xlsx)</source>
         <translation>Review feedback (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="484"/>
+        <location filename="../../desktop/gui/school/window.py" line="504"/>
         <source>已载入审核意见：退回修改 {n} 项，通过 {p} 项</source>
         <translation>Feedback loaded: {n} task(s) sent back, {p} passed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="489"/>
+        <location filename="../../desktop/gui/school/window.py" line="509"/>
         <source>备份数据文件</source>
         <translation>Back up database</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="490"/>
+        <location filename="../../desktop/gui/school/window.py" line="510"/>
         <source>台账数据文件 (*.db)</source>
         <translation>Taizhang database (*.db)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="499"/>
+        <location filename="../../desktop/gui/school/window.py" line="519"/>
         <source>已备份到 {path}</source>
         <translation>Backed up to {path}</translation>
     </message>
@@ -800,7 +980,7 @@ If it is last year&apos;s plan, do not switch. Switch to this plan?</translation
         <translation type="vanished">The language changes the next time Taizhang starts.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="504"/>
+        <location filename="../../desktop/gui/school/window.py" line="524"/>
         <source>正在导出，请稍候……</source>
         <translation>Exporting, please wait…</translation>
     </message>
@@ -861,218 +1041,218 @@ If it is last year&apos;s plan, do not switch. Switch to this plan?</translation
         <translation>Choose a task on the left.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="185"/>
+        <location filename="../../desktop/gui/school/detail.py" line="174"/>
         <source>任务要求</source>
         <translation>What the plan asks</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="199"/>
+        <location filename="../../desktop/gui/school/detail.py" line="188"/>
         <source>责任单位</source>
         <translation>Responsible units</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="200"/>
+        <location filename="../../desktop/gui/school/detail.py" line="189"/>
         <source>完成时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="201"/>
+        <location filename="../../desktop/gui/school/detail.py" line="190"/>
         <source>适用学校</source>
         <translation>Applies to</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="202"/>
-        <location filename="../../desktop/gui/school/detail.py" line="359"/>
+        <location filename="../../desktop/gui/school/detail.py" line="191"/>
+        <location filename="../../desktop/gui/school/detail.py" line="339"/>
         <source>：</source>
         <translation>:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="223"/>
+        <location filename="../../desktop/gui/school/detail.py" line="202"/>
         <source>完成情况</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="235"/>
+        <location filename="../../desktop/gui/school/detail.py" line="214"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="239"/>
+        <location filename="../../desktop/gui/school/detail.py" line="218"/>
         <source>进度</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="259"/>
+        <location filename="../../desktop/gui/school/detail.py" line="237"/>
         <source>不适用原因</source>
         <translation>Reason (not applicable)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="262"/>
+        <location filename="../../desktop/gui/school/detail.py" line="240"/>
         <source>例如：本校无此学段</source>
         <translation>e.g. the school has no such grade</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="268"/>
+        <location filename="../../desktop/gui/school/detail.py" line="247"/>
         <source>量化指标：</source>
         <translation>Targets:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="281"/>
+        <location filename="../../desktop/gui/school/detail.py" line="260"/>
         <source>完成情况说明</source>
         <translation>What was done</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="281"/>
+        <location filename="../../desktop/gui/school/detail.py" line="260"/>
         <source>做了什么、做到什么程度（可写数量、时间、范围）</source>
         <translation>What was done and how far (numbers, dates, scope)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="282"/>
+        <location filename="../../desktop/gui/school/detail.py" line="261"/>
         <source>存在问题</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="282"/>
+        <location filename="../../desktop/gui/school/detail.py" line="261"/>
         <source>遇到的困难和不足</source>
         <translation>Difficulties and shortcomings</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="283"/>
+        <location filename="../../desktop/gui/school/detail.py" line="262"/>
         <source>下步打算</source>
         <translation>Next steps</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="283"/>
+        <location filename="../../desktop/gui/school/detail.py" line="262"/>
         <source>接下来准备怎么做</source>
         <translation>What comes next</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="302"/>
-        <location filename="../../desktop/gui/school/detail.py" line="593"/>
+        <location filename="../../desktop/gui/school/detail.py" line="282"/>
+        <location filename="../../desktop/gui/school/detail.py" line="573"/>
         <source>佐证材料</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="306"/>
+        <location filename="../../desktop/gui/school/detail.py" line="286"/>
         <source>把照片、文件拖到下面的框里，或点“添加文件”。</source>
         <translation>Drag photos and files into the box below, or click &quot;Add files&quot;.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="310"/>
+        <location filename="../../desktop/gui/school/detail.py" line="290"/>
         <source>添加文件…</source>
         <translation>Add files…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="313"/>
+        <location filename="../../desktop/gui/school/detail.py" line="293"/>
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="316"/>
-        <location filename="../../desktop/gui/school/detail.py" line="657"/>
+        <location filename="../../desktop/gui/school/detail.py" line="296"/>
+        <location filename="../../desktop/gui/school/detail.py" line="637"/>
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="383"/>
-        <location filename="../../desktop/gui/school/detail.py" line="444"/>
+        <location filename="../../desktop/gui/school/detail.py" line="363"/>
+        <location filename="../../desktop/gui/school/detail.py" line="424"/>
         <source>（未注明）</source>
         <translation>(not stated)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="384"/>
+        <location filename="../../desktop/gui/school/detail.py" line="364"/>
         <source>全部学校</source>
         <translation>All schools</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="413"/>
+        <location filename="../../desktop/gui/school/detail.py" line="393"/>
         <source>目标：{value}{unit}</source>
         <translation>Target: {value} {unit}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="414"/>
+        <location filename="../../desktop/gui/school/detail.py" line="394"/>
         <source>目标：待教育局确定</source>
         <translation>Target: to be set by the bureau</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="419"/>
+        <location filename="../../desktop/gui/school/detail.py" line="399"/>
         <source>完成值</source>
         <translation>Achieved</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="423"/>
+        <location filename="../../desktop/gui/school/detail.py" line="403"/>
         <source>“{text}”的完成值</source>
         <translation>Achieved value for &quot;{text}&quot;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="447"/>
+        <location filename="../../desktop/gui/school/detail.py" line="427"/>
         <source>{deadline}（已超期）</source>
         <translation>{deadline} (overdue)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="459"/>
+        <location filename="../../desktop/gui/school/detail.py" line="439"/>
         <source>教育局退回修改：{comment}
 请按意见修改后重新导出报送。</source>
         <translation>Sent back by the bureau: {comment}
 Correct it as asked, then export the report again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="460"/>
+        <location filename="../../desktop/gui/school/detail.py" line="440"/>
         <source>（未写意见）</source>
         <translation>(no comment)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="473"/>
+        <location filename="../../desktop/gui/school/detail.py" line="453"/>
         <source>佐证材料（{n}）</source>
         <translation>Evidence ({n})</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="535"/>
+        <location filename="../../desktop/gui/school/detail.py" line="515"/>
         <source>未能保存：{reason}</source>
         <translation>Not saved: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="561"/>
+        <location filename="../../desktop/gui/school/detail.py" line="541"/>
         <source>选择佐证材料</source>
         <translation>Choose evidence files</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="562"/>
+        <location filename="../../desktop/gui/school/detail.py" line="542"/>
         <source>所有文件 (*);;图片 (*.png *.jpg *.jpeg);;文档 (*.pdf *.docx *.xlsx)</source>
         <translation>All files (*);;Images (*.png *.jpg *.jpeg);;Documents (*.pdf *.docx *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="582"/>
+        <location filename="../../desktop/gui/school/detail.py" line="562"/>
         <source>正在处理佐证材料，请稍候</source>
         <translation>Still working on the evidence, please wait</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="625"/>
+        <location filename="../../desktop/gui/school/detail.py" line="605"/>
         <source>有文件未能添加：</source>
         <translation>Some files could not be added:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="632"/>
+        <location filename="../../desktop/gui/school/detail.py" line="612"/>
         <source>正在添加佐证材料：{names}</source>
         <translation>Adding evidence: {names}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="653"/>
+        <location filename="../../desktop/gui/school/detail.py" line="633"/>
         <source>移除佐证材料</source>
         <translation>Remove evidence</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="654"/>
+        <location filename="../../desktop/gui/school/detail.py" line="634"/>
         <source>从本任务中移除“{name}”？</source>
         <translation>Remove &quot;{name}&quot; from this task?</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="658"/>
+        <location filename="../../desktop/gui/school/detail.py" line="638"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="666"/>
+        <location filename="../../desktop/gui/school/detail.py" line="646"/>
         <source>正在移除佐证材料…</source>
         <translation>Removing evidence…</translation>
     </message>

@@ -37,6 +37,7 @@ from desktop.gui.bureau.importmodels import (
     ResultsModel,
 )
 from desktop.gui.bureau.messages import comma
+from desktop.gui.bureau.papercheck import PaperCheckBar
 from desktop.gui.common.errors import message
 from desktop.gui.common.icons import icon
 from desktop.gui.common.ops import BackgroundOp
@@ -153,6 +154,9 @@ class ImportPage(QWidget):
         self.problems_only.toggled.connect(self.filter.set_problems_only)
         bar.addWidget(self.problems_only)
         bar.addStretch(1)
+        self.paper = PaperCheckBar(self.ws, self.chooser)
+        self.paper.confirmed.connect(self._confirmed_by_paper)
+        bar.addWidget(self.paper)
         lay.addLayout(bar)
         self.table = QTableView()
         self.table.setObjectName("resultsView")
@@ -419,6 +423,12 @@ class ImportPage(QWidget):
                        .on_done(self._thread_done))
         self.worker.run()
         return True
+
+    def _confirmed_by_paper(self, outcomes: list) -> None:
+        if outcomes:
+            self.results.append(outcomes)
+        self.reload()
+        self.merged.emit()
 
     def refuse(self) -> bool:
         r = self._selected_request()

@@ -28,6 +28,7 @@ from desktop.gui.common.errors import message
 
 class RosterPage(QWidget):
     changed = Signal()
+    saved = Signal(str)  # a file written for the user (名单模板, 注册码清单): the window says where
 
     def __init__(self, ws: services.workspaces.CountyWorkspace, chooser: Chooser, parent=None):
         super().__init__(parent)
@@ -54,6 +55,11 @@ class RosterPage(QWidget):
         self.import_button.setToolTip(self.tr("表头需要有“学校代码”“学校名称”，可以有“学校类型”“所属乡镇”。已有学校按代码更新。"))
         self.import_button.clicked.connect(self.import_roster)
         top.addWidget(self.import_button)
+        self.template_button = QPushButton(self.tr("保存名单模板…"))
+        self.template_button.setObjectName("saveRosterTemplate")
+        self.template_button.setToolTip(self.tr("一张填好表头和示例的学校名单（Excel），填好后用“从 Excel 导入学校名单”导入"))
+        self.template_button.clicked.connect(lambda: self.save_template())
+        top.addWidget(self.template_button)
         self.count_label = QLabel()
         top.addWidget(self.count_label)
         top.addStretch(1)
@@ -190,6 +196,23 @@ class RosterPage(QWidget):
             self._error(exc)
             return False
         self.error.clear()
+        self.saved.emit(path)
+        return True
+
+    def save_template(self, path: str | None = None) -> bool:
+        path = path or self.chooser.save_file(self.tr("保存学校名单模板"), self.tr("学校名单模板.xlsx"),
+                                              self.tr("Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)"))
+        if not path:
+            return False
+        if not path.lower().endswith((".xlsx", ".csv")):
+            path += ".xlsx"
+        try:
+            services.roster.save_roster_template(path)
+        except TaizhangError as exc:
+            self._error(exc)
+            return False
+        self.error.clear()
+        self.saved.emit(path)
         return True
 
     def import_roster(self, path: str | None = None) -> bool:

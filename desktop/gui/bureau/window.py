@@ -61,6 +61,8 @@ class BureauWindow(QMainWindow):
         self.home.go.connect(self._go)
         self.review.plan_changed.connect(self._plan_changed)
         self.roster.changed.connect(self._plan_changed)
+        self.roster.saved.connect(
+            lambda path: self.statusBar().showMessage(self.tr("已保存：{path}").format(path=path), 15000))
         self.importer.merged.connect(self._merged)
         self.importer.finished.connect(self._import_finished)
         self.importer.review_requested.connect(self.review_school)

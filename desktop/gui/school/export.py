@@ -31,6 +31,7 @@ from desktop.gui.common import locations
 from desktop.gui.common.errors import message
 from desktop.gui.common.icons import icon
 from desktop.gui.common.ops import BackgroundOp
+from desktop.gui.school.exportlog import Chooser, CoverPrinter
 from desktop.gui.school.messages import warning_text
 from desktop.gui.school.taskmodel import display_label
 
@@ -48,12 +49,18 @@ class ExportDialog(QDialog):
     go_to_task = Signal(str)
     exported = Signal(dict)
 
-    def __init__(self, ws, parent=None, *, save_chooser: Callable[[QWidget, str], str | None] | None = None):
+    def __init__(self, ws, parent=None, *, save_chooser: Callable[[QWidget, str], str | None] | None = None,
+                 cover_chooser: Chooser | None = None, opener: Callable[[str], None] | None = None):
         super().__init__(parent)
         self.ws = ws
         self.result_info: dict | None = None
         self._worker: BackgroundOp | None = None
         self._save_chooser = save_chooser or self._choose_target
+        self.cover_printer = CoverPrinter(self, ws.path, chooser=cover_chooser, opener=opener)
+        self.cover_printer.done.connect(lambda info: self.done_status.setText(
+            self.tr("备案表已保存并打开：{file}。打印后由负责人签字、加盖公章，交教育局。").format(file=info["file"])))
+        self.cover_printer.failed.connect(lambda text: self.done_status.setText(
+            self.tr("没有生成备案表：{reason}").format(reason=text)))
         self.setWindowTitle(self.tr("导出报送文件"))
         self.setObjectName("exportDialog")
         self.setMinimumSize(720, 560)
@@ -287,6 +294,7 @@ class ExportDialog(QDialog):
         if self._worker is not None:
             self._worker.shutdown()
             self._finished()
+        self.cover_printer.shutdown()
         super().done(result)
 
     # ------------------------------------------------------------------------- page 2: done
@@ -330,12 +338,22 @@ class ExportDialog(QDialog):
             grid.addWidget(widget, r, 1)
         lay.addLayout(grid)
         note = QLabel(self.tr("请把这个文件交给教育局（U 盘、邮件或工作群均可），不要用 Excel/WPS 修改后再保存，否则签名失效。"
-                              "报送码和指纹印在文件的“封面”上，可打印封面签字盖章。如需更正，改好后再导出一次，版次自动加一。"))
+                              "需要纸质备案表时点“打印备案表”：报送码、指纹和二维码都印在上面，签字盖章后交教育局。"
+                              "如需更正，改好后再导出一次，版次自动加一。以后也可以在“文件 → 导出记录”里再打印。"))
         note.setWordWrap(True)
         note.setStyleSheet("color: #3c4043; background: #e8f0fe; padding: 10px; border-radius: 6px;")
         lay.addWidget(note)
+        self.done_status = QLabel()
+        self.done_status.setObjectName("coverStatus")
+        self.done_status.setWordWrap(True)
+        lay.addWidget(self.done_status)
         lay.addStretch(1)
         buttons = QHBoxLayout()
+        self.cover_button = QPushButton(icon("export"), self.tr("打印备案表…"))
+        self.cover_button.setObjectName("printCover")
+        self.cover_button.setToolTip(self.tr("生成 A4 备案表（PDF，带二维码），打印后签字盖章交教育局"))
+        self.cover_button.clicked.connect(self.print_cover)
+        buttons.addWidget(self.cover_button)
         folder = QPushButton(icon("open"), self.tr("打开所在文件夹"))
         folder.setObjectName("openFolder")
         folder.clicked.connect(self._open_folder)
@@ -347,6 +365,12 @@ class ExportDialog(QDialog):
         buttons.addWidget(self.close_button)
         lay.addLayout(buttons)
         self.stack.addWidget(page)
+
+    def print_cover(self) -> None:
+        info = self.result_info
+        if info and self.cover_printer.print_cover(period=info["period"], revision=info["revision"],
+                                                   file_name=Path(info["file"]).name):
+            self.done_status.setText(self.tr("正在生成备案表……"))
 
     def _open_folder(self) -> None:
         if self.result_info:

@@ -36,6 +36,7 @@ from desktop.gui.common.icons import icon, status_icon
 from desktop.gui.school.dashboard import Dashboard
 from desktop.gui.school.detail import TaskDetail
 from desktop.gui.school.export import ExportDialog
+from desktop.gui.school.exportlog import ExportLogDialog
 from desktop.gui.school.messages import status_name
 from desktop.gui.school.taskmodel import (
     COL_DEADLINE,
@@ -59,10 +60,13 @@ class SchoolWindow(QMainWindow):
 
     def __init__(self, db_path: str, parent=None, *, opener: Callable | None = None,
                  file_chooser: Callable | None = None, save_chooser: Callable | None = None,
-                 plan_chooser: Callable | None = None, feedback_chooser: Callable | None = None):
+                 plan_chooser: Callable | None = None, feedback_chooser: Callable | None = None,
+                 cover_chooser: Callable | None = None, cover_opener: Callable | None = None):
         super().__init__(parent)
         self.ws = services.reporting.open_workspace(db_path)
         self._save_chooser = save_chooser
+        self._cover_chooser = cover_chooser  # None: the save dialog; tests pass a path
+        self._cover_opener = cover_opener  # None: open the PDF with the system viewer
         self._plan_chooser = plan_chooser or self._choose_plan
         self._feedback_chooser = feedback_chooser or self._choose_feedback
         self.export_dialog: ExportDialog | None = None
@@ -98,6 +102,12 @@ class SchoolWindow(QMainWindow):
         self.export_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_E))
         self.export_action.triggered.connect(self.open_export)
         file_menu.addAction(self.export_action)
+        self.history_action = QAction(self.tr("导出记录（再打印备案表）(&H)…"), self)
+        self.history_action.setObjectName("exportHistoryAction")
+        self.history_action.setIconText(self.tr("导出记录"))
+        self.history_action.setToolTip(self.tr("导出过的报送文件：再打印备案表，或另存签名原件"))
+        self.history_action.triggered.connect(lambda: self.open_export_history())
+        file_menu.addAction(self.history_action)
         update = QAction(icon("open"), self.tr("载入新版任务清单(&U)…"), self)
         update.triggered.connect(self.load_plan_update)
         file_menu.addAction(update)
@@ -170,6 +180,7 @@ class SchoolWindow(QMainWindow):
         tb.addWidget(box)
         tb.addSeparator()
         tb.addAction(self.export_action)
+        tb.addAction(self.history_action)
 
     def _build_central(self, opener, file_chooser) -> None:
         left = QWidget()
@@ -404,10 +415,19 @@ class SchoolWindow(QMainWindow):
         if task_id:
             self.select_task(task_id)
 
+    def open_export_history(self) -> ExportLogDialog:
+        """导出记录 (non-blocking): every exported file, with 打印备案表 and 另存原件."""
+        dialog = ExportLogDialog(self.ws.path, services.reporting.export_history(self.ws.db), self,
+                                 chooser=self._cover_chooser, opener=self._cover_opener)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
     def open_export(self) -> ExportDialog:
         """Open the export dialog (non-blocking); it checks errors and warnings first."""
         self.detail.flush()
-        dialog = ExportDialog(self.ws, self, save_chooser=self._save_chooser)
+        dialog = ExportDialog(self.ws, self, save_chooser=self._save_chooser, cover_chooser=self._cover_chooser,
+                              opener=self._cover_opener)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.go_to_task.connect(self.select_task)
         dialog.exported.connect(lambda _info: self._refresh_dashboard())

@@ -172,3 +172,21 @@ def test_ctrl_page_down_and_up_switch_tabs(qtbot, world, chooser):
     qtbot.keyClick(win.focusWidget() or win, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(win.focusWidget() or win, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
     assert win.tabs.currentIndex() == win.tabs.count() - 1
+
+
+def test_the_roster_template_is_saved_from_the_roster_page(qtbot, world, chooser, tmp_path):
+    """Issue 13: the template was only in the CLI; the bureau clerk needs it where the roster is imported."""
+    import openpyxl
+
+    win = _win(qtbot, world, chooser)
+    page = win.roster
+    chooser.saves.append(tmp_path / "名单")  # no extension typed: .xlsx is added
+    saved = []
+    page.saved.connect(saved.append)
+    assert page.save_template()
+    target = tmp_path / "名单.xlsx"
+    assert saved == [str(target)]
+    headers = [c.value for c in next(openpyxl.load_workbook(target).active.iter_rows(max_row=1))]
+    assert "学校代码" in headers and "学校名称" in headers
+    chooser.saves.append(None)  # cancelled: nothing written, nothing said
+    assert not page.save_template()
