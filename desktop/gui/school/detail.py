@@ -139,6 +139,9 @@ class TaskDetail(QScrollArea):
     def _build(self) -> None:
         body = QWidget()
         body.setObjectName("detailBody")
+        # never squeezed below its natural height: a banner or a row shown while the user works makes the
+        # panel scroll instead of pressing the fields together under the cursor
+        body.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         outer = QVBoxLayout(body)
         outer.setContentsMargins(16, 12, 16, 16)
         outer.setSpacing(12)

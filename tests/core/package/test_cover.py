@@ -21,7 +21,9 @@ from desktop.core.package.reportbook import package_code
 
 ZBARIMG = shutil.which("zbarimg")
 PDFTOPPM = shutil.which("pdftoppm")
-PDFTOTEXT = shutil.which("pdftotext")
+# pdftotext reads the Chinese text of a non-embedded Adobe-GB1 font only with its CMaps (Debian poppler-data)
+_GB1_CMAPS = any(Path(d, "Adobe-GB1").is_dir() for d in ("/usr/share/poppler/cMap", "/usr/local/share/poppler/cMap"))
+PDFTOTEXT = shutil.which("pdftotext") if _GB1_CMAPS else None
 
 
 @pytest.fixture
