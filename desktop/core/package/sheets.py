@@ -9,6 +9,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from desktop.core.package import sheetxml
 from desktop.core.safetext import XML_ILLEGAL
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -30,6 +31,8 @@ CALC_ENGINE_ID = 191029
 def new_workbook():
     """An empty openpyxl Workbook that opens and closes in Excel/WPS/LibreOffice without a save prompt:
     no forced recalculation on load (no ``fullCalcOnLoad``), a current ``calcId``, no calc chain."""
+    if sheetxml.recording():  # package/visible.py's fast path: the same build, recorded
+        return sheetxml.Book()
     from openpyxl import Workbook
     from openpyxl.workbook.properties import CalcProperties
 
@@ -167,11 +170,24 @@ def print_setup(ws: Worksheet, *, landscape: bool, header: Sequence[str] = (), t
     ws.oddFooter.center.size = 9
 
 
+_WIDE: dict[str, int] = {}  # character -> 1 when it is wide (east-asian W or F), else 0
+
+
 def text_width(text: str) -> int:
     """Display width in column units: a CJK (wide) character counts two, others one."""
+    if text.isascii():
+        return len(text)
     import unicodedata
 
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    width, wide = len(text), _WIDE
+    for ch in text:
+        extra = wide.get(ch)
+        if extra is None:
+            extra = 1 if unicodedata.east_asian_width(ch) in "WF" else 0
+            if len(wide) < 65536:
+                wide[ch] = extra
+        width += extra
+    return width
 
 
 def lines_needed(text: str, width: float) -> int:

@@ -7,6 +7,13 @@ the manifest signs (which ``verify_package`` has already matched against the fil
 ``docProps/core.xml`` (openpyxl stamps the save time into it; it is not shown in any sheet) and the
 evidence parts are not rebuilt. The rebuild needs openpyxl and costs a workbook build and save, so the
 result is cached per (manifest, fingerprint).
+
+A fast path comes first (issue 21): the same ``build_workbook`` runs recorded (``sheetxml``), its cells are
+written directly and the rest of each part comes from a template the real writer made. A file is accepted
+on the fast bytes only when every one of them matches what the manifest signs; whenever they do not (or the
+fast path cannot render a build), the full rebuild decides, so the fast path can only make acceptance
+quicker, never accept a file the full rebuild would refuse for a manifest on which the two agree, which
+tests/core/package/test_sheetxml.py checks on generated manifests.
 """
 
 from __future__ import annotations
@@ -16,7 +23,7 @@ import hashlib
 import io
 import zipfile
 
-from desktop.core.package import container
+from desktop.core.package import container, sheetxml
 from desktop.core.package.container import EVIDENCE_PREFIX, MANIFEST_RELS, PackageInvalid
 from desktop.core.signing import crypto
 from desktop.core.words import Reason
@@ -40,6 +47,37 @@ def rebuilt_parts(manifest: dict, fingerprint: str) -> dict[str, bytes]:
                 data = container._add_manifest_relationship(data)
             out[name] = data
     return out
+
+
+def fast_parts(manifest: dict, fingerprint: str) -> dict[str, bytes] | None:
+    """The same parts as ``rebuilt_parts``, written without an openpyxl build; None when the build cannot be
+    recorded (then only the full rebuild can say)."""
+    try:
+        with sheetxml.record():
+            book = _book(manifest["kind"]).build_workbook(manifest, fingerprint)
+        if not isinstance(book, sheetxml.Book):
+            return None
+        return sheetxml.render(book)
+    except Exception:  # any failure of the shortcut leaves the decision to the full rebuild
+        return None
+
+
+def _fast_match(manifest: dict, fingerprint: str) -> bool:
+    """True when the fast parts are exactly the signed ones (and nothing else is visible)."""
+    parts = fast_parts(manifest, fingerprint)
+    if parts is None:
+        return False
+    signed: dict = manifest["parts"]
+    for name, data in parts.items():
+        if signed.get(name) != hashlib.sha256(data).hexdigest():
+            return False
+    return not _unexpected(signed, parts)
+
+
+def _unexpected(signed: dict, want) -> set:
+    """Signed parts that are neither rebuilt, nor core.xml, nor the manifest's rels, nor evidence."""
+    return {n for n in signed if n not in want and n not in NOT_REBUILT and n != MANIFEST_RELS
+            and not n.startswith(EVIDENCE_PREFIX)}
 
 
 @functools.lru_cache(maxsize=256)
@@ -87,6 +125,8 @@ def check(pkg: container.VerifiedPackage) -> None:
     if manifest.get("kind") not in ("report", "plan", "feedback"):
         return
     _check_layout(manifest)
+    if _fast_match(manifest, pkg.fingerprint):
+        return
     expected = _expected(crypto.canonical_json(manifest), pkg.fingerprint)
     if expected is None:
         raise PackageInvalid("工作表与签名数据不符（无法由清单重建工作表）",
@@ -94,8 +134,7 @@ def check(pkg: container.VerifiedPackage) -> None:
                              code=Reason.SHEETS_MISMATCH)
     parts: dict = manifest["parts"]
     want = dict(expected)
-    others = {n for n in parts if n not in want and n not in NOT_REBUILT and n != MANIFEST_RELS
-              and not n.startswith(EVIDENCE_PREFIX)}
+    others = _unexpected(parts, want)
     bad = sorted(n for n, digest in want.items() if parts.get(n) != digest) + sorted(others)
     if bad:
         sheets: dict = manifest["sheets"] if isinstance(manifest.get("sheets"), dict) else {}

@@ -1,0 +1,556 @@
+"""The visible parts of a workbook written without an openpyxl build: the fast path of package/visible.py.
+
+A layout module (reportbook, planbook, feedbackbook) builds its sheets through ``package/sheets.py``. Under
+``recording()``, ``sheets.new_workbook()`` returns a ``Book`` instead of an openpyxl Workbook: the same
+``build_workbook`` code runs unchanged, but a cell is a small record (value, openpyxl's type rules, the style
+indices openpyxl would assign) and every sheet-level setting (widths, panes, filters, print setup,
+protection, headers) is a recorded assignment. ``render(book)`` then writes the parts:
+
+- the cells and rows are written here, the way openpyxl's lxml cell writer writes them (inline strings,
+  XML character references for non-ASCII text, styles numbered in the order the writer meets them);
+- everything else (the worksheet around ``<sheetData>``, styles, workbook, content types, relationships,
+  theme, docProps/app.xml) comes from a template that the real writer makes once: the recorded settings and
+  style lists are replayed onto a real openpyxl workbook without cells, which is saved; header and footer
+  texts are replayed as markers and filled in afterwards, so one template serves every school of a county.
+
+Nothing here is trusted to be right: ``visible.check`` accepts a file on these bytes only when they equal the
+signed parts, and the full openpyxl rebuild decides whenever they do not (tests/core/package/test_sheetxml.py
+compares the two on generated manifests). A ``build_workbook`` that uses something a ``Book`` does not
+record fails here and goes to the full rebuild.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import io
+import re
+import zipfile
+from collections.abc import Iterator
+from typing import Any
+
+_RECORDING: contextvars.ContextVar[bool] = contextvars.ContextVar("taizhang_sheet_recording", default=False)
+_HEADER_PARTS = frozenset({"oddHeader", "oddFooter", "evenHeader", "evenFooter", "firstHeader", "firstFooter"})
+_MARK = "TZMARK{}ZKRAMZT"
+_TEMPLATES: dict = {}
+_TEMPLATE_LIMIT = 64
+_CANON: dict = {}  # style object -> a small int, by value (openpyxl style objects hash by value)
+_CANON_BY_ID: dict = {}  # id(obj) -> (obj, canon): skips hashing the module's style constants again
+
+
+def _openpyxl_rules():
+    """openpyxl's own rules for cell values, loaded with the first Book (the module itself imports no openpyxl)."""
+    global _ILLEGAL, _ERROR_CODES, _column_letter, _safe_string
+    from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE
+    from openpyxl.compat import safe_string
+    from openpyxl.utils import get_column_letter
+
+    _ILLEGAL, _ERROR_CODES, _column_letter, _safe_string = ILLEGAL_CHARACTERS_RE, ERROR_CODES, get_column_letter, safe_string
+
+
+_ILLEGAL: Any = None
+_ERROR_CODES: Any = None
+_column_letter: Any = None
+_safe_string: Any = None
+
+
+class Unsupported(Exception):
+    """The build did something a Book does not record: the caller falls back to the full rebuild."""
+
+
+def recording() -> bool:
+    return _RECORDING.get()
+
+
+@contextlib.contextmanager
+def record() -> Iterator[None]:
+    """While active, ``sheets.new_workbook()`` returns a ``Book``."""
+    token = _RECORDING.set(True)
+    try:
+        yield
+    finally:
+        _RECORDING.reset(token)
+
+
+def _canon(obj) -> int:
+    hit = _CANON_BY_ID.get(id(obj))
+    if hit is not None and hit[0] is obj:
+        return hit[1]
+    value = _CANON.setdefault(obj, len(_CANON))
+    if len(_CANON_BY_ID) < 4096:
+        _CANON_BY_ID[id(obj)] = (obj, value)  # keeps obj alive, so its id stays its own
+    return value
+
+
+class _Indexed:
+    """openpyxl's IndexedList of style objects, with a lookup by identity first."""
+
+    def __init__(self, items=()):
+        self.items: list = []
+        self._index: dict = {}
+        for item in items:
+            self.add(item)
+
+    def add(self, obj) -> int:
+        key = _canon(obj)
+        idx = self._index.get(key)
+        if idx is None:
+            idx = self._index[key] = len(self.items)
+            self.items.append(obj)
+        return idx
+
+    def __getitem__(self, idx):
+        return self.items[idx]
+
+    def key(self) -> tuple:
+        return tuple(_canon(o) for o in self.items)
+
+
+class Book:
+    """What ``build_workbook`` sees instead of an openpyxl Workbook while recording."""
+
+    def __init__(self):
+        from openpyxl.styles.alignment import Alignment
+        from openpyxl.styles.borders import DEFAULT_BORDER
+        from openpyxl.styles.fills import DEFAULT_EMPTY_FILL, DEFAULT_GRAY_FILL
+        from openpyxl.styles.fonts import DEFAULT_FONT
+        from openpyxl.styles.protection import Protection
+
+        if _safe_string is None:
+            _openpyxl_rules()
+        self.fonts = _Indexed([DEFAULT_FONT])
+        self.alignments = _Indexed([Alignment()])
+        self.borders = _Indexed([DEFAULT_BORDER])
+        self.fills = _Indexed([DEFAULT_EMPTY_FILL, DEFAULT_GRAY_FILL])
+        self.protections = _Indexed([Protection()])
+        self.number_formats: list[str] = []
+        self.worksheets: list[Sheet] = [Sheet(self, "Sheet")]
+        self.calculation = None
+
+    @property
+    def active(self) -> Sheet:
+        return self.worksheets[0]
+
+    def create_sheet(self, title: str | None = None) -> Sheet:
+        sheet = Sheet(self, title or f"Sheet{len(self.worksheets)}")
+        self.worksheets.append(sheet)
+        return sheet
+
+    def save(self, *_args, **_kwargs):
+        raise Unsupported("a recorded book is rendered, not saved")
+
+
+class _Recorder:
+    """An attribute path on a sheet (``page_setup``, ``oddHeader.left`` …): assignments are recorded."""
+
+    def __init__(self, ops: list, path: tuple):
+        object.__setattr__(self, "_ops", ops)
+        object.__setattr__(self, "_path", path)
+        object.__setattr__(self, "_values", {})
+
+    def __getattr__(self, name):
+        if name.startswith("__"):
+            raise AttributeError(name)
+        values = object.__getattribute__(self, "_values")
+        if name in values:
+            return values[name]
+        child = _Recorder(self._ops, (*self._path, name))
+        values[name] = child
+        return child
+
+    def __setattr__(self, name, value):
+        if isinstance(value, _Recorder):
+            raise Unsupported("a recorded value assigned to a setting")
+        self._ops.append(((*self._path, name), value))
+        self._values[name] = value
+
+
+class _ColumnDimension:
+    def __init__(self, ops: list, letter: str):
+        self._ops, self._letter, self._width = ops, letter, None
+
+    @property
+    def width(self):
+        return self._width
+
+    @width.setter
+    def width(self, value):
+        self._ops.append((("column_dimensions", self._letter, "width"), value))
+        self._width = value
+
+
+class _ColumnDimensions(dict):
+    def __init__(self, ops: list):
+        super().__init__()
+        self._ops = ops
+
+    def __missing__(self, letter):
+        self._ops.append((("column_dimensions", letter, None), None))  # openpyxl makes the entry on reading
+        dim = self[letter] = _ColumnDimension(self._ops, letter)
+        return dim
+
+
+class _RowDimension:
+    __slots__ = ("height",)
+
+    def __init__(self):
+        self.height = None
+
+
+class _RowDimensions(dict):
+    def __missing__(self, row):
+        dim = self[row] = _RowDimension()
+        return dim
+
+
+class Sheet:
+    """A recorded worksheet: cells by (row, column), row heights, and every other setting as assignments."""
+
+    _SETTINGS = frozenset({"auto_filter", "page_setup", "sheet_properties", "protection", "page_margins",
+                           "print_options", "oddHeader", "oddFooter", "evenHeader", "evenFooter", "firstHeader",
+                           "firstFooter", "sheet_format", "views", "sheet_view", "HeaderFooter"})
+
+    def __init__(self, book: Book, title: str):
+        self.parent = book
+        self.title = title
+        self._cells: dict[tuple[int, int], Cell] = {}
+        self._ops: list = []
+        self.row_dimensions = _RowDimensions()
+        self.column_dimensions = _ColumnDimensions(self._ops)
+
+    def __getattr__(self, name):
+        if name.startswith("__"):
+            raise AttributeError(name)
+        if name in Sheet._SETTINGS:
+            rec = _Recorder(self._ops, (name,))
+            self.__dict__[name] = rec
+            return rec
+        raise Unsupported(f"worksheet.{name}")
+
+    def __setattr__(self, name, value):
+        if name in ("parent", "title", "_cells", "_ops", "row_dimensions", "column_dimensions") \
+                or (name in self.__dict__ and not isinstance(self.__dict__[name], _Recorder)):
+            object.__setattr__(self, name, value)
+            return
+        if name in ("freeze_panes", "print_title_rows", "print_title_cols"):
+            if isinstance(value, Cell):
+                value = value.coordinate
+            if value is not None and not isinstance(value, str):
+                raise Unsupported(name)
+            self._ops.append(((name,), value))
+            object.__setattr__(self, name, value)
+            return
+        raise Unsupported(f"worksheet.{name} =")
+
+    def cell(self, row: int, column: int, value=None) -> Cell:
+        if row < 1 or column < 1:
+            raise Unsupported("cell outside the sheet")
+        cell = self._cells.get((row, column))
+        if cell is None:
+            cell = self._cells[(row, column)] = Cell(self, row, column)
+        if value is not None:
+            cell.value = value
+        return cell
+
+    @property
+    def max_row(self) -> int:
+        return max((r for r, _ in self._cells), default=1)
+
+    @property
+    def max_column(self) -> int:
+        return max((c for _, c in self._cells), default=1)
+
+    @property
+    def min_row(self) -> int:
+        return min((r for r, _ in self._cells), default=1)
+
+    @property
+    def min_column(self) -> int:
+        return min((c for _, c in self._cells), default=1)
+
+    def iter_rows(self, min_row=None, max_row=None, min_col=None, max_col=None, values_only=False):
+        """As openpyxl's: every position in the range gets a cell (an empty one if there was none)."""
+        if values_only:
+            raise Unsupported("iter_rows(values_only=True)")
+        if not self._cells:
+            return iter(())
+        min_col, min_row = min_col or 1, min_row or 1
+        max_col, max_row = max_col or self.max_column, max_row or self.max_row
+        return (tuple(self.cell(row=r, column=c) for c in range(min_col, max_col + 1))
+                for r in range(min_row, max_row + 1))
+
+
+class Cell:
+    """A recorded cell: openpyxl's value and type rules, and the style array openpyxl would hold."""
+
+    __slots__ = ("_style", "_value", "column", "data_type", "parent", "row")
+
+    def __init__(self, sheet: Sheet, row: int, column: int):
+        self.parent, self.row, self.column = sheet, row, column
+        self._value = None
+        self.data_type = "n"
+        # fontId, fillId, borderId, numFmtId, protectionId, alignmentId, pivotButton, quotePrefix, xfId
+        self._style = [0, 0, 0, 0, 0, 0, 0, 0, 0]
+
+    @property
+    def value(self):
+        return self._value
+
+    @value.setter
+    def value(self, value):
+        t = type(value)
+        if t is str:
+            value = value[:32767]
+            if _ILLEGAL.search(value):
+                raise Unsupported("illegal characters")  # openpyxl raises: the full rebuild says what it does
+            self.data_type = "s"
+            if len(value) > 1 and value.startswith("="):
+                self.data_type = "f"
+            elif value in _ERROR_CODES:
+                self.data_type = "e"
+        elif t is int or t is float:
+            self.data_type = "n"
+        elif t is bool:
+            self.data_type = "b"
+        elif value is None:
+            self.data_type = "n"
+        else:
+            raise Unsupported(f"cell value of type {t.__name__}")
+        self._value = value
+
+    @property
+    def coordinate(self) -> str:
+        return f"{_column_letter(self.column)}{self.row}"
+
+    @property
+    def column_letter(self) -> str:
+        return _column_letter(self.column)
+
+    @property
+    def has_style(self) -> bool:
+        return any(self._style)
+
+    def _book(self) -> Book:
+        return self.parent.parent
+
+    font = property(lambda self: self._book().fonts[self._style[0]],
+                    lambda self, v: self._style.__setitem__(0, self._book().fonts.add(v)))
+    fill = property(lambda self: self._book().fills[self._style[1]],
+                    lambda self, v: self._style.__setitem__(1, self._book().fills.add(v)))
+    border = property(lambda self: self._book().borders[self._style[2]],
+                      lambda self, v: self._style.__setitem__(2, self._book().borders.add(v)))
+    protection = property(lambda self: self._book().protections[self._style[4]],
+                          lambda self, v: self._style.__setitem__(4, self._book().protections.add(v)))
+    alignment = property(lambda self: self._book().alignments[self._style[5]],
+                         lambda self, v: self._style.__setitem__(5, self._book().alignments.add(v)))
+
+    @property
+    def quotePrefix(self) -> bool:
+        return bool(self._style[7])
+
+    @quotePrefix.setter
+    def quotePrefix(self, value) -> None:
+        self._style[7] = int(bool(value))
+
+    @property
+    def number_format(self) -> str:
+        from openpyxl.styles.numbers import BUILTIN_FORMATS
+
+        idx = self._style[3]
+        return BUILTIN_FORMATS[idx] if idx < 164 else self._book().number_formats[idx - 164]
+
+    @number_format.setter
+    def number_format(self, value: str) -> None:
+        from openpyxl.styles.numbers import BUILTIN_FORMATS_MAX_SIZE, BUILTIN_FORMATS_REVERSE
+
+        idx = BUILTIN_FORMATS_REVERSE.get(value)
+        if idx is None:
+            formats = self._book().number_formats
+            if value not in formats:
+                formats.append(value)
+            idx = formats.index(value) + BUILTIN_FORMATS_MAX_SIZE
+        self._style[3] = idx
+
+
+# ------------------------------------------------------------------------------------------- writing
+
+_TEXT_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;"})
+
+
+def _text(value: str) -> str:
+    """Element text as lxml writes it into openpyxl's ASCII stream."""
+    return value.translate(_TEXT_ESCAPES)
+
+
+def render(book: Book) -> dict[str, bytes]:
+    """The parts openpyxl would write for ``book`` (without docProps/core.xml)."""
+    cell_styles: dict[tuple, int] = {(0,) * 9: 0}
+    row_attrs: dict = {}
+    bodies = [_sheet_body(sheet, cell_styles, row_attrs) for sheet in book.worksheets]
+    keyed = [_sheet_key(sheet) for sheet in book.worksheets]
+    sheet_keys = [k for k, _ in keyed]
+    styles_key = (book.fonts.key(), book.fills.key(), book.borders.key(), book.alignments.key(),
+                  book.protections.key(), tuple(book.number_formats), tuple(cell_styles))
+    key = (tuple(sheet_keys), styles_key)
+    template = _TEMPLATES.get(key)
+    if template is None:
+        template = _template(book, sheet_keys, list(cell_styles))
+        if len(_TEMPLATES) >= _TEMPLATE_LIMIT:
+            _TEMPLATES.pop(next(iter(_TEMPLATES)))
+        _TEMPLATES[key] = template
+    shared, sheet_parts = template
+    parts = dict(shared)
+    for (name, top, tail), body, (_, texts) in zip(sheet_parts, bodies, keyed, strict=True):
+        for i, text in enumerate(texts):
+            mark, real = _MARK.format(i).encode(), _header_text(text)
+            top, tail = top.replace(mark, real), tail.replace(mark, real)
+        parts[name] = top + body + tail
+    return parts
+
+
+def _sheet_key(sheet: Sheet) -> tuple[tuple, list[str]]:
+    """What the template of this sheet depends on (header texts as markers), and those texts."""
+    ops, texts = [], []
+    for path, value in sheet._ops:
+        if path[0] in _HEADER_PARTS and path[-1] == "text" and isinstance(value, str) and value:
+            texts.append(value)
+            value = _MARK.format(len(texts) - 1)
+        ops.append((path, value))
+    corners = (sheet.min_row, sheet.min_column, sheet.max_row, sheet.max_column) if sheet._cells else None
+    return (sheet.title, tuple(ops), corners), texts
+
+
+def _sheet_body(sheet: Sheet, cell_styles: dict[tuple, int], row_attrs: dict) -> bytes:
+    """The rows of ``<sheetData>`` as openpyxl's lxml writer writes them; cell styles are numbered in the
+    order the writer meets them, across sheets."""
+    safe_string, column_letter = _safe_string, _column_letter
+    rows: dict[int, list] = {}
+    cells = sheet._cells
+    for rc in sorted(cells):
+        cell = cells[rc]
+        if cell._value is None and not any(cell._style):
+            rows.setdefault(rc[0], [])
+        else:
+            rows.setdefault(rc[0], []).append(cell)
+    for r in sheet.row_dimensions.keys() - rows.keys():
+        rows[r] = []
+    out: list[str] = []
+    for r in sorted(rows):
+        dim = sheet.row_dimensions.get(r)
+        out.append(f'<row r="{r}"{_row_attrs(row_attrs, dim.height) if dim is not None else ""}>')
+        for cell in rows[r]:
+            value, dt = cell._value, cell.data_type
+            head = f'<c r="{column_letter(cell.column)}{r}"'
+            if any(cell._style):
+                key = tuple(cell._style)
+                sid = cell_styles.get(key)
+                if sid is None:
+                    sid = cell_styles[key] = len(cell_styles)
+                head += f' s="{sid}"'
+            if dt == "f":
+                raise Unsupported("formula")
+            head += ' t="inlineStr"' if dt == "s" else f' t="{dt}"'
+            if value is None or value == "":
+                out.append(head + "></c>")
+            elif dt == "s":
+                space = ' xml:space="preserve"' if value != value.strip() else ""
+                out.append(f"{head}><is><t{space}>{_text(value)}</t></is></c>")
+            else:
+                out.append(f"{head}><v>{_text(safe_string(value))}</v></c>")
+        out.append("</row>")
+    return "".join(out).encode("ascii", "xmlcharrefreplace")
+
+
+def _header_text(text: str) -> bytes:
+    """A header/footer text as openpyxl writes it in place of its marker: its control-code substitutions and
+    its escaping of control characters (``&[Page]`` → ``&P``, ``\n`` → ``_x000a_``), then XML text."""
+    from openpyxl.worksheet.header_footer import HeaderFooterItem, _HeaderFooterPart
+
+    packed = str(HeaderFooterItem(left=_HeaderFooterPart(text=text)))
+    if not packed.startswith("&L"):
+        raise Unsupported("header text")
+    return _text(packed[2:]).encode("ascii", "xmlcharrefreplace")
+
+
+def _row_attrs(cache: dict, height) -> str:
+    if height is None:
+        return ""
+    hit = cache.get(height)
+    if hit is None:
+        from openpyxl.worksheet.dimensions import RowDimension
+
+        dim = RowDimension(None, index=1, ht=height)
+        hit = cache[height] = "".join(f' {k}="{v}"' for k, v in dict(dim).items())
+    return hit
+
+
+_SHEET_DATA = re.compile(rb"<sheetData>(.*)</sheetData>|<sheetData\s*/>", re.S)
+
+
+def _template(book: Book, sheet_keys: list, cell_styles: list[tuple]) -> tuple[dict[str, bytes], list]:
+    """Replay the recorded settings and style lists onto a real openpyxl workbook without cell values, save
+    it, and split each worksheet around its ``<sheetData>``."""
+    from openpyxl.styles.cell_style import StyleArray
+    from openpyxl.utils.indexed_list import IndexedList
+
+    from desktop.core.package import sheets
+
+    token = _RECORDING.set(False)
+    try:
+        wb = sheets.new_workbook()
+    finally:
+        _RECORDING.reset(token)
+    for i, (title, ops, corners) in enumerate(sheet_keys):
+        ws = wb.active if i == 0 else wb.create_sheet()
+        ws.title = title
+        _replay(ws, ops)
+        if corners:  # the dimension openpyxl computes from the cells; these rows are not kept
+            ws.cell(row=corners[0], column=corners[1])
+            ws.cell(row=corners[2], column=corners[3])
+    wb._fonts = IndexedList(book.fonts.items)
+    wb._fills = IndexedList(book.fills.items)
+    wb._borders = IndexedList(book.borders.items)
+    wb._alignments = IndexedList(book.alignments.items)
+    wb._protections = IndexedList(book.protections.items)
+    wb._number_formats = IndexedList(book.number_formats)
+    wb._cell_styles = IndexedList([StyleArray(s) for s in cell_styles])
+    buf = io.BytesIO()
+    wb.save(buf)
+    return _split(buf, len(wb.worksheets))
+
+
+def _replay(ws, ops) -> None:
+    for path, value in ops:
+        if path[0] == "column_dimensions":
+            dim = ws.column_dimensions[path[1]]
+            if path[2] is not None:
+                setattr(dim, path[2], value)
+            continue
+        target = ws
+        for attr in path[:-1]:
+            target = getattr(target, attr)
+        setattr(target, path[-1], value)
+
+
+def _split(buf: io.BytesIO, sheet_count: int) -> tuple[dict[str, bytes], list]:
+    from desktop.core.package import container
+
+    shared, sheet_parts = {}, []
+    with zipfile.ZipFile(buf) as zf:
+        for n in range(1, sheet_count + 1):
+            name = f"xl/worksheets/sheet{n}.xml"
+            data = zf.read(name)
+            match = _SHEET_DATA.search(data)
+            if match is None:
+                raise Unsupported("no sheetData")
+            sheet_parts.append((name, data[:match.start()] + b"<sheetData>", b"</sheetData>" + data[match.end():]))
+        for name in zf.namelist():
+            if name == "docProps/core.xml" or name.startswith("xl/worksheets/sheet"):
+                continue
+            data = zf.read(name)
+            if name == "[Content_Types].xml":
+                data = container._add_content_defaults(data)
+            elif name == "_rels/.rels":
+                data = container._add_manifest_relationship(data)
+            shared[name] = data
+    return shared, sheet_parts
