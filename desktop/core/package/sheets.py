@@ -54,8 +54,10 @@ def put(ws: Worksheet, row: int, col: int, value, *, font=BODY_FONT, align=WRAP,
     """Write one cell. Text is always text: '=cmd|…' is stored as a string, never as a formula."""
     if isinstance(value, str):
         value = clean_text(value)
-    cell = ws.cell(row=row, column=col, value=value)
     quoted = isinstance(value, str) and value.startswith(FORMULA_START)
+    if type(ws) is sheetxml.Sheet:
+        return ws.put(row, col, value, quoted, font, align, border)
+    cell = ws.cell(row=row, column=col, value=value)
     if quoted:
         cell.data_type = "s"
     _style(cell, font, align, border, quoted)
@@ -199,6 +201,9 @@ def lines_needed(text: str, width: float) -> int:
 def fit_row_heights(ws: Worksheet, *, min_row: int = 1, max_lines: int = 40) -> None:
     """Give each row the height its wrapped text needs (LibreOffice does not grow rows itself), never
     lowering a height already set; at most ``max_lines`` lines (a row taller than a page does not print)."""
+    if type(ws) is sheetxml.Sheet:
+        _fit_recorded(ws, min_row, max_lines)
+        return
     widths = {}
     for row in ws.iter_rows(min_row=min_row):
         lines = 1
@@ -213,6 +218,23 @@ def fit_row_heights(ws: Worksheet, *, min_row: int = 1, max_lines: int = 40) -> 
             height = LINE_HEIGHT * min(lines, max_lines) + 3
             current = ws.row_dimensions[row[0].row].height
             ws.row_dimensions[row[0].row].height = max(height, current or 0)
+
+
+def _fit_recorded(ws: sheetxml.Sheet, min_row: int, max_lines: int) -> None:
+    """``fit_row_heights`` on a recorded sheet: the same heights, without touching every empty position."""
+    widths: dict[int, float] = {}
+    needed: dict[int, int] = {}
+    for row, col, text in ws.wrapped_texts(min_row):
+        width = widths.get(col)
+        if width is None:
+            width = widths[col] = ws.column_dimensions[get_column_letter(col)].width or 8.43
+        lines = lines_needed(text, width)
+        if lines > needed.get(row, 1):
+            needed[row] = lines
+    for row in sorted(needed):
+        height = LINE_HEIGHT * min(needed[row], max_lines) + 3
+        current = ws.row_dimensions[row].height
+        ws.row_dimensions[row].height = max(height, current or 0)
 
 
 def put_rate(ws: Worksheet, row: int, col: int, value: float | None, **style):

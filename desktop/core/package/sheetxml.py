@@ -214,6 +214,7 @@ class Sheet:
         self.parent = book
         self.title = title
         self._cells: dict[tuple[int, int], Cell] = {}
+        self._phantom: list[tuple[int, int, int]] = []  # (min_row, max_row, max_col): empty cells iter_rows made
         self._ops: list = []
         self.row_dimensions = _RowDimensions()
         self.column_dimensions = _ColumnDimensions(self._ops)
@@ -228,7 +229,7 @@ class Sheet:
         raise Unsupported(f"worksheet.{name}")
 
     def __setattr__(self, name, value):
-        if name in ("parent", "title", "_cells", "_ops", "row_dimensions", "column_dimensions") \
+        if name in ("parent", "title", "_cells", "_phantom", "_ops", "row_dimensions", "column_dimensions") \
                 or (name in self.__dict__ and not isinstance(self.__dict__[name], _Recorder)):
             object.__setattr__(self, name, value)
             return
@@ -262,18 +263,71 @@ class Sheet:
 
     @property
     def min_row(self) -> int:
-        return min((r for r, _ in self._cells), default=1)
+        return min([r for r, _ in self._cells] + [p[0] for p in self._phantom], default=1)
 
     @property
     def min_column(self) -> int:
-        return min((c for _, c in self._cells), default=1)
+        return 1 if self._phantom else min((c for _, c in self._cells), default=1)
+
+    def has_cells(self) -> bool:
+        return bool(self._cells or self._phantom)
+
+    def put(self, row: int, column: int, value, quoted: bool, font, align, border) -> Cell:
+        """``sheets.put`` on a recorded sheet: the value is already cleaned; the same style rules, in one step."""
+        if row < 1 or column < 1:
+            raise Unsupported("cell outside the sheet")
+        cell = self._cells.get((row, column))
+        if cell is None:
+            cell = self._cells[(row, column)] = Cell(self, row, column)
+        if value is not None:
+            cell.value = value
+        if quoted:
+            cell.data_type = "s"
+        book = self.parent
+        cache = book.__dict__.setdefault("_taizhang_styles", {})
+        key = (id(font), id(align), id(border), quoted)
+        hit = cache.get(key)
+        if hit is None:
+            cell.font = font
+            cell.alignment = align
+            if border is not None:
+                cell.border = border
+            if quoted:
+                cell.quotePrefix = True
+            cache[key] = (list(cell._style), (font, align, border))
+        else:
+            cell._style = list(hit[0])
+        return cell
+
+    def wrapped_texts(self, min_row: int) -> Iterator[tuple[int, int, str]]:
+        """(row, column, text) of every wrapped cell with a value from ``min_row`` on, in the order
+        ``sheets.fit_row_heights`` meets them through ``iter_rows`` on a real sheet; like ``iter_rows``, this
+        leaves an (empty) cell at every position of the range."""
+        max_row, max_col = self.max_row, self.max_column
+        if min_row <= max_row:
+            self._phantom.append((min_row, max_row, max_col))
+        alignments = self.parent.alignments
+        wraps: dict[int, bool] = {}
+        cells = self._cells
+        for rc in sorted(cells):
+            if rc[0] < min_row:
+                continue
+            cell = cells[rc]
+            value = cell._value
+            if value is None:
+                continue
+            idx = cell._style[5]
+            wrap = wraps.get(idx)
+            if wrap is None:
+                align = alignments[idx]
+                wrap = wraps[idx] = bool(align and align.wrap_text)
+            if wrap:
+                yield rc[0], rc[1], str(value)
 
     def iter_rows(self, min_row=None, max_row=None, min_col=None, max_col=None, values_only=False):
         """As openpyxl's: every position in the range gets a cell (an empty one if there was none)."""
         if values_only:
             raise Unsupported("iter_rows(values_only=True)")
-        if not self._cells:
-            return iter(())
         min_col, min_row = min_col or 1, min_row or 1
         max_col, max_row = max_col or self.max_column, max_row or self.max_row
         return (tuple(self.cell(row=r, column=c) for c in range(min_col, max_col + 1))
@@ -416,14 +470,13 @@ def _sheet_key(sheet: Sheet) -> tuple[tuple, list[str]]:
             texts.append(value)
             value = _MARK.format(len(texts) - 1)
         ops.append((path, value))
-    corners = (sheet.min_row, sheet.min_column, sheet.max_row, sheet.max_column) if sheet._cells else None
+    corners = (sheet.min_row, sheet.min_column, sheet.max_row, sheet.max_column) if sheet.has_cells() else None
     return (sheet.title, tuple(ops), corners), texts
 
 
-def _sheet_body(sheet: Sheet, cell_styles: dict[tuple, int], row_attrs: dict) -> bytes:
-    """The rows of ``<sheetData>`` as openpyxl's lxml writer writes them; cell styles are numbered in the
-    order the writer meets them, across sheets."""
-    safe_string, column_letter = _safe_string, _column_letter
+def _rows(sheet: Sheet) -> dict[int, list[Cell]]:
+    """Row number → the cells openpyxl writes in it (every row that has a cell, even an empty one, or a
+    dimension)."""
     rows: dict[int, list] = {}
     cells = sheet._cells
     for rc in sorted(cells):
@@ -432,8 +485,19 @@ def _sheet_body(sheet: Sheet, cell_styles: dict[tuple, int], row_attrs: dict) ->
             rows.setdefault(rc[0], [])
         else:
             rows.setdefault(rc[0], []).append(cell)
+    for first, last, _ in sheet._phantom:
+        for r in range(first, last + 1):
+            rows.setdefault(r, [])
     for r in sheet.row_dimensions.keys() - rows.keys():
         rows[r] = []
+    return rows
+
+
+def _sheet_body(sheet: Sheet, cell_styles: dict[tuple, int], row_attrs: dict) -> bytes:
+    """The rows of ``<sheetData>`` as openpyxl's lxml writer writes them; cell styles are numbered in the
+    order the writer meets them, across sheets."""
+    safe_string, column_letter = _safe_string, _column_letter
+    rows = _rows(sheet)
     out: list[str] = []
     for r in sorted(rows):
         dim = sheet.row_dimensions.get(r)
