@@ -17,6 +17,8 @@ HEADER_FONT = Font(name="宋体", bold=True, color="FFFFFF")
 HEADER_FILL = PatternFill("solid", fgColor="305496")
 BODY_FONT = Font(name="宋体")
 TITLE_FONT = Font(name="黑体", bold=True, size=14)
+TITLE_ALIGN = Alignment(vertical="center")
+LABEL_FONT = Font(name="宋体", bold=True)
 THIN = Side(style="thin", color="B4B4B4")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 WRAP = Alignment(wrap_text=True, vertical="top")
@@ -93,9 +95,15 @@ def write_table(ws: Worksheet, headers: Sequence[str], rows: Iterable[Sequence],
         put(ws, start_row, col, title, font=HEADER_FONT, align=CENTER).fill = HEADER_FILL
         ws.column_dimensions[get_column_letter(col)].width = width
     r = start_row
-    for r, row in enumerate(rows, start=start_row + 1):
-        for col, value in enumerate(row, start=1):
-            put(ws, r, col, value)
+    if type(ws) is sheetxml.Sheet:  # the same cells, a row at a time
+        for r, row in enumerate(rows, start=start_row + 1):
+            values = [clean_text(v) if isinstance(v, str) else v for v in row]
+            ws.put_row(r, values, [isinstance(v, str) and v.startswith(FORMULA_START) for v in values],
+                       BODY_FONT, WRAP, BORDER)
+    else:
+        for r, row in enumerate(rows, start=start_row + 1):
+            for col, value in enumerate(row, start=1):
+                put(ws, r, col, value)
     ws.freeze_panes = ws.cell(row=start_row + 1, column=1)
     if autofilter and r > start_row:
         ws.auto_filter.ref = f"A{start_row}:{get_column_letter(len(headers))}{r}"
@@ -109,13 +117,13 @@ def write_table(ws: Worksheet, headers: Sequence[str], rows: Iterable[Sequence],
 
 def write_pairs(ws: Worksheet, title: str, pairs: Sequence[tuple[str, object]], widths=(16, 62)) -> int:
     """A title line then label/value rows (cover and notes sheets)."""
-    put(ws, 1, 1, title, font=TITLE_FONT, align=Alignment(vertical="center"), border=None)
+    put(ws, 1, 1, title, font=TITLE_FONT, align=TITLE_ALIGN, border=None)
     ws.row_dimensions[1].height = 28
     ws.column_dimensions["A"].width = widths[0]
     ws.column_dimensions["B"].width = widths[1]
     r = 2
     for r, (label, value) in enumerate(pairs, start=3):
-        put(ws, r, 1, label, font=Font(name="宋体", bold=True))
+        put(ws, r, 1, label, font=LABEL_FONT)
         put(ws, r, 2, "" if value is None else value)
         lines = str(value).count("\n") + 1 if value is not None else 1
         if lines > 1:
@@ -194,8 +202,11 @@ def text_width(text: str) -> int:
 
 def lines_needed(text: str, width: float) -> int:
     """How many lines ``text`` wraps to in a column ``width`` units wide."""
+    text = str(text)
     room = max(1.0, width - 1.5)
-    return sum(max(1, -(-text_width(part) // int(room))) for part in str(text).split("\n"))
+    if 2 * len(text) <= int(room) and "\n" not in text:  # fits however wide its characters are
+        return 1
+    return sum(max(1, -(-text_width(part) // int(room))) for part in text.split("\n"))
 
 
 def fit_row_heights(ws: Worksheet, *, min_row: int = 1, max_lines: int = 40) -> None:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import hashlib
 import io
 import re
 import zipfile
@@ -273,7 +274,8 @@ class Sheet:
         return bool(self._cells or self._phantom)
 
     def put(self, row: int, column: int, value, quoted: bool, font, align, border) -> Cell:
-        """``sheets.put`` on a recorded sheet: the value is already cleaned; the same style rules, in one step."""
+        """``sheets.put`` on a recorded sheet, the same style rules in one step. ``value`` has passed
+        ``sheets.clean_text``, which removes every character openpyxl refuses (and more)."""
         if row < 1 or column < 1:
             raise Unsupported("cell outside the sheet")
         cell = self._cells.get((row, column))
@@ -298,6 +300,30 @@ class Sheet:
         else:
             cell._style = list(hit[0])
         return cell
+
+    def put_row(self, row: int, values: list, quoted: list[bool], font, align, border) -> None:
+        """``put`` for each value of a table row, in order (values already cleaned; see ``put``)."""
+        cells = self._cells
+        styles: dict[bool, list[int]] = {}
+        for col, value in enumerate(values, start=1):
+            q = quoted[col - 1]
+            if (row, col) in cells or (value is not None and type(value) is not str):
+                self.put(row, col, value, q, font, align, border)
+                continue
+            style = styles.get(q)
+            if style is None:
+                style = styles[q] = self.put(row, col, value, q, font, align, border)._style
+                continue
+            cell = cells[(row, col)] = Cell(self, row, col)
+            if value is not None:  # a str: openpyxl's rules, then put's quoting
+                cell._value = value
+                if q:
+                    cell.data_type = "s"
+                elif len(value) > 1 and value[0] == "=":
+                    cell.data_type = "f"
+                else:
+                    cell.data_type = "e" if value in _ERROR_CODES else "s"
+            cell._style = list(style)
 
     def wrapped_texts(self, min_row: int) -> Iterator[tuple[int, int, str]]:
         """(row, column, text) of every wrapped cell with a value from ``min_row`` on, in the order
@@ -341,7 +367,7 @@ class Cell:
 
     def __init__(self, sheet: Sheet, row: int, column: int):
         self.parent, self.row, self.column = sheet, row, column
-        self._value = None
+        self._value: Any = None
         self.data_type = "n"
         # fontId, fillId, borderId, numFmtId, protectionId, alignmentId, pivotButton, quotePrefix, xfId
         self._style = [0, 0, 0, 0, 0, 0, 0, 0, 0]
@@ -438,6 +464,17 @@ def _text(value: str) -> str:
 
 def render(book: Book) -> dict[str, bytes]:
     """The parts openpyxl would write for ``book`` (without docProps/core.xml)."""
+    shared, _, sheet_parts = _render(book)
+    return shared | sheet_parts
+
+
+def digests(book: Book) -> dict[str, str]:
+    """SHA-256 (hex) of each part ``render`` makes; the template's parts are hashed once per template."""
+    _, shared, sheet_parts = _render(book)
+    return shared | {name: hashlib.sha256(data).hexdigest() for name, data in sheet_parts.items()}
+
+
+def _render(book: Book) -> tuple[dict[str, bytes], dict[str, str], dict[str, bytes]]:
     cell_styles: dict[tuple, int] = {(0,) * 9: 0}
     row_attrs: dict = {}
     bodies = [_sheet_body(sheet, cell_styles, row_attrs) for sheet in book.worksheets]
@@ -452,14 +489,14 @@ def render(book: Book) -> dict[str, bytes]:
         if len(_TEMPLATES) >= _TEMPLATE_LIMIT:
             _TEMPLATES.pop(next(iter(_TEMPLATES)))
         _TEMPLATES[key] = template
-    shared, sheet_parts = template
-    parts = dict(shared)
+    shared, shared_digests, sheet_parts = template
+    parts = {}
     for (name, top, tail), body, (_, texts) in zip(sheet_parts, bodies, keyed, strict=True):
         for i, text in enumerate(texts):
             mark, real = _MARK.format(i).encode(), _header_text(text)
             top, tail = top.replace(mark, real), tail.replace(mark, real)
         parts[name] = top + body + tail
-    return parts
+    return shared, shared_digests, parts
 
 
 def _sheet_key(sheet: Sheet) -> tuple[tuple, list[str]]:
@@ -498,30 +535,41 @@ def _sheet_body(sheet: Sheet, cell_styles: dict[tuple, int], row_attrs: dict) ->
     order the writer meets them, across sheets."""
     safe_string, column_letter = _safe_string, _column_letter
     rows = _rows(sheet)
+    letters: dict[int, str] = {}
     out: list[str] = []
+    append = out.append
     for r in sorted(rows):
         dim = sheet.row_dimensions.get(r)
-        out.append(f'<row r="{r}"{_row_attrs(row_attrs, dim.height) if dim is not None else ""}>')
+        append(f'<row r="{r}"{_row_attrs(row_attrs, dim.height) if dim is not None else ""}>')
         for cell in rows[r]:
-            value, dt = cell._value, cell.data_type
-            head = f'<c r="{column_letter(cell.column)}{r}"'
-            if any(cell._style):
-                key = tuple(cell._style)
+            value, dt, style = cell._value, cell.data_type, cell._style
+            letter = letters.get(cell.column)
+            if letter is None:
+                letter = letters[cell.column] = column_letter(cell.column)
+            if any(style):
+                key = tuple(style)
                 sid = cell_styles.get(key)
                 if sid is None:
                     sid = cell_styles[key] = len(cell_styles)
-                head += f' s="{sid}"'
-            if dt == "f":
-                raise Unsupported("formula")
-            head += ' t="inlineStr"' if dt == "s" else f' t="{dt}"'
-            if value is None or value == "":
-                out.append(head + "></c>")
-            elif dt == "s":
-                space = ' xml:space="preserve"' if value != value.strip() else ""
-                out.append(f"{head}><is><t{space}>{_text(value)}</t></is></c>")
+                head = f'<c r="{letter}{r}" s="{sid}"'
             else:
-                out.append(f"{head}><v>{_text(safe_string(value))}</v></c>")
-        out.append("</row>")
+                head = f'<c r="{letter}{r}"'
+            if dt == "s":
+                head += ' t="inlineStr"'
+            elif dt == "f":
+                raise Unsupported("formula")
+            else:
+                head += f' t="{dt}"'
+            if value is None or value == "":
+                append(head + "></c>")
+            elif dt == "s":
+                if value != value.strip():
+                    append(f'{head}><is><t xml:space="preserve">{value.translate(_TEXT_ESCAPES)}</t></is></c>')
+                else:
+                    append(f"{head}><is><t>{value.translate(_TEXT_ESCAPES)}</t></is></c>")
+            else:
+                append(f"{head}><v>{_text(safe_string(value))}</v></c>")
+        append("</row>")
     return "".join(out).encode("ascii", "xmlcharrefreplace")
 
 
@@ -551,7 +599,7 @@ def _row_attrs(cache: dict, height) -> str:
 _SHEET_DATA = re.compile(rb"<sheetData>(.*)</sheetData>|<sheetData\s*/>", re.S)
 
 
-def _template(book: Book, sheet_keys: list, cell_styles: list[tuple]) -> tuple[dict[str, bytes], list]:
+def _template(book: Book, sheet_keys: list, cell_styles: list[tuple]) -> tuple[dict[str, bytes], dict[str, str], list]:
     """Replay the recorded settings and style lists onto a real openpyxl workbook without cell values, save
     it, and split each worksheet around its ``<sheetData>``."""
     from openpyxl.styles.cell_style import StyleArray
@@ -596,7 +644,7 @@ def _replay(ws, ops) -> None:
         setattr(target, path[-1], value)
 
 
-def _split(buf: io.BytesIO, sheet_count: int) -> tuple[dict[str, bytes], list]:
+def _split(buf: io.BytesIO, sheet_count: int) -> tuple[dict[str, bytes], dict[str, str], list]:
     from desktop.core.package import container
 
     shared, sheet_parts = {}, []
@@ -617,4 +665,4 @@ def _split(buf: io.BytesIO, sheet_count: int) -> tuple[dict[str, bytes], list]:
             elif name == "_rels/.rels":
                 data = container._add_manifest_relationship(data)
             shared[name] = data
-    return shared, sheet_parts
+    return shared, {name: hashlib.sha256(data).hexdigest() for name, data in shared.items()}, sheet_parts

@@ -52,26 +52,32 @@ def rebuilt_parts(manifest: dict, fingerprint: str) -> dict[str, bytes]:
 def fast_parts(manifest: dict, fingerprint: str) -> dict[str, bytes] | None:
     """The same parts as ``rebuilt_parts``, written without an openpyxl build; None when the build cannot be
     recorded (then only the full rebuild can say)."""
+    book = _recorded(manifest, fingerprint)
+    return None if book is None else sheetxml.render(book)
+
+
+def _recorded(manifest: dict, fingerprint: str):
     try:
         with sheetxml.record():
             book = _book(manifest["kind"]).build_workbook(manifest, fingerprint)
-        if not isinstance(book, sheetxml.Book):
-            return None
-        return sheetxml.render(book)
     except Exception:  # any failure of the shortcut leaves the decision to the full rebuild
         return None
+    return book if isinstance(book, sheetxml.Book) else None
 
 
 def _fast_match(manifest: dict, fingerprint: str) -> bool:
     """True when the fast parts are exactly the signed ones (and nothing else is visible)."""
-    parts = fast_parts(manifest, fingerprint)
-    if parts is None:
+    book = _recorded(manifest, fingerprint)
+    if book is None:
+        return False
+    try:
+        digests = sheetxml.digests(book)
+    except Exception:  # as above: the full rebuild decides
         return False
     signed: dict = manifest["parts"]
-    for name, data in parts.items():
-        if signed.get(name) != hashlib.sha256(data).hexdigest():
-            return False
-    return not _unexpected(signed, parts)
+    if any(signed.get(name) != digest for name, digest in digests.items()):
+        return False
+    return not _unexpected(signed, digests)
 
 
 def _unexpected(signed: dict, want) -> set:
