@@ -184,6 +184,13 @@ def _with_part(world, tmp_path, forger, name, edit):
                          b"</Relationships>", 1), "external link"),
     ("xl/workbook.xml", lambda d: d.replace(b"</workbook>", b"<externalReferences><externalReference r:id=\"rX\"/>"
                                              b"</externalReferences></workbook>", 1), "external link"),
+    # the case-insensitive scans look for their words in any case
+    ("xl/worksheets/sheet2.xml", lambda d: d.replace(b"</sheetData>", b"</sheetData><x:DDELINK ddeService=\"cmd\"/>", 1),
+     "external link"),
+    ("xl/_rels/workbook.xml.rels",
+     lambda d: d.replace(b"</Relationships>", b'<Relationship Id="rX" Type="http://schemas.openxmlformats.org/'
+                         b'officeDocument/2006/relationships/hyperlink" Target="http://evil" targetmode = "external"/>'
+                         b"</Relationships>", 1), "external link"),
 ])
 def test_formulas_and_links_are_refused_even_when_signed(world, tmp_path, forger, name, edit, needle):
     bad = _with_part(world, tmp_path, forger, name, edit)

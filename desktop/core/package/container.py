@@ -467,6 +467,10 @@ _ACTIVE_IN_RELS = re.compile(rb"TargetMode\s*=\s*[\"']External|/externalLink|/ol
 _ACTIVE_ANY = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(?:ddeLink|externalReference|oleObject|oleLink)[\s>/]",
                          re.IGNORECASE)
 # A defined name our writer makes: a plain range on one of its sheets ('任务完成情况'!$A$1:$K$41, '…'!$1:$1).
+# Words each pattern above needs (lower case): a window without any of them cannot match, so the
+# case-insensitive scan, the slow one, runs only on a window that has one.
+_ACTIVE_ANY_WORDS = (b"ddelink", b"externalreference", b"oleobject", b"olelink")
+_ACTIVE_IN_RELS_WORDS = (b"targetmode", b"/externallink", b"/oleobject", b"/ddelink", b"/attachedtemplate")
 _PLAIN_RANGE = re.compile(r"^'[^'\[\]*?:/\\]{1,31}'!\$[A-Z]{0,3}\$?[0-9]*(?::\$[A-Z]{0,3}\$?[0-9]*)?$")
 _SMALL_XML = 1 << 20
 
@@ -512,8 +516,10 @@ def _hash_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, small: dict[str, by
             digest.update(chunk)
             if scan:
                 window = tail + chunk
-                if (sheet and _FORMULA.search(window)) or _ACTIVE_ANY.search(window) \
-                        or (rels and _ACTIVE_IN_RELS.search(window)):
+                lower = window.lower()
+                if (sheet and _FORMULA.search(window)) \
+                        or (any(w in lower for w in _ACTIVE_ANY_WORDS) and _ACTIVE_ANY.search(window)) \
+                        or (rels and any(w in lower for w in _ACTIVE_IN_RELS_WORDS) and _ACTIVE_IN_RELS.search(window)):
                     found["[active]"] = info.filename.encode("ascii", "backslashreplace")
                 tail = window[-64:]
                 if keep:
