@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import functools
 import hashlib
 import io
 import re
@@ -573,6 +574,7 @@ def _sheet_body(sheet: Sheet, cell_styles: dict[tuple, int], row_attrs: dict) ->
     return "".join(out).encode("ascii", "xmlcharrefreplace")
 
 
+@functools.lru_cache(maxsize=1024)
 def _header_text(text: str) -> bytes:
     """A header/footer text as openpyxl writes it in place of its marker: its control-code substitutions and
     its escaping of control characters (``&[Page]`` → ``&P``, ``\n`` → ``_x000a_``), then XML text."""

@@ -9,6 +9,7 @@ no rate and no rank in 按学校.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -55,7 +56,9 @@ class Context:
     header: tuple[str, str, str]
 
 
+@functools.lru_cache(maxsize=64)
 def _fill(colour: str) -> PatternFill:
+    """One fill object per colour, so sheets.restyle's cache (by identity) holds for every cell."""
     return PatternFill("solid", fgColor=colour, bgColor=colour)
 
 
@@ -93,9 +96,9 @@ def _overview(ws: Worksheet, ctx: Context) -> None:
     sheets.put_rate(ws, 13, 2, d["rate"])
     top = 15
     for col, text in enumerate(("状态（已报学校的任务）", "任务数"), start=1):
-        sheets.put(ws, top, col, text, font=sheets.HEADER_FONT, align=sheets.CENTER).fill = sheets.HEADER_FILL
+        sheets.restyle(sheets.put(ws, top, col, text, font=sheets.HEADER_FONT, align=sheets.CENTER), fill=sheets.HEADER_FILL)
     for i, st in enumerate(STATUSES, start=top + 1):
-        sheets.put(ws, i, 1, str(st)).fill = _fill(STATUS_FILL[st])
+        sheets.restyle(sheets.put(ws, i, 1, str(st)), fill=_fill(STATUS_FILL[st]))
         sheets.put(ws, i, 2, d["by_status"][st])
     note = top + len(STATUSES) + 1
     sheets.put(ws, note, 1, "完成率 = 已完成 ÷（适用任务 − 不适用），只计已报送学校；未报送学校不计完成率、不排名，"
@@ -133,8 +136,8 @@ def _by_school(ws: Worksheet, ctx: Context) -> None:
     for r in range(2, last + 1):
         if ws.cell(r, 6).value == NOT_REPORTED:
             for c in range(1, len(headers) + 1):
-                ws.cell(r, c).fill = _fill(STATUS_FILL[NOT_REPORTED])
-            ws.cell(r, 6).font = NOT_REPORTED_FONT
+                sheets.restyle(ws.cell(r, c), fill=_fill(STATUS_FILL[NOT_REPORTED]))
+            sheets.restyle(ws.cell(r, 6), font=NOT_REPORTED_FONT)
     ws.freeze_panes = "D2"
 
 
@@ -176,7 +179,7 @@ def _matrix_legend(ws: Worksheet) -> None:
     for i, (word, text) in enumerate(MATRIX_LEGEND):
         cell = sheets.put(ws, 1, 2 + i, text, align=sheets.CENTER)
         if word in STATUS_FILL:
-            cell.fill = _fill(STATUS_FILL[word])
+            sheets.restyle(cell, fill=_fill(STATUS_FILL[word]))
     sheets.put(ws, 2, 1, "列标题为任务编号和任务名称，全文见“按任务”表。", border=None,
                align=Alignment(vertical="center"))
     ws.row_dimensions[1].height = 30
@@ -196,11 +199,11 @@ def _matrix(ws: Worksheet, ctx: Context) -> None:
     for r in range(head + 1, last + 1):
         for c in range(3, 3 + len(tasks)):
             word = ws.cell(r, c).value
-            ws.cell(r, c).alignment = sheets.CENTER
+            cell = sheets.restyle(ws.cell(r, c), align=sheets.CENTER)
             if word in STATUS_FILL:
-                ws.cell(r, c).fill = _fill(STATUS_FILL[word])
+                sheets.restyle(cell, fill=_fill(STATUS_FILL[word]))
         if rows[r - head - 1][0] not in d["submissions"]:
-            ws.cell(r, 2).font = NOT_REPORTED_FONT
+            sheets.restyle(ws.cell(r, 2), font=NOT_REPORTED_FONT)
     ws.row_dimensions[head].height = sheets.LINE_HEIGHT * 5 + 3
     _matrix_legend(ws)
     ws.freeze_panes = ws.cell(row=head + 1, column=3)

@@ -63,3 +63,31 @@ def test_text_that_looks_like_a_volatile_formula_is_written_as_text(tmp_path, te
     wb.save(tmp_path / "x.xlsx")
     with zipfile.ZipFile(tmp_path / "x.xlsx") as zf:
         assert "<f>" not in zf.read("xl/worksheets/sheet1.xml").decode("utf-8")
+
+
+def test_restyle_gives_what_setting_the_styles_gives():
+    """The cached restyle and openpyxl's descriptors leave every cell with the same style array, in a
+    workbook where the objects are new, repeated, equal but distinct, or set on cells styled before."""
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    red, blue = PatternFill("solid", fgColor="FF0000"), PatternFill("solid", fgColor="0000FF")
+    bold, centre = Font(bold=True), Alignment(horizontal="center")
+    steps = [dict(fill=red), dict(font=bold), dict(fill=blue, align=centre), dict(fill=red),
+             dict(fill=PatternFill("solid", fgColor="FF0000")), dict(align=centre, font=bold), dict(fill=blue)]
+    wb_a, wb_b = sheets.new_workbook(), sheets.new_workbook()
+    for wb, through_restyle in ((wb_a, False), (wb_b, True)):
+        ws = wb.active
+        for r in range(1, 30):
+            for c, step in enumerate(steps[r % 3:] + steps[:r % 3], start=1):
+                cell = sheets.put(ws, r, c, f"{r}-{c}") if c % 2 else ws.cell(r, c)
+                if through_restyle:
+                    sheets.restyle(cell, **step)
+                else:
+                    for attr, value in (("font", step.get("font")), ("fill", step.get("fill")),
+                                        ("alignment", step.get("align"))):
+                        if value is not None:
+                            setattr(cell, attr, value)
+    a = [[tuple(c._style or ()) for c in row] for row in wb_a.active.iter_rows()]
+    b = [[tuple(c._style or ()) for c in row] for row in wb_b.active.iter_rows()]
+    assert a == b
+    assert list(wb_a._fills) == list(wb_b._fills) and list(wb_a._fonts) == list(wb_b._fonts)
