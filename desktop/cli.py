@@ -168,22 +168,81 @@ def cmd_school_load(args) -> int:
     return 0
 
 
+def _values(pairs: list[str]) -> list[tuple[int, str]]:
+    out = []
+    for pair in pairs:
+        seq, sep, value = pair.partition("=")
+        if not sep or not seq.strip().isdigit():
+            raise TaizhangError(f"--value 应写成 序号=数值（如 1=12），而不是“{pair[:40]}”",
+                                f"--value takes SEQ=VALUE (for example 1=12), not '{pair[:40]}'")
+        out.append((int(seq), value))
+    return out
+
+
 def cmd_entry_set(args) -> int:
     from desktop.core import services
 
     fields = {k: v for k, v in (("status", args.status), ("progress", args.progress), ("narrative", args.narrative),
                                 ("problems", args.problems), ("next_steps", args.next_steps),
                                 ("na_reason", args.na_reason)) if v is not None}
+    values = _values(args.value or [])
+    for f in args.attach or []:
+        if not Path(f).is_file():  # checked before anything is written
+            raise TaizhangError(f"找不到文件：{f}", f"file not found: {f}")
     ws = services.reporting.open_workspace(args.db)
     try:
         if args.period:
             services.reporting.set_period(ws, args.period)
+        reused = [services.reporting.find_school_file(ws, ref) for ref in args.reuse or []]
+        task = ws.tasks.get(args.task)
+        if task is None:
+            raise TaizhangError(f"任务清单中没有任务 {args.task[:20]}", f"the plan has no task {args.task[:20]}")
+        if task["is_heading"] and args.confirm and not (fields or values or args.attach or reused):
+            done = services.reporting.confirm_carried(ws, args.task)
+            _print(f"{args.task} {task['title']}：确认沿用 {len(done)} 项 / {len(done)} carried task(s) confirmed")
+            return 0
         row = services.reporting.save_task(ws, args.task, **fields) if fields else \
             services.reporting.task_state(ws, args.task)
+        for seq, value in values:
+            row = services.reporting.set_achieved(ws, args.task, seq, value)
+        for f in args.attach or []:
+            row = services.reporting.attach_evidence(ws, args.task, f)
+        for sha in reused:
+            row = services.reporting.reuse_evidence(ws, args.task, sha)
+        if args.confirm:
+            services.reporting.confirm_carried(ws, args.task)
+            row = services.reporting.task_state(ws, args.task)
     finally:
         services.reporting.close_workspace(ws)
     entry = row["entry"]
-    _print(f"{args.task} {row['title']}：{entry['status']} {entry['progress']}% / saved")
+    mark = ""
+    if entry["carried_from"]:
+        mark = f"（沿用“{entry['carried_from']}”，{'已确认' if entry['carried_confirmed'] else '未确认'}）"
+    _print(f"{args.task} {row['title']}：{entry['status']} {entry['progress']}%{mark} / saved")
+    return 0
+
+
+def cmd_entry_list(args) -> int:
+    from desktop.core import services
+
+    ws = services.reporting.open_workspace(args.db)
+    try:
+        if args.period:
+            services.reporting.set_period(ws, args.period)
+        rows, period = services.reporting.entry_list(ws), ws.period
+    finally:
+        services.reporting.close_workspace(ws)
+    if args.json:
+        _print_json(rows)
+        return 0
+    _print(f"填报周期 period: {period}")
+    for r in rows:
+        carried = ""
+        if r["carried_from"]:
+            carried = f" [沿用上期{'·已确认' if r['carried_confirmed'] else '·未确认'}]"
+        values = " ".join(f"{iv['seq']}={iv['value']}" for iv in r["indicators"])
+        _print(f"{r['task_id']}\t{r['status']}\t{r['progress']}%\t佐证 {r['evidence']}{carried}\t{r['title']}"
+               + (f"\t{values}" if values else ""))
     return 0
 
 
@@ -580,7 +639,18 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--problems")
     s.add_argument("--next-steps", dest="next_steps")
     s.add_argument("--na-reason", dest="na_reason")
+    s.add_argument("--value", action="append", metavar="SEQ=V", help="the achieved value of target SEQ (empty clears)")
+    s.add_argument("--attach", action="append", metavar="FILE", help="attach an evidence file")
+    s.add_argument("--reuse", action="append", metavar="SHA256|NAME",
+                   help="let a file the school stored already back this task too (stored once)")
+    s.add_argument("--confirm", action="store_true",
+                   help="确认沿用: confirm the carried answer (a section's id: every task in it)")
     s.set_defaults(func=cmd_entry_set)
+    s = entry.add_parser("list", help="the school's entries of a period")
+    s.add_argument("--db", required=True)
+    s.add_argument("--period")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_entry_list)
 
     s = sub.add_parser("review", help="record a review decision, or print a school's review states")
     s.add_argument("--db", required=True)

@@ -12,9 +12,6 @@ from openpyxl import Workbook
 from desktop.core import services
 from desktop.core.db.connection import open_db
 from desktop.core.errors import TaizhangError
-from desktop.core.records import entries, evidence
-from desktop.core.signing import identity
-from desktop.core.tasklist import store as task_store
 from desktop.paths import samples_dir
 
 COUNTY = "示例县"
@@ -55,10 +52,10 @@ def write_roster_xlsx(rows: list[dict], target: Path) -> None:
 
 
 def fill_school(db, rng: random.Random, scratch: Path) -> None:
-    """Varied answers: every status, narratives, indicator values, one or two small evidence files."""
-    ident = identity.load(db, role="school")
-    plan = task_store.current_plan(db)
-    period = services.reporting.default_period(db)
+    """Varied answers: every status, narratives, indicator values, one or two small evidence files; written
+    through the same services as the school window's detail pane and `taizhang entry set`."""
+    ws = services.reporting.workspace_on(db)
+    services.reporting.set_period(ws, services.reporting.default_period(db))
     for t in services.reporting.school_tasks(db):
         status = rng.choices(["已完成", "进行中", "未开始", "不适用"], weights=[55, 25, 12, 8])[0]
         n = rng.randint(2, 9)
@@ -72,19 +69,18 @@ def fill_school(db, rng: random.Random, scratch: Path) -> None:
             fields["na_reason"] = "本校无此学段" if rng.random() < 0.5 else "该项工作由教育局统一实施"
         if status in ("进行中", "未开始"):
             fields["problems"] = rng.choice(_PROBLEMS)
-        entries.save_entry(db, ident.school_code, plan["id"], t["task_id"], period, **fields)
+        services.reporting.save_task(ws, t["task_id"], **fields)
         if status in ("已完成", "进行中"):
             for x in t["targets"]:
                 base = float(x["value"]) if _is_number(x["value"]) else 10.0
-                entries.set_indicator(db, ident.school_code, plan["id"], t["task_id"], period, x["seq"],
-                                      f"{max(0.0, base * rng.uniform(0.7, 1.3)):.0f}")
+                services.reporting.set_achieved(ws, t["task_id"], x["seq"],
+                                                f"{max(0.0, base * rng.uniform(0.7, 1.3)):.0f}")
             if status == "已完成" and rng.random() < 0.35:
                 for k in range(rng.randint(1, 2)):
-                    f = scratch / f"{ident.school_code}-{t['task_id']}-{k}.txt"
-                    f.write_text(f"{ident.school_name} {t['title']} 工作记录 第{k + 1}页\n{rng.random()}\n",
+                    f = scratch / f"{ws.school_code}-{t['task_id']}-{k}.txt"
+                    f.write_text(f"{ws.school_name} {t['title']} 工作记录 第{k + 1}页\n{rng.random()}\n",
                                  encoding="utf-8")
-                    evidence.add_evidence(db, ident.school_code, plan["id"], t["task_id"], period, f,
-                                         name=("活动记录.txt", "会议纪要.txt")[k])
+                    services.reporting.attach_evidence(ws, t["task_id"], f, name=("活动记录.txt", "会议纪要.txt")[k])
 
 
 def _is_number(v) -> bool:

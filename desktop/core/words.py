@@ -159,3 +159,22 @@ CONVERTED_PLAN_SUFFIXES: tuple[str, ...] = (".doc", ".wps", ".wpt", ".rtf", ".od
 PLAN_DOCUMENT_SUFFIXES: tuple[str, ...] = (".docx", ".txt", ".text", *CONVERTED_PLAN_SUFFIXES)
 # a task table in a workbook is a plan too; a dropped .xlsx is otherwise a school's report
 PLAN_SUFFIXES: tuple[str, ...] = (*PLAN_DOCUMENT_SUFFIXES, ".xlsx")
+
+
+class EvidenceRule(Word):
+    """What the bureau asks as evidence for one task (tasks.evidence_rule, plan manifest tasks[].evidence)."""
+
+    REQUIRED = "必需"
+    OPTIONAL = "可选"
+    NOT_NEEDED = "不需"
+
+
+EVIDENCE_RULES: tuple[EvidenceRule, ...] = tuple(EvidenceRule)
+
+
+class PlanChange(Word):
+    """What a revised plan did to one task, as the school sees it (plan_changes.kind)."""
+
+    ADDED = "added"
+    REMOVED = "removed"
+    CHANGED = "changed"

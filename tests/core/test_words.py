@@ -21,12 +21,14 @@ STORED = {
     words.Confirmation: ("unconfirmed", "enrolment", "paper", "approved", "compared"),
     words.ReviewState: ("未审核", "通过", "退回修改"),
     words.ReviewWhy: ("decision", "changed"),
+    words.EvidenceRule: ("必需", "可选", "不需"),
+    words.PlanChange: ("added", "removed", "changed"),
 }
 
 # Status words are also the Chinese UI text, so a translation call (tr/translate/QT_TRANSLATE_NOOP) may
 # carry them as its source string: lupdate needs the literal there.
 TRANSLATION_CALLS = {"tr", "translate", "QT_TRANSLATE_NOOP", "QT_TR_NOOP"}
-LITERALS = {str(w) for enum in (Status, Outcome, Reason, words.ReviewState) for w in enum} - {"stale", "invalid", "conflict"}
+LITERALS = {str(w) for enum in (Status, Outcome, Reason, words.ReviewState, words.EvidenceRule) for w in enum} - {"stale", "invalid", "conflict"}
 
 # Not yet burnt down: modules that still spell stored words as literals (each line goes when it is fixed).
 NOT_YET = {

@@ -134,6 +134,10 @@ def check_content(m: dict) -> None:
                     and _text(e["updated_at"], 64) and type(e["indicators"]) is list):
                 raise PackageInvalid(f"报送内容格式不正确（任务 {str(e.get('task_id'))[:20]}）",
                                      f"malformed entry for task {str(e.get('task_id'))[:20]}")
+            if "carried_from" in e and not (type(e["carried_from"]) is str and 0 < len(e["carried_from"]) <= 100
+                                            and type(e.get("carried_confirmed")) is bool):
+                raise PackageInvalid(f"沿用上期标记格式不正确（任务 {task_id[:20]}）",
+                                     f"malformed carried-forward mark for task {task_id[:20]}")
             seen.add(task_id)
             for iv in e["indicators"]:
                 value = iv["value"]

@@ -14,20 +14,27 @@ MAX_EVIDENCE_BYTES = 300 << 20
 _CHUNK = 1 << 20
 
 
+_COLUMNS = ("task_id, status, progress, narrative, problems, next_steps, na_reason, updated_at, carried_from,"
+            " carried_confirmed")
+
+
 def blank_entry(task_id: str) -> dict:
     return {"task_id": task_id, "status": Status.NOT_STARTED, "progress": 0, "narrative": "", "problems": "", "next_steps": "",
-            "na_reason": "", "updated_at": "", "indicators": []}
+            "na_reason": "", "updated_at": "", "indicators": [], "carried_from": None, "carried_confirmed": False}
+
+
+def _from_row(row) -> dict:
+    return {"task_id": row[0], "status": row[1], "progress": row[2], "narrative": row[3], "problems": row[4],
+            "next_steps": row[5], "na_reason": row[6], "updated_at": row[7], "indicators": [],
+            "carried_from": row[8], "carried_confirmed": bool(row[9])}
 
 
 def get_entries(db, school: str, plan_id: str, period: str) -> dict[str, dict]:
     """task_id → entry (with its indicator values) for every task the school has touched."""
     out = {}
-    for row in db.execute("SELECT task_id, status, progress, narrative, problems, next_steps, na_reason, updated_at"
-                          " FROM entries WHERE school_code = ? AND plan_id = ? AND period = ?",
+    for row in db.execute(f"SELECT {_COLUMNS} FROM entries WHERE school_code = ? AND plan_id = ? AND period = ?",
                           [school, plan_id, period]).fetchall():
-        out[row[0]] = {"task_id": row[0], "status": row[1], "progress": row[2], "narrative": row[3],
-                       "problems": row[4], "next_steps": row[5], "na_reason": row[6], "updated_at": row[7],
-                       "indicators": []}
+        out[row[0]] = _from_row(row)
     for task_id, seq, value in db.execute(
             "SELECT task_id, target_seq, value FROM indicator_values WHERE school_code = ? AND plan_id = ?"
             " AND period = ? ORDER BY task_id, target_seq", [school, plan_id, period]).fetchall():
@@ -37,13 +44,9 @@ def get_entries(db, school: str, plan_id: str, period: str) -> dict[str, dict]:
 
 def get_entry(db, school: str, plan_id: str, period: str, task_id: str) -> dict:
     """One task's entry with its indicator values (a blank entry when the school has not touched it)."""
-    row = db.execute("SELECT task_id, status, progress, narrative, problems, next_steps, na_reason, updated_at"
-                     " FROM entries WHERE school_code = ? AND plan_id = ? AND period = ? AND task_id = ?",
-                     [school, plan_id, period, task_id]).fetchone()
-    out = blank_entry(task_id)
-    if row is not None:
-        out.update(status=row[1], progress=row[2], narrative=row[3], problems=row[4], next_steps=row[5],
-                   na_reason=row[6], updated_at=row[7])
+    row = db.execute(f"SELECT {_COLUMNS} FROM entries WHERE school_code = ? AND plan_id = ? AND period = ?"
+                     " AND task_id = ?", [school, plan_id, period, task_id]).fetchone()
+    out = blank_entry(task_id) if row is None else _from_row(row)
     out["indicators"] = [{"seq": seq, "value": value} for seq, value in db.execute(
         "SELECT target_seq, value FROM indicator_values WHERE school_code = ? AND plan_id = ? AND period = ?"
         " AND task_id = ? ORDER BY target_seq", [school, plan_id, period, task_id]).fetchall()]
@@ -67,9 +70,20 @@ def check_fields(fields: dict) -> None:
 
 
 def save_entry(db, school: str, plan_id: str, task_id: str, period: str, **fields) -> str:
-    """Autosave: upsert the given fields of one entry in one statement; returns updated_at."""
+    """Autosave: upsert the given fields of one entry in one statement; returns updated_at.
+
+    A carried entry (copied from the previous period) that this changes becomes the school's own answer of the
+    period: carried_from and carried_confirmed are cleared. Saving the values it already has changes nothing."""
     check_fields(fields)
+    row = db.execute("SELECT status, progress, narrative, problems, next_steps, na_reason, updated_at, carried_from"
+                     " FROM entries WHERE school_code = ? AND plan_id = ? AND task_id = ? AND period = ?",
+                     [school, plan_id, task_id, period]).fetchone()
+    if row is not None:
+        current = dict(zip(("status", "progress", *TEXT_FIELDS), row[:6], strict=True))
+        if all(current[k] == v for k, v in fields.items()):
+            return row[6]
     now = now_iso()
+    fields = {**fields, "carried_from": None, "carried_confirmed": 0}
     cols = ["school_code", "plan_id", "task_id", "period", "updated_at", *fields]
     values = [school, plan_id, task_id, period, now, *fields.values()]
     updates = ", ".join(f"{c} = excluded.{c}" for c in ["updated_at", *fields])
@@ -79,12 +93,20 @@ def save_entry(db, school: str, plan_id: str, task_id: str, period: str, **field
 
 
 def set_indicator(db, school: str, plan_id: str, task_id: str, period: str, seq: int, value: str | None) -> None:
-    """Record the achieved value for target ``seq`` (empty/None clears it)."""
+    """Record the achieved value for target ``seq`` (empty/None clears it). A change makes a carried entry the
+    school's own answer of the period."""
+    old = db.execute("SELECT value FROM indicator_values WHERE school_code = ? AND plan_id = ? AND task_id = ? AND"
+                     " target_seq = ? AND period = ?", [school, plan_id, task_id, seq, period]).fetchone()
     if value is None or not str(value).strip():
-        db.execute("DELETE FROM indicator_values WHERE school_code = ? AND plan_id = ? AND task_id = ? AND"
-                   " target_seq = ? AND period = ?", [school, plan_id, task_id, seq, period])
+        if old is not None:
+            db.execute("DELETE FROM indicator_values WHERE school_code = ? AND plan_id = ? AND task_id = ? AND"
+                       " target_seq = ? AND period = ?", [school, plan_id, task_id, seq, period])
+            touch(db, school, plan_id, task_id, period)
         return
     value = numbers.normalise_number(value)
+    if old is not None and old[0] == value:
+        return
+    touch(db, school, plan_id, task_id, period)
     db.execute("INSERT INTO indicator_values (school_code, plan_id, task_id, target_seq, period, value, updated_at)"
                " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (school_code, plan_id, task_id, target_seq, period)"
                " DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
@@ -92,10 +114,49 @@ def set_indicator(db, school: str, plan_id: str, task_id: str, period: str, seq:
 
 
 def touch(db, school: str, plan_id: str, task_id: str, period: str) -> None:
-    """Mark the entry as edited now (an evidence file was attached), creating it when needed."""
+    """Mark the entry as edited now (an evidence file attached or removed, a value changed), creating it when
+    needed; a carried entry becomes the school's own answer of the period."""
     db.execute("INSERT INTO entries (school_code, plan_id, task_id, period, updated_at) VALUES (?, ?, ?, ?, ?)"
-               " ON CONFLICT DO UPDATE SET updated_at = excluded.updated_at",
-               [school, plan_id, task_id, period, now_iso()])
+               " ON CONFLICT DO UPDATE SET updated_at = excluded.updated_at, carried_from = NULL,"
+               " carried_confirmed = 0", [school, plan_id, task_id, period, now_iso()])
+
+
+def has_records(db, school: str, plan_id: str, period: str) -> bool:
+    """Whether the school recorded anything (an entry, a value, a file) for the plan and period."""
+    key = [school, plan_id, period]
+    return any(db.execute(f"SELECT 1 FROM {table} WHERE school_code = ? AND plan_id = ? AND period = ? LIMIT 1",
+                          key).fetchone() is not None for table in ("entries", "indicator_values", "entry_evidence"))
+
+
+def carry_forward(db, school: str, plan_id: str, source: str, target: str, task_ids) -> int:
+    """Start period ``target`` from period ``source``: each entry of ``task_ids`` is copied (status, progress,
+    texts, achieved values, evidence links; the files are stored once already), marked carried from ``source``.
+    Returns the number of entries carried. Call in a transaction, on a period with nothing recorded."""
+    ids = sorted(set(task_ids))
+    if not ids:
+        return 0
+    marks = ", ".join("?" * len(ids))
+    n = db.execute(
+        "INSERT INTO entries (school_code, plan_id, task_id, period, status, progress, narrative, problems,"
+        " next_steps, na_reason, updated_at, carried_from, carried_confirmed) SELECT school_code, plan_id, task_id, ?,"
+        " status, progress, narrative, problems, next_steps, na_reason, updated_at, ?, 0 FROM entries"
+        f" WHERE school_code = ? AND plan_id = ? AND period = ? AND task_id IN ({marks})",
+        [target, source, school, plan_id, source, *ids]).rowcount
+    db.execute(
+        "INSERT INTO indicator_values (school_code, plan_id, task_id, target_seq, period, value, updated_at)"
+        " SELECT school_code, plan_id, task_id, target_seq, ?, value, updated_at FROM indicator_values"
+        f" WHERE school_code = ? AND plan_id = ? AND period = ? AND task_id IN ({marks})",
+        [target, school, plan_id, source, *ids])
+    evidence.copy_links(db, school, plan_id, source, target, ids)
+    return n
+
+
+def confirm_carried(db, school: str, plan_id: str, period: str, task_ids) -> list[str]:
+    """The school confirms carried entries as still true for the period (确认沿用); returns the task ids that
+    were carried and not yet confirmed."""
+    return [task_id for task_id in sorted(set(task_ids)) if db.execute(
+        "UPDATE entries SET carried_confirmed = 1 WHERE school_code = ? AND plan_id = ? AND period = ? AND task_id = ?"
+        " AND carried_from IS NOT NULL AND carried_confirmed = 0", [school, plan_id, period, task_id]).rowcount]
 
 
 def write_reported(db, school: str, plan_id: str, period: str, revision: int, sha: str, reported: list[dict]) -> None:
@@ -104,9 +165,11 @@ def write_reported(db, school: str, plan_id: str, period: str, revision: int, sh
     conn = db.conn
     conn.executemany(
         "INSERT INTO entries (school_code, plan_id, task_id, period, status, progress, narrative, problems,"
-        " next_steps, na_reason, updated_at, revision, submission) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " next_steps, na_reason, updated_at, revision, submission, carried_from, carried_confirmed)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [(school, plan_id, e["task_id"], period, e["status"], e["progress"], e["narrative"], e["problems"],
-          e["next_steps"], e["na_reason"], e["updated_at"], revision, sha) for e in reported])
+          e["next_steps"], e["na_reason"], e["updated_at"], revision, sha, e.get("carried_from"),
+          int(bool(e.get("carried_confirmed")))) for e in reported])
     conn.executemany(
         "INSERT OR REPLACE INTO indicator_values (school_code, plan_id, task_id, target_seq, period, value,"
         " updated_at, submission) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",

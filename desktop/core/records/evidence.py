@@ -58,11 +58,60 @@ def add_evidence(db, school: str, plan_id: str, task_id: str, period: str, file_
 
 
 def remove_evidence(db, school: str, plan_id: str, task_id: str, period: str, sha256: str) -> None:
+    """Detach a file from the task; its bytes go only when no task of any period links it any more."""
     with transaction(db):
-        db.execute("DELETE FROM entry_evidence WHERE school_code = ? AND plan_id = ? AND task_id = ? AND period = ?"
-                   " AND sha256 = ?", [school, plan_id, task_id, period, sha256])
+        gone = db.execute("DELETE FROM entry_evidence WHERE school_code = ? AND plan_id = ? AND task_id = ?"
+                          " AND period = ? AND sha256 = ?", [school, plan_id, task_id, period, sha256]).rowcount
         db.execute("DELETE FROM evidence WHERE sha256 = ? AND NOT EXISTS"
                    " (SELECT 1 FROM entry_evidence WHERE sha256 = ?)", [sha256, sha256])
+        if gone:
+            from desktop.core.records import entries  # entries imports this module: import at call time
+
+            entries.touch(db, school, plan_id, task_id, period)
+
+
+def reuse_evidence(db, school: str, plan_id: str, task_id: str, period: str, sha256: str) -> str:
+    """Let a file the school already stored back one more task (chosen from its files, stored once); returns the
+    name it is listed under."""
+    row = db.execute("SELECT name FROM entry_evidence WHERE school_code = ? AND sha256 = ? ORDER BY added_at DESC"
+                     " LIMIT 1", [school, sha256]).fetchone()
+    if row is None or not is_stored(db, sha256):
+        raise TaizhangError("本校没有这份材料，请先添加文件", "this school has no such file; add the file first")
+    same = db.execute("SELECT name FROM entry_evidence WHERE school_code = ? AND plan_id = ? AND task_id = ?"
+                      " AND period = ? AND sha256 = ?", [school, plan_id, task_id, period, sha256]).fetchone()
+    if same is not None:
+        raise TaizhangError(f"这份材料已经添加到本任务（“{same[0]}”），没有重复添加",
+                            f"this file is already attached to the task (as \"{same[0]}\"); not added twice")
+    with transaction(db):
+        link(db, school, plan_id, task_id, period, sha256, row[0], now_iso())
+        from desktop.core.records import entries  # entries imports this module: import at call time
+
+        entries.touch(db, school, plan_id, task_id, period)
+    return row[0]
+
+
+def school_files(db, school: str) -> list[dict]:
+    """Every file the school stored, once each (the newest name it was listed under), newest first, with the
+    tasks and periods it backs: what 从已有材料中选择 offers."""
+    out: dict[str, dict] = {}
+    for sha, name, added_at, task_id, period, size, mime in db.execute(
+            "SELECT ee.sha256, ee.name, ee.added_at, ee.task_id, ee.period, e.size, e.mime FROM entry_evidence ee"
+            " JOIN evidence e USING (sha256) WHERE ee.school_code = ? ORDER BY ee.added_at DESC, ee.name",
+            [school]).fetchall():
+        f = out.setdefault(sha, {"sha256": sha, "name": name, "added_at": added_at, "size": size, "mime": mime,
+                                 "uses": []})
+        f["uses"].append({"task_id": task_id, "period": period})
+    return list(out.values())
+
+
+def copy_links(db, school: str, plan_id: str, source: str, target: str, task_ids) -> None:
+    """Carry-forward: the evidence links of ``task_ids`` in period ``source`` also back them in ``target``
+    (the same stored files, never a second copy). Call in a transaction."""
+    ids = sorted(set(task_ids))
+    db.execute("INSERT OR IGNORE INTO entry_evidence (school_code, plan_id, task_id, period, sha256, name, added_at)"
+               " SELECT school_code, plan_id, task_id, ?, sha256, name, added_at FROM entry_evidence"
+               f" WHERE school_code = ? AND plan_id = ? AND period = ? AND task_id IN ({', '.join('?' * len(ids))})",
+               [target, school, plan_id, source, *ids])
 
 
 def list_evidence(db, school: str, plan_id: str, period: str, task_id: str | None = None) -> list[dict]:

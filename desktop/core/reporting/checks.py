@@ -64,7 +64,10 @@ def task_warnings(task: dict, entry: dict, evidence_count: int) -> list[dict]:
 def task_flags(task: dict, entry: dict, evidence_count: int, today: str) -> dict:
     """The flags the task list filters on and shows as icons."""
     status = entry["status"]
+    carried = bool(entry.get("carried_from"))
     return {
+        "carried": carried,
+        "carried_unconfirmed": carried and not entry.get("carried_confirmed"),
         "overdue": is_overdue(task.get("deadline"), status, today),
         "missing_evidence": status == DONE and evidence_count == 0,
         "warnings": task_warnings(task, entry, evidence_count),
@@ -89,4 +92,5 @@ def summarize(rows: list[dict]) -> dict:
         "missing_evidence": sum(1 for r in tasks if r["missing_evidence"]),
         "with_warnings": sum(1 for r in tasks if r["warnings"]),
         "evidence_files": sum(r["evidence"] for r in tasks),
+        "carried_unconfirmed": sum(1 for r in tasks if r.get("carried_unconfirmed")),
     }

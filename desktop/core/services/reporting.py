@@ -42,6 +42,48 @@ def default_period(db) -> str:
     return next((p["name"] for p in periods if p["due_date"] and p["due_date"] >= today), periods[-1]["name"])
 
 
+def previous_period(db, school: str, plan_id: str, period: str) -> str | None:
+    """The school's last period before ``period`` (in the plan's order of periods) with anything recorded."""
+    names = [p["name"] for p in roster_store.periods(db)]
+    if period not in names:
+        return None
+    for name in reversed(names[:names.index(period)]):
+        if entries.has_records(db, school, plan_id, name):
+            return name
+    return None
+
+
+def begin_period(db, period: str) -> int:
+    """A period the school has not touched starts from its last period's entries, values and evidence links,
+    each marked carried (DESIGN §13); returns how many entries were carried (0 when the period has records
+    already or there is nothing before it)."""
+    ident = identity.load(db, role="school")
+    plan = task_store.current_plan(db)
+    if plan is None or entries.has_records(db, ident.school_code, plan["id"], period):
+        return 0
+    source = previous_period(db, ident.school_code, plan["id"], period)
+    if source is None:
+        return 0
+    with transaction(db):
+        n = entries.carry_forward(db, ident.school_code, plan["id"], source, period,
+                                  [t["task_id"] for t in school_tasks(db)])
+        if n:
+            audit(db, "carry_forward", period, json.dumps({"from": source, "entries": n}, ensure_ascii=False))
+    return n
+
+
+def manifest_entry(row: dict) -> dict:
+    """One entry as the report's manifest states it: ``carried_from`` and ``carried_confirmed`` (additive,
+    DESIGN §13) only on an entry carried from an earlier period."""
+    out = {k: row[k] for k in ("task_id", "status", "progress", "narrative", "problems", "next_steps", "na_reason")}
+    out["updated_at"] = row["updated_at"] or ""
+    out["indicators"] = row["indicators"]
+    if row.get("carried_from"):
+        out["carried_from"] = row["carried_from"]
+        out["carried_confirmed"] = bool(row.get("carried_confirmed"))
+    return out
+
+
 def export_report(db, out, *, period: str | None = None, passphrase: str | None = None,
                   progress=None) -> dict:
     """Write the school's signed report package for ``period``; each export is revision n+1."""
@@ -50,11 +92,10 @@ def export_report(db, out, *, period: str | None = None, passphrase: str | None 
     period = period or default_period(db)
     if not roster_store.period_exists(db, period):
         raise TaizhangError(f"填报周期“{period}”不存在", f"unknown reporting period '{period}'")
+    begin_period(db, period)
     tasks = school_tasks(db)
     recorded = entries.get_entries(db, ident.school_code, plan["id"], period)
-    rows = [recorded.get(t["task_id"]) or entries.blank_entry(t["task_id"]) for t in tasks]
-    for row in rows:
-        row["updated_at"] = row["updated_at"] or ""
+    rows = [manifest_entry(recorded.get(t["task_id"]) or entries.blank_entry(t["task_id"])) for t in tasks]
     ev_rows = evidence.list_evidence(db, ident.school_code, plan["id"], period)
     known = {t["task_id"] for t in tasks}
     sources = [EvidenceSource(e["sha256"], e["name"], e["size"], e["mime"], e["task_id"],
@@ -131,22 +172,28 @@ class SchoolWorkspace:
 def open_workspace(db_path) -> SchoolWorkspace:
     db = open_db(db_path)
     try:
-        ident = identity.load(db, role="school")
-        plan = task_store.current_plan(db)
-        if plan is None:
-            raise TaizhangError("数据文件中没有任务清单", "the database holds no plan")
-        row = roster_store.school(db, ident.school_code)
-        names = {p["name"] for p in roster_store.periods(db)}
-        period = get_setting(db, SETTING_PERIOD)
-        if period not in names:
-            period = default_period(db)
-        ws = SchoolWorkspace(db, str(db_path), ident.school_code, ident.school_name, row["type"] if row else "",
-                             ident.county, ident.fingerprint, ident.key_protected, plan, period)
-        ws.tasks = {t["task_id"]: t for t in task_store.plan_tasks(db, plan["id"])}
-        return ws
+        return workspace_on(db, db_path)
     except BaseException:
         db.close()
         raise
+
+
+def workspace_on(db, db_path="") -> SchoolWorkspace:
+    """The school workspace over an already opened school database (the caller keeps closing it)."""
+    ident = identity.load(db, role="school")
+    plan = task_store.current_plan(db)
+    if plan is None:
+        raise TaizhangError("数据文件中没有任务清单", "the database holds no plan")
+    row = roster_store.school(db, ident.school_code)
+    names = {p["name"] for p in roster_store.periods(db)}
+    period = get_setting(db, SETTING_PERIOD)
+    if period not in names:
+        period = default_period(db)
+    ws = SchoolWorkspace(db, str(db_path), ident.school_code, ident.school_name, row["type"] if row else "",
+                         ident.county, ident.fingerprint, ident.key_protected, plan, period)
+    ws.tasks = {t["task_id"]: t for t in task_store.plan_tasks(db, plan["id"])}
+    begin_period(db, period)
+    return ws
 
 
 def close_workspace(ws: SchoolWorkspace) -> None:
@@ -162,6 +209,7 @@ def set_period(ws: SchoolWorkspace, period: str) -> None:
         raise TaizhangError(f"填报周期“{period}”不存在", f"unknown reporting period '{period}'")
     ws.period = period
     set_setting(ws.db, SETTING_PERIOD, period)
+    begin_period(ws.db, period)
 
 
 def today_iso() -> str:
@@ -183,7 +231,7 @@ def _row(ws: SchoolWorkspace, task: dict, entry: dict, evidence: int, today: str
     row = dict(task, applies=task["is_heading"] or _applies(ws, task), entry=entry, evidence=evidence,
                review=review, sent_back=bool(review) and review["state"] == ReviewState.RETURNED)
     if task["is_heading"]:
-        row.update(overdue=False, missing_evidence=False, warnings=[])
+        row.update(overdue=False, missing_evidence=False, warnings=[], carried=False, carried_unconfirmed=False)
     else:
         row.update(checks.task_flags(task, entry, evidence, today))
     return row
@@ -232,14 +280,92 @@ def set_achieved(ws: SchoolWorkspace, task_id: str, seq: int, value: str | None)
     return task_state(ws, task_id)
 
 
-def attach_evidence(ws: SchoolWorkspace, task_id: str, file_path) -> dict:
-    evidence.add_evidence(ws.db, ws.school_code, ws.plan_id, task_id, ws.period, file_path)
+def attach_evidence(ws: SchoolWorkspace, task_id: str, file_path, name: str | None = None) -> dict:
+    evidence.add_evidence(ws.db, ws.school_code, ws.plan_id, task_id, ws.period, file_path, name=name)
     return task_state(ws, task_id)
 
 
 def detach_evidence(ws: SchoolWorkspace, task_id: str, sha256: str) -> dict:
     evidence.remove_evidence(ws.db, ws.school_code, ws.plan_id, task_id, ws.period, sha256)
     return task_state(ws, task_id)
+
+
+def _leaves_under(ws: SchoolWorkspace, task_id: str) -> list[str]:
+    """The task itself, or for a heading (a section) every task under it that applies to the school."""
+    task = ws.tasks.get(task_id)
+    if task is None:
+        raise TaizhangError(f"找不到任务 {task_id[:20]}", f"no task {task_id[:20]}")
+    if not task["is_heading"]:
+        return [task_id]
+    under, frontier = [], {task_id}
+    for t in ws.tasks.values():  # document order: a parent comes before its children
+        if t["parent_id"] in frontier:
+            frontier.add(t["task_id"])
+            if not t["is_heading"] and _applies(ws, t):
+                under.append(t["task_id"])
+    return under
+
+
+def confirm_carried(ws: SchoolWorkspace, task_id: str) -> list[str]:
+    """确认沿用: the carried answer of one task, or of every task of a section (a heading's id), is confirmed
+    as still true this period. Returns the task ids confirmed (already confirmed or edited ones are left)."""
+    ids = _leaves_under(ws, task_id)
+    with transaction(ws.db):
+        done = entries.confirm_carried(ws.db, ws.school_code, ws.plan_id, ws.period, ids)
+        if done:
+            audit(ws.db, "carry_forward.confirm", ws.period, json.dumps({"tasks": done}, ensure_ascii=False))
+    return done
+
+
+def previous_entry(ws: SchoolWorkspace, task_id: str) -> dict | None:
+    """What the school answered for the task in its last period before this one (shown beside each field):
+    {period, entry, evidence}, or None when there is no earlier period with records."""
+    source = previous_period(ws.db, ws.school_code, ws.plan_id, ws.period)
+    if source is None:
+        return None
+    return {"period": source, "entry": entries.get_entry(ws.db, ws.school_code, ws.plan_id, source, task_id),
+            "evidence": evidence.list_evidence(ws.db, ws.school_code, ws.plan_id, source, task_id)}
+
+
+def reuse_evidence(ws: SchoolWorkspace, task_id: str, sha256: str) -> dict:
+    """Let a file the school stored already back this task too (stored once); returns the fresh board row."""
+    if task_id not in ws.tasks or ws.tasks[task_id]["is_heading"]:
+        raise TaizhangError("找不到该任务", "task not found")
+    evidence.reuse_evidence(ws.db, ws.school_code, ws.plan_id, task_id, ws.period, sha256)
+    return task_state(ws, task_id)
+
+
+def school_files(ws: SchoolWorkspace) -> list[dict]:
+    """The school's stored files, once each, with the tasks they back (to choose one for another task)."""
+    return evidence.school_files(ws.db, ws.school_code)
+
+
+def find_school_file(ws: SchoolWorkspace, ref: str) -> str:
+    """The SHA-256 of the school's stored file named by ``ref``: its SHA-256 (or a unique prefix of at least 8
+    hex digits), or the name it is listed under when only one file has that name."""
+    ref = (ref or "").strip()
+    files = school_files(ws)
+    hits = [f for f in files if len(ref) >= 8 and f["sha256"].startswith(ref.lower())] or \
+        [f for f in files if f["name"] == ref]
+    if len(hits) != 1:
+        raise TaizhangError(f"本校已有材料中{'没有' if not hits else '有多份'}“{ref[:40]}”，请用 SHA-256 指定",
+                            f"{'no' if not hits else 'more than one'} stored file matches '{ref[:40]}'; give its SHA-256")
+    return hits[0]["sha256"]
+
+
+def entry_list(ws: SchoolWorkspace, today: str | None = None) -> list[dict]:
+    """The school's entries of the period, one per task that applies (what `entry list` prints)."""
+    out = []
+    for r in task_board(ws, today):
+        if r["is_heading"] or not r["applies"]:
+            continue
+        e = r["entry"]
+        out.append({"task_id": r["task_id"], "title": r["title"], "status": e["status"], "progress": e["progress"],
+                    "narrative": e["narrative"], "problems": e["problems"], "next_steps": e["next_steps"],
+                    "na_reason": e["na_reason"], "indicators": e["indicators"], "evidence": r["evidence"],
+                    "carried_from": e["carried_from"], "carried_confirmed": e["carried_confirmed"],
+                    "warnings": [w["code"] for w in r["warnings"]]})
+    return out
 
 
 def task_evidence(ws: SchoolWorkspace, task_id: str) -> list[dict]:
@@ -294,7 +420,8 @@ def export_check(ws: SchoolWorkspace, board: list[dict] | None = None, today: st
     """What stands in the way of exporting: ``errors`` block the export, ``warnings`` need a confirmation."""
     board = board if board is not None else task_board(ws, today)
     tasks = [r for r in board if not r["is_heading"] and r["applies"]]
-    errors, warnings = [], []
+    errors: list[dict] = []
+    warnings: list[dict] = []
     for r in tasks:
         for w in r["warnings"]:
             w = dict(w, title=r["title"], path=r["path"])
@@ -310,6 +437,12 @@ def export_check(ws: SchoolWorkspace, board: list[dict] | None = None, today: st
     if not_started and touched:
         warnings.append({"code": "not_started", "task_id": None, "zh": f"{not_started} 项任务仍为“未开始”",
                          "en": f"{not_started} task(s) are still not started", "params": {"count": not_started}})
+    carried = [r["task_id"] for r in tasks if r["carried_unconfirmed"]]
+    if carried:
+        warnings.append({"code": "carried_unconfirmed", "task_id": None,
+                         "zh": f"{len(carried)} 项任务沿用上期内容，尚未确认或修改",
+                         "en": f"{len(carried)} task(s) carried from the last period are not confirmed or edited yet",
+                         "params": {"count": len(carried), "task_ids": carried}})
     overdue = sum(1 for r in tasks if r["overdue"])
     if overdue:
         warnings.append({"code": "overdue", "task_id": None, "zh": f"{overdue} 项任务已超过完成时限仍未完成",

@@ -90,10 +90,13 @@ def collect(db, plan_id: str, period: str) -> dict:
     status: dict[tuple[str, str], str] = {}
     empty: set[tuple[str, str]] = set()
     problems = []
-    for code, task_id, st, progress, narrative, prob in db.execute(
-            "SELECT school_code, task_id, status, progress, narrative, problems FROM entries"
-            " WHERE plan_id = ? AND period = ?", [plan_id, period]).fetchall():
+    carried: dict[tuple[str, str], bool] = {}  # answers the school carried from its last period → confirmed
+    for code, task_id, st, progress, narrative, prob, carried_from, confirmed in db.execute(
+            "SELECT school_code, task_id, status, progress, narrative, problems, carried_from, carried_confirmed"
+            " FROM entries WHERE plan_id = ? AND period = ?", [plan_id, period]).fetchall():
         status[(code, task_id)] = st
+        if carried_from:
+            carried[(code, task_id)] = bool(confirmed)
         if st == Status.NOT_STARTED and not progress and not (narrative or "").strip():
             empty.add((code, task_id))
         if prob.strip():
@@ -114,7 +117,13 @@ def collect(db, plan_id: str, period: str) -> dict:
             "plan_title": plan[0] if plan else "", "county": plan[1] if plan else "", "period_name": period,
             "submissions": subs, "status": status, "empty": empty, "problems": problems, "values": values,
             "evidence": evidence, "applicable": applicable, "review": review_tasks, "review_overall": review_overall,
+            "carried": carried,
             "unconfirmed": set(trust.unconfirmed(db))}  # schools whose reports come from a key nobody confirmed
+
+
+def is_carried(data: dict, code: str, task_id: str) -> bool:
+    """The school's answer is the one it carried from its last period (confirmed or not), not a new one."""
+    return code in data["submissions"] and (code, task_id) in data["carried"]
 
 
 def status_of(data: dict, code: str, task_id: str) -> str:
@@ -152,7 +161,8 @@ def _per_school(data: dict, as_of: str, evidence: dict) -> list[dict]:
         due = len(app) - counts[Status.NOT_APPLICABLE]
         gaps = _gaps(data, s["code"], as_of, evidence) if sub else {"empty": [], "no_evidence": [], "overdue": []}
         reviewed = [data["review"].get((s["code"], tid), ReviewState.UNREVIEWED) for tid in app] if sub else []
-        out.append(s | {"review": data["review_overall"].get(s["code"], ReviewState.UNREVIEWED) if sub else "",
+        carried = [data["carried"][(s["code"], tid)] for tid in app if (s["code"], tid) in data["carried"]] if sub else []
+        out.append(s | {"n_carried": len(carried), "n_carried_unconfirmed": carried.count(False),"review": data["review_overall"].get(s["code"], ReviewState.UNREVIEWED) if sub else "",
                         "n_passed": reviewed.count(ReviewState.PASSED), "n_returned": reviewed.count(ReviewState.RETURNED),
                         "unconfirmed": sub is not None and s["code"] in data["unconfirmed"],
                         "reported": sub is not None, "revision": sub["revision"] if sub else None,
@@ -192,7 +202,10 @@ def _per_task(data: dict, as_of: str) -> list[dict]:
         overdue = is_overdue(t["deadline"], as_of)
         reviewed = [data["review"].get((s["code"], tid), ReviewState.UNREVIEWED) for s in data["schools"]
                     if s["code"] in data["submissions"] and tid in data["applicable_sets"][s["code"]]]
+        n_carried = sum(1 for s in data["schools"] if s["code"] in data["submissions"]
+                        and tid in data["applicable_sets"][s["code"]] and (s["code"], tid) in data["carried"])
         out.append({"task_id": tid, "title": t["title"], "deadline": t["deadline"], "section": _section(data, t),
+                    "n_carried": n_carried,
                     "applicable": applicable, "reported": answered, "n_not_reported": counts[NOT_REPORTED],
                     **{f"n_{k}": counts[str(k)] for k in STATUSES},
                     "countable": answered - counts[Status.NOT_APPLICABLE],

@@ -40,8 +40,9 @@ SHEETS = (SHEET_OVERVIEW, SHEET_BY_SCHOOL, SHEET_BY_TASK, SHEET_GROUPS, SHEET_MA
           SHEET_INDICATORS, SHEET_MISSING, SHEET_PROBLEMS, SHEET_EVIDENCE)
 NOT_APPLICABLE_CELL = "—"  # the task does not apply to the school's type
 STATUS_FILL = {str(st): STATUS_COLOURS[st] for st in (*STATUSES, NOT_REPORTED)}
+CARRIED_MARK = "（沿用）"  # a matrix cell whose answer the school carried from its last period
 MATRIX_LEGEND = (*[(str(s), str(s)) for s in STATUSES], (NOT_REPORTED, "未报送（整校未交）"),
-                 (NOT_APPLICABLE_CELL, "任务不适用于该校类型"))
+                 (NOT_APPLICABLE_CELL, "任务不适用于该校类型"), ("", f"{CARRIED_MARK}：沿用上期的答复"))
 NOT_REPORTED_FONT = Font(name="宋体", color="9C0006")
 BOLD = Font(name="宋体", bold=True)
 SUBTITLE_FONT = Font(name="黑体", bold=True, size=12)
@@ -121,6 +122,15 @@ def _school_state(p: dict) -> str:
     return f"{state}（密钥未确认）" if p["unconfirmed"] else state
 
 
+def _carried_text(p: dict) -> str | int:
+    """How many of a reported school's answers it carried from its last period (and how many unconfirmed)."""
+    if not p["reported"]:
+        return ""
+    if p["n_carried_unconfirmed"]:
+        return f"{p['n_carried']}（未确认 {p['n_carried_unconfirmed']}）"
+    return p["n_carried"]
+
+
 def _by_school(ws: Worksheet, ctx: Context) -> None:
     rows = sorted(ctx.data["per_school"], key=lambda p: (p["rank"] is None, not p["reported"], p["rank"] or 0, p["code"]))
     body = [(p["rank"] or "—", p["code"], p["name"], p["type"], p["township"], _school_state(p), p["revision"] or "",
@@ -128,11 +138,13 @@ def _by_school(ws: Worksheet, ctx: Context) -> None:
              *([p[f"n_{s}"] for s in (DONE, IN_PROGRESS, NOT_STARTED, NOT_APPLICABLE)] if p["reported"] else [""] * 4),
              p["countable"] if p["reported"] else "", p["rate"],
              len(p["overdue_tasks"]) if p["reported"] else "", len(p["no_evidence"]) if p["reported"] else "",
-             f"{p['review']}（通过 {p['n_passed']}，退回 {p['n_returned']}）" if p["reported"] else "")
+             f"{p['review']}（通过 {p['n_passed']}，退回 {p['n_returned']}）" if p["reported"] else "",
+             _carried_text(p))
             for p in rows]
     headers = ("排名", "学校代码", "学校名称", "类型", "乡镇", "报送情况", "版次", "报送时间", "适用任务",
-               DONE, IN_PROGRESS, NOT_STARTED, NOT_APPLICABLE, "应完成", "完成率", "逾期未完成", "已完成缺佐证", "审核状态")
-    last = _table(ws, ctx, headers, body, (5, 11, 20, 8, 8, 18, 5, 15, 6, 6, 6, 6, 6, 6, 8, 7, 8, 20), rates=(15,))
+               DONE, IN_PROGRESS, NOT_STARTED, NOT_APPLICABLE, "应完成", "完成率", "逾期未完成", "已完成缺佐证", "审核状态",
+               "沿用上期")
+    last = _table(ws, ctx, headers, body, (5, 11, 20, 8, 8, 18, 5, 15, 6, 6, 6, 6, 6, 6, 8, 7, 8, 20, 12), rates=(15,))
     for r in range(2, last + 1):
         if ws.cell(r, 6).value == NOT_REPORTED:
             for c in range(1, len(headers) + 1):
@@ -144,11 +156,11 @@ def _by_school(ws: Worksheet, ctx: Context) -> None:
 def _by_task(ws: Worksheet, ctx: Context) -> None:
     body = [(p["task_id"], p["title"], p["deadline"] or "", p["applicable"], p["reported"], p["n_not_reported"],
              *[p[f"n_{s}"] for s in (DONE, IN_PROGRESS, NOT_STARTED, NOT_APPLICABLE)], p["countable"], p["rate"],
-             f"通过 {p['n_passed']}，退回 {p['n_returned']}")
+             f"通过 {p['n_passed']}，退回 {p['n_returned']}", p["n_carried"])
             for p in ctx.data["per_task"]]
     headers = ("编号", "任务", "完成时限", "适用学校", "已报送", NOT_REPORTED, DONE, IN_PROGRESS, NOT_STARTED,
-               NOT_APPLICABLE, "应完成", "完成率", "审核状态")
-    _table(ws, ctx, headers, body, (8, 40, 9, 7, 7, 7, 7, 7, 7, 7, 7, 8, 14), rates=(12,))
+               NOT_APPLICABLE, "应完成", "完成率", "审核状态", "沿用上期")
+    _table(ws, ctx, headers, body, (8, 40, 9, 7, 7, 7, 7, 7, 7, 7, 7, 8, 14, 8), rates=(12,))
     ws.freeze_panes = "C2"
 
 
@@ -191,14 +203,15 @@ def _matrix(ws: Worksheet, ctx: Context) -> None:
     rows = []
     for s in d["schools"]:
         cells = [NOT_APPLICABLE_CELL if t["task_id"] not in d["applicable_sets"][s["code"]]
-                 else str(figures.status_of(d, s["code"], t["task_id"])) for t in tasks]
+                 else str(figures.status_of(d, s["code"], t["task_id"]))
+                 + (CARRIED_MARK if figures.is_carried(d, s["code"], t["task_id"]) else "") for t in tasks]
         rows.append([s["code"], s["name"], *cells])
     widths = (11, 22, *[9] * len(tasks))
     headers = ("学校代码", "学校名称", *[f"{t['task_id']}\n{t['title'][:14]}" for t in tasks])
     last = sheets.write_table(ws, headers, rows, widths, start_row=head)
     for r in range(head + 1, last + 1):
         for c in range(3, 3 + len(tasks)):
-            word = ws.cell(r, c).value
+            word = str(ws.cell(r, c).value).removesuffix(CARRIED_MARK)
             cell = sheets.restyle(ws.cell(r, c), align=sheets.CENTER)
             if word in STATUS_FILL:
                 sheets.restyle(cell, fill=_fill(STATUS_FILL[word]))

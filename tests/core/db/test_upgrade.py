@@ -26,6 +26,10 @@ from desktop.core.tasklist import store as task_store
 
 FIXTURE = Path(__file__).resolve().parents[3] / "tests" / "fixtures" / "release-0.1.0-school.db"
 PERIOD = "2026年上半年"
+# what migration 0006 (the year as a cycle) added, to make a file of an earlier schema from a fresh one
+UNDO_CYCLE = ("DROP TABLE plan_changes; ALTER TABLE entries DROP COLUMN carried_from;"
+              " ALTER TABLE entries DROP COLUMN carried_confirmed; ALTER TABLE tasks DROP COLUMN evidence_rule;"
+              " ALTER TABLE targets DROP COLUMN definition;")
 
 
 def _sha256(path: Path) -> str:
@@ -210,7 +214,7 @@ def test_a_county_file_of_the_previous_schema_upgrades_and_can_be_reviewed(world
     services.intake.merge_files(county, [world / "reports"])
     county.close()
     conn = sqlite3.connect(path)
-    conn.executescript("DROP TABLE reviews; DROP TABLE review_overall; DROP TABLE review_history;"
+    conn.executescript(UNDO_CYCLE + "DROP TABLE reviews; DROP TABLE review_overall; DROP TABLE review_history;"
                        " DROP TABLE feedback_received; PRAGMA user_version = 4;")
     before = conn.execute("SELECT COUNT(*), group_concat(status) FROM entries").fetchone()
     conn.close()
@@ -223,5 +227,39 @@ def test_a_county_file_of_the_previous_schema_upgrades_and_can_be_reviewed(world
         task = board["tasks"][0]["task_id"]
         board = services.review.decide(db, "SLX001", "通过", task_id=task, reviewer="张三")
         assert board["tasks"][0]["state"] == "通过" and board["tasks"][0]["reviewer"] == "张三"
+    finally:
+        db.close()
+
+
+def test_the_cycle_migration_gives_old_entries_no_carried_mark_and_tasks_the_default_rule(upgraded):
+    assert upgraded.execute("SELECT COUNT(*) FROM entries WHERE carried_from IS NULL AND carried_confirmed = 0"
+                            ).fetchone()[0] == 6
+    rules = {r[0] for r in upgraded.execute("SELECT evidence_rule FROM tasks").fetchall()}
+    assert rules == {"可选"}
+    assert {r[0] for r in upgraded.execute("SELECT definition FROM targets").fetchall()} <= {""}
+    assert upgraded.execute("SELECT COUNT(*) FROM plan_changes").fetchone()[0] == 0
+
+
+def test_a_county_file_of_schema_5_upgrades_to_the_cycle_and_keeps_its_merged_data(world):
+    """A county database with merged reports as schema 5 left it opens with 0006 applied, its entries intact and
+    none of them carried; the summary still computes."""
+    import sqlite3
+
+    path = world / "county.db"
+    county = connection.open_db(path)
+    services.intake.merge_files(county, [world / "reports"])
+    county.close()
+    conn = sqlite3.connect(path)
+    conn.executescript(UNDO_CYCLE + "PRAGMA user_version = 5;")
+    before = conn.execute("SELECT COUNT(*), group_concat(status) FROM entries").fetchone()
+    conn.close()
+    db = connection.open_db(path)
+    try:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == connection.schema_version()
+        assert db.execute("SELECT COUNT(*), group_concat(status) FROM entries").fetchone() == before
+        assert db.execute("SELECT COUNT(*) FROM entries WHERE carried_from IS NOT NULL").fetchone()[0] == 0
+        summary = world / "summary.xlsx"
+        services.standing.write_summary(db, summary)
+        assert summary.is_file()
     finally:
         db.close()

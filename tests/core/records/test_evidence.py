@@ -69,3 +69,21 @@ def test_the_same_file_twice_on_one_task_is_refused_saying_so(school, tmp_path):
         evidence.add_evidence(db, code, plan, task, period, copy)
     assert "已经添加" in err.value.zh and "照片.txt" in err.value.zh and "already attached" in err.value.en
     assert [e["name"] for e in evidence.list_evidence(db, code, plan, period)] == ["照片.txt"]
+
+
+def test_a_stored_file_is_reused_for_another_task_without_a_second_copy(school, tmp_path):
+    from desktop.core.errors import TaizhangError
+    from desktop.core.records import evidence as ev
+
+    db, code, plan, task, period = school
+    f = tmp_path / "会议纪要.txt"
+    f.write_text("纪要", encoding="utf-8")
+    sha = ev.add_evidence(db, code, plan, task, period, f)
+    assert ev.reuse_evidence(db, code, plan, "other-task", period, sha) == "会议纪要.txt"
+    [stored] = ev.school_files(db, code)
+    assert stored["sha256"] == sha and {u["task_id"] for u in stored["uses"]} == {task, "other-task"}
+    assert db.execute("SELECT COUNT(*) FROM evidence").fetchone()[0] == 1
+    with pytest.raises(TaizhangError):
+        ev.reuse_evidence(db, code, plan, "other-task", period, sha)  # already there
+    with pytest.raises(TaizhangError):
+        ev.reuse_evidence(db, code, plan, task, period, "0" * 64)  # not the school's
