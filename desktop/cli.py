@@ -14,7 +14,7 @@ from pathlib import Path
 from desktop import __version__
 from desktop.core import safetext
 from desktop.core.errors import TaizhangError
-from desktop.core.words import Outcome, ReviewState
+from desktop.core.words import Outcome, PlanChange, ReviewState
 
 
 def _print_json(data) -> None:
@@ -156,6 +156,7 @@ def cmd_school_load(args) -> int:
     if loaded["kind"] == "plan":
         plan = loaded["plan"]
         _print(f"已载入任务清单第 {plan['version']} 版 / plan version {plan['version']} loaded")
+        _print_plan_changes(plan["changes"])
         return 0
     fb = loaded["feedback"]
     _print(f"已载入审核意见：{fb['period']} 第 {fb['answers_revision']} 次报送，总体结论 {fb['overall']['state']}"
@@ -177,6 +178,57 @@ def _values(pairs: list[str]) -> list[tuple[int, str]]:
                                 f"--value takes SEQ=VALUE (for example 1=12), not '{pair[:40]}'")
         out.append((int(seq), value))
     return out
+
+
+_CHANGE_WORDS = {PlanChange.ADDED: "新增", PlanChange.REMOVED: "删除", PlanChange.CHANGED: "修改"}
+_FIELD_WORDS = {"title": "任务", "text": "具体内容", "deadline": "完成时限", "units": "责任单位", "applies_to": "适用学校",
+                "evidence": "佐证要求", "targets": "量化指标"}
+
+
+def _print_plan_changes(changes: list[dict]) -> None:
+    counts = {k: sum(1 for c in changes if c["kind"] == k) for k in _CHANGE_WORDS}
+    _print(f"本版变化：新增 {counts[PlanChange.ADDED]} 项，删除 {counts[PlanChange.REMOVED]} 项，修改 {counts[PlanChange.CHANGED]} 项 / "
+           f"changes: {counts[PlanChange.ADDED]} added, {counts[PlanChange.REMOVED]} removed, {counts[PlanChange.CHANGED]} changed")
+    for c in changes:
+        word = _CHANGE_WORDS.get(c["kind"], c["kind"])
+        if c["kind"] == PlanChange.ADDED:
+            _print(f"  {word} {c['task_id']} {c['new_title']}")
+        elif c["kind"] == PlanChange.REMOVED:
+            _print(f"  {word} {c['task_id']} {c['old_title']}（本校的填报记录已存档，未删除 / entries archived）")
+        else:
+            what = "、".join(_FIELD_WORDS.get(f, f) for f in c["fields"])
+            _print(f"  {word} {c['task_id']} {c['new_title']}（{what}）")
+            if c["old_title"] != c["new_title"]:
+                _print(f"    原任务 old: {c['old_title']}\n    新任务 new: {c['new_title']}")
+            if c["old_text"] != c["new_text"]:
+                _print(f"    原内容 old: {c['old_text']}\n    新内容 new: {c['new_text']}")
+            if c["old_deadline"] != c["new_deadline"]:
+                _print(f"    完成时限 deadline: {c['old_deadline'] or '—'} → {c['new_deadline'] or '—'}")
+
+
+def cmd_school_changes(args) -> int:
+    from desktop.core import services
+
+    ws = services.reporting.open_workspace(args.db)
+    try:
+        changes = services.reporting.plan_change_list(ws)
+        if args.seen:
+            services.reporting.mark_change_seen(ws, args.task)
+    finally:
+        services.reporting.close_workspace(ws)
+    if args.json:
+        _print_json(changes)
+        return 0
+    for c in changes:
+        task = c["new"] or c["old"] or {}
+        seen = "已看过" if c["seen_at"] else "未看"
+        _print(f"第 {c['version']} 版 {_CHANGE_WORDS.get(c['kind'], c['kind'])} {c['task_id']} {task.get('title', '')}"
+               f"（{seen}）")
+        for a in c["archived"]:
+            _print(f"    存档 archived: {a['period']} {a['status']} {a['progress']}% {a['narrative']}")
+    if not changes:
+        _print("任务清单没有修订记录 / no plan revisions recorded")
+    return 0
 
 
 def cmd_entry_set(args) -> int:
@@ -240,6 +292,8 @@ def cmd_entry_list(args) -> int:
         carried = ""
         if r["carried_from"]:
             carried = f" [沿用上期{'·已确认' if r['carried_confirmed'] else '·未确认'}]"
+        if r["plan_change"]:
+            carried += f" [计划{_CHANGE_WORDS.get(r['plan_change'], '')}]"
         values = " ".join(f"{iv['seq']}={iv['value']}" for iv in r["indicators"])
         _print(f"{r['task_id']}\t{r['status']}\t{r['progress']}%\t佐证 {r['evidence']}{carried}\t{r['title']}"
                + (f"\t{values}" if values else ""))
@@ -627,6 +681,13 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--switch-plan", action="store_true",
                    help="the workbook is another plan (not an update): switch to it on purpose")
     s.set_defaults(func=cmd_school_load)
+
+    s = school.add_parser("changes", help="what the revised plans changed (added, removed, changed tasks)")
+    s.add_argument("--db", required=True)
+    s.add_argument("--seen", action="store_true", help="mark the changes seen (all, or of --task)")
+    s.add_argument("--task")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_school_changes)
 
     entry = sub.add_parser("entry", help="the school's entries").add_subparsers(dest="entry_cmd", required=True)
     s = entry.add_parser("set", help="set fields of one task's entry (what the detail pane does)")

@@ -40,6 +40,7 @@ OWNERS = {
     "review_overall": "desktop/core/review/store.py",
     "review_history": "desktop/core/review/store.py",
     "feedback_received": "desktop/core/review/received.py",
+    "plan_changes": "desktop/core/tasklist/changes.py",
 }
 
 # "DO UPDATE SET" (an upsert's second half) is not an UPDATE of a table called SET

@@ -164,3 +164,21 @@ def test_bad_entry_input_is_refused_and_changes_nothing(school, capsys, tmp_path
     code, _, err = cli(capsys, "entry", "set", "--db", db, "--task", "no-such-task", "--status", "已完成")
     assert code != 0 and "no-such-task" in err
     assert ok(capsys, "entry", "list", "--db", db, "--period", P2, "--json") == before
+
+
+def test_one_file_backs_several_tasks_stored_once(school, capsys, tmp_path):
+    db, tasks, _ = school
+    ok(capsys, "entry", "set", "--db", db, "--period", P2, "--task", tasks[2], "--status", "已完成",
+       "--narrative", "同一次会议。", "--reuse", "签到表.txt")
+    code, _, err = cli(capsys, "entry", "set", "--db", db, "--period", P2, "--task", tasks[2], "--reuse", "签到表.txt")
+    assert code != 0 and "已经添加" in err
+    code, _, err = cli(capsys, "entry", "set", "--db", db, "--period", P2, "--task", tasks[2], "--reuse", "没有.txt")
+    assert code != 0 and "SHA-256" in err
+    report = tmp_path / "p2.xlsx"
+    ok(capsys, "export", "--db", db, "--period", P2, "-o", report)
+    m = _manifest(report)
+    assert sorted(e["task_id"] for e in m["evidence"]) == sorted([tasks[0], tasks[2]])
+    assert len({e["sha256"] for e in m["evidence"]}) == 1
+    with zipfile.ZipFile(report) as zf:
+        assert sum(n.startswith("taizhang/evidence/") for n in zf.namelist()) == 1
+    assert ok(capsys, "verify", report)

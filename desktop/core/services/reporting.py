@@ -20,8 +20,9 @@ from desktop.core.review import received
 from desktop.core.roster import store as roster_store
 from desktop.core.signing import crypto, identity, trust
 from desktop.core.tasklist import applicability
+from desktop.core.tasklist import changes as plan_changes
 from desktop.core.tasklist import store as task_store
-from desktop.core.words import OwnerKind, PackageKind, ReviewState
+from desktop.core.words import OwnerKind, PackageKind, PlanChange, ReviewState
 
 
 def school_tasks(db) -> list[dict]:
@@ -226,10 +227,19 @@ def _feedback_items(ws: SchoolWorkspace) -> dict[str, dict]:
     return {i["task_id"]: i for i in latest["items"]} if latest else {}
 
 
+def _unseen_changes(ws: SchoolWorkspace) -> dict[str, dict]:
+    """task_id → the newest change a revised plan made to the task that the school has not seen yet."""
+    out: dict[str, dict] = {}
+    for c in plan_changes.listed(ws.db, ws.plan_id, unseen_only=True):
+        out.setdefault(c["task_id"], c)
+    return out
+
+
 def _row(ws: SchoolWorkspace, task: dict, entry: dict, evidence: int, today: str,
-         review: dict | None = None) -> dict:
+         review: dict | None = None, change: dict | None = None) -> dict:
     row = dict(task, applies=task["is_heading"] or _applies(ws, task), entry=entry, evidence=evidence,
-               review=review, sent_back=bool(review) and review["state"] == ReviewState.RETURNED)
+               review=review, sent_back=bool(review) and review["state"] == ReviewState.RETURNED,
+               plan_change=change)
     if task["is_heading"]:
         row.update(overdue=False, missing_evidence=False, warnings=[], carried=False, carried_unconfirmed=False)
     else:
@@ -247,8 +257,9 @@ def task_board(ws: SchoolWorkspace, today: str | None = None) -> list[dict]:
     recorded = entries.get_entries(ws.db, ws.school_code, ws.plan_id, ws.period)
     counts = evidence.evidence_counts(ws.db, ws.school_code, ws.plan_id, ws.period)
     reviews = _feedback_items(ws)
+    unseen = _unseen_changes(ws)
     return [_row(ws, t, recorded.get(t["task_id"]) or entries.blank_entry(t["task_id"]), counts.get(t["task_id"], 0),
-                 today, reviews.get(t["task_id"])) for t in ws.tasks.values()]
+                 today, reviews.get(t["task_id"]), unseen.get(t["task_id"])) for t in ws.tasks.values()]
 
 
 def task_state(ws: SchoolWorkspace, task_id: str, today: str | None = None) -> dict:
@@ -256,7 +267,8 @@ def task_state(ws: SchoolWorkspace, task_id: str, today: str | None = None) -> d
     task = ws.tasks[task_id]
     entry = entries.get_entry(ws.db, ws.school_code, ws.plan_id, ws.period, task_id)
     count = evidence.count_for_task(ws.db, ws.school_code, ws.plan_id, ws.period, task_id)
-    return _row(ws, task, entry, count, today or today_iso(), _feedback_items(ws).get(task_id))
+    return _row(ws, task, entry, count, today or today_iso(), _feedback_items(ws).get(task_id),
+                _unseen_changes(ws).get(task_id))
 
 
 def save_task(ws: SchoolWorkspace, task_id: str, **fields) -> dict:
@@ -353,6 +365,31 @@ def find_school_file(ws: SchoolWorkspace, ref: str) -> str:
     return hits[0]["sha256"]
 
 
+def plan_change_list(ws: SchoolWorkspace) -> list[dict]:
+    """What the revised plans changed (newest version first): added, removed and changed tasks with the old and
+    new task, whether the school has seen it, and for a removed task the entries it had (archived, not deleted)."""
+    out = []
+    for c in plan_changes.listed(ws.db, ws.plan_id):
+        c = dict(c, archived=[])
+        if c["kind"] == PlanChange.REMOVED:
+            c["archived"] = archived_entries(ws, c["task_id"])
+        out.append(c)
+    return out
+
+
+def archived_entries(ws: SchoolWorkspace, task_id: str) -> list[dict]:
+    """The school's entries (every period) of a task the current plan no longer has: kept, traceable."""
+    return [dict(entries.get_entry(ws.db, ws.school_code, ws.plan_id, p["name"], task_id), period=p["name"])
+            for p in roster_store.periods(ws.db)
+            if entries.get_entry(ws.db, ws.school_code, ws.plan_id, p["name"], task_id)["updated_at"]]
+
+
+def mark_change_seen(ws: SchoolWorkspace, task_id: str | None = None) -> int:
+    """The school has seen what the revised plan changed in the task (every task when None)."""
+    with transaction(ws.db):
+        return plan_changes.mark_seen(ws.db, ws.plan_id, None if task_id is None else [task_id])
+
+
 def entry_list(ws: SchoolWorkspace, today: str | None = None) -> list[dict]:
     """The school's entries of the period, one per task that applies (what `entry list` prints)."""
     out = []
@@ -364,7 +401,8 @@ def entry_list(ws: SchoolWorkspace, today: str | None = None) -> list[dict]:
                     "narrative": e["narrative"], "problems": e["problems"], "next_steps": e["next_steps"],
                     "na_reason": e["na_reason"], "indicators": e["indicators"], "evidence": r["evidence"],
                     "carried_from": e["carried_from"], "carried_confirmed": e["carried_confirmed"],
-                    "warnings": [w["code"] for w in r["warnings"]]})
+                    "warnings": [w["code"] for w in r["warnings"]],
+                    "plan_change": r["plan_change"]["kind"] if r["plan_change"] else None})
     return out
 
 

@@ -12,6 +12,8 @@ from desktop.core.errors import TaizhangError
 from desktop.core.package import planbook
 from desktop.core.roster import store as roster_store
 from desktop.core.signing import enrolment, identity, trust
+from desktop.core.tasklist import changes as plan_changes
+from desktop.core.tasklist import diff as plan_diff
 from desktop.core.tasklist import store as task_store
 from desktop.core.words import Confirmation, OwnerKind
 
@@ -159,11 +161,26 @@ def load_plan_update(db, plan_file, *, switch: bool = False) -> dict:
         raise OtherPlan(current, m["plan"])
     if current and current["id"] == m["plan"]["id"] and current["version"] >= m["plan"]["version"]:
         raise TaizhangError("这个版本的任务清单已经载入过", "this plan version is already loaded")
+    update = current is not None and current["id"] == m["plan"]["id"]
+    diff = plan_diff.plan_diff(task_store.plan_tasks(db, m["plan"]["id"]), m["tasks"]) if update else []
     with transaction(db):
         _store_plan(db, m)
-        audit(db, "plan.switch" if current and current["id"] != m["plan"]["id"] else "plan.update", m["plan"]["id"],
-              json.dumps({"version": m["plan"]["version"], "from": current["id"] if current else None}))
-    return m["plan"]
+        if diff:
+            plan_changes.record(db, m["plan"]["id"], m["plan"]["version"], diff)
+        audit(db, "plan.update" if update else "plan.switch", m["plan"]["id"],
+              json.dumps({"version": m["plan"]["version"], "from": current["id"] if current else None,
+                          "changes": len(diff)}))
+    return dict(m["plan"], changes=[change_summary(d) for d in diff])
+
+
+def change_summary(d: dict) -> dict:
+    """One change of a revised plan as the school is told it: the task, what kind, which fields, and the old and
+    new title and text (the old one of a removed task, the new one of an added task)."""
+    old, new = d["old"] or {}, d["new"] or {}
+    return {"task_id": d["task_id"], "kind": str(d["kind"]), "fields": d.get("fields", []),
+            "old_title": old.get("title"), "new_title": new.get("title"),
+            "old_text": old.get("text"), "new_text": new.get("text"),
+            "old_deadline": old.get("deadline"), "new_deadline": new.get("deadline")}
 
 
 def school_load(db, source, *, switch: bool = False) -> dict:
