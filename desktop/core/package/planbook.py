@@ -8,13 +8,16 @@ from desktop.core import safetext
 from desktop.core.package import sheets, visible
 from desktop.core.package.container import PackageInvalid, VerifiedPackage, verify_package
 from desktop.core.signing import crypto
+from desktop.core.words import EVIDENCE_RULES, EvidenceRule
 
 SHEET_NOTES = "说明"
 SHEET_TASKS = "任务清单"
 SHEET_SCHOOLS = "学校名单"
 SHEET_PERIODS = "填报周期"
-TASK_HEADERS = ("编号", "任务", "具体内容", "责任单位", "完成时限", "量化指标", "适用学校")
-TASK_WIDTHS = (8, 24, 50, 16, 9, 24, 12)  # fits A4 landscape at about 90 %
+TASK_HEADERS = ("编号", "任务", "具体内容", "责任单位", "完成时限", "量化指标", "适用学校", "佐证材料")
+TASK_WIDTHS = (8, 24, 44, 16, 9, 26, 12, 8)  # fits A4 landscape at about 90 %
+DEFAULT_EVIDENCE = str(EvidenceRule.OPTIONAL)  # a task whose manifest names no rule
+MAX_DEFINITION = 500
 SCHOOL_HEADERS = ("学校代码", "学校名称", "学校类型", "所属乡镇")
 PERIOD_HEADERS = ("填报周期", "截止日期")
 
@@ -27,14 +30,15 @@ def plan_digest(title: str, tasks: list, schools: list, periods: list) -> str:
 
 
 def target_text(t: dict) -> str:
-    if t.get("placeholder") or t.get("value") is None:
-        return f"{t['text']}（待定）"
-    return t["text"]
+    text = f"{t['text']}（待定）" if t.get("placeholder") or t.get("value") is None else t["text"]
+    if t.get("definition"):
+        text += f"〔口径：{t['definition']}〕"
+    return text
 
 # The version of this sheet layout, written into the manifest as ``layout``. The bureau (and the school, for a
 # plan) rebuilds the visible sheets from the manifest and requires them byte for byte (package/visible.py),
 # so a change to what build_workbook writes is a new layout: raise this number with it.
-LAYOUT = 2
+LAYOUT = 3  # 3: the 佐证材料 column (evidence rule per task) and 口径说明 beside each target
 
 
 def build_workbook(content: dict, county_fingerprint: str) -> Workbook:
@@ -57,11 +61,11 @@ def build_workbook(content: dict, county_fingerprint: str) -> Workbook:
     for t in content["tasks"]:
         label = t["task_id"]  # the number the report, the summary and `--task` use (was "二．5")
         if t["is_heading"]:
-            rows.append((label, t["title"], "", "", "", "", ""))
+            rows.append((label, t["title"], "", "", "", "", "", ""))
         else:
             rows.append((label, t["title"], t["text"], "、".join(t["units"]), t["deadline"] or "",
                          "；".join(target_text(x) for x in t["targets"]),
-                         "、".join(t["applies_to"]) or "全部学校"))
+                         "、".join(t["applies_to"]) or "全部学校", t.get("evidence") or DEFAULT_EVIDENCE))
     sheets.write_table(ws, TASK_HEADERS, rows, TASK_WIDTHS)
     ws = wb.create_sheet(SHEET_SCHOOLS)
     sheets.write_table(ws, SCHOOL_HEADERS, [(s["code"], s["name"], s["type"], s["township"])
@@ -94,7 +98,10 @@ def read_plan_package(path) -> tuple[VerifiedPackage, dict]:
         if ok:
             for t in m["tasks"]:
                 ok = ok and isinstance(t["task_id"], str) and isinstance(t["title"], str) \
-                    and isinstance(t["path"], list) and isinstance(t["targets"], list)
+                    and isinstance(t["path"], list) and isinstance(t["targets"], list) \
+                    and t.get("evidence", DEFAULT_EVIDENCE) in EVIDENCE_RULES \
+                    and all(isinstance(x.get("definition", ""), str) and len(x.get("definition", "")) <= MAX_DEFINITION
+                            for x in t["targets"])
             for s in m["schools"]:
                 ok = ok and isinstance(s["code"], str) and isinstance(s["name"], str)
             for p in m["periods"]:

@@ -7,7 +7,7 @@ Pure functions over plain dicts (no database, no Qt), so the GUI, the CLI and te
 from __future__ import annotations
 
 from desktop.core import numbers
-from desktop.core.words import STATUSES, Status
+from desktop.core.words import STATUSES, EvidenceRule, Status
 
 NOT_STARTED, IN_PROGRESS, DONE, NOT_APPLICABLE = Status.NOT_STARTED, Status.IN_PROGRESS, Status.DONE, Status.NOT_APPLICABLE
 
@@ -35,11 +35,15 @@ def task_warnings(task: dict, entry: dict, evidence_count: int) -> list[dict]:
                                 "marked not applicable without a reason"))
         return out
     values = {iv["seq"]: iv["value"] for iv in entry.get("indicators", [])}
+    rule = evidence_rule(task)
+    if rule == EvidenceRule.REQUIRED and status in (DONE, IN_PROGRESS) and evidence_count == 0:
+        out.append(_warning("required_evidence", tid, "教育局要求本任务必须上传佐证材料，但还没有上传",
+                            "the bureau requires evidence for this task, and none is attached"))
     if status == DONE:
         if not entry.get("narrative", "").strip():
             out.append(_warning("done_no_narrative", tid, "已完成，但没有填写完成情况说明",
                                 "done, but the 完成情况说明 is empty"))
-        if evidence_count == 0:
+        if evidence_count == 0 and rule == EvidenceRule.OPTIONAL:
             out.append(_warning("done_no_evidence", tid, "已完成，但没有上传佐证材料", "done, but no evidence attached"))
         if entry.get("progress", 0) < 100:
             out.append(_warning("done_progress", tid, "已完成，但进度不是 100%", "done, but progress is not 100%",
@@ -61,6 +65,22 @@ def task_warnings(task: dict, entry: dict, evidence_count: int) -> list[dict]:
     return out
 
 
+def evidence_rule(task: dict) -> str:
+    """必需 / 可选 / 不需 as the plan says (可选 when it does not)."""
+    return task.get("evidence") or EvidenceRule.OPTIONAL
+
+
+def needs_evidence(task: dict, status: str) -> bool:
+    """Whether an entry with ``status`` lacks something without evidence: 必需 once work is under way or done,
+    可选 when done, 不需 never (the bureau chose not to ask)."""
+    rule = evidence_rule(task)
+    if rule == EvidenceRule.NOT_NEEDED:
+        return False
+    if rule == EvidenceRule.REQUIRED:
+        return status in (DONE, IN_PROGRESS)
+    return status == DONE
+
+
 def task_flags(task: dict, entry: dict, evidence_count: int, today: str) -> dict:
     """The flags the task list filters on and shows as icons."""
     status = entry["status"]
@@ -69,7 +89,8 @@ def task_flags(task: dict, entry: dict, evidence_count: int, today: str) -> dict
         "carried": carried,
         "carried_unconfirmed": carried and not entry.get("carried_confirmed"),
         "overdue": is_overdue(task.get("deadline"), status, today),
-        "missing_evidence": status == DONE and evidence_count == 0,
+        "missing_evidence": evidence_count == 0 and needs_evidence(task, status),
+        "evidence_rule": evidence_rule(task),
         "warnings": task_warnings(task, entry, evidence_count),
     }
 

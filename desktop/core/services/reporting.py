@@ -401,6 +401,7 @@ def entry_list(ws: SchoolWorkspace, today: str | None = None) -> list[dict]:
                     "narrative": e["narrative"], "problems": e["problems"], "next_steps": e["next_steps"],
                     "na_reason": e["na_reason"], "indicators": e["indicators"], "evidence": r["evidence"],
                     "carried_from": e["carried_from"], "carried_confirmed": e["carried_confirmed"],
+                    "evidence_rule": r["evidence_rule"],
                     "warnings": [w["code"] for w in r["warnings"]],
                     "plan_change": r["plan_change"]["kind"] if r["plan_change"] else None})
     return out

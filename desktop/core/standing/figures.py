@@ -22,11 +22,12 @@ from decimal import Decimal
 
 from desktop.core import numbers
 from desktop.core.clock import now_iso
+from desktop.core.reporting import checks
 from desktop.core.review import store as review_store
 from desktop.core.signing import trust
 from desktop.core.tasklist import applicability
 from desktop.core.tasklist import store as task_store
-from desktop.core.words import NOT_REPORTED, STATUSES, ReviewState, Status
+from desktop.core.words import NOT_REPORTED, STATUSES, EvidenceRule, ReviewState, Status
 
 RANKED_SHOWN = 5  # leading and lagging schools named in the 通报
 PERCENT_UNITS = ("%", "％")  # a rate per school: its county total means nothing
@@ -53,9 +54,7 @@ def is_overdue(deadline: str | None, as_of: str) -> bool:
     return bool(deadline) and str(deadline)[:7] < as_of[:7]
 
 
-def needs_evidence(task: dict, status: str) -> bool:  # noqa: ARG001 (the rule will read the task)
-    """Whether an entry with ``status`` should carry evidence (today: 已完成 needs it)."""
-    return status == Status.DONE
+needs_evidence = checks.needs_evidence  # the school's export check and the bureau's figures ask the same question
 
 
 def _counts() -> dict[str, int]:
@@ -136,13 +135,15 @@ def status_of(data: dict, code: str, task_id: str) -> str:
 def _gaps(data: dict, code: str, as_of: str, evidence: dict) -> dict:
     """What a reported school still owes: tasks left empty, evidence missing, overdue tasks (task ids)."""
     tasks = {t["task_id"]: t for t in data["tasks"]}
-    out: dict[str, list[str]] = {"empty": [], "no_evidence": [], "overdue": []}
+    out: dict[str, list[str]] = {"empty": [], "no_evidence": [], "required_missing": [], "overdue": []}
     for tid in data["applicable"][code]:
         st = status_of(data, code, tid)
         if (code, tid) in data["empty"] or (code, tid) not in data["status"]:
             out["empty"].append(tid)
         if needs_evidence(tasks[tid], st) and not evidence.get((code, tid)):
             out["no_evidence"].append(tid)
+            if tasks[tid].get("evidence") == EvidenceRule.REQUIRED:
+                out["required_missing"].append(tid)
         if st not in (Status.DONE, Status.NOT_APPLICABLE) and is_overdue(tasks[tid]["deadline"], as_of):
             out["overdue"].append(tid)
     return out
@@ -159,7 +160,8 @@ def _per_school(data: dict, as_of: str, evidence: dict) -> list[dict]:
             for tid in app:
                 counts[status_of(data, s["code"], tid)] += 1
         due = len(app) - counts[Status.NOT_APPLICABLE]
-        gaps = _gaps(data, s["code"], as_of, evidence) if sub else {"empty": [], "no_evidence": [], "overdue": []}
+        gaps = _gaps(data, s["code"], as_of, evidence) if sub else {"empty": [], "no_evidence": [], "required_missing": [],
+                                                                      "overdue": []}
         reviewed = [data["review"].get((s["code"], tid), ReviewState.UNREVIEWED) for tid in app] if sub else []
         carried = [data["carried"][(s["code"], tid)] for tid in app if (s["code"], tid) in data["carried"]] if sub else []
         out.append(s | {"n_carried": len(carried), "n_carried_unconfirmed": carried.count(False),"review": data["review_overall"].get(s["code"], ReviewState.UNREVIEWED) if sub else "",
@@ -172,6 +174,7 @@ def _per_school(data: dict, as_of: str, evidence: dict) -> list[dict]:
                         "countable": due if sub else None,
                         "rate": rate(counts[Status.DONE], due) if sub else None,
                         "empty_tasks": gaps["empty"], "no_evidence": gaps["no_evidence"],
+                        "required_missing": gaps["required_missing"],
                         "overdue_tasks": gaps["overdue"], "rank": None})
     _rank(out)
     return out

@@ -139,12 +139,12 @@ def _by_school(ws: Worksheet, ctx: Context) -> None:
              p["countable"] if p["reported"] else "", p["rate"],
              len(p["overdue_tasks"]) if p["reported"] else "", len(p["no_evidence"]) if p["reported"] else "",
              f"{p['review']}（通过 {p['n_passed']}，退回 {p['n_returned']}）" if p["reported"] else "",
-             _carried_text(p))
+             _carried_text(p), len(p["required_missing"]) if p["reported"] else "")
             for p in rows]
     headers = ("排名", "学校代码", "学校名称", "类型", "乡镇", "报送情况", "版次", "报送时间", "适用任务",
                DONE, IN_PROGRESS, NOT_STARTED, NOT_APPLICABLE, "应完成", "完成率", "逾期未完成", "已完成缺佐证", "审核状态",
-               "沿用上期")
-    last = _table(ws, ctx, headers, body, (5, 11, 20, 8, 8, 18, 5, 15, 6, 6, 6, 6, 6, 6, 8, 7, 8, 20, 12), rates=(15,))
+               "沿用上期", "必需缺佐证")
+    last = _table(ws, ctx, headers, body, (5, 11, 20, 8, 8, 18, 5, 15, 6, 6, 6, 6, 6, 6, 8, 7, 8, 20, 12, 8), rates=(15,))
     for r in range(2, last + 1):
         if ws.cell(r, 6).value == NOT_REPORTED:
             for c in range(1, len(headers) + 1):

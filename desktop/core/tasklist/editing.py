@@ -20,7 +20,7 @@ from desktop.core.db.connection import transaction
 from desktop.core.errors import TaizhangError
 from desktop.core.tasklist import ids
 from desktop.core.tasklist import store as task_store
-from desktop.core.words import SCHOOL_TYPES
+from desktop.core.words import EVIDENCE_RULES, SCHOOL_TYPES, EvidenceRule
 
 MAX_TITLE = 200
 MAX_TEXT = 20000
@@ -174,11 +174,33 @@ def _sibling_label(tree: _Tree, parent_id: str | None, base: str) -> str:
 
 # ------------------------------------------------------------------------------ field edits
 
-_FIELDS = ("title", "text", "units", "deadline", "applies_to", "label")
+_FIELDS = ("title", "text", "units", "deadline", "applies_to", "label", "evidence")
+MAX_DEFINITION = 500  # characters of a 口径说明
+
+
+def _set_label(node: dict, value) -> None:
+    label = str(value or "").strip()
+    if not label or len(label) > MAX_LABEL:
+        raise TaizhangError("编号不能为空，且不超过 20 个字", "the numbering label must be 1 to 20 characters")
+    node["path"] = [*node["path"][:-1], label]
+
+
+def _set_evidence_rule(node: dict, rule) -> None:
+    """必需 / 可选 / 不需 on a task node; 可选 (the default) is not written, so plans without rules keep their digest."""
+    rule = rule or EvidenceRule.OPTIONAL
+    if rule not in EVIDENCE_RULES:
+        raise TaizhangError(f"佐证要求只能是：{'、'.join(EVIDENCE_RULES)}",
+                            f"the evidence rule must be one of {', '.join(EVIDENCE_RULES)}")
+    if node["is_heading"]:
+        raise TaizhangError("标题行没有佐证要求，请选择具体任务", "a heading has no evidence rule; choose a task")
+    node.pop("evidence", None)
+    if rule != EvidenceRule.OPTIONAL:
+        node["evidence"] = str(rule)
 
 
 def update_task(db, plan_id: str, task_id: str, **fields) -> dict:
-    """Change a node's title, text, units, deadline, applies_to or numbering label; returns the node."""
+    """Change a node's title, text, units, deadline, applies_to, numbering label or evidence rule; returns the
+    node."""
     unknown = set(fields) - set(_FIELDS)
     if unknown:
         raise ValueError(f"unknown fields: {sorted(unknown)}")
@@ -204,11 +226,10 @@ def update_task(db, plan_id: str, task_id: str, **fields) -> dict:
             node["deadline"] = normalise_deadline(fields["deadline"], year)
         if "applies_to" in fields:
             node["applies_to"] = split_units(fields["applies_to"])
+        if "evidence" in fields:
+            _set_evidence_rule(node, fields["evidence"])
         if "label" in fields:
-            label = str(fields["label"] or "").strip()
-            if not label or len(label) > MAX_LABEL:
-                raise TaizhangError("编号不能为空，且不超过 20 个字", "the numbering label must be 1 to 20 characters")
-            node["path"] = [*node["path"][:-1], label]
+            _set_label(node, fields["label"])
         _store(db, plan_id, tree, "edit", task_id, {"fields": sorted(fields)})
         return tree.node(task_id)
 
@@ -229,8 +250,9 @@ def add_target(db, plan_id: str, task_id: str, text: str = "", value=None, unit:
 
 
 def update_target(db, plan_id: str, task_id: str, seq: int, **fields) -> None:
-    """Change a target's text, value (None/'' = still to be filled in) or unit."""
-    unknown = set(fields) - {"text", "value", "unit"}
+    """Change a target's text, value (None/'' = still to be filled in), unit or 口径说明 (``definition``: how to
+    count it, shown to the schools)."""
+    unknown = set(fields) - {"text", "value", "unit", "definition"}
     if unknown:
         raise ValueError(f"unknown fields: {sorted(unknown)}")
     with transaction(db):
@@ -246,7 +268,13 @@ def update_target(db, plan_id: str, task_id: str, seq: int, **fields) -> None:
             value = normalise_value(fields["value"])
         if "unit" in fields:
             unit = str(fields["unit"] or "").strip()
-        task_store.set_target(db, plan_id, task_id, seq, text, value, unit)
+        definition = None
+        if "definition" in fields:
+            definition = str(fields["definition"] or "").strip()
+            if len(definition) > MAX_DEFINITION:
+                raise TaizhangError(f"口径说明太长（最多 {MAX_DEFINITION} 字）",
+                                    f"the definition is too long (at most {MAX_DEFINITION} characters)")
+        task_store.set_target(db, plan_id, task_id, seq, text, value, unit, definition)
         audit(db, "plan.review.target_edit", task_id, json.dumps({"plan": plan_id, "seq": seq}))
 
 

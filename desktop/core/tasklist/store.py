@@ -7,6 +7,7 @@ import uuid
 
 from desktop.core.clock import now_iso
 from desktop.core.tasklist import ids
+from desktop.core.words import EVIDENCE_RULES, EvidenceRule
 
 
 def _norm(path) -> tuple:
@@ -78,18 +79,28 @@ def save_parsed_plan(db, parsed: dict, *, county: str, source_name: str, source_
 def plan_tasks(db, plan_id: str) -> list[dict]:
     """Every node of the plan (headings and tasks) in document order, as package content."""
     targets: dict[str, list] = {}
-    for task_id, seq, text, value, unit, placeholder in db.execute(
-            "SELECT task_id, seq, text, value, unit, placeholder FROM targets WHERE plan_id = ? ORDER BY task_id, seq",
-            [plan_id]).fetchall():
-        targets.setdefault(task_id, []).append(
-            {"seq": seq, "text": text, "value": value, "unit": unit, "placeholder": bool(placeholder)})
+    for task_id, seq, text, value, unit, placeholder, definition in db.execute(
+            "SELECT task_id, seq, text, value, unit, placeholder, definition FROM targets WHERE plan_id = ?"
+            " ORDER BY task_id, seq", [plan_id]).fetchall():
+        target = {"seq": seq, "text": text, "value": value, "unit": unit, "placeholder": bool(placeholder)}
+        if definition:  # additive (DESIGN §13): only where the bureau wrote how to count
+            target["definition"] = definition
+        targets.setdefault(task_id, []).append(target)
     out = []
-    for row in db.execute("SELECT task_id, parent_id, path, is_heading, title, text, units, deadline, applies_to"
-                          " FROM tasks WHERE plan_id = ? ORDER BY seq", [plan_id]).fetchall():
-        out.append({"task_id": row[0], "parent_id": row[1], "path": json.loads(row[2]), "is_heading": bool(row[3]),
-                    "title": row[4], "text": row[5], "units": json.loads(row[6]), "deadline": row[7],
-                    "applies_to": json.loads(row[8]), "targets": targets.get(row[0], [])})
+    for row in db.execute("SELECT task_id, parent_id, path, is_heading, title, text, units, deadline, applies_to,"
+                          " evidence_rule FROM tasks WHERE plan_id = ? ORDER BY seq", [plan_id]).fetchall():
+        task = {"task_id": row[0], "parent_id": row[1], "path": json.loads(row[2]), "is_heading": bool(row[3]),
+                "title": row[4], "text": row[5], "units": json.loads(row[6]), "deadline": row[7],
+                "applies_to": json.loads(row[8]), "targets": targets.get(row[0], [])}
+        if row[9] != EvidenceRule.OPTIONAL:  # additive: the default 可选 is not written, so digests stay
+            task["evidence"] = row[9]
+        out.append(task)
     return out
+
+
+def evidence_rule(task: dict) -> str:
+    """A task's evidence rule (必需 / 可选 / 不需); 可选 when the plan does not say."""
+    return task.get("evidence") or EvidenceRule.OPTIONAL
 
 
 def store_plan_tasks(db, plan_id: str, tasks: list[dict]) -> None:
@@ -99,17 +110,21 @@ def store_plan_tasks(db, plan_id: str, tasks: list[dict]) -> None:
     for seq, t in enumerate(tasks, start=1):
         db.execute(
             "INSERT INTO tasks (plan_id, task_id, parent_id, seq, path, is_heading, title, text, units, deadline,"
-            " applies_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " applies_to, evidence_rule) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [plan_id, t["task_id"], t.get("parent_id"), seq, json.dumps(t["path"], ensure_ascii=False),
              int(bool(t.get("is_heading"))), t["title"], t.get("text", ""),
              json.dumps(t.get("units", []), ensure_ascii=False), t.get("deadline"),
-             json.dumps(t.get("applies_to", []), ensure_ascii=False)],
+             json.dumps(t.get("applies_to", []), ensure_ascii=False), _rule(t.get("evidence"))],
         )
         for x in t.get("targets", []):
-            db.execute("INSERT INTO targets (plan_id, task_id, seq, text, value, unit, placeholder)"
-                       " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            db.execute("INSERT INTO targets (plan_id, task_id, seq, text, value, unit, placeholder, definition)"
+                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                        [plan_id, t["task_id"], x["seq"], x.get("text", ""), x.get("value"), x.get("unit", ""),
-                        int(bool(x.get("placeholder")))])
+                        int(bool(x.get("placeholder"))), str(x.get("definition") or "")])
+
+
+def _rule(value) -> str:
+    return value if value in EVIDENCE_RULES else EvidenceRule.OPTIONAL
 
 
 def current_plan(db) -> dict | None:
@@ -181,9 +196,13 @@ def add_target(db, plan_id: str, task_id: str, text: str, value: str | None, uni
     return seq
 
 
-def set_target(db, plan_id: str, task_id: str, seq: int, text: str, value: str | None, unit: str) -> None:
+def set_target(db, plan_id: str, task_id: str, seq: int, text: str, value: str | None, unit: str,
+               definition: str | None = None) -> None:
     db.execute("UPDATE targets SET text = ?, value = ?, unit = ?, placeholder = ? WHERE plan_id = ? AND task_id = ?"
                " AND seq = ?", [text, value, unit, int(value is None), plan_id, task_id, seq])
+    if definition is not None:
+        db.execute("UPDATE targets SET definition = ? WHERE plan_id = ? AND task_id = ? AND seq = ?",
+                   [definition, plan_id, task_id, seq])
 
 
 def delete_target(db, plan_id: str, task_id: str, seq: int) -> bool:
