@@ -1468,7 +1468,7 @@ The data sent by this school&apos;s earlier, unconfirmed key will be set aside (
     <message>
         <location filename="../../desktop/gui/bureau/papercheck.py" line="52"/>
         <source>查出这份纸质备案表对应的已收到文件；学校首次使用的密钥也可以据此确认</source>
-        <translation>Finds the received file a paper cover sheet names; a school's first key can be confirmed by it</translation>
+        <translation>Finds the received file a paper cover sheet names; a school&apos;s first key can be confirmed by it</translation>
     </message>
     <message>
         <location filename="../../desktop/gui/bureau/papercheck.py" line="76"/>
@@ -1483,7 +1483,7 @@ The data sent by this school&apos;s earlier, unconfirmed key will be set aside (
 确认后，该校用这把密钥签名的数据不再标“未确认”。</source>
         <translation>Does the paper cover sheet carry the seal of {name}, and does its package code match the file received?
 
-Once confirmed, the data signed with this key is no longer marked "unconfirmed".</translation>
+Once confirmed, the data signed with this key is no longer marked &quot;unconfirmed&quot;.</translation>
     </message>
 </context>
 <context>
@@ -1496,7 +1496,7 @@ Once confirmed, the data signed with this key is no longer marked "unconfirmed".
     <message>
         <location filename="../../desktop/gui/bureau/papercheck.py" line="124"/>
         <source>据此确认该校密钥</source>
-        <translation>Confirm this school's key by this paper</translation>
+        <translation>Confirm this school&apos;s key by this paper</translation>
     </message>
     <message>
         <location filename="../../desktop/gui/bureau/papercheck.py" line="138"/>
@@ -1556,7 +1556,7 @@ Once confirmed, the data signed with this key is no longer marked "unconfirmed".
     <message>
         <location filename="../../desktop/gui/bureau/papercheck.py" line="165"/>
         <source>已按纸质备案表确认该校密钥。</source>
-        <translation>The school's key is confirmed by the paper cover sheet.</translation>
+        <translation>The school&apos;s key is confirmed by the paper cover sheet.</translation>
     </message>
     <message>
         <location filename="../../desktop/gui/bureau/papercheck.py" line="167"/>
@@ -1891,7 +1891,7 @@ Once confirmed, the data signed with this key is no longer marked "unconfirmed".
     <message>
         <location filename="../../desktop/gui/bureau/rosterpage.py" line="60"/>
         <source>一张填好表头和示例的学校名单（Excel），填好后用“从 Excel 导入学校名单”导入</source>
-        <translation>A school roster with its headers and an example (Excel); fill it in and use "Import the school list from Excel"</translation>
+        <translation>A school roster with its headers and an example (Excel); fill it in and use &quot;Import the school list from Excel&quot;</translation>
     </message>
     <message>
         <location filename="../../desktop/gui/bureau/rosterpage.py" line="66"/>
@@ -2298,6 +2298,11 @@ Once confirmed, the data signed with this key is no longer marked "unconfirmed".
         <translation>Unit</translation>
     </message>
     <message>
+        <location filename="../../desktop/gui/bureau/targetsmodel.py" line="27"/>
+        <source>口径说明（怎么统计）</source>
+        <translation>How to count</translation>
+    </message>
+    <message>
         <location filename="../../desktop/gui/bureau/targetsmodel.py" line="47"/>
         <source>待填写</source>
         <translation>To fill in</translation>
@@ -2307,91 +2312,136 @@ Once confirmed, the data signed with this key is no longer marked "unconfirmed".
         <source>原文中的目标值是占位符（如 x、xx、**），请填写具体数字</source>
         <translation>The source has a placeholder here (such as x, xx, **); enter the actual number</translation>
     </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/targetsmodel.py" line="54"/>
+        <source>告诉学校这个数怎么统计（例如：按人次计，同一人多次只计一次）；学校填报时能看到</source>
+        <translation>Tell the schools how to count this figure (e.g. per person, each person once); schools see it when they fill in</translation>
+    </message>
 </context>
 <context>
     <name>TaskEditor</name>
     <message>
-        <location filename="../../desktop/gui/bureau/taskeditor.py" line="98"/>
+        <location filename="../../desktop/gui/bureau/taskeditor.py" line="55"/>
+        <source>必需</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/taskeditor.py" line="56"/>
+        <source>必需：学校必须上传佐证材料</source>
+        <translation>Required: the school must attach evidence</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/taskeditor.py" line="57"/>
+        <source>可选（默认）</source>
+        <translation>Optional (default)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/taskeditor.py" line="58"/>
+        <source>可选：学校可以上传（默认）</source>
+        <translation>Optional: the school may attach evidence (default)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/taskeditor.py" line="59"/>
+        <source>不需</source>
+        <translation>Not needed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/taskeditor.py" line="60"/>
+        <source>不需：不要求上传，学校端不显示佐证材料框</source>
+        <translation>Not needed: none asked for; the school does not see the evidence box</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/taskeditor.py" line="64"/>
+        <source>学校是否要为本任务上传佐证材料；“不需”时学校端不显示佐证材料框</source>
+        <translation>Whether schools attach evidence for this task; with "Not needed" the school does not see the evidence box</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/taskeditor.py" line="118"/>
         <source>编号：</source>
         <translation>Number:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/taskeditor.py" line="109"/>
+        <location filename="../../desktop/gui/bureau/taskeditor.py" line="129"/>
         <source>具体内容：</source>
         <translation>Text:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/taskeditor.py" line="112"/>
+        <location filename="../../desktop/gui/bureau/taskeditor.py" line="132"/>
         <source>用顿号分隔，例如：基础教育股、各中小学</source>
         <translation>Separated by commas, e.g. Education Section, all schools</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/taskeditor.py" line="117"/>
+        <location filename="../../desktop/gui/bureau/taskeditor.py" line="137"/>
         <source>年-月，例如 2026-06；不限时留空</source>
         <translation>Year-month, e.g. 2026-06; empty if none</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/taskeditor.py" line="123"/>
+        <location filename="../../desktop/gui/bureau/taskeditor.py" line="146"/>
+        <source>佐证材料：</source>
+        <translation>Evidence:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/taskeditor.py" line="154"/>
         <source>适用学校（学校只看到适用于本校类型的任务；都不勾选 = 所有学校）：</source>
         <translation>Applies to (none ticked = all schools):</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/taskeditor.py" line="134"/>
+        <location filename="../../desktop/gui/bureau/taskeditor.py" line="165"/>
         <source>指定学校：</source>
         <translation>Named schools:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/taskeditor.py" line="137"/>
+        <location filename="../../desktop/gui/bureau/taskeditor.py" line="168"/>
         <source>学校名称，用顿号分隔</source>
         <translation>School names, separated by commas</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/taskeditor.py" line="140"/>
+        <location filename="../../desktop/gui/bureau/taskeditor.py" line="171"/>
         <source>按责任单位推断</source>
         <translation>Infer from units</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/taskeditor.py" line="142"/>
+        <location filename="../../desktop/gui/bureau/taskeditor.py" line="173"/>
         <source>根据“责任单位”中的各中小学、各幼儿园等重新推断适用学校</source>
         <translation>Work out the applicable schools again from the responsible units (such as &quot;all schools&quot; or &quot;all kindergartens&quot;)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/taskeditor.py" line="150"/>
+        <location filename="../../desktop/gui/bureau/taskeditor.py" line="181"/>
         <source>添加指标</source>
         <translation>Add target</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/taskeditor.py" line="153"/>
+        <location filename="../../desktop/gui/bureau/taskeditor.py" line="184"/>
         <source>删除指标</source>
         <translation>Remove target</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/taskeditor.py" line="197"/>
+        <location filename="../../desktop/gui/bureau/taskeditor.py" line="229"/>
         <source>在左侧选择一项任务进行核对和修改</source>
         <translation>Choose a task on the left to review and edit it</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/taskeditor.py" line="199"/>
+        <location filename="../../desktop/gui/bureau/taskeditor.py" line="231"/>
         <source>标题</source>
         <translation>Heading</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/taskeditor.py" line="199"/>
+        <location filename="../../desktop/gui/bureau/taskeditor.py" line="231"/>
         <source>任务</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/taskeditor.py" line="200"/>
+        <location filename="../../desktop/gui/bureau/taskeditor.py" line="232"/>
         <source>{kind} · 编号 {id}</source>
         <translation>{kind} · No. {id}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/taskeditor.py" line="320"/>
+        <location filename="../../desktop/gui/bureau/taskeditor.py" line="358"/>
         <source>新指标</source>
         <translation>New target</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/taskeditor.py" line="335"/>
+        <location filename="../../desktop/gui/bureau/taskeditor.py" line="373"/>
         <source>请先在表格中选择要删除的指标</source>
         <translation>Select the target to remove in the table first</translation>
     </message>

@@ -30,6 +30,69 @@
     </message>
 </context>
 <context>
+    <name>CarriedBox</name>
+    <message>
+        <location filename="../../desktop/gui/school/carried.py" line="58"/>
+        <source>确认沿用</source>
+        <translation>Confirm carried</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/carried.py" line="60"/>
+        <source>上期的填报本期仍然属实：确认后导出时不再提示</source>
+        <translation>Last period's answer still holds this period: once confirmed, the export no longer warns</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/carried.py" line="62"/>
+        <source>本部分全部确认沿用</source>
+        <translation>Confirm the whole section</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/carried.py" line="64"/>
+        <source>确认本部分所有沿用上期、尚未确认的任务</source>
+        <translation>Confirm every task of this section carried from the last period and not yet confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/carried.py" line="94"/>
+        <source>沿用上期（{period}）· 已确认</source>
+        <translation>Carried from last period ({period}) · confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/carried.py" line="96"/>
+        <source>沿用上期（{period}）· 请确认仍然属实，或直接修改</source>
+        <translation>Carried from last period ({period}) · confirm it still holds, or edit it</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/carried.py" line="99"/>
+        <source>本期已填写（上期：{period}）</source>
+        <translation>Answered this period (last period: {period})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/carried.py" line="105"/>
+        <source>上期：{status} {progress}%</source>
+        <translation>Last period: {status} {progress}%</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/carried.py" line="107"/>
+        <source>；{narrative}</source>
+        <translation>; {narrative}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/carried.py" line="109"/>
+        <source>；完成值 {values}</source>
+        <translation>; achieved {values}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/carried.py" line="111"/>
+        <source>；佐证 {n} 份</source>
+        <translation>; {n} evidence file(s)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/carried.py" line="120"/>
+        <source>上期（{period}）：{value}</source>
+        <translation>Last period ({period}): {value}</translation>
+    </message>
+</context>
+<context>
     <name>CoverPrinter</name>
     <message>
         <location filename="../../desktop/gui/school/exportlog.py" line="84"/>
@@ -163,7 +226,7 @@ SHA-256: {sha}</translation>
 <context>
     <name>EvidenceView</name>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="87"/>
+        <location filename="../../desktop/gui/school/detail.py" line="90"/>
         <source>把照片或文件拖到这里</source>
         <translation>Drop photos or files here</translation>
     </message>
@@ -327,7 +390,7 @@ Period: {period} — this will be revision {rev}
     <message>
         <location filename="../../desktop/gui/school/export.py" line="340"/>
         <source>请把这个文件交给教育局（U 盘、邮件或工作群均可），不要用 Excel/WPS 修改后再保存，否则签名失效。需要纸质备案表时点“打印备案表”：报送码、指纹和二维码都印在上面，签字盖章后交教育局。如需更正，改好后再导出一次，版次自动加一。以后也可以在“文件 → 导出记录”里再打印。</source>
-        <translation>Hand this file to the bureau (USB stick, e-mail or work chat). Do not edit and save it in Excel/WPS: that breaks the signature. For the paper record click "Print cover sheet": the package code, fingerprint and QR code are on it; sign, stamp and hand it in. To correct something, edit and export again; the revision goes up by one. You can print it again later from File → Export history.</translation>
+        <translation>Hand this file to the bureau (USB stick, e-mail or work chat). Do not edit and save it in Excel/WPS: that breaks the signature. For the paper record click &quot;Print cover sheet&quot;: the package code, fingerprint and QR code are on it; sign, stamp and hand it in. To correct something, edit and export again; the revision goes up by one. You can print it again later from File → Export history.</translation>
     </message>
     <message>
         <location filename="../../desktop/gui/school/export.py" line="352"/>
@@ -609,6 +672,216 @@ Plan: {title} (version {version}, {tasks} tasks, {schools} schools)</translation
     </message>
 </context>
 <context>
+    <name>PlanChangeBox</name>
+    <message>
+        <location filename="../../desktop/gui/school/carried.py" line="139"/>
+        <source>知道了</source>
+        <translation>Seen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/carried.py" line="152"/>
+        <source>任务</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/carried.py" line="152"/>
+        <source>具体内容</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/carried.py" line="152"/>
+        <source>完成时限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/carried.py" line="154"/>
+        <source>任务清单第 {v} 版新增了本任务。</source>
+        <translation>Version {v} of the plan added this task.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/carried.py" line="156"/>
+        <source>任务清单第 {v} 版修改了本任务：</source>
+        <translation>Version {v} of the plan changed this task:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/carried.py" line="157"/>
+        <source>{field}：原为“{old}”，现为“{new}”</source>
+        <translation>{field}: was "{old}", now "{new}"</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/carried.py" line="162"/>
+        <source>佐证要求：现为“{rule}”</source>
+        <translation>Evidence: now "{rule}"</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/carried.py" line="164"/>
+        <source>量化指标有调整，请看下面的指标</source>
+        <translation>The targets changed: see the targets below</translation>
+    </message>
+</context>
+<context>
+    <name>PlanChangesDialog</name>
+    <message>
+        <location filename="../../desktop/gui/school/planchanges.py" line="29"/>
+        <source>任务清单变化</source>
+        <translation>Plan changes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/planchanges.py" line="38"/>
+        <source>变化</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/planchanges.py" line="38"/>
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/planchanges.py" line="38"/>
+        <location filename="../../desktop/gui/school/planchanges.py" line="106"/>
+        <source>任务</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/planchanges.py" line="38"/>
+        <source>原内容</source>
+        <translation>Old text</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/planchanges.py" line="38"/>
+        <source>新内容</source>
+        <translation>New text</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/planchanges.py" line="39"/>
+        <source>状态</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/planchanges.py" line="51"/>
+        <source>选中一行，在这里看原内容和新内容的全文</source>
+        <translation>Select a row to see the old and the new text in full here</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/planchanges.py" line="55"/>
+        <source>全部标为已看</source>
+        <translation>Mark all as seen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/planchanges.py" line="65"/>
+        <source>新增</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/planchanges.py" line="65"/>
+        <source>删除</source>
+        <translation>Removed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/planchanges.py" line="65"/>
+        <source>修改</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/planchanges.py" line="72"/>
+        <source>第 {v} 版 {kind}</source>
+        <translation>v{v} {kind}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/planchanges.py" line="76"/>
+        <source>已看</source>
+        <translation>Seen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/planchanges.py" line="76"/>
+        <source>未看</source>
+        <translation>Not seen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/planchanges.py" line="87"/>
+        <source>存档：{period}</source>
+        <translation>Archived: {period}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/planchanges.py" line="88"/>
+        <source>{status} {progress}%</source>
+        <translation>{status} {progress}%</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/planchanges.py" line="95"/>
+        <source>新增 {a} 项，删除 {r} 项（本校的填报记录已存档，没有删除），修改 {c} 项。加粗的是还没有看过的变化。</source>
+        <translation>{a} added, {r} removed (this school's entries are archived, not deleted), {c} changed. Changes in bold are not seen yet.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/planchanges.py" line="99"/>
+        <source>任务清单还没有修订过。</source>
+        <translation>The plan has not been revised.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/planchanges.py" line="106"/>
+        <source>具体内容</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/planchanges.py" line="106"/>
+        <source>完成时限</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/planchanges.py" line="107"/>
+        <source>佐证要求</source>
+        <translation>Evidence rule</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/planchanges.py" line="112"/>
+        <source>原{name}：{value}</source>
+        <translation>Old {name}: {value}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/planchanges.py" line="114"/>
+        <source>新{name}：{value}</source>
+        <translation>New {name}: {value}</translation>
+    </message>
+</context>
+<context>
+    <name>ReuseDialog</name>
+    <message>
+        <location filename="../../desktop/gui/school/reuse.py" line="27"/>
+        <source>从已有材料中选择</source>
+        <translation>Choose from stored files</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/reuse.py" line="31"/>
+        <source>同一份材料可以同时作为几项任务的佐证，只保存一份、只报送一次。</source>
+        <translation>One file can back several tasks: it is stored once and sent once.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/reuse.py" line="38"/>
+        <source>文件名</source>
+        <translation>File name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/reuse.py" line="38"/>
+        <source>大小</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/reuse.py" line="38"/>
+        <source>已用于</source>
+        <translation>Used for</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/reuse.py" line="49"/>
+        <source>本校还没有其他可选的材料。</source>
+        <translation>This school has no other stored files to choose from.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/reuse.py" line="54"/>
+        <source>用作本任务的佐证</source>
+        <translation>Use for this task</translation>
+    </message>
+</context>
+<context>
     <name>RosterModel</name>
     <message>
         <location filename="../../desktop/gui/school/rostermodel.py" line="33"/>
@@ -720,220 +993,225 @@ Plan: {title} (version {version}, {tasks} tasks, {schools} schools)</translation
 <context>
     <name>SchoolWindow</name>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="75"/>
+        <location filename="../../desktop/gui/school/window.py" line="76"/>
         <source>台账 · {school} · {plan}</source>
         <translation>Taizhang · {school} · {plan}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="86"/>
+        <location filename="../../desktop/gui/school/window.py" line="87"/>
         <source>{school}（{code}）· 所有修改都会自动保存</source>
         <translation>{school} ({code}) · every change is saved automatically</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="99"/>
+        <location filename="../../desktop/gui/school/window.py" line="100"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="100"/>
+        <location filename="../../desktop/gui/school/window.py" line="101"/>
         <source>导出报送文件(&amp;E)…</source>
         <translation>&amp;Export report…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="105"/>
+        <location filename="../../desktop/gui/school/window.py" line="106"/>
         <source>导出记录（再打印备案表）(&amp;H)…</source>
         <translation>Export &amp;history (print cover sheets again)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="107"/>
+        <location filename="../../desktop/gui/school/window.py" line="108"/>
         <source>导出记录</source>
         <translation>Export history</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="108"/>
+        <location filename="../../desktop/gui/school/window.py" line="109"/>
         <source>导出过的报送文件：再打印备案表，或另存签名原件</source>
         <translation>Exported report files: print a cover sheet again, or save the signed original again</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="111"/>
+        <location filename="../../desktop/gui/school/window.py" line="112"/>
         <source>载入新版任务清单(&amp;U)…</source>
         <translation>Load &amp;updated plan…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="114"/>
+        <location filename="../../desktop/gui/school/window.py" line="115"/>
+        <source>任务清单变化(&amp;C)…</source>
+        <translation>Plan &amp;changes…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/window.py" line="119"/>
         <source>载入审核意见(&amp;R)…</source>
         <translation>Load &amp;review feedback…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="116"/>
+        <location filename="../../desktop/gui/school/window.py" line="121"/>
         <source>载入教育局发回的审核意见文件，退回修改的任务会在列表中标出</source>
         <translation>Load the feedback file from the bureau; tasks sent back are marked in the list</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="119"/>
+        <location filename="../../desktop/gui/school/window.py" line="124"/>
         <source>备份数据文件(&amp;B)…</source>
         <translation>&amp;Back up database…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="123"/>
+        <location filename="../../desktop/gui/school/window.py" line="128"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="128"/>
+        <location filename="../../desktop/gui/school/window.py" line="133"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="129"/>
+        <location filename="../../desktop/gui/school/window.py" line="134"/>
         <source>撤销(&amp;U)</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="133"/>
+        <location filename="../../desktop/gui/school/window.py" line="138"/>
         <source>重做(&amp;R)</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="137"/>
+        <location filename="../../desktop/gui/school/window.py" line="142"/>
         <source>查找任务(&amp;F)</source>
         <translation>&amp;Find task</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="143"/>
+        <location filename="../../desktop/gui/school/window.py" line="148"/>
         <source>查看(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="144"/>
-        <location filename="../../desktop/gui/school/window.py" line="270"/>
+        <location filename="../../desktop/gui/school/window.py" line="149"/>
+        <location filename="../../desktop/gui/school/window.py" line="275"/>
         <source>任务详情</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="147"/>
-        <location filename="../../desktop/gui/school/window.py" line="271"/>
+        <location filename="../../desktop/gui/school/window.py" line="152"/>
+        <location filename="../../desktop/gui/school/window.py" line="276"/>
         <source>总体情况</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="150"/>
-        <location filename="../../desktop/gui/school/window.py" line="242"/>
+        <location filename="../../desktop/gui/school/window.py" line="155"/>
+        <location filename="../../desktop/gui/school/window.py" line="247"/>
         <source>任务列表</source>
         <translation>Task list</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="156"/>
+        <location filename="../../desktop/gui/school/window.py" line="161"/>
         <source>语言(&amp;L)</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="160"/>
+        <location filename="../../desktop/gui/school/window.py" line="165"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="165"/>
+        <location filename="../../desktop/gui/school/window.py" line="170"/>
         <source>填报周期：</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="171"/>
+        <location filename="../../desktop/gui/school/window.py" line="176"/>
         <source>（{due} 截止）</source>
         <translation> (due {due})</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="192"/>
+        <location filename="../../desktop/gui/school/window.py" line="197"/>
         <source>搜索任务（名称、内容、责任单位）</source>
         <translation>Search tasks (title, text, responsible units)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="200"/>
+        <location filename="../../desktop/gui/school/window.py" line="205"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="203"/>
+        <location filename="../../desktop/gui/school/window.py" line="208"/>
         <source>未完成（未开始+进行中）</source>
         <translation>Open (not started + in progress)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="205"/>
+        <location filename="../../desktop/gui/school/window.py" line="210"/>
         <source>只看本校任务</source>
         <translation>My school&apos;s tasks only</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="208"/>
+        <location filename="../../desktop/gui/school/window.py" line="213"/>
         <source>只列出适用于本校类型（{type}）的任务</source>
         <translation>Only tasks that apply to this school type ({type})</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="214"/>
+        <location filename="../../desktop/gui/school/window.py" line="219"/>
         <source>已超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="216"/>
+        <location filename="../../desktop/gui/school/window.py" line="221"/>
         <source>缺佐证</source>
         <translation>No evidence</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="218"/>
+        <location filename="../../desktop/gui/school/window.py" line="223"/>
         <source>已完成但没有佐证材料的任务</source>
         <translation>Done tasks without evidence</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="219"/>
+        <location filename="../../desktop/gui/school/window.py" line="224"/>
         <source>有提醒</source>
         <translation>With warnings</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="221"/>
+        <location filename="../../desktop/gui/school/window.py" line="226"/>
         <source>退回修改</source>
         <translation>Sent back</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="223"/>
+        <location filename="../../desktop/gui/school/window.py" line="228"/>
         <source>教育局审核后退回修改的任务</source>
         <translation>Tasks the bureau sent back for correction</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="228"/>
+        <location filename="../../desktop/gui/school/window.py" line="233"/>
         <source>清除筛选</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="300"/>
+        <location filename="../../desktop/gui/school/window.py" line="305"/>
         <source>显示 {shown} 项任务（本校共 {total} 项）</source>
         <translation>Showing {shown} tasks (school total {total})</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="305"/>
+        <location filename="../../desktop/gui/school/window.py" line="310"/>
         <source>已自动保存 {time}</source>
         <translation>Saved automatically {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="440"/>
+        <location filename="../../desktop/gui/school/window.py" line="445"/>
         <source>载入新版任务清单</source>
         <translation>Load updated plan</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="441"/>
+        <location filename="../../desktop/gui/school/window.py" line="446"/>
         <source>任务清单 (*.xlsx)</source>
         <translation>Plan workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="467"/>
+        <location filename="../../desktop/gui/school/window.py" line="472"/>
         <source>已载入任务清单第 {version} 版</source>
         <translation>Plan version {version} loaded</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="471"/>
+        <location filename="../../desktop/gui/school/window.py" line="485"/>
         <source>这是另一份任务清单</source>
         <translation>This is another plan</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="472"/>
+        <location filename="../../desktop/gui/school/window.py" line="486"/>
         <source>选中的文件是《{new}》（第 {nv} 版），不是当前《{cur}》（第 {cv} 版）的更新。
 
 如果是去年的清单，请不要切换。确定要改用这份新清单吗？</source>
@@ -942,32 +1220,32 @@ Plan: {title} (version {version}, {tasks} tasks, {schools} schools)</translation
 If it is last year&apos;s plan, do not switch. Switch to this plan?</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="479"/>
+        <location filename="../../desktop/gui/school/window.py" line="493"/>
         <source>载入审核意见</source>
         <translation>Load review feedback</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="480"/>
+        <location filename="../../desktop/gui/school/window.py" line="494"/>
         <source>审核意见 (*.xlsx)</source>
         <translation>Review feedback (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="504"/>
+        <location filename="../../desktop/gui/school/window.py" line="518"/>
         <source>已载入审核意见：退回修改 {n} 项，通过 {p} 项</source>
         <translation>Feedback loaded: {n} task(s) sent back, {p} passed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="509"/>
+        <location filename="../../desktop/gui/school/window.py" line="523"/>
         <source>备份数据文件</source>
         <translation>Back up database</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="510"/>
+        <location filename="../../desktop/gui/school/window.py" line="524"/>
         <source>台账数据文件 (*.db)</source>
         <translation>Taizhang database (*.db)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="519"/>
+        <location filename="../../desktop/gui/school/window.py" line="533"/>
         <source>已备份到 {path}</source>
         <translation>Backed up to {path}</translation>
     </message>
@@ -980,7 +1258,7 @@ If it is last year&apos;s plan, do not switch. Switch to this plan?</translation
         <translation type="vanished">The language changes the next time Taizhang starts.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="524"/>
+        <location filename="../../desktop/gui/school/window.py" line="538"/>
         <source>正在导出，请稍候……</source>
         <translation>Exporting, please wait…</translation>
     </message>
@@ -1036,223 +1314,250 @@ If it is last year&apos;s plan, do not switch. Switch to this plan?</translation
 <context>
     <name>TaskDetail</name>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="146"/>
+        <location filename="../../desktop/gui/school/detail.py" line="152"/>
         <source>请在左侧选择一项任务。</source>
         <translation>Choose a task on the left.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="174"/>
+        <location filename="../../desktop/gui/school/detail.py" line="183"/>
         <source>任务要求</source>
         <translation>What the plan asks</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="188"/>
+        <location filename="../../desktop/gui/school/detail.py" line="197"/>
         <source>责任单位</source>
         <translation>Responsible units</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="189"/>
+        <location filename="../../desktop/gui/school/detail.py" line="198"/>
         <source>完成时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="190"/>
+        <location filename="../../desktop/gui/school/detail.py" line="199"/>
         <source>适用学校</source>
         <translation>Applies to</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="191"/>
-        <location filename="../../desktop/gui/school/detail.py" line="339"/>
+        <location filename="../../desktop/gui/school/detail.py" line="200"/>
+        <location filename="../../desktop/gui/school/detail.py" line="361"/>
         <source>：</source>
         <translation>:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="202"/>
+        <location filename="../../desktop/gui/school/detail.py" line="215"/>
         <source>完成情况</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="214"/>
+        <location filename="../../desktop/gui/school/detail.py" line="227"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="218"/>
+        <location filename="../../desktop/gui/school/detail.py" line="231"/>
         <source>进度</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="237"/>
+        <location filename="../../desktop/gui/school/detail.py" line="250"/>
         <source>不适用原因</source>
         <translation>Reason (not applicable)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="240"/>
+        <location filename="../../desktop/gui/school/detail.py" line="253"/>
         <source>例如：本校无此学段</source>
         <translation>e.g. the school has no such grade</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="247"/>
+        <location filename="../../desktop/gui/school/detail.py" line="260"/>
         <source>量化指标：</source>
         <translation>Targets:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="260"/>
+        <location filename="../../desktop/gui/school/detail.py" line="273"/>
         <source>完成情况说明</source>
         <translation>What was done</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="260"/>
+        <location filename="../../desktop/gui/school/detail.py" line="273"/>
         <source>做了什么、做到什么程度（可写数量、时间、范围）</source>
         <translation>What was done and how far (numbers, dates, scope)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="261"/>
+        <location filename="../../desktop/gui/school/detail.py" line="274"/>
         <source>存在问题</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="261"/>
+        <location filename="../../desktop/gui/school/detail.py" line="274"/>
         <source>遇到的困难和不足</source>
         <translation>Difficulties and shortcomings</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="262"/>
+        <location filename="../../desktop/gui/school/detail.py" line="275"/>
         <source>下步打算</source>
         <translation>Next steps</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="262"/>
+        <location filename="../../desktop/gui/school/detail.py" line="275"/>
         <source>接下来准备怎么做</source>
         <translation>What comes next</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="282"/>
-        <location filename="../../desktop/gui/school/detail.py" line="573"/>
+        <location filename="../../desktop/gui/school/detail.py" line="295"/>
+        <location filename="../../desktop/gui/school/detail.py" line="648"/>
         <source>佐证材料</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="286"/>
+        <location filename="../../desktop/gui/school/detail.py" line="299"/>
         <source>把照片、文件拖到下面的框里，或点“添加文件”。</source>
         <translation>Drag photos and files into the box below, or click &quot;Add files&quot;.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="290"/>
+        <location filename="../../desktop/gui/school/detail.py" line="303"/>
         <source>添加文件…</source>
         <translation>Add files…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="293"/>
+        <location filename="../../desktop/gui/school/detail.py" line="306"/>
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="296"/>
-        <location filename="../../desktop/gui/school/detail.py" line="637"/>
+        <location filename="../../desktop/gui/school/detail.py" line="309"/>
+        <location filename="../../desktop/gui/school/detail.py" line="712"/>
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="363"/>
-        <location filename="../../desktop/gui/school/detail.py" line="424"/>
+        <location filename="../../desktop/gui/school/detail.py" line="312"/>
+        <source>从已有材料选择…</source>
+        <translation>From stored files…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/detail.py" line="314"/>
+        <source>同一份材料用作几项任务的佐证：只保存一份，不必重复上传</source>
+        <translation>Let one file back several tasks: stored once, no need to add it again</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/detail.py" line="345"/>
+        <source>本任务不需要上传佐证材料（教育局规定）。</source>
+        <translation>No evidence is needed for this task (set by the bureau).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/detail.py" line="385"/>
+        <location filename="../../desktop/gui/school/detail.py" line="451"/>
         <source>（未注明）</source>
         <translation>(not stated)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="364"/>
+        <location filename="../../desktop/gui/school/detail.py" line="386"/>
         <source>全部学校</source>
         <translation>All schools</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="393"/>
+        <location filename="../../desktop/gui/school/detail.py" line="416"/>
+        <source>
+口径：{definition}</source>
+        <translation>
+How to count: {definition}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/detail.py" line="420"/>
         <source>目标：{value}{unit}</source>
         <translation>Target: {value} {unit}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="394"/>
+        <location filename="../../desktop/gui/school/detail.py" line="421"/>
         <source>目标：待教育局确定</source>
         <translation>Target: to be set by the bureau</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="399"/>
+        <location filename="../../desktop/gui/school/detail.py" line="426"/>
         <source>完成值</source>
         <translation>Achieved</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="403"/>
+        <location filename="../../desktop/gui/school/detail.py" line="430"/>
         <source>“{text}”的完成值</source>
         <translation>Achieved value for &quot;{text}&quot;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="427"/>
+        <location filename="../../desktop/gui/school/detail.py" line="454"/>
         <source>{deadline}（已超期）</source>
         <translation>{deadline} (overdue)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="439"/>
+        <location filename="../../desktop/gui/school/detail.py" line="466"/>
         <source>教育局退回修改：{comment}
 请按意见修改后重新导出报送。</source>
         <translation>Sent back by the bureau: {comment}
 Correct it as asked, then export the report again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="440"/>
+        <location filename="../../desktop/gui/school/detail.py" line="467"/>
         <source>（未写意见）</source>
         <translation>(no comment)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="453"/>
+        <location filename="../../desktop/gui/school/detail.py" line="482"/>
+        <source>佐证材料（{n}）· 必需上传</source>
+        <translation>Evidence ({n}) · required</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/detail.py" line="484"/>
         <source>佐证材料（{n}）</source>
         <translation>Evidence ({n})</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="515"/>
+        <location filename="../../desktop/gui/school/detail.py" line="552"/>
         <source>未能保存：{reason}</source>
         <translation>Not saved: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="541"/>
+        <location filename="../../desktop/gui/school/detail.py" line="578"/>
         <source>选择佐证材料</source>
         <translation>Choose evidence files</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="542"/>
+        <location filename="../../desktop/gui/school/detail.py" line="579"/>
         <source>所有文件 (*);;图片 (*.png *.jpg *.jpeg);;文档 (*.pdf *.docx *.xlsx)</source>
         <translation>All files (*);;Images (*.png *.jpg *.jpeg);;Documents (*.pdf *.docx *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="562"/>
+        <location filename="../../desktop/gui/school/detail.py" line="637"/>
         <source>正在处理佐证材料，请稍候</source>
         <translation>Still working on the evidence, please wait</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="605"/>
+        <location filename="../../desktop/gui/school/detail.py" line="680"/>
         <source>有文件未能添加：</source>
         <translation>Some files could not be added:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="612"/>
+        <location filename="../../desktop/gui/school/detail.py" line="687"/>
         <source>正在添加佐证材料：{names}</source>
         <translation>Adding evidence: {names}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="633"/>
+        <location filename="../../desktop/gui/school/detail.py" line="708"/>
         <source>移除佐证材料</source>
         <translation>Remove evidence</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="634"/>
+        <location filename="../../desktop/gui/school/detail.py" line="709"/>
         <source>从本任务中移除“{name}”？</source>
         <translation>Remove &quot;{name}&quot; from this task?</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="638"/>
+        <location filename="../../desktop/gui/school/detail.py" line="713"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="646"/>
+        <location filename="../../desktop/gui/school/detail.py" line="721"/>
         <source>正在移除佐证材料…</source>
         <translation>Removing evidence…</translation>
     </message>
@@ -1260,84 +1565,104 @@ Correct it as asked, then export the report again.</translation>
 <context>
     <name>TaskTreeModel</name>
     <message>
-        <location filename="../../desktop/gui/school/taskmodel.py" line="160"/>
+        <location filename="../../desktop/gui/school/taskmodel.py" line="161"/>
         <source>任务</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/taskmodel.py" line="160"/>
+        <location filename="../../desktop/gui/school/taskmodel.py" line="161"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/taskmodel.py" line="160"/>
+        <location filename="../../desktop/gui/school/taskmodel.py" line="161"/>
         <source>时限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/taskmodel.py" line="160"/>
+        <location filename="../../desktop/gui/school/taskmodel.py" line="161"/>
         <source>佐证</source>
         <translation>Files</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/taskmodel.py" line="175"/>
+        <location filename="../../desktop/gui/school/taskmodel.py" line="177"/>
         <source>退回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/taskmodel.py" line="229"/>
+        <location filename="../../desktop/gui/school/taskmodel.py" line="179"/>
+        <source>沿用</source>
+        <translation>Carried</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/taskmodel.py" line="180"/>
+        <source>有变化</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/taskmodel.py" line="236"/>
         <source>未开始</source>
         <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/taskmodel.py" line="229"/>
+        <location filename="../../desktop/gui/school/taskmodel.py" line="236"/>
         <source>进行中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/taskmodel.py" line="229"/>
+        <location filename="../../desktop/gui/school/taskmodel.py" line="236"/>
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/taskmodel.py" line="230"/>
+        <location filename="../../desktop/gui/school/taskmodel.py" line="237"/>
         <source>不适用</source>
         <translation>Not applicable</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/taskmodel.py" line="235"/>
+        <location filename="../../desktop/gui/school/taskmodel.py" line="242"/>
         <source>{title}
 本节已完成 {done}/{total} 项</source>
         <translation>{title}
 {done} of {total} tasks done in this section</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/taskmodel.py" line="239"/>
+        <location filename="../../desktop/gui/school/taskmodel.py" line="246"/>
         <source>（不属于本校类型的任务）</source>
         <translation>(not a task for this school type)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/taskmodel.py" line="240"/>
+        <location filename="../../desktop/gui/school/taskmodel.py" line="247"/>
         <source>状态：{status}，进度 {progress}%</source>
         <translation>Status: {status}, progress {progress}%</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/taskmodel.py" line="243"/>
+        <location filename="../../desktop/gui/school/taskmodel.py" line="250"/>
         <source>已超过完成时限 {deadline}</source>
         <translation>Past the deadline {deadline}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/taskmodel.py" line="244"/>
+        <location filename="../../desktop/gui/school/taskmodel.py" line="251"/>
         <source>佐证材料 {n} 份</source>
         <translation>{n} evidence file(s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/taskmodel.py" line="246"/>
+        <location filename="../../desktop/gui/school/taskmodel.py" line="253"/>
+        <source>沿用上期的填报，尚未确认</source>
+        <translation>Carried from the last period, not confirmed yet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/taskmodel.py" line="255"/>
+        <source>任务清单修订时改动了本任务，尚未查看</source>
+        <translation>A revision of the plan changed this task; not seen yet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/taskmodel.py" line="257"/>
         <source>有 {n} 条提醒</source>
         <translation>{n} warning(s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/taskmodel.py" line="248"/>
+        <location filename="../../desktop/gui/school/taskmodel.py" line="259"/>
         <source>教育局退回修改：{comment}</source>
         <translation>Sent back by the bureau: {comment}</translation>
     </message>
@@ -1418,6 +1743,16 @@ Correct it as asked, then export the report again.</translation>
         <location filename="../../desktop/gui/school/messages.py" line="43"/>
         <source>{count} 项任务已超过完成时限仍未完成</source>
         <translation>{count} task(s) are past their deadline and not done</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/messages.py" line="51"/>
+        <source>{count} 项任务沿用上期内容，尚未确认或修改</source>
+        <translation>{count} task(s) carried from the last period are not confirmed or edited yet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/messages.py" line="53"/>
+        <source>教育局要求本任务必须上传佐证材料，但还没有上传</source>
+        <translation>The bureau requires evidence for this task, and none is attached</translation>
     </message>
 </context>
 </TS>

@@ -1,4 +1,4 @@
-"""The quantitative targets of one task in the review editor (text, value, unit), editable in place."""
+"""The quantitative targets of one task in the review editor (text, value, unit, 口径说明), editable in place."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from PySide6.QtGui import QBrush, QColor
 from desktop.core.errors import TaizhangError
 from desktop.gui.common.tablemodel import RowsTableModel
 
-COL_TEXT, COL_VALUE, COL_UNIT = range(3)
-_FIELDS = ("text", "value", "unit")
+COL_TEXT, COL_VALUE, COL_UNIT, COL_DEFINITION = range(4)
+_FIELDS = ("text", "value", "unit", "definition")
 
 
 class TargetsModel(RowsTableModel):
@@ -24,7 +24,7 @@ class TargetsModel(RowsTableModel):
         super().__init__(parent)
         self._rows: list[dict] = []
         self._save = save
-        self._headers = (self.tr("指标（原文）"), self.tr("目标值"), self.tr("单位"))
+        self._headers = (self.tr("指标（原文）"), self.tr("目标值"), self.tr("单位"), self.tr("口径说明（怎么统计）"))
 
     def load(self, targets: list[dict], save: Callable[..., object] | None = None) -> None:
         self.beginResetModel()
@@ -50,6 +50,8 @@ class TargetsModel(RowsTableModel):
             return QBrush(QColor("#ffe0b2"))
         if role == Qt.ItemDataRole.ToolTipRole and field == "value" and t.get("value") is None:
             return self.tr("原文中的目标值是占位符（如 x、xx、**），请填写具体数字")
+        if role == Qt.ItemDataRole.ToolTipRole and field == "definition":
+            return self.tr("告诉学校这个数怎么统计（例如：按人次计，同一人多次只计一次）；学校填报时能看到")
         return None
 
     def flags(self, index):

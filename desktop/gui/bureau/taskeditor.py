@@ -6,11 +6,12 @@ message under the form and the field shows the stored value again.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QCheckBox,
+    QComboBox,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -26,8 +27,9 @@ from PySide6.QtWidgets import (
 
 from desktop.core import services
 from desktop.core.errors import TaizhangError
+from desktop.core.words import EvidenceRule
 from desktop.gui.bureau.messages import KIND_COLORS, field_label, kind_name
-from desktop.gui.bureau.targetsmodel import COL_TEXT, COL_UNIT, COL_VALUE, TargetsModel
+from desktop.gui.bureau.targetsmodel import COL_DEFINITION, COL_TEXT, COL_UNIT, COL_VALUE, TargetsModel
 from desktop.gui.common.errors import message
 
 TEXT_SAVE_DELAY_MS = 700
@@ -43,6 +45,24 @@ def qt_to_py(text: str, pos: int) -> int:
             return i
         units += 2 if ord(ch) >= 0x10000 else 1
     return len(text)
+
+
+def evidence_rule_combo(parent) -> QComboBox:
+    """必需 / 可选 / 不需 for one task; what each asks of the school is in the item's tooltip (DESIGN §13)."""
+    combo = QComboBox(parent)
+    combo.setObjectName("evidenceRule")
+    for rule, text, tip in (
+            (EvidenceRule.REQUIRED, QCoreApplication.translate("TaskEditor", "必需"),
+             QCoreApplication.translate("TaskEditor", "必需：学校必须上传佐证材料")),
+            (EvidenceRule.OPTIONAL, QCoreApplication.translate("TaskEditor", "可选（默认）"),
+             QCoreApplication.translate("TaskEditor", "可选：学校可以上传（默认）")),
+            (EvidenceRule.NOT_NEEDED, QCoreApplication.translate("TaskEditor", "不需"),
+             QCoreApplication.translate("TaskEditor", "不需：不要求上传，学校端不显示佐证材料框"))):
+        combo.addItem(text, str(rule))
+        combo.setItemData(combo.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
+    combo.setCurrentIndex(1)
+    combo.setToolTip(QCoreApplication.translate("TaskEditor", "学校是否要为本任务上传佐证材料；“不需”时学校端不显示佐证材料框"))
+    return combo
 
 
 def chip(kind: str) -> QLabel:
@@ -117,7 +137,18 @@ class TaskEditor(QWidget):
         self.deadline_edit.setPlaceholderText(self.tr("年-月，例如 2026-06；不限时留空"))
         self.deadline_edit.setMaximumWidth(220)
         self.deadline_edit.editingFinished.connect(lambda: self._save_line("deadline", self.deadline_edit))
-        form.addRow(chip("deadline"), self.deadline_edit)
+        # the evidence rule shares the deadline's row: the window must keep its height on a 1280×720 screen
+        self.evidence_combo = evidence_rule_combo(self)
+        self.evidence_combo.currentIndexChanged.connect(self._save_evidence_rule)
+        deadline_row = QHBoxLayout()
+        deadline_row.addWidget(self.deadline_edit)
+        deadline_row.addSpacing(16)
+        evidence_caption = QLabel(self.tr("佐证材料："))
+        evidence_caption.setBuddy(self.evidence_combo)
+        deadline_row.addWidget(evidence_caption)
+        deadline_row.addWidget(self.evidence_combo)
+        deadline_row.addStretch(1)
+        form.addRow(chip("deadline"), deadline_row)
         lay.addLayout(form)
 
         lay.addWidget(QLabel(self.tr("适用学校（学校只看到适用于本校类型的任务；都不勾选 = 所有学校）：")))
@@ -172,6 +203,7 @@ class TaskEditor(QWidget):
         header.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COL_VALUE, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_UNIT, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_DEFINITION, QHeaderView.ResizeMode.Stretch)
         self.targets_view.setMinimumHeight(84)
         lay.addWidget(self.targets_view, 1)
         self.error = QLabel()
@@ -179,7 +211,7 @@ class TaskEditor(QWidget):
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #c5221f;")
         lay.addWidget(self.error)
-        self._task_widgets = [self.units_edit, self.deadline_edit, self.named_edit, self.infer_button,
+        self._task_widgets = [self.units_edit, self.deadline_edit, self.evidence_combo, self.named_edit, self.infer_button,
                               self.add_target_button, self.remove_target_button, self.targets_view,
                               *self.type_boxes.values()]
 
@@ -203,6 +235,7 @@ class TaskEditor(QWidget):
             self.text_edit.setPlainText(n["text"])
             self.units_edit.setText("、".join(n["units"]))
             self.deadline_edit.setText(n["deadline"] or "")
+            self.evidence_combo.setCurrentIndex(max(0, self.evidence_combo.findData(n.get("evidence") or str(EvidenceRule.OPTIONAL))))
             types = set(services.tasklist.review_school_types())
             for t, box in self.type_boxes.items():
                 box.setChecked(t in n["applies_to"])
@@ -230,6 +263,11 @@ class TaskEditor(QWidget):
         self.error.clear()
         self.changed.emit(node)
         return True
+
+    def _save_evidence_rule(self, _index: int) -> None:
+        rule = self.evidence_combo.currentData()
+        if self.node is not None and not self._loading and rule != (self.node.get("evidence") or EvidenceRule.OPTIONAL):
+            self._save(evidence=rule)
 
     def _save_line(self, field: str, edit: QLineEdit) -> None:
         if self.node is None or self._loading:

@@ -39,11 +39,14 @@ from PySide6.QtWidgets import (
 
 from desktop.core import services
 from desktop.core.errors import TaizhangError
+from desktop.core.words import EvidenceRule
 from desktop.gui.common.errors import message
 from desktop.gui.common.icons import icon, status_icon
 from desktop.gui.common.ops import BackgroundOp
+from desktop.gui.school.carried import CarriedBox, PlanChangeBox
 from desktop.gui.school.evidencemodel import EvidenceModel
 from desktop.gui.school.messages import status_name, warning_text
+from desktop.gui.school.reuse import ReuseDialog
 from desktop.gui.school.taskmodel import display_label
 
 STATUSES = ("未开始", "进行中", "已完成", "不适用")
@@ -173,6 +176,9 @@ class TaskDetail(QScrollArea):
         self.review_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.review_box.hide()
         col.addWidget(self.review_box)
+        self.change_box = PlanChangeBox(self)  # a revised plan changed this task: shown until seen
+        self.change_box.seen.connect(self._change_seen)
+        col.addWidget(self.change_box)
 
         plan_box = QGroupBox(self.tr("任务要求"))
         grid = QGridLayout(plan_box)
@@ -196,6 +202,10 @@ class TaskDetail(QScrollArea):
             grid.addWidget(cap, r, 0, Qt.AlignmentFlag.AlignTop)
             grid.addWidget(widget, r, 1)
         col.addWidget(plan_box)
+        self.carried_box = CarriedBox(self)  # 沿用上期 and last period's answer, above the fields it speaks of
+        self.carried_box.confirm.connect(self._confirm_carried)
+        self.carried_box.confirm_section.connect(self._confirm_carried)
+        col.addWidget(self.carried_box)
 
         self.warning_box, self.warning_label = _callout("warnings", "warningText", "warning",
                                                        "#fef7e0", "#f2c94c", "#5c3c00")
@@ -299,7 +309,11 @@ class TaskDetail(QScrollArea):
         self.remove_button = QPushButton(self.tr("移除"))
         self.remove_button.setObjectName("removeEvidence")
         self.remove_button.clicked.connect(self.remove_selected)
-        for b in (self.add_button, self.open_button, self.remove_button):
+        self.reuse_button = QPushButton(self.tr("从已有材料选择…"))
+        self.reuse_button.setObjectName("reuseEvidence")
+        self.reuse_button.setToolTip(self.tr("同一份材料用作几项任务的佐证：只保存一份，不必重复上传"))
+        self.reuse_button.clicked.connect(self._reuse_clicked)
+        for b in (self.add_button, self.reuse_button, self.open_button, self.remove_button):
             bar.addWidget(b)
         el.addLayout(bar)
         self.evidence_busy = QWidget()  # shown while a file is copied into the database (a big one takes a while)
@@ -328,6 +342,11 @@ class TaskDetail(QScrollArea):
                   context=Qt.ShortcutContext.WidgetShortcut)
         el.addWidget(self.evidence_view)
         col.addWidget(ev)
+        self.no_evidence_label = QLabel(self.tr("本任务不需要上传佐证材料（教育局规定）。"))
+        self.no_evidence_label.setObjectName("noEvidenceNeeded")
+        self.no_evidence_label.setStyleSheet("color: #5f6368;")
+        self.no_evidence_label.hide()
+        col.addWidget(self.no_evidence_label)
         col.addStretch(1)
         outer.addStretch(1)
         self.setWidget(body)
@@ -374,6 +393,9 @@ class TaskDetail(QScrollArea):
             self._build_targets(row)
             self.evidence_model.set_items(services.reporting.task_evidence(self.ws, row["task_id"]))
             self.save_error.hide()
+            self.carried_box.show_task(row, services.reporting.previous_entry(self.ws, row["task_id"]))
+            for key, edit in self.texts.items():
+                edit.setToolTip(self.carried_box.previous_text(key))
             self._refresh(row)
             self.verticalScrollBar().setValue(0)
         finally:
@@ -391,8 +413,10 @@ class TaskDetail(QScrollArea):
         self.targets_box.setVisible(bool(targets))
         values = {iv["seq"]: iv["value"] for iv in row["entry"]["indicators"]}
         for r, t in enumerate(targets):
-            text = QLabel(t["text"])
+            text = QLabel(t["text"] + (self.tr("\n口径：{definition}").format(definition=t["definition"])
+                                       if t.get("definition") else ""))
             text.setWordWrap(True)
+            text.setToolTip(t.get("definition") or "")
             goal = (self.tr("目标：{value}{unit}").format(value=t["value"], unit=t.get("unit", ""))
                     if t.get("value") is not None and not t.get("placeholder") else self.tr("目标：待教育局确定"))
             goal_label = QLabel(goal)
@@ -453,7 +477,17 @@ class TaskDetail(QScrollArea):
             note.setVisible(w is not None)
             if w is not None:
                 note.setText(warning_text(w))
-        self.evidence_group.setTitle(self.tr("佐证材料（{n}）").format(n=row["evidence"]))
+        rule = row.get("evidence_rule")
+        if rule == EvidenceRule.REQUIRED:
+            self.evidence_group.setTitle(self.tr("佐证材料（{n}）· 必需上传").format(n=row["evidence"]))
+        else:
+            self.evidence_group.setTitle(self.tr("佐证材料（{n}）").format(n=row["evidence"]))
+        # 不需: the bureau asks for none, so the box is hidden (files attached before stay listed)
+        hidden = rule == EvidenceRule.NOT_NEEDED and not row["evidence"]
+        self.evidence_group.setVisible(not hidden)
+        self.no_evidence_label.setVisible(hidden)
+        self.carried_box.update_state(row)
+        self.change_box.show_change(row["task_id"], row.get("plan_change"))
         self._update_buttons()
 
     def _update_buttons(self, *_args) -> None:
@@ -544,6 +578,44 @@ class TaskDetail(QScrollArea):
         files, _ = QFileDialog.getOpenFileNames(parent, self.tr("选择佐证材料"), "",
                                                 self.tr("所有文件 (*);;图片 (*.png *.jpg *.jpeg);;文档 (*.pdf *.docx *.xlsx)"))
         return files
+
+    def _confirm_carried(self, task_id: str) -> None:
+        """确认沿用 of this task, or (a heading's id) of every carried task in its section."""
+        self.flush()
+        try:
+            done = services.reporting.confirm_carried(self.ws, task_id)
+        except TaizhangError as exc:
+            self.error.emit(message(exc))
+            return
+        for tid in done:
+            row = services.reporting.task_state(self.ws, tid)
+            if self._row is not None and self._row["task_id"] == tid:
+                self._refresh(row)
+            self.saved.emit(row)
+
+    def _change_seen(self, task_id: str) -> None:
+        services.reporting.mark_change_seen(self.ws, task_id)
+        row = services.reporting.task_state(self.ws, task_id)
+        if self._row is not None and self._row["task_id"] == task_id:
+            self._refresh(row)
+        self.saved.emit(row)
+
+    def _reuse_clicked(self) -> None:
+        if self._row is None:
+            return
+        dialog = ReuseDialog(self.ws, self._row["task_id"], self)
+        task_id = self._row["task_id"]
+        dialog.accepted.connect(lambda: dialog.chosen and self.reuse_file(task_id, dialog.chosen))
+        dialog.open()
+
+    def reuse_file(self, task_id: str, sha256: str) -> None:
+        """Link a stored file to the task (one small insert: no worker thread needed)."""
+        try:
+            row = services.reporting.reuse_evidence(self.ws, task_id, sha256)
+        except TaizhangError as exc:
+            self.error.emit(message(exc))
+            return
+        self._evidence_changed(row)
 
     def _add_clicked(self) -> None:
         files = self._file_chooser(self)

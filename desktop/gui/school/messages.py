@@ -41,4 +41,14 @@ def warning_text(w: dict) -> str:
         return QCoreApplication.translate("Warnings", "{count} 项任务仍为“未开始”").format(**p)
     if code == "overdue":
         return QCoreApplication.translate("Warnings", "{count} 项任务已超过完成时限仍未完成").format(**p)
+    return _cycle_warning_text(w)
+
+
+def _cycle_warning_text(w: dict) -> str:
+    """The warnings of the yearly cycle (carried answers, evidence rules)."""
+    code = w["code"]
+    if code == "carried_unconfirmed":
+        return QCoreApplication.translate("Warnings", "{count} 项任务沿用上期内容，尚未确认或修改").format(**w["params"])
+    if code == "required_evidence":
+        return QCoreApplication.translate("Warnings", "教育局要求本任务必须上传佐证材料，但还没有上传")
     return w.get("zh", code)

@@ -25,6 +25,7 @@ RowRole = Qt.ItemDataRole.UserRole + 8
 COL_TITLE, COL_STATUS, COL_DEADLINE, COL_EVIDENCE = range(4)
 _RED = QColor("#c5221f")
 _GREY = QColor("#80868b")
+_BLUE = QColor("#1a73e8")
 _PUNCT = "、.．)）:："
 
 
@@ -172,7 +173,11 @@ class TaskTreeModel(QAbstractItemModel):
                 return f"{node.done}/{node.total}" if col == COL_STATUS and node.total else None
             if col == COL_STATUS:
                 # the status is the icon in the first column; this column warns (and says 退回)
-                return self.tr("退回") if row.get("sent_back") else None
+                if row.get("sent_back"):
+                    return self.tr("退回")
+                if row.get("carried_unconfirmed"):
+                    return self.tr("沿用")  # carried from the last period, not confirmed yet
+                return self.tr("有变化") if row.get("plan_change") else None  # a revised plan changed it: unseen
             if col == COL_DEADLINE:
                 return row.get("deadline") or ""
             if col == COL_EVIDENCE:
@@ -197,6 +202,8 @@ class TaskTreeModel(QAbstractItemModel):
                 return QBrush(_RED)
             if row.get("sent_back") and col in (COL_TITLE, COL_STATUS):
                 return QBrush(_RED)
+            if col == COL_STATUS and (row.get("carried_unconfirmed") or row.get("plan_change")):
+                return QBrush(_BLUE)
             return None
         if role == Qt.ItemDataRole.FontRole and heading:
             font = QFont()
@@ -242,6 +249,10 @@ class TaskTreeModel(QAbstractItemModel):
         if row["overdue"]:
             lines.append(self.tr("已超过完成时限 {deadline}").format(deadline=row["deadline"]))
         lines.append(self.tr("佐证材料 {n} 份").format(n=row["evidence"]))
+        if row.get("carried_unconfirmed"):
+            lines.append(self.tr("沿用上期的填报，尚未确认"))
+        if row.get("plan_change"):
+            lines.append(self.tr("任务清单修订时改动了本任务，尚未查看"))
         if row["warnings"]:
             lines.append(self.tr("有 {n} 条提醒").format(n=len(row["warnings"])))
         if row.get("sent_back"):

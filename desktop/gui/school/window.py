@@ -38,6 +38,7 @@ from desktop.gui.school.detail import TaskDetail
 from desktop.gui.school.export import ExportDialog
 from desktop.gui.school.exportlog import ExportLogDialog
 from desktop.gui.school.messages import status_name
+from desktop.gui.school.planchanges import PlanChangesDialog
 from desktop.gui.school.taskmodel import (
     COL_DEADLINE,
     COL_EVIDENCE,
@@ -111,6 +112,10 @@ class SchoolWindow(QMainWindow):
         update = QAction(icon("open"), self.tr("载入新版任务清单(&U)…"), self)
         update.triggered.connect(self.load_plan_update)
         file_menu.addAction(update)
+        self.changes_action = QAction(self.tr("任务清单变化(&C)…"), self)
+        self.changes_action.setObjectName("planChangesAction")
+        self.changes_action.triggered.connect(self.show_plan_changes)
+        file_menu.addAction(self.changes_action)
         self.feedback_action = QAction(icon("open"), self.tr("载入审核意见(&R)…"), self)
         self.feedback_action.setObjectName("loadFeedbackAction")
         self.feedback_action.setToolTip(self.tr("载入教育局发回的审核意见文件，退回修改的任务会在列表中标出"))
@@ -465,6 +470,15 @@ class SchoolWindow(QMainWindow):
         if task_id:
             self.select_task(task_id)
         self.statusBar().showMessage(self.tr("已载入任务清单第 {version} 版").format(version=plan["version"]), 8000)
+        if plan.get("changes"):
+            self.show_plan_changes()
+
+    def show_plan_changes(self) -> PlanChangesDialog:
+        """任务清单变化: what the revised plans changed (added, removed, changed; the archived entries)."""
+        dialog = PlanChangesDialog(self.ws, self)
+        dialog.finished.connect(lambda _r: self.reload())
+        dialog.open()
+        return dialog
 
     def ask_switch_plan(self, current: dict, offered: dict) -> bool:
         """Ask before changing to another plan (tests replace this)."""
