@@ -131,6 +131,30 @@ def _county_fingerprint(args) -> str:
                         "--county-fingerprint HEX")
 
 
+def cmd_county_export(args) -> int:
+    from desktop.core import services
+
+    db = _db(args.db)
+    try:
+        m = services.rollup.county_export(db, args.out, period=args.period, with_evidence=args.with_evidence,
+                                          passphrase=_passphrase(args, new=False))
+    finally:
+        db.close()
+    _print(f"已生成县区汇总包 {args.out}：{m['period']} 第 {m['revision']} 次报送，{len(m['reports'])} 所学校已报送，"
+           f"佐证材料 {len(m['evidence_refs'])} 份" + ("（含文件）" if args.with_evidence else "（仅登记）")
+           + f" / county package written (revision {m['revision']})")
+    return 0
+
+
+def cmd_city_init(args) -> int:
+    from desktop.core import services
+
+    ident = services.rollup.city_init(args.db, args.name, passphrase=_passphrase(args, new=True))
+    _print(f"已创建市局数据文件 {args.db} / city database created")
+    _print(f"市局公钥指纹 city key fingerprint: {services.setup.format_fingerprint(ident.fingerprint)}")
+    return 0
+
+
 def cmd_school_init(args) -> int:
     from desktop.core import services
 
@@ -472,7 +496,8 @@ def cmd_merge(args) -> int:
         raise TaizhangError(f"找不到：{missing[0]}", f"not found: {missing[0]}")
     db = _db(args.db)
     try:
-        outcomes = services.intake.merge_files(db, args.paths)
+        merge = services.rollup.merge_files if services.rollup.is_city(db) else services.intake.merge_files
+        outcomes = merge(db, args.paths)
     finally:
         db.close()
     if args.json:
@@ -491,7 +516,10 @@ def cmd_summary(args) -> int:
 
     db = _db(args.db)
     try:
-        services.standing.write_summary(db, args.out, period=args.period)
+        if services.rollup.is_city(db):
+            services.rollup.write_city_summary(db, args.out, period=args.period)
+        else:
+            services.standing.write_summary(db, args.out, period=args.period)
     finally:
         db.close()
     _print(f"已生成汇总表 {args.out} / summary written")
@@ -536,6 +564,8 @@ def cmd_keys(args) -> int:
 
     db = _db(args.db)
     try:
+        if services.rollup.is_city(db):
+            return _city_keys(services, db, args)
         if args.keys_cmd == "list":
             data = services.intake.all_keys(db)
             if args.json:
@@ -562,6 +592,28 @@ def cmd_keys(args) -> int:
             _print(f"已拒绝 {args.school} 的新密钥 / key refused")
     finally:
         db.close()
+    return 0
+
+
+def _city_keys(services, db, args) -> int:
+    """keys on a city install: the counties' keys (the school-side codes do not exist there)."""
+    if args.keys_cmd == "list":
+        data = [k for k in services.intake.all_keys(db) if k["owner_kind"] == "county"]
+        if args.json:
+            _print_json(data)
+        for d in data if not args.json else []:
+            _print(f"{d['owner']:12} {d['status']:8} {services.setup.format_fingerprint(d['fingerprint'])}  {d['first_seen']}")
+    elif args.keys_cmd == "approve":
+        outcomes = services.rollup.approve_key(db, args.school, args.fingerprint)
+        _print(f"已批准 {args.school} 的密钥，重新合并 {len(outcomes)} 个文件 / key approved, {len(outcomes)} held file(s) merged")
+        for o in outcomes:
+            _print(f"  {o.outcome:9} {o.file}  {o.reason}")
+    elif args.keys_cmd == "refuse":
+        services.rollup.refuse_key(db, args.school, args.fingerprint)
+        _print(f"已拒绝 {args.school} 的新密钥 / key refused")
+    else:
+        raise TaizhangError("市局没有学校注册码（注册码由县区教育局发给学校）",
+                            "a city has no enrolment codes (a county bureau gives them to its schools)")
     return 0
 
 
@@ -663,6 +715,21 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--passphrase", action="store_true",
                    help=f"protect the signing key with a passphrase (asked, or from ${PASSPHRASE_ENV})")
     s.set_defaults(func=cmd_county_init)
+    s = county.add_parser("export", help="the county's signed roll-up package for the city (县区汇总包)")
+    s.add_argument("--db", required=True)
+    s.add_argument("--period")
+    s.add_argument("-o", "--out", required=True)
+    s.add_argument("--with-evidence", action="store_true", help="include the evidence files' bytes (large)")
+    s.add_argument("--passphrase", action="store_true", help=f"the signing key's passphrase (asked, or from ${PASSPHRASE_ENV})")
+    s.set_defaults(func=cmd_county_export)
+
+    city = sub.add_parser("city", help="city install (市局)").add_subparsers(dest="city_cmd", required=True)
+    s = city.add_parser("init", help="a city install: merge and summary then take county packages")
+    s.add_argument("--db", required=True)
+    s.add_argument("--name", required=True)
+    s.add_argument("--passphrase", action="store_true",
+                   help=f"protect the signing key with a passphrase (asked, or from ${PASSPHRASE_ENV})")
+    s.set_defaults(func=cmd_city_init)
 
     school = sub.add_parser("school", help="school install").add_subparsers(dest="school_cmd", required=True)
     s = school.add_parser("init", help="load the county's plan workbook and create the school's key")

@@ -38,14 +38,14 @@ def synthetic_plan(n_tasks: int = TASKS) -> dict:
     return {"title": "基准测试县工作要点", "year": 2026, "headings": headings, "tasks": tasks}
 
 
-def make_county(folder: Path, schools: int, n_tasks: int = TASKS) -> tuple[Path, dict]:
+def make_county(folder: Path, schools: int, n_tasks: int = TASKS, county: str = "基准县") -> tuple[Path, dict]:
     """A published county database with ``schools`` schools; returns (db path, plan content)."""
     folder.mkdir(parents=True, exist_ok=True)
     db_path = folder / "county.db"
-    services.setup.county_init(db_path, "基准县")
+    services.setup.county_init(db_path, county)
     db = open_db(db_path)
     with transaction(db):
-        task_store.save_parsed_plan(db, synthetic_plan(n_tasks), county="基准县", source_name="bench.txt")
+        task_store.save_parsed_plan(db, synthetic_plan(n_tasks), county=county, source_name="bench.txt")
         roster_store.replace_roster(db, [{"code": f"B{i:05d}", "name": f"基准县第{i}学校", "type": "小学",
                                        "township": "城关"} for i in range(schools)])
         roster_store.upsert_period(db, PERIOD, "2026-07-15")
@@ -169,3 +169,33 @@ def extra_migration(tmp_path):
         return folder, number
 
     return make
+
+
+# County packages and a city (DESIGN §14): two counties with their schools merged and exported.
+@pytest.fixture(scope="session")
+def rollup_template(tmp_path_factory) -> Path:
+    """甲县 (3 schools, 2 merged) and 乙县 (2 schools, both merged): county databases and revision-1 packages."""
+    base = tmp_path_factory.mktemp("rollup")
+    for name, n, sent in (("甲县", 3, 2), ("乙县", 2, 2)):
+        db_path, plan = make_county(base / name, n, n_tasks=6, county=name)
+        reports = write_reports(base / name / "reports", plan, n)
+        db = open_db(db_path)
+        services.intake.merge_files(db, reports[:sent])
+        services.rollup.county_export(db, base / f"{name}-1.xlsx")
+        db.close()
+    services.rollup.city_init(base / "city.db", "某市")
+    return base
+
+
+@pytest.fixture
+def rollup_world(rollup_template, tmp_path) -> Path:
+    dst = tmp_path / "rollup"
+    shutil.copytree(rollup_template, dst)
+    return dst
+
+
+@pytest.fixture
+def city(rollup_world):
+    db = open_db(rollup_world / "city.db")
+    yield db
+    db.close()

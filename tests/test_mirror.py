@@ -38,6 +38,8 @@ UNTESTED_ALONE = {
     "reporting/checks.py": "through tests/core/services/test_reporting.py",
     "services/files.py": "through tests/core/services/test_reporting.py and tests/gui/school",
     "services/review.py": "through tests/cli/test_review_cli.py, tests/core/db/test_upgrade.py and tests/gui",
+    "rollup/store.py": "through tests/core/rollup/test_merge.py (every verdict, the order-independence property)",
+    "services/rollup.py": "through tests/cli/test_city_cli.py and tests/core/rollup",
     "services/intake.py": "through tests/security/test_faults.py and the CLI and bureau GUI tests",
     "services/roster.py": "through tests/gui/bureau/test_roster_home.py and test_models.py",
     "services/standing.py": "through tests/core/standing/test_workbook.py and tests/gui/bureau/test_models.py",

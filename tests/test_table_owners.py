@@ -41,6 +41,9 @@ OWNERS = {
     "review_history": "desktop/core/review/store.py",
     "feedback_received": "desktop/core/review/received.py",
     "plan_changes": "desktop/core/tasklist/changes.py",
+    "county_exports": "desktop/core/rollup/exports.py",
+    "county_submissions": "desktop/core/rollup/store.py",
+    "county_rollups": "desktop/core/rollup/store.py",
 }
 
 # "DO UPDATE SET" (an upsert's second half) is not an UPDATE of a table called SET

@@ -74,6 +74,7 @@ class Reason(Word):
     SET_ASIDE = "set_aside"  # accepted from an unconfirmed key, set aside when the school was confirmed
     NOT_A_FILE = "not_a_file"  # a FIFO, device or other special file in an imported folder
     OUTSIDE_FOLDER = "outside_folder"  # a link in an imported folder that leads out of it
+    WRONG_ROLE = "wrong_role"  # a school report given to a city, a county package given to a county
 
 
 class ReviewState(Word):
@@ -130,6 +131,7 @@ class Role(Word):
 
     COUNTY = "county"
     SCHOOL = "school"
+    CITY = "city"
 
 
 class PackageKind(Word):

@@ -206,8 +206,14 @@ def test_disk_full_on_export_is_a_clear_error_and_leaves_nothing(world, monkeypa
 
 def test_corrupt_database_is_a_clear_error_and_left_as_it_was(world, tmp_path):
     path = sorted((world / "schools").glob("*.db"))[0]
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = 'identity'").fetchone()[0]
+    conn.close()
     data = bytearray(path.read_bytes())
-    data[4096:8192] = os.urandom(4096)  # a damaged page after the header
+    start = (root - 1) * page_size  # a damaged page every command reads (the identity table), after the header
+    data[start:start + page_size] = os.urandom(page_size)
     path.write_bytes(bytes(data))
     proc = subprocess.run([sys.executable, "-m", "desktop", "export", "--db", str(path), "-o", str(tmp_path / "r.xlsx")],
                           capture_output=True, text=True)

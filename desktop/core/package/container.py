@@ -27,7 +27,7 @@ from desktop.core.signing import crypto
 from desktop.core.words import Reason
 
 FORMAT = "taizhang/1"
-KINDS = ("plan", "report", "feedback")
+KINDS = ("plan", "report", "feedback", "county")
 MANIFEST = "taizhang/manifest.json"
 SIGNATURE = "taizhang/signature.json"
 MANIFEST_RELS = "taizhang/_rels/manifest.json.rels"
@@ -413,7 +413,7 @@ def _check_manifest(manifest, expect_kind: str | None) -> None:
     if kind not in KINDS:
         raise PackageInvalid("文件类型未知", "unknown package kind")
     if expect_kind and kind != expect_kind:
-        names = {"plan": "任务清单", "report": "学校报送", "feedback": "反馈"}
+        names = {"plan": "任务清单", "report": "学校报送", "feedback": "反馈", "county": "县区汇总"}
         raise PackageInvalid(f"文件类型不对：这是{names[kind]}文件，需要{names[expect_kind]}文件",
                              f"wrong kind of file: this is a {kind} package, a {expect_kind} package is needed")
     if not isinstance(manifest.get("parts"), dict) or not isinstance(manifest.get("evidence", []), list):

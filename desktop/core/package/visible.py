@@ -101,9 +101,9 @@ def _expected(manifest_bytes: bytes, fingerprint: str) -> tuple[tuple[str, str],
 def _book(kind: str):
     """The module that writes the visible sheets of a package kind (openpyxl: loaded only where sheets are
     rebuilt)."""
-    from desktop.core.package import feedbackbook, planbook, reportbook
+    from desktop.core.package import countybook, feedbackbook, planbook, reportbook
 
-    return {"report": reportbook, "plan": planbook, "feedback": feedbackbook}[kind]
+    return {"report": reportbook, "plan": planbook, "feedback": feedbackbook, "county": countybook}[kind]
 
 
 def _check_layout(manifest: dict) -> None:
@@ -125,10 +125,10 @@ def _check_layout(manifest: dict) -> None:
 
 
 def check(pkg: container.VerifiedPackage) -> None:
-    """Refuse a verified report, plan or feedback package whose visible parts are not what the writer makes
+    """Refuse a verified report, plan, feedback or county package whose visible parts are not what the writer makes
     from its manifest."""
     manifest = pkg.manifest
-    if manifest.get("kind") not in ("report", "plan", "feedback"):
+    if manifest.get("kind") not in ("report", "plan", "feedback", "county"):
         return
     _check_layout(manifest)
     if _fast_match(manifest, pkg.fingerprint):

@@ -10,6 +10,7 @@ from desktop.core.services import (
     intake,
     reporting,
     review,
+    rollup,
     roster,
     setup,
     standing,
@@ -17,4 +18,4 @@ from desktop.core.services import (
     workspaces,
 )
 
-__all__ = ["files", "intake", "reporting", "review", "roster", "setup", "standing", "tasklist", "workspaces"]
+__all__ = ["files", "intake", "reporting", "review", "rollup", "roster", "setup", "standing", "tasklist", "workspaces"]

@@ -49,12 +49,12 @@ def load(db, *, required: bool = True, role: str | None = None) -> Identity | No
                      " FROM identity WHERE id = 1").fetchone()
     if row is None:
         if required:
-            raise TaizhangError("此数据文件尚未初始化（请先执行 county init 或 school init）",
-                                "this database is not initialised (run county init or school init first)")
+            raise TaizhangError("此数据文件尚未初始化（请先执行 county init、city init 或 school init）",
+                                "this database is not initialised (run county init, city init or school init first)")
         return None
     ident = Identity(row[0], row[1], row[2], row[3], bytes(row[4]), bytes(row[5]), bool(row[6]))
     if role and ident.role != role:
-        names = {"county": "县教育局", "school": "学校"}
+        names = {"county": "县教育局", "school": "学校", "city": "市教育局"}
         raise TaizhangError(f"这是{names[ident.role]}的数据文件，此操作需要{names[role]}的数据文件",
                             f"this is a {ident.role} database; this action needs a {role} database")
     return ident

@@ -306,8 +306,13 @@ def compute(db, plan_id: str, period: str, *, as_of: str | None = None) -> dict:
     """Every figure of the period, as of ``as_of`` (default: now): ``collect``'s rows plus per school
     (ranked), per task, per section, subtotals by 乡镇 and school type, overdue tasks, indicators,
     grouped problems and the overall counts and rates."""
+    return compute_from(collect(db, plan_id, period), as_of=as_of)
+
+
+def compute_from(data: dict, *, as_of: str | None = None) -> dict:
+    """``compute`` over rows already collected (``collect``'s shape): a city computes each county's figures
+    from the county package with this, so a county's rates are the same numbers at the county and the city."""
     as_of = as_of or now_iso()
-    data = collect(db, plan_id, period)
     data["applicable_sets"] = {code: set(ids) for code, ids in data["applicable"].items()}
     evidence: dict[tuple[str, str], int] = {}
     for code, task_id, *_ in data["evidence"]:

@@ -30,6 +30,13 @@ PERIOD = "2026年上半年"
 UNDO_CYCLE = ("DROP TABLE plan_changes; ALTER TABLE entries DROP COLUMN carried_from;"
               " ALTER TABLE entries DROP COLUMN carried_confirmed; ALTER TABLE tasks DROP COLUMN evidence_rule;"
               " ALTER TABLE targets DROP COLUMN definition;")
+# what 0007 (the city role) added: its tables, and 'city' among identity's roles
+UNDO_CITY = ("DROP TABLE county_exports; DROP TABLE county_submissions; DROP TABLE county_rollups;"
+             " CREATE TABLE identity_old (id INTEGER PRIMARY KEY CHECK (id = 1),"
+             " role TEXT NOT NULL CHECK (role IN ('county', 'school')), county TEXT NOT NULL, school_code TEXT,"
+             " school_name TEXT, public_key BLOB NOT NULL, private_key BLOB NOT NULL, key_protected INTEGER NOT NULL"
+             " DEFAULT 0, created_at TEXT NOT NULL); INSERT INTO identity_old SELECT * FROM identity;"
+             " DROP TABLE identity; ALTER TABLE identity_old RENAME TO identity;")
 
 
 def _sha256(path: Path) -> str:
@@ -214,7 +221,7 @@ def test_a_county_file_of_the_previous_schema_upgrades_and_can_be_reviewed(world
     services.intake.merge_files(county, [world / "reports"])
     county.close()
     conn = sqlite3.connect(path)
-    conn.executescript(UNDO_CYCLE + "DROP TABLE reviews; DROP TABLE review_overall; DROP TABLE review_history;"
+    conn.executescript(UNDO_CITY + UNDO_CYCLE + "DROP TABLE reviews; DROP TABLE review_overall; DROP TABLE review_history;"
                        " DROP TABLE feedback_received; PRAGMA user_version = 4;")
     before = conn.execute("SELECT COUNT(*), group_concat(status) FROM entries").fetchone()
     conn.close()
@@ -250,7 +257,7 @@ def test_a_county_file_of_schema_5_upgrades_to_the_cycle_and_keeps_its_merged_da
     services.intake.merge_files(county, [world / "reports"])
     county.close()
     conn = sqlite3.connect(path)
-    conn.executescript(UNDO_CYCLE + "PRAGMA user_version = 5;")
+    conn.executescript(UNDO_CITY + UNDO_CYCLE + "PRAGMA user_version = 5;")
     before = conn.execute("SELECT COUNT(*), group_concat(status) FROM entries").fetchone()
     conn.close()
     db = connection.open_db(path)
@@ -263,3 +270,33 @@ def test_a_county_file_of_schema_5_upgrades_to_the_cycle_and_keeps_its_merged_da
         assert summary.is_file()
     finally:
         db.close()
+
+
+def test_a_county_file_of_schema_6_upgrades_to_the_city_schema_and_exports(world, tmp_path):
+    """A county database as schema 6 left it (identity without the city role, no county tables) opens with the
+    city migration applied: its identity and merged data intact, and it writes a county package."""
+    path = world / "county.db"
+    county = connection.open_db(path)
+    services.intake.merge_files(county, [world / "reports"])
+    ident_before = county.execute("SELECT role, county, public_key, private_key FROM identity").fetchone()
+    county.close()
+    conn = sqlite3.connect(path)
+    conn.executescript(UNDO_CITY + "PRAGMA user_version = 6;")
+    before = conn.execute("SELECT COUNT(*), group_concat(status) FROM entries").fetchone()
+    conn.close()
+    db = connection.open_db(path)
+    try:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == connection.schema_version()
+        assert db.execute("SELECT role, county, public_key, private_key FROM identity").fetchone() == ident_before
+        assert db.execute("SELECT COUNT(*), group_concat(status) FROM entries").fetchone() == before
+        assert "'city'" in db.execute("SELECT sql FROM sqlite_master WHERE name = 'identity'").fetchone()[0]
+        m = services.rollup.county_export(db, tmp_path / "county.xlsx")
+        assert m["revision"] == 1 and len(m["reports"]) == 4
+    finally:
+        db.close()
+
+
+def test_the_release_file_upgrades_to_the_city_schema(upgraded):
+    assert upgraded.execute("SELECT role FROM identity").fetchone()[0] == "school"
+    for table in ("county_exports", "county_submissions", "county_rollups"):
+        assert upgraded.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] == 0

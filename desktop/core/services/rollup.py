@@ -1,0 +1,154 @@
+"""县区汇总 → 市局 (DESIGN §14): the county's signed roll-up package; the city install that merges county
+packages, approves county keys, and writes the city summary."""
+
+from __future__ import annotations
+
+import json
+
+from desktop.core.db.audit import audit
+from desktop.core.db.connection import open_db, transaction
+from desktop.core.errors import TaizhangError
+from desktop.core.roster import store as roster_store
+from desktop.core.signing import identity
+from desktop.core.tasklist import store as task_store
+from desktop.core.words import Role
+
+
+def _published_period(db, period: str | None) -> tuple[str, str]:
+    plan = task_store.current_plan(db)
+    if plan is None or not plan["version"]:
+        raise TaizhangError("还没有发布工作计划", "no plan has been published yet")
+    periods = roster_store.periods(db)
+    if period is None:
+        if not periods:
+            raise TaizhangError("还没有设置填报周期", "no reporting period has been set")
+        period = periods[-1]["name"]
+    elif not roster_store.period_exists(db, period):
+        raise TaizhangError(f"没有填报周期“{period}”", f"no reporting period named {period!r}")
+    return plan["id"], period
+
+
+def county_export(db, out, *, period: str | None = None, with_evidence: bool = False,
+                  passphrase: str | None = None) -> dict:
+    """Write the county's signed county package for the city (evidence bytes only ``with_evidence``)."""
+    from desktop.core.rollup import exports
+
+    identity.load(db, role=Role.COUNTY)
+    plan_id, period = _published_period(db, period)
+    return exports.write(db, plan_id, period, out, with_evidence=with_evidence, passphrase=passphrase)
+
+
+def city_init(db_path, name: str, *, passphrase: str | None = None) -> identity.Identity:
+    """A city install (市教育局): its identity and key; ``merge`` and ``summary`` then take county packages."""
+    name = "".join(str(name).split())
+    if not name:
+        raise TaizhangError("请填写市名称", "the city name is empty")
+    db = open_db(db_path, create=True)
+    try:
+        with transaction(db):
+            ident = identity.create(db, role=Role.CITY, county=name, passphrase=passphrase)
+            audit(db, "city.init", name, json.dumps({"fingerprint": ident.fingerprint}))
+        return ident
+    finally:
+        db.close()
+
+
+def is_city(db) -> bool:
+    ident = identity.load(db, required=False)
+    return ident is not None and ident.role == Role.CITY
+
+
+def merge_files(db, paths, **kwargs) -> list:
+    """A city merges county packages (files, folders, .zip): one outcome per file, as a county merges reports."""
+    from desktop.core.rollup import merge
+
+    return merge.merge_paths(db, paths, **kwargs)
+
+
+def city_figures(db, period: str | None = None, *, as_of: str | None = None) -> dict:
+    """The city's county level and school level for the period (default: the one most counties reported)."""
+    from desktop.core.rollup import figures
+
+    identity.load(db, role=Role.CITY)
+    return figures.compute(db, period, as_of=as_of)
+
+
+def write_city_summary(db, out, *, period: str | None = None, as_of: str | None = None):
+    """The city summary workbook (county level, school level, per county 未报送 schools), written atomically."""
+    from desktop.core.rollup import workbook
+
+    data = city_figures(db, period, as_of=as_of)
+    if data["period"] is None:
+        raise TaizhangError("还没有导入任何县区汇总包", "no county package has been merged yet")
+    if period is not None and period not in data["periods"]:
+        raise TaizhangError(f"没有县区报送过填报周期“{period}”", f"no county has reported period {period!r}")
+    ident = identity.load(db, role=Role.CITY)
+    assert ident is not None
+    return workbook.write_summary(data, ident.county, out)
+
+
+def key_requests(db) -> list[dict]:
+    """County keys for the city to decide on: a changed key (``kind`` "pending") with the files waiting for it."""
+    from desktop.core.rollup import store
+    from desktop.core.signing import trust
+    from desktop.core.signing.crypto import format_fingerprint
+    from desktop.core.words import OwnerKind
+
+    return [{"kind": "pending", "county": r["owner"], "fingerprint": r["fingerprint"],
+             "fingerprint_groups": format_fingerprint(r["fingerprint"]), "pinned": r["pinned"],
+             "pinned_groups": format_fingerprint(r["pinned"]) if r["pinned"] else "", "first_seen": r["first_seen"],
+             "waiting": store.waiting_for_key(db, r["owner"], r["fingerprint"])}
+            for r in trust.pending(db, OwnerKind.COUNTY)]
+
+
+def approve_key(db, county: str, fingerprint: str) -> list:
+    """Pin exactly the county key ``fingerprint`` the city compared; the files that waited for it merge now."""
+    from desktop.core.rollup import merge
+
+    return merge.approve_key(db, county, fingerprint)
+
+
+def refuse_key(db, county: str, fingerprint: str | None = None) -> None:
+    from desktop.core.rollup import merge
+
+    merge.refuse_key(db, county, fingerprint)
+
+
+def received(db) -> list[dict]:
+    """Every county package received, with its verdict (the city's import history)."""
+    from desktop.core.rollup import store
+
+    return store.submissions(db)
+
+
+def county_detail(db, county: str, period: str | None = None, *, as_of: str | None = None) -> dict:
+    """Drill-down: one county's figures (its schools, tasks, per-school rates) from its current roll-up."""
+    data = city_figures(db, period, as_of=as_of)
+    row = next((c for c in data["counties"] if c["county"] == county), None)
+    if row is None:
+        raise TaizhangError(f"没有县区“{county}”的汇总包", f"no county package from {county!r}")
+    return row["figures"]
+
+
+def school_entries(db, county: str, school: str, period: str | None = None) -> dict:
+    """Drill-down: what one school of a county reported on each task (from the county's current roll-up)."""
+    from desktop.core.rollup import store
+
+    period = period or city_figures(db)["period"]
+    found = [r for r in store.rollups(db, period) if r["county"] == county]
+    if not found:
+        raise TaizhangError(f"没有县区“{county}”的汇总包", f"no county package from {county!r}")
+    content = found[0]["content"]
+    school_row = next((s for s in content["schools"] if s["code"] == school), None)
+    if school_row is None:
+        raise TaizhangError(f"{county}的学校名单中没有 {school}", f"school {school} is not on {county}'s roster")
+    report = next((r for r in content["reports"] if r["school"] == school), None)
+    titles = {t["task_id"]: t["title"] for t in content["tasks"]}
+    evidence: dict[str, list] = {}
+    for ev in content["evidence_refs"]:
+        if ev["school"] == school:
+            evidence.setdefault(ev["task_id"], []).append(ev)
+    return {"school": school_row, "county": county, "reported": report is not None,
+            "revision": report["revision"] if report else None,
+            "entries": [e | {"title": titles.get(e["task_id"], ""), "evidence": evidence.get(e["task_id"], [])}
+                        for e in (report["entries"] if report else [])]}
