@@ -77,6 +77,16 @@ class Reason(Word):
     WRONG_ROLE = "wrong_role"  # a school report given to a city, a county package given to a county
 
 
+SUSPECTED_COPY = "疑似重复材料"  # the same evidence or narrative from different schools: flagged, never rejected
+
+
+class CopyKind(Word):
+    """What two schools' reports share (records.copies)."""
+
+    EVIDENCE = "evidence"  # the same evidence file (SHA-256)
+    NARRATIVE = "narrative"  # the same 完成情况说明 text
+
+
 class ReviewState(Word):
     """The bureau's decision on a school's task or whole report (reviews.state, feedback items[].state)."""
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from desktop.core.db.connection import transaction
 from desktop.core.intake import store
@@ -33,10 +33,11 @@ class Outcome:
     school: str | None = None
     period: str | None = None
     revision: int | None = None
+    flags: list[str] = field(default_factory=list)  # 疑似重复材料 (records.copies): shown, never a rejection
 
     def as_dict(self) -> dict:
         return {"file": self.file, "outcome": self.outcome, "reason": self.reason, "school": self.school,
-                "period": self.period, "revision": self.revision}
+                "period": self.period, "revision": self.revision, "flags": self.flags}
 
 
 class _Reject(Exception):

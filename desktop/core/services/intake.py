@@ -8,14 +8,35 @@ from desktop.core.db.connection import transaction
 from desktop.core.errors import TaizhangError
 from desktop.core.intake import merge, store
 from desktop.core.intake.inputs import collect_inputs
+from desktop.core.records import copies
 from desktop.core.roster import store as roster_store
 from desktop.core.signing import enrolment, trust
 from desktop.core.signing.crypto import format_fingerprint
-from desktop.core.words import Confirmation
+from desktop.core.words import SUSPECTED_COPY, Confirmation
+from desktop.core.words import Outcome as Verdict
 
 
 def merge_files(db, paths, **kwargs) -> list[merge.Outcome]:
-    return merge.merge_paths(db, paths, **kwargs)
+    """Merge the packages under ``paths``; each accepted file whose school shares evidence or narrative text with
+    another school is flagged 疑似重复材料 in its result (one pass over the periods merged, after the batch)."""
+    outcomes = merge.merge_paths(db, paths, **kwargs)
+    flag_copies(db, outcomes)
+    return outcomes
+
+
+def flag_copies(db, outcomes: list[merge.Outcome]) -> None:
+    """Add the 疑似重复材料 flag and a reason line to each accepted outcome whose school shares material."""
+    accepted = [o for o in outcomes if o.outcome == Verdict.ACCEPTED and o.school and o.period]
+    if not accepted:
+        return
+    shared = copies.by_school(db, {o.period for o in accepted})
+    for o in accepted:
+        groups = shared.get((o.school or "", o.period or ""))
+        if groups:
+            zh, en = copies.describe(groups, o.school or "")
+            o.flags = [SUSPECTED_COPY]
+            old_zh, _, old_en = o.reason.partition(" / ")
+            o.reason = f"{'；'.join(x for x in (old_zh, zh) if x)} / {'; '.join(x for x in (old_en, en) if x)}"
 
 
 def count_inputs(paths) -> int:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from desktop.core.errors import TaizhangError
 from desktop.core.intake import store as intake_store
-from desktop.core.records import entries, evidence
+from desktop.core.records import copies, entries, evidence
 from desktop.core.roster import store as roster_store
 from desktop.core.services.roster import period_list
 from desktop.core.tasklist import store as task_store
@@ -59,6 +59,8 @@ def school_task_detail(db, period: str, school: str, task_id: str) -> dict:
         "entry": entry, "reported": sub is not None and bool(entry["updated_at"]),
         "targets": [t | {"reported": values.get(t["seq"])} for t in task["targets"]],
         "evidence": evidence.list_evidence(db, school, plan["id"], period, task_id),
+        # 疑似重复材料: the same file or narrative from other schools (each group names the ``others``)
+        "copies": copies.for_cell(copies.find(db, plan["id"], period), school, task_id),
     }
 
 

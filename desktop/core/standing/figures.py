@@ -22,6 +22,7 @@ from decimal import Decimal
 
 from desktop.core import numbers
 from desktop.core.clock import now_iso
+from desktop.core.records import copies
 from desktop.core.reporting import checks
 from desktop.core.review import store as review_store
 from desktop.core.signing import trust
@@ -117,7 +118,8 @@ def collect(db, plan_id: str, period: str) -> dict:
             "submissions": subs, "status": status, "empty": empty, "problems": problems, "values": values,
             "evidence": evidence, "applicable": applicable, "review": review_tasks, "review_overall": review_overall,
             "carried": carried,
-            "unconfirmed": set(trust.unconfirmed(db))}  # schools whose reports come from a key nobody confirmed
+            "unconfirmed": set(trust.unconfirmed(db)),  # schools whose reports come from a key nobody confirmed
+            "copies": copies.find(db, plan_id, period)}  # 疑似重复材料: shared evidence and narratives
 
 
 def is_carried(data: dict, code: str, task_id: str) -> bool:

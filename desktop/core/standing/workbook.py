@@ -22,7 +22,7 @@ from desktop.core.clock import human_time
 from desktop.core.db.atomic import atomic_target
 from desktop.core.package import sheets
 from desktop.core.standing import figures
-from desktop.core.words import NOT_REPORTED, STATUS_COLOURS, STATUSES, Status
+from desktop.core.words import NOT_REPORTED, STATUS_COLOURS, STATUSES, SUSPECTED_COPY, CopyKind, Status
 
 DONE, IN_PROGRESS, NOT_STARTED, NOT_APPLICABLE = Status.DONE, Status.IN_PROGRESS, Status.NOT_STARTED, Status.NOT_APPLICABLE
 
@@ -36,8 +36,9 @@ SHEET_INDICATORS = "量化指标"
 SHEET_MISSING = "未报送学校"
 SHEET_PROBLEMS = "问题汇总"
 SHEET_EVIDENCE = "佐证材料"
+SHEET_COPIES = SUSPECTED_COPY
 SHEETS = (SHEET_OVERVIEW, SHEET_BY_SCHOOL, SHEET_BY_TASK, SHEET_GROUPS, SHEET_MATRIX, SHEET_OVERDUE,
-          SHEET_INDICATORS, SHEET_MISSING, SHEET_PROBLEMS, SHEET_EVIDENCE)
+          SHEET_INDICATORS, SHEET_MISSING, SHEET_PROBLEMS, SHEET_EVIDENCE, SHEET_COPIES)
 NOT_APPLICABLE_CELL = "—"  # the task does not apply to the school's type
 STATUS_FILL = {str(st): STATUS_COLOURS[st] for st in (*STATUSES, NOT_REPORTED)}
 CARRIED_MARK = "（沿用）"  # a matrix cell whose answer the school carried from its last period
@@ -275,9 +276,25 @@ def _evidence(ws: Worksheet, ctx: Context) -> None:
             for code, tid, name, size, sha in ctx.data["evidence"]], (22, 8, 26, 28, 11, 30))
 
 
+def _copies(ws: Worksheet, ctx: Context) -> None:
+    """疑似重复材料: one row per school and task in each group of schools that share a file or a text."""
+    body = []
+    for n, g in enumerate(ctx.data.get("copies", []), start=1):
+        what = "相同的佐证材料" if g["kind"] == CopyKind.EVIDENCE else "相同的完成情况说明"
+        for code, tid in g["items"]:
+            body.append((n, what, len(g["schools"]), ctx.names.get(code, code), code, tid, ctx.titles.get(tid, ""),
+                         g["label"], g["key"] if g["kind"] == CopyKind.EVIDENCE else ""))
+    last = _table(ws, ctx, ("组", "类别", "涉及学校数", "学校", "学校代码", "编号", "任务", "文件名 / 说明文字", "SHA-256"), body,
+                  (5, 16, 8, 20, 10, 8, 24, 40, 30))
+    sheets.put(ws, last + 2, 1, "同一佐证文件（SHA-256 相同）或相同的完成情况说明（不计空白，至少 20 字）"
+               "出现在不同学校的报送中。仅作提示，文件均已照常合并，请核实。", border=None)
+    ws.merge_cells(start_row=last + 2, start_column=1, end_row=last + 2, end_column=9)
+    ws.freeze_panes = "D2"
+
+
 BUILDERS = {SHEET_OVERVIEW: _overview, SHEET_BY_SCHOOL: _by_school, SHEET_BY_TASK: _by_task, SHEET_GROUPS: _groups,
             SHEET_MATRIX: _matrix, SHEET_OVERDUE: _overdue, SHEET_INDICATORS: _indicators, SHEET_MISSING: _missing,
-            SHEET_PROBLEMS: _problems, SHEET_EVIDENCE: _evidence}
+            SHEET_PROBLEMS: _problems, SHEET_EVIDENCE: _evidence, SHEET_COPIES: _copies}
 
 
 def build_from(data: dict) -> Workbook:

@@ -23,7 +23,7 @@ def merged(world, county_db):
 def test_all_sheets_present_with_a4_print_setup_page_numbers_and_header(merged):
     db, wb, _ = merged
     assert wb.sheetnames == ["总体情况", "按学校", "按任务", "分类小计", "学校×任务", "逾期任务", "量化指标", "未报送学校",
-                             "问题汇总", "佐证材料"]
+                             "问题汇总", "佐证材料", "疑似重复材料"]
     county = db.execute("SELECT county FROM plans").fetchone()[0]
     portrait = {"总体情况", "分类小计", "未报送学校"}
     for ws in wb.worksheets:

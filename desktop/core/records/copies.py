@@ -1,0 +1,78 @@
+"""Cross-school checks (DESIGN §14): the same evidence file (SHA-256) sent by different schools, and the same
+完成情况说明 (compared without any whitespace, at least ``MIN_TEXT`` characters) written by different schools, are flagged as 疑似重复材料 — shown in the import results, the matrix cell and the summary,
+never rejected. Read-only: one pass over a period's entries and evidence links.
+"""
+
+from __future__ import annotations
+
+from desktop.core.words import SUSPECTED_COPY, CopyKind
+
+MIN_TEXT = 20  # characters of narrative, after trimming, before identical texts count as copied
+
+
+def normalise(text: str) -> str:
+    """The text as compared: without whitespace at the ends or inside (full-width spaces, line breaks): Chinese
+    prose has no spaces between words, so a copy re-flowed or re-spaced in a chat app is still the same text."""
+    return "".join((text or "").split())
+
+
+def find(db, plan_id: str, period: str) -> list[dict]:
+    """Every group of schools that share an evidence file or a narrative in the period, as
+    {kind, key, label, items: [(school, task_id)…], schools: [codes]}; evidence first, then by first school."""
+    groups: dict[tuple[str, str], dict] = {}
+    for sha, school, task_id, name in db.execute(
+            "SELECT sha256, school_code, task_id, name FROM entry_evidence WHERE plan_id = ? AND period = ?"
+            " ORDER BY school_code, task_id", [plan_id, period]).fetchall():
+        g = groups.setdefault((CopyKind.EVIDENCE, sha), {"kind": CopyKind.EVIDENCE, "key": sha, "label": name, "items": []})
+        g["items"].append((school, task_id))
+    for school, task_id, narrative in db.execute(
+            "SELECT school_code, task_id, narrative FROM entries WHERE plan_id = ? AND period = ? AND length(narrative) >= ?"
+            " ORDER BY school_code, task_id", [plan_id, period, MIN_TEXT]).fetchall():
+        text = normalise(narrative)
+        if len(text) >= MIN_TEXT:
+            g = groups.setdefault((CopyKind.NARRATIVE, text),
+                                  {"kind": CopyKind.NARRATIVE, "key": text, "label": text, "items": []})
+            g["items"].append((school, task_id))
+    out = []
+    for g in groups.values():
+        schools = sorted({s for s, _ in g["items"]})
+        if len(schools) > 1:
+            out.append(g | {"schools": schools})
+    return sorted(out, key=lambda g: (g["kind"] != CopyKind.EVIDENCE, g["schools"], g["key"]))
+
+
+def for_school(groups: list[dict], school: str) -> list[dict]:
+    return [g for g in groups if school in g["schools"]]
+
+
+def for_cell(groups: list[dict], school: str, task_id: str) -> list[dict]:
+    """The groups that this school's entry on this task is part of, each with the *other* schools named."""
+    return [g | {"others": [s for s in g["schools"] if s != school]} for g in groups if (school, task_id) in g["items"]]
+
+
+def describe(groups: list[dict], school: str) -> tuple[str, str]:
+    """One line (zh, en) for an import result: what the school shares with which other schools."""
+    evidence = [g for g in groups if g["kind"] == CopyKind.EVIDENCE]
+    texts = [g for g in groups if g["kind"] == CopyKind.NARRATIVE]
+    others = sorted({s for g in groups for s in g["schools"] if s != school})
+    named = "、".join(others[:5]) + ("等" if len(others) > 5 else "")
+    parts_zh, parts_en = [], []
+    if evidence:
+        parts_zh.append(f"佐证材料 {len(evidence)} 份")
+        parts_en.append(f"{len(evidence)} evidence file(s)")
+    if texts:
+        parts_zh.append(f"完成情况说明 {len(texts)} 条")
+        parts_en.append(f"{len(texts)} narrative(s)")
+    return (f"{SUSPECTED_COPY}：与 {named} 相同的{'、'.join(parts_zh)}（仅提示，未拒收）",
+            f"suspected copied material: {' and '.join(parts_en)} identical to {', '.join(others[:5])} (flagged, not rejected)")
+
+
+def by_school(db, periods) -> dict[tuple[str, str], list[dict]]:
+    """(school, period) → the groups the school is part of, for every plan with entries in ``periods``."""
+    out: dict[tuple[str, str], list[dict]] = {}
+    for period in sorted(set(periods)):
+        for (plan_id,) in db.execute("SELECT DISTINCT plan_id FROM entries WHERE period = ?", [period]).fetchall():
+            for g in find(db, plan_id, period):
+                for school in g["schools"]:
+                    out.setdefault((school, period), []).append(g)
+    return out
