@@ -588,82 +588,97 @@ Send this file to the schools together with the fingerprint notice.</translation
 <context>
     <name>CellDetail</name>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="71"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="72"/>
         <source>佐证材料：</source>
         <translation>Evidence:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="84"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="85"/>
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="87"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="88"/>
         <source>另存为…</source>
         <translation>Save as…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="99"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="100"/>
         <source>&lt;p style=&apos;color:#5f6368&apos;&gt;点击左侧表格中的格子，查看该校对这项任务的填报内容和佐证材料。&lt;/p&gt;</source>
         <translation>&lt;p style=&apos;color:#5f6368&apos;&gt;Click a cell in the table on the left to see what the school reported on that task, and its evidence.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="128"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="129"/>
         <source>{status}（{n}%）</source>
         <translation>{status} ({n}%)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="130"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="131"/>
         <source>完成情况说明</source>
         <translation>What was done</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="130"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="131"/>
         <source>存在问题</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="131"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="132"/>
         <source>下步打算</source>
         <translation>Next steps</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="133"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="134"/>
         <source>不适用原因</source>
         <translation>Reason (not applicable)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="141"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="142"/>
         <source>待定</source>
         <translation>not set</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="144"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="145"/>
         <source>{text}：目标 {target}{unit}，填报 &lt;b&gt;{got}&lt;/b&gt;</source>
         <translation>{text}: target {target}{unit}, reported &lt;b&gt;{got}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="172"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="150"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="152"/>
+        <source>疑似重复材料：佐证材料“{name}”与 {schools} 的文件完全相同</source>
+        <translation>Suspected copy: the evidence file “{name}” is identical to one sent by {schools}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="155"/>
+        <source>疑似重复材料：完成情况说明与 {schools} 的完全相同</source>
+        <translation>Suspected copy: the narrative is identical to the one written by {schools}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="181"/>
         <source>保存佐证材料</source>
         <translation>Save evidence</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="172"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="181"/>
         <source>所有文件 (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="118"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="119"/>
         <source>该校本周期还没有报送。</source>
         <translation>This school has not reported for this period yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="122"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="123"/>
         <source>第 {n} 次报送 · 导出于 {at}</source>
         <translation>Revision {n} · exported {at}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="138"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="139"/>
         <source>量化指标</source>
         <translation>Targets</translation>
     </message>
@@ -1266,184 +1281,184 @@ The data sent by this school&apos;s earlier, unconfirmed key will be set aside (
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="208"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="217"/>
         <source>填报周期：</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="219"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="228"/>
         <source>导出汇总表…</source>
         <translation>Export summary workbook…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="223"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="232"/>
         <source>催报通知…</source>
         <translation>Reminders…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="225"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="234"/>
         <source>每校一份可粘贴到工作群的文字、每个乡镇一份，另有一份可打印的催报通知（.docx）</source>
         <translation>One text per school and per township to paste into a chat group, and one printable reminder notice (.docx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="228"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="237"/>
         <source>通报草稿…</source>
         <translation>Draft bulletin…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="230"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="239"/>
         <source>按汇总表的数字起草通报（.docx），修改后印发</source>
         <translation>Draft a bulletin (.docx) from the summary&apos;s figures, to edit before issuing</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="245"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="254"/>
         <source>未报送</source>
         <translation>Not reported</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="245"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="254"/>
         <source>不适用于该校类型</source>
         <translation>Not for this school type</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="250"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="259"/>
         <source>点击格子查看详情，双击审核；把鼠标停在列标题上可看任务名称</source>
         <translation>Click a cell for details, double-click to review; hover over a column title for the task name</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="279"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="288"/>
         <source>学校×任务</source>
         <translation>Schools × tasks</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="282"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="291"/>
         <source>按任务</source>
         <translation>By task</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="288"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="297"/>
         <source>显示：</source>
         <translation>Show:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="291"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="300"/>
         <source>全部学校</source>
         <translation>All schools</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="292"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="301"/>
         <source>未报送的学校</source>
         <translation>Not reported</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="293"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="302"/>
         <source>逾期报送的学校</source>
         <translation>Reported late</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="300"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="309"/>
         <source>审核该校…</source>
         <translation>Review this school…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="306"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="315"/>
         <source>按学校</source>
         <translation>By school</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="328"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="337"/>
         <source>（{due} 截止）</source>
         <translation> (due {due})</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="352"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="361"/>
         <source>还没有工作计划或填报周期。</source>
         <translation>No work plan or reporting period yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="356"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="365"/>
         <source>应报 &lt;b&gt;{n}&lt;/b&gt; 所</source>
         <translation>Expected &lt;b&gt;{n}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="356"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="365"/>
         <source>已报送 &lt;b&gt;{n}&lt;/b&gt;</source>
         <translation>reported &lt;b&gt;{n}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="357"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="366"/>
         <source>&lt;a href=&apos;late&apos; style=&apos;color:#b06000&apos;&gt;逾期 {n}&lt;/a&gt;</source>
         <translation>&lt;a href=&apos;late&apos; style=&apos;color:#b06000&apos;&gt;late {n}&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="358"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="367"/>
         <source>逾期 0</source>
         <translation>late 0</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="359"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="368"/>
         <source>&lt;a href=&apos;missing&apos; style=&apos;color:#c5221f&apos;&gt;未报送 {n}&lt;/a&gt;</source>
         <translation>&lt;a href=&apos;missing&apos; style=&apos;color:#c5221f&apos;&gt;missing {n}&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="360"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="369"/>
         <source>未报送 0</source>
         <translation>missing 0</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="361"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="370"/>
         <source>已报学校总体完成率 &lt;b&gt;{r}&lt;/b&gt;</source>
         <translation>completion (reported schools) &lt;b&gt;{r}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="397"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="406"/>
         <source>{title}-{period}-汇总.xlsx</source>
         <translation>{title}-{period}-summary.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="398"/>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="402"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="407"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="411"/>
         <source>导出汇总表</source>
         <translation>Export summary workbook</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="398"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="407"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="409"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="418"/>
         <source>催报通知保存到哪个文件夹</source>
         <translation>Folder for the reminders</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="413"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="422"/>
         <source>催报通知</source>
         <translation>Reminders</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="420"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="429"/>
         <source>{period}通报（草稿）.docx</source>
         <translation>{period} bulletin (draft).docx</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="421"/>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="425"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="430"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="434"/>
         <source>通报草稿</source>
         <translation>Draft bulletin</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="421"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="430"/>
         <source>Word 文档 (*.docx)</source>
         <translation>Word document (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="435"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="444"/>
         <source>正在生成…</source>
         <translation>Writing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="444"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="453"/>
         <source>已生成：{path}</source>
         <translation>Written: {path}</translation>
     </message>

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core import services
 from desktop.core.errors import TaizhangError
+from desktop.core.words import CopyKind
 from desktop.gui.bureau.chooser import Chooser
 from desktop.gui.bureau.messages import (
     NOT_APPLICABLE_COLOR,
@@ -145,6 +146,14 @@ class CellDetail(QWidget):
                     text=esc(x["text"]), target=esc(str(target)), unit=esc(x["unit"]), got=esc(str(got)))
                 parts.append(f"<li>{line}</li>")
             parts.append("</ul>")
+        for g in d.get("copies", []):  # 疑似重复材料: shown for a person to check, never a rejection
+            others = self.tr("、").join(g["others"][:8]) + ("…" if len(g["others"]) > 8 else "")
+            if g["kind"] == CopyKind.EVIDENCE:
+                line = self.tr("疑似重复材料：佐证材料“{name}”与 {schools} 的文件完全相同").format(
+                    name=esc(g["label"]), schools=esc(others))
+            else:
+                line = self.tr("疑似重复材料：完成情况说明与 {schools} 的完全相同").format(schools=esc(others))
+            parts.append(f"<p style='margin:8px 0 0 0; color:#b06000'><b>{line}</b></p>")
         return "".join(parts)
 
     def _item(self, row: int) -> dict | None:

@@ -272,3 +272,28 @@ def test_import_summary_in_chinese_is_unchanged(qtbot, world, chooser):
     assert " —— 已合并 " in win.importer.summary.text() and "，重复 0，旧版次 0，拒收 0" in win.importer.summary.text()
     assert "（" in win.importer.results.index(0, 1).data()
     win.close()
+
+
+def _copied_detail() -> dict:
+    return _detail("已完成") | {"copies": [
+        {"kind": "evidence", "label": "photo.jpg", "others": ["S2", "S3"]},
+        {"kind": "narrative", "label": "done it", "others": ["S2"]}]}
+
+
+def test_cell_detail_names_the_schools_a_copy_is_shared_with(qtbot, chooser):
+    detail = CellDetail(None, chooser)
+    qtbot.addWidget(detail)
+    detail.show_detail(_copied_detail())
+    text = detail.text.toPlainText()
+    assert "疑似重复材料：佐证材料“photo.jpg”与 S2、S3 的文件完全相同" in text
+    assert "疑似重复材料：完成情况说明与 S2 的完全相同" in text
+    detail.show_detail(_detail("已完成"))
+    assert "疑似重复材料" not in detail.text.toPlainText()
+
+
+def test_cell_detail_copies_in_english(qtbot, english, chooser):
+    detail = CellDetail(None, chooser)
+    qtbot.addWidget(detail)
+    detail.show_detail(_copied_detail())
+    text = detail.text.toPlainText()
+    assert "Suspected copy: the evidence file “photo.jpg” is identical to one sent by S2, S3" in text
