@@ -73,8 +73,9 @@ def verified(source, sha: str | None = None) -> VerifiedPackage:
     return pkg
 
 
-def check(inp: Input) -> Checked:
-    """Hash and verify one input; never raises for a bad file."""
+def check(inp: Input, known: Callable[[str], bool] | None = None) -> Checked:
+    """Hash and verify one input; never raises for a bad file. Bytes ``known`` to be merged already are not
+    verified again (a replay of a whole folder costs one hash per file)."""
     fallback = hashlib.sha256(inp.display.encode("utf-8")).hexdigest()
     if inp.skipped or inp.broken:
         return Checked(fallback, error=PackageInvalid("不是普通文件，或压缩包内的文件过大、已损坏，未读取",
@@ -88,10 +89,19 @@ def check(inp: Input) -> Checked:
         return Checked(fallback, error=PackageInvalid(exc.zh, exc.en))
     except (OSError, ValueError, EOFError) as exc:
         return Checked(fallback, error=unreadable(exc))
+    if known is not None and known(sha):
+        return Checked(sha)
     try:
         return Checked(sha, pkg=verified(source, sha))
     except PackageInvalid as exc:
         return Checked(sha, error=exc)
+
+
+def _merged_before(db) -> Callable[[str], bool]:
+    def known(sha: str) -> bool:
+        prior = store.prior_verdict(db, sha)
+        return prior is not None and prior[0] in (Verdict.ACCEPTED, Verdict.STALE)
+    return known
 
 
 def merge_paths(db, paths: Iterable, *, progress: Callable[[int, Outcome], None] | None = None,
@@ -102,7 +112,7 @@ def merge_paths(db, paths: Iterable, *, progress: Callable[[int, Outcome], None]
     for n, inp in enumerate(collect_inputs(paths), start=1):
         if cancelled and cancelled():
             break
-        result = merge_one(db, inp, check(inp))
+        result = merge_one(db, inp, check(inp, _merged_before(db)))
         results.append(result)
         if progress:
             progress(n, result)
