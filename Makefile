@@ -61,11 +61,14 @@ i18n: $(STAMP)
 	$(VENV)/bin/pyside6-lupdate -no-obsolete desktop/gui/bureau/*.py -ts resources/i18n/bureau_en.ts
 	$(VENV)/bin/pyside6-lrelease resources/i18n/taizhang_en.ts -qm resources/i18n/taizhang_en.qm
 	$(VENV)/bin/pyside6-lrelease resources/i18n/bureau_en.ts -qm resources/i18n/bureau_en.qm
+	$(VENV)/bin/pyside6-lupdate -no-obsolete desktop/gui/city/*.py -ts resources/i18n/city_en.ts
+	$(VENV)/bin/pyside6-lrelease resources/i18n/city_en.ts -qm resources/i18n/city_en.qm
 
 # docs/screenshots/*.png, under Xvfb with a CJK font (fonts-noto-cjk)
 screenshots: $(STAMP)
 	xvfb-run -a -s "-screen 0 1366x768x24" $(PY) tools/screenshots_school.py docs/screenshots
 	xvfb-run -a -s "-screen 0 1366x768x24" $(PY) tools/screenshots_bureau.py
+	xvfb-run -a -s "-screen 0 1600x1000x24" $(PY) tools/screenshots_city.py
 	$(PY) tools/render_outputs.py docs/screenshots
 
 dist: $(STAMP)

@@ -1,8 +1,9 @@
 """Start the GUI: one QApplication, pick the window for the database, and the smoke-test timer CI uses.
 
 Routing: the ``--db`` file, else the one opened last. A county database opens the bureau window, a
-school database the school window; with none, the start screen offers "我是学校" (the first-run
-wizard) and "我是教育局" (``desktop.gui.bureau.setup.create_county``).
+school database the school window, a city database the city window; with none, the start screen offers
+"我是学校" (the first-run wizard), "我是教育局" (``desktop.gui.bureau.setup.create_county``) and "我是市局"
+(``desktop.gui.city.setup.create_city``).
 """
 
 from __future__ import annotations
@@ -55,6 +56,10 @@ class AppController(QObject):
         try:
             if role == "county":
                 window = self._bureau_window(path)
+            elif role == "city":
+                from desktop.gui.city.window import CityWindow
+
+                window = CityWindow(path)
             elif role == "school":
                 from desktop.gui.school.window import SchoolWindow
 
@@ -92,6 +97,7 @@ class AppController(QObject):
         screen.show_problem(problem)
         screen.school_chosen.connect(self.school_setup)
         screen.county_chosen.connect(self.county_setup)
+        screen.city_chosen.connect(self.city_setup)
         screen.open_chosen.connect(self.open_existing)
         screen.language_changed.connect(self._language_changed)
         self._replace(screen)
@@ -120,6 +126,13 @@ class AppController(QObject):
                 self.window.show_problem(self.tr("本程序中的教育局端尚未完成。"))
             return
         path = create_county(self.window)
+        if path and self.open_db(path) is None and isinstance(self.window, StartScreen):
+            self.window.show_problem(self._problem)
+
+    def city_setup(self) -> None:
+        from desktop.gui.city.setup import create_city
+
+        path = create_city(self.window)
         if path and self.open_db(path) is None and isinstance(self.window, StartScreen):
             self.window.show_problem(self._problem)
 

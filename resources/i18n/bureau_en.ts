@@ -1311,154 +1311,200 @@ The data sent by this school&apos;s earlier, unconfirmed key will be set aside (
         <translation>Draft a bulletin (.docx) from the summary&apos;s figures, to edit before issuing</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="254"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="242"/>
+        <source>县区汇总包…</source>
+        <translation>County package…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="244"/>
+        <source>报送市局：签名的县区汇总包（各校当前的填报、学校名单和本局的汇总数字）</source>
+        <translation>For the city: the signed county package (every school&apos;s current entries, the roster and this bureau&apos;s figures)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="259"/>
         <source>未报送</source>
         <translation>Not reported</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="254"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="259"/>
         <source>不适用于该校类型</source>
         <translation>Not for this school type</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="259"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="264"/>
         <source>点击格子查看详情，双击审核；把鼠标停在列标题上可看任务名称</source>
         <translation>Click a cell for details, double-click to review; hover over a column title for the task name</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="288"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="293"/>
         <source>学校×任务</source>
         <translation>Schools × tasks</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="291"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="296"/>
         <source>按任务</source>
         <translation>By task</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="297"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="302"/>
         <source>显示：</source>
         <translation>Show:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="300"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="305"/>
         <source>全部学校</source>
         <translation>All schools</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="301"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="306"/>
         <source>未报送的学校</source>
         <translation>Not reported</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="302"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="307"/>
         <source>逾期报送的学校</source>
         <translation>Reported late</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="309"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="314"/>
         <source>审核该校…</source>
         <translation>Review this school…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="315"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="320"/>
         <source>按学校</source>
         <translation>By school</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="337"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="342"/>
         <source>（{due} 截止）</source>
         <translation> (due {due})</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="361"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="366"/>
         <source>还没有工作计划或填报周期。</source>
         <translation>No work plan or reporting period yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="365"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="370"/>
         <source>应报 &lt;b&gt;{n}&lt;/b&gt; 所</source>
         <translation>Expected &lt;b&gt;{n}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="365"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="370"/>
         <source>已报送 &lt;b&gt;{n}&lt;/b&gt;</source>
         <translation>reported &lt;b&gt;{n}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="366"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="371"/>
         <source>&lt;a href=&apos;late&apos; style=&apos;color:#b06000&apos;&gt;逾期 {n}&lt;/a&gt;</source>
         <translation>&lt;a href=&apos;late&apos; style=&apos;color:#b06000&apos;&gt;late {n}&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="367"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="372"/>
         <source>逾期 0</source>
         <translation>late 0</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="368"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="373"/>
         <source>&lt;a href=&apos;missing&apos; style=&apos;color:#c5221f&apos;&gt;未报送 {n}&lt;/a&gt;</source>
         <translation>&lt;a href=&apos;missing&apos; style=&apos;color:#c5221f&apos;&gt;missing {n}&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="369"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="374"/>
         <source>未报送 0</source>
         <translation>missing 0</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="370"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="375"/>
         <source>已报学校总体完成率 &lt;b&gt;{r}&lt;/b&gt;</source>
         <translation>completion (reported schools) &lt;b&gt;{r}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="406"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="411"/>
         <source>{title}-{period}-汇总.xlsx</source>
         <translation>{title}-{period}-summary.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="407"/>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="411"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="412"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="416"/>
         <source>导出汇总表</source>
         <translation>Export summary workbook</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="407"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="412"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="449"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="418"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="423"/>
         <source>催报通知保存到哪个文件夹</source>
         <translation>Folder for the reminders</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="422"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="427"/>
         <source>催报通知</source>
         <translation>Reminders</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="429"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="434"/>
         <source>{period}通报（草稿）.docx</source>
         <translation>{period} bulletin (draft).docx</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="430"/>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="434"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="435"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="439"/>
         <source>通报草稿</source>
         <translation>Draft bulletin</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="430"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="435"/>
         <source>Word 文档 (*.docx)</source>
         <translation>Word document (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="444"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="447"/>
+        <source>{title}-{period}-县区汇总包.xlsx</source>
+        <translation>{title}-{period}-county-package.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="449"/>
+        <source>县区汇总包（报送市局）</source>
+        <translation>County package (for the city)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="453"/>
+        <source>是否附带佐证材料文件</source>
+        <translation>Include the evidence files?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="454"/>
+        <source>汇总包总是登记各校的佐证材料（文件名、大小、SHA-256）。是否把佐证材料文件本身也放进汇总包？文件会大很多；市局没有要求时请选“否”。</source>
+        <translation>The package always lists the schools&apos; evidence (name, size, SHA-256). Put the evidence files themselves into the package too? It gets much larger; choose &quot;No&quot; unless the city asked for them.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="458"/>
+        <source>输入密钥口令</source>
+        <translation>Key passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="458"/>
+        <source>签名县区汇总包需要本局密钥的口令：</source>
+        <translation>Signing the county package needs this bureau&apos;s key passphrase:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="462"/>
+        <source>县区汇总包</source>
+        <translation>County package</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="473"/>
         <source>正在生成…</source>
         <translation>Writing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="453"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="482"/>
         <source>已生成：{path}</source>
         <translation>Written: {path}</translation>
     </message>

@@ -152,3 +152,13 @@ def school_entries(db, county: str, school: str, period: str | None = None) -> d
             "revision": report["revision"] if report else None,
             "entries": [e | {"title": titles.get(e["task_id"], ""), "evidence": evidence.get(e["task_id"], [])}
                         for e in (report["entries"] if report else [])]}
+
+
+def city_info(db) -> dict:
+    """The city's identity for the window: name and key fingerprint (also in groups of 4)."""
+    from desktop.core.signing.crypto import format_fingerprint
+
+    ident = identity.load(db, role=Role.CITY)
+    assert ident is not None
+    return {"city": ident.county, "fingerprint": ident.fingerprint,
+            "fingerprint_groups": format_fingerprint(ident.fingerprint)}

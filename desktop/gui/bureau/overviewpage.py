@@ -239,6 +239,11 @@ class OverviewPage(QWidget):
         self.bulletin_button.setToolTip(self.tr("按汇总表的数字起草通报（.docx），修改后印发"))
         self.bulletin_button.clicked.connect(self.write_bulletin)
         top.addWidget(self.bulletin_button)
+        self.county_button = QPushButton(icon("export"), self.tr("县区汇总包…"))
+        self.county_button.setObjectName("writeCountyPackage")
+        self.county_button.setToolTip(self.tr("报送市局：签名的县区汇总包（各校当前的填报、学校名单和本局的汇总数字）"))
+        self.county_button.clicked.connect(self.write_county_package)
+        top.addWidget(self.county_button)
         lay.addLayout(top)
 
         self.tabs = QTabWidget()
@@ -352,7 +357,7 @@ class OverviewPage(QWidget):
 
     def _enable_outputs(self) -> None:
         ready = bool(self.data and self.data["plan"]["version"]) and self.export_worker is None
-        for button in (self.export_button, self.remind_button, self.bulletin_button):
+        for button in (self.export_button, self.remind_button, self.bulletin_button, self.county_button):
             button.setEnabled(ready)
 
     def _headline(self) -> None:
@@ -434,12 +439,36 @@ class OverviewPage(QWidget):
         return self._write(self.bulletin_button, self.tr("通报草稿"), path,
                            lambda job: services.standing.write_bulletin(job.db, path, period=period))
 
+    def write_county_package(self) -> str | None:
+        """Ask where, whether the evidence files go along, and the key's passphrase; then sign and write the
+        county package for the city on a worker thread."""
+        if self.data is None or self.export_worker is not None:
+            return None
+        name = self.tr("{title}-{period}-县区汇总包.xlsx").format(title=self.data["plan"]["title"],
+                                                              period=self.data["period"])
+        path = self.chooser.save_file(self.tr("县区汇总包（报送市局）"), name, self.tr("Excel 工作簿 (*.xlsx)"))
+        if not path:
+            return None
+        with_evidence = self.chooser.confirm(
+            self.tr("是否附带佐证材料文件"),
+            self.tr("汇总包总是登记各校的佐证材料（文件名、大小、SHA-256）。是否把佐证材料文件本身也放进汇总包？"
+                    "文件会大很多；市局没有要求时请选“否”。"))
+        passphrase = None
+        if services.setup.county_info(self.db)["key_protected"]:
+            passphrase = self.chooser.passphrase(self.tr("输入密钥口令"), self.tr("签名县区汇总包需要本局密钥的口令："))
+            if passphrase is None:
+                return None
+        period = self.data["period"]
+        return self._write(self.county_button, self.tr("县区汇总包"), path,
+                           lambda job: services.rollup.county_export(job.db, path, period=period,
+                                                                     with_evidence=with_evidence, passphrase=passphrase))
+
     def _write(self, button: QPushButton, title: str, path: str, fn) -> str:
         """Run ``fn`` off the GUI thread with ``button`` showing it is busy; ``exported(path)`` when done."""
         path = str(path)
         self._idle_text = button.text()
         self._busy_button = button
-        for b in (self.export_button, self.remind_button, self.bulletin_button):
+        for b in (self.export_button, self.remind_button, self.bulletin_button, self.county_button):
             b.setEnabled(False)
         button.setText(self.tr("正在生成…"))
         self.export_worker = (BackgroundOp(self, fn, db_path=self.db_path, title=title)

@@ -1,4 +1,4 @@
-"""The first screen when no database is open: "I am a school" or "I am the bureau"."""
+"""The first screen when no database is open: "I am a school", "I am the bureau" or "I am the city"."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ from desktop.gui.common.icons import icon
 class StartScreen(QWidget):
     school_chosen = Signal()
     county_chosen = Signal()
+    city_chosen = Signal()
     open_chosen = Signal()
     language_changed = Signal(str)
 
@@ -50,7 +51,10 @@ class StartScreen(QWidget):
         self.county_button = QCommandLinkButton(self.tr("我是教育局：创建县区台账"),
                                                 self.tr("导入工作要点和学校名单，发布任务清单，汇总各校报送的文件。"))
         self.county_button.setObjectName("countyChoice")
-        for b, name in ((self.school_button, "school"), (self.county_button, "bureau")):
+        self.city_button = QCommandLinkButton(self.tr("我是市局：汇总各县区"),
+                                              self.tr("导入各县区报送的县区汇总包，按县区、学校两级查看和导出汇总。"))
+        self.city_button.setObjectName("cityChoice")
+        for b, name in ((self.school_button, "school"), (self.county_button, "bureau"), (self.city_button, "bureau")):
             b.setIcon(icon(name))
             b.setIconSize(QSize(40, 40))
             b.setMinimumHeight(88)
@@ -59,6 +63,7 @@ class StartScreen(QWidget):
             lay.addWidget(b)
         self.school_button.clicked.connect(self.school_chosen)
         self.county_button.clicked.connect(self.county_chosen)
+        self.city_button.clicked.connect(self.city_chosen)
         self.status = QLabel()
         self.status.setObjectName("startStatus")
         self.status.setWordWrap(True)

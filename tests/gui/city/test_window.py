@@ -1,0 +1,128 @@
+"""The city window: import county packages off the GUI thread, approve a changed county key, counties ×
+figures with a drill-down to a county's schools and a school's entries, and the city summary."""
+
+from __future__ import annotations
+
+import openpyxl
+import pytest
+
+from desktop.core import services
+from desktop.core.db.connection import open_db
+from desktop.gui import app as app_module
+from desktop.gui.city.setup import CitySetupDialog
+from desktop.gui.city.window import TAB_IMPORT, TAB_OVERVIEW, CityWindow
+from desktop.gui.common.start import StartScreen
+from tests.conftest import make_county, write_reports
+
+
+def _import(qtbot, win, paths) -> list:
+    with qtbot.waitSignal(win.importer.finished, timeout=60000) as blocker:
+        assert win.importer.start_import(paths)
+    qtbot.waitUntil(lambda: not win.importer.running)
+    return blocker.args[0]
+
+
+@pytest.fixture
+def city_window(qtbot, rollup_world, chooser):
+    win = CityWindow(str(rollup_world / "city.db"), chooser=chooser)
+    qtbot.addWidget(win)
+    yield win
+    win.close()
+
+
+def test_an_empty_city_opens_on_the_import_page(city_window):
+    assert city_window.tabs.currentIndex() == TAB_IMPORT
+    assert "还没有导入县区汇总包" in city_window.overview.headline.text()
+    assert not city_window.overview.export_button.isEnabled()
+
+
+def test_import_then_drill_down_from_counties_to_schools_to_entries(qtbot, city_window, rollup_world, drop, chooser,
+                                                                    tmp_path):
+    win = city_window
+    with qtbot.waitSignal(win.importer.finished, timeout=60000) as blocker:
+        drop(win.importer.drop_zone, [rollup_world / "甲县-1.xlsx", rollup_world / "乙县-1.xlsx"])
+    qtbot.waitUntil(lambda: not win.importer.running)
+    assert [o.outcome for o in blocker.args[0]] == ["accepted", "accepted"]
+    assert win.importer.results.rowCount() == 2 and "已合并 2" in win.importer.summary.text()
+    # a replay: duplicates, nothing new
+    assert [o.outcome for o in _import(qtbot, win, [rollup_world / "甲县-1.xlsx"])] == ["duplicate"]
+    ov = win.overview
+    again = CityWindow(str(rollup_world / "city.db"), chooser=chooser)  # with counties: opens on the figures
+    qtbot.addWidget(again)
+    assert again.tabs.currentIndex() == TAB_OVERVIEW
+    again.close()
+    assert ov.counties.rowCount() == 2 and "2 个县区" in ov.headline.text()
+    counties = [ov.counties.record(r)["county"] for r in range(2)]
+    assert set(counties) == {"甲县", "乙县"}
+    row = counties.index("甲县")
+    ov.counties_view.selectRow(row)
+    assert ov.schools.rowCount() == 3 and "未报送 1 所" in ov.schools_box.title()
+    last = ov.schools.record(2)
+    assert not last["reported"] and ov.schools.index(2, 3).data() == "未报送"
+    ov.schools_view.selectRow(0)
+    assert ov.entries.rowCount() == 6 and "第 1 次报送" in ov.entries_box.title()
+    ov.schools_view.selectRow(2)
+    assert ov.entries.rowCount() == 0 and "未报送" in ov.entries_box.title()
+    # the city summary, written off the GUI thread
+    chooser.saves.append(tmp_path / "市级汇总.xlsx")
+    with qtbot.waitSignal(ov.exported, timeout=60000):
+        qtbot.mouseClick(ov.export_button, qtbot_button())
+    qtbot.waitUntil(lambda: ov.export_button.isEnabled())
+    assert openpyxl.load_workbook(tmp_path / "市级汇总.xlsx").sheetnames == ["总体情况", "按县区", "按学校", "未报送学校"]
+
+
+def qtbot_button():
+    from PySide6.QtCore import Qt
+
+    return Qt.MouseButton.LeftButton
+
+
+def test_a_changed_county_key_is_approved_by_fingerprint_in_the_window(qtbot, city_window, rollup_world, chooser,
+                                                                       tmp_path):
+    win = city_window
+    _import(qtbot, win, [rollup_world / "甲县-1.xlsx"])
+    db_path, plan = make_county(tmp_path / "new", 2, n_tasks=6, county="甲县")
+    db = open_db(db_path)
+    services.intake.merge_files(db, write_reports(tmp_path / "new" / "r", plan, 2))
+    services.rollup.county_export(db, tmp_path / "rekeyed.xlsx")
+    db.close()
+    out = _import(qtbot, win, [tmp_path / "rekeyed.xlsx"])
+    assert out[0].code == "key_pending" and "等待" in win.importer.results.index(1, 5).data()
+    assert win.importer.keys.rowCount() == 1 and win.importer.approve_button.isEnabled()
+    chooser.confirm_answer = True
+    outcomes = win.importer.approve_selected()
+    assert [o.outcome for o in outcomes] == ["accepted"]
+    assert ("confirm", "批准县区密钥") in chooser.asked
+    assert win.importer.keys.rowCount() == 0
+    row = [win.overview.counties.record(r)["county"] for r in range(win.overview.counties.rowCount())].index("甲县")
+    assert win.overview.counties.record(row)["schools"] == 2
+
+
+def test_a_school_report_dropped_on_the_city_is_refused_with_a_reason(qtbot, city_window, rollup_world):
+    report = sorted((rollup_world / "甲县" / "reports").glob("*.xlsx"))[0]
+    out = _import(qtbot, city_window, [report])
+    assert out[0].outcome == "rejected"
+    assert city_window.importer.results.index(0, 1).data() == "拒收"
+    assert "县区教育局导入" in city_window.importer.results.index(0, 5).data()
+
+
+def test_start_screen_offers_the_city_and_a_city_database_opens_the_city_window(qtbot, rollup_world):
+    controller = app_module.AppController()
+    screen = controller.start()
+    qtbot.addWidget(screen)
+    assert isinstance(screen, StartScreen) and "我是市局" in screen.city_button.text()
+    screen.close()
+    controller = app_module.AppController(str(rollup_world / "city.db"))
+    window = controller.start()
+    assert isinstance(window, CityWindow) and "某市" in window.windowTitle()
+    window.close()
+
+
+def test_city_setup_creates_the_database_and_shows_the_fingerprint(qtbot, tmp_path, chooser):
+    dialog = CitySetupDialog(chooser=chooser)
+    qtbot.addWidget(dialog)
+    dialog.path_edit.setText(str(tmp_path / "city.db"))
+    assert not dialog.create() and "市名称" in dialog.error.text()
+    dialog.name_edit.setText("某市")
+    assert dialog.create() and not dialog.create_button.isVisible()
+    assert "公钥指纹" in dialog.done_text.text() and services.setup.database_role(tmp_path / "city.db") == "city"
