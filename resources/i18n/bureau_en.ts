@@ -2414,7 +2414,7 @@ Once confirmed, the data signed with this key is no longer marked &quot;unconfir
     <message>
         <location filename="../../desktop/gui/bureau/taskeditor.py" line="64"/>
         <source>学校是否要为本任务上传佐证材料；“不需”时学校端不显示佐证材料框</source>
-        <translation>Whether schools attach evidence for this task; with "Not needed" the school does not see the evidence box</translation>
+        <translation>Whether schools attach evidence for this task; with &quot;Not needed&quot; the school does not see the evidence box</translation>
     </message>
     <message>
         <location filename="../../desktop/gui/bureau/taskeditor.py" line="118"/>

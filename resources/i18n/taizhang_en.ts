@@ -4,27 +4,27 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../desktop/gui/app.py" line="63"/>
+        <location filename="../../desktop/gui/app.py" line="68"/>
         <source>这个数据文件还没有初始化：{path}</source>
         <translation>This database has not been set up yet: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/app.py" line="78"/>
+        <location filename="../../desktop/gui/app.py" line="83"/>
         <source>这是教育局的数据文件，但本程序中的教育局端尚未完成。</source>
         <translation>This is a bureau database, but the bureau side of this program is not available yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/app.py" line="120"/>
+        <location filename="../../desktop/gui/app.py" line="126"/>
         <source>本程序中的教育局端尚未完成。</source>
         <translation>The bureau side of this program is not available yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/app.py" line="127"/>
+        <location filename="../../desktop/gui/app.py" line="140"/>
         <source>打开数据文件</source>
         <translation>Open database</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/app.py" line="128"/>
+        <location filename="../../desktop/gui/app.py" line="141"/>
         <source>台账数据文件 (*.db)</source>
         <translation>Taizhang database (*.db)</translation>
     </message>
@@ -39,7 +39,7 @@
     <message>
         <location filename="../../desktop/gui/school/carried.py" line="60"/>
         <source>上期的填报本期仍然属实：确认后导出时不再提示</source>
-        <translation>Last period's answer still holds this period: once confirmed, the export no longer warns</translation>
+        <translation>Last period&apos;s answer still holds this period: once confirmed, the export no longer warns</translation>
     </message>
     <message>
         <location filename="../../desktop/gui/school/carried.py" line="62"/>
@@ -706,12 +706,12 @@ Plan: {title} (version {version}, {tasks} tasks, {schools} schools)</translation
     <message>
         <location filename="../../desktop/gui/school/carried.py" line="157"/>
         <source>{field}：原为“{old}”，现为“{new}”</source>
-        <translation>{field}: was "{old}", now "{new}"</translation>
+        <translation>{field}: was &quot;{old}&quot;, now &quot;{new}&quot;</translation>
     </message>
     <message>
         <location filename="../../desktop/gui/school/carried.py" line="162"/>
         <source>佐证要求：现为“{rule}”</source>
-        <translation>Evidence: now "{rule}"</translation>
+        <translation>Evidence: now &quot;{rule}&quot;</translation>
     </message>
     <message>
         <location filename="../../desktop/gui/school/carried.py" line="164"/>
@@ -810,7 +810,7 @@ Plan: {title} (version {version}, {tasks} tasks, {schools} schools)</translation
     <message>
         <location filename="../../desktop/gui/school/planchanges.py" line="95"/>
         <source>新增 {a} 项，删除 {r} 项（本校的填报记录已存档，没有删除），修改 {c} 项。加粗的是还没有看过的变化。</source>
-        <translation>{a} added, {r} removed (this school's entries are archived, not deleted), {c} changed. Changes in bold are not seen yet.</translation>
+        <translation>{a} added, {r} removed (this school&apos;s entries are archived, not deleted), {c} changed. Changes in bold are not seen yet.</translation>
     </message>
     <message>
         <location filename="../../desktop/gui/school/planchanges.py" line="99"/>
@@ -1266,47 +1266,57 @@ If it is last year&apos;s plan, do not switch. Switch to this plan?</translation
 <context>
     <name>StartScreen</name>
     <message>
-        <location filename="../../desktop/gui/common/start.py" line="31"/>
+        <location filename="../../desktop/gui/common/start.py" line="32"/>
         <source>台账 Taizhang</source>
         <translation>Taizhang</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/common/start.py" line="37"/>
+        <location filename="../../desktop/gui/common/start.py" line="38"/>
         <source>台账：县教育局工作要点台账</source>
         <translation>Taizhang: the county education plan ledger</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/common/start.py" line="42"/>
+        <location filename="../../desktop/gui/common/start.py" line="43"/>
         <source>教育局把年度工作要点发给学校，学校逐项填写完成情况并上传佐证材料，导出签名文件报送教育局汇总。全部在本机完成，不需要联网。</source>
         <translation>The bureau sends its yearly plan to the schools; each school records what it has done, attaches evidence, and exports a signed file the bureau merges. Everything runs on this computer, offline.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/common/start.py" line="47"/>
+        <location filename="../../desktop/gui/common/start.py" line="48"/>
         <source>我是学校：打开教育局下发的任务清单</source>
         <translation>I am a school: open the plan workbook from the bureau</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/common/start.py" line="48"/>
+        <location filename="../../desktop/gui/common/start.py" line="49"/>
         <source>第一次使用：选择教育局发来的任务清单文件（.xlsx），核对指纹，选择本校。</source>
         <translation>First use: choose the plan workbook (.xlsx) the bureau sent, compare the fingerprint, pick your school.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/common/start.py" line="50"/>
+        <location filename="../../desktop/gui/common/start.py" line="51"/>
         <source>我是教育局：创建县区台账</source>
         <translation>I am the bureau: create a county ledger</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/common/start.py" line="51"/>
+        <location filename="../../desktop/gui/common/start.py" line="52"/>
         <source>导入工作要点和学校名单，发布任务清单，汇总各校报送的文件。</source>
         <translation>Import the plan and the school roster, publish the plan workbook, merge the schools&apos; reports.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/common/start.py" line="70"/>
+        <location filename="../../desktop/gui/common/start.py" line="54"/>
+        <source>我是市局：汇总各县区</source>
+        <translation>I am the city bureau: sum up the counties</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/common/start.py" line="55"/>
+        <source>导入各县区报送的县区汇总包，按县区、学校两级查看和导出汇总。</source>
+        <translation>Import the county packages the counties send; view and export the summary by county and by school.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/common/start.py" line="75"/>
         <source>打开已有的数据文件…</source>
         <translation>Open an existing database…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/common/start.py" line="78"/>
+        <location filename="../../desktop/gui/common/start.py" line="83"/>
         <source>语言 Language：</source>
         <translation>语言 Language:</translation>
     </message>
