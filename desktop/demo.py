@@ -61,9 +61,9 @@ def fill_school(db, rng: random.Random, scratch: Path) -> None:
         n = rng.randint(2, 9)
         fields = {"status": status, "progress": {"已完成": 100, "进行中": rng.randint(2, 8) * 10}.get(status, 0)}
         if status == "已完成":  # each school writes its own text (identical texts are flagged 疑似重复材料)
-            fields["narrative"] = f"{ident.school_name}{rng.choice(_DONE).format(n=n)}"
+            fields["narrative"] = f"{ws.school_name}{rng.choice(_DONE).format(n=n)}"
         elif status == "进行中":
-            fields["narrative"] = f"{ident.school_name}{rng.choice(_DOING).format(n=n)}"
+            fields["narrative"] = f"{ws.school_name}{rng.choice(_DOING).format(n=n)}"
             fields["next_steps"] = rng.choice(_NEXT)
         elif status == "不适用":
             fields["na_reason"] = "本校无此学段" if rng.random() < 0.5 else "该项工作由教育局统一实施"

@@ -30,6 +30,13 @@ PER_SCHOOL_KEYS = ("code", "reported", "revision", "rate", "rank", "countable",
                    *(f"n_{s}" for s in Status))
 
 
+
+def _as_reported(entry: dict) -> dict:
+    """An entry as a school's report states it: the carried-forward mark only on carried entries."""
+    if entry.get("carried_from"):
+        return entry
+    return {k: v for k, v in entry.items() if k not in ("carried_from", "carried_confirmed")}
+
 def _county(db) -> identity.Identity:
     ident = identity.load(db, role=Role.COUNTY)
     assert ident is not None  # load raises when there is none
@@ -58,7 +65,7 @@ def content(db, plan_id: str, period: str, *, with_evidence: bool = False) -> tu
         got = entries.get_entries(db, code, plan_id, period)
         reports.append({"school": code, "revision": sub["revision"], "created_at": sub["created_at"] or "",
                         "received_at": sub["received_at"] or "", "unconfirmed": code in figs["unconfirmed"],
-                        "entries": [got[t] for t in sorted(got)]})
+                        "entries": [_as_reported(got[t]) for t in sorted(got)]})
         refs += [{"sha256": e["sha256"], "name": e["name"], "size": e["size"], "mime": e["mime"], "school": code,
                   "task_id": e["task_id"]} for e in evidence.list_evidence(db, code, plan_id, period)]
     sources: list[EvidenceSource] = []

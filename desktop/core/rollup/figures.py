@@ -22,12 +22,15 @@ def county_data(content: dict) -> dict:
     tasks = [t for t in nodes if not t["is_heading"]]
     schools = sorted(content["schools"], key=lambda s: s["code"])
     subs, status, empty, problems, values = {}, {}, set(), [], defaultdict(list)
+    carried: dict[tuple[str, str], bool] = {}
     for r in content["reports"]:
         code = r["school"]
         subs[code] = {"revision": r["revision"], "created_at": r["created_at"] or None,
                       "received_at": r["received_at"] or None, "arrived_at": r["received_at"] or None}
         for e in r["entries"]:
             status[(code, e["task_id"])] = e["status"]
+            if e.get("carried_from"):  # the school carried this answer from its last period
+                carried[(code, e["task_id"])] = bool(e.get("carried_confirmed"))
             if e["status"] == Status.NOT_STARTED and not e["progress"] and not e["narrative"].strip():
                 empty.add((code, e["task_id"]))
             if e["problems"].strip():
@@ -42,7 +45,8 @@ def county_data(content: dict) -> dict:
             "due": None, "plan_title": content["plan"].get("title", ""), "county": content["county"],
             "period_name": content["period"], "submissions": subs, "status": status, "empty": empty,
             "problems": problems, "values": values, "evidence": evidence, "applicable": applicable, "review": {},
-            "review_overall": {}, "unconfirmed": {r["school"] for r in content["reports"] if r["unconfirmed"]}}
+            "review_overall": {}, "carried": carried,
+            "unconfirmed": {r["school"] for r in content["reports"] if r["unconfirmed"]}}
 
 
 def county_figures(content: dict, *, as_of: str | None = None) -> dict:
