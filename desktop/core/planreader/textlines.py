@@ -2,6 +2,10 @@
 
 * split multi-line strings, fold each line (:mod:`charfold`), drop blank lines and page numbers
   ("- 3 -", "第 3 页 共 10 页");
+* drop a table of contents: the lines after a 目录 heading that end in a page number, any line
+  with a dot leader before its page number ("一、总体要求……………1"), and a run of three or more
+  short lines ending in page numbers that rise ("2.示例县2024年工作要点19" / "3.…29" / "4.…42"),
+  with the bare labels and the 目录 line that open it;
 * drop the signature at the end (an office name and/or a date: "民乐县教育局2022-03-14",
   "2022年3月14日", "XX县教育局 2022年2月", "二〇二三年一月"), never a field or numbered line;
 * undo hard wraps: text copied out of a PDF (or converted from one) breaks every paragraph at the
@@ -27,6 +31,8 @@ from collections import Counter
 from .charfold import fold
 from .fields import field_key_at_start, is_field_line
 from .numbering import match_label
+from .vocabulary import alternation
+from .vocabulary import headings as H
 
 _PAGE_NUMBER = re.compile(r"^[-—–\s]*(?:第\s*)?\d{1,4}\s*(?:页)?(?:\s*/\s*(?:共\s*)?\d{1,4}\s*页?)?[-—–\s]*$")
 _DATE_TAIL = re.compile(
@@ -47,6 +53,13 @@ _PINYIN = re.compile(
 
 Prepared = tuple[str, str, bool]  # (original, folded, atomic)
 
+_CONTENTS = re.compile(rf"^(?:{alternation(H.CONTENTS)})$")
+# A contents entry: text, then a page number after a dot leader, a space or right after the text.
+_LEADER_PAGE = re.compile(r"(?:[.…·・．]{3,}|…{2,}|-{4,})\s*(\d{1,3})\s*$")
+_TAIL_PAGE = re.compile(r"(?<=[^\d\s.,:;%．、])\s*(\d{1,3})\s*$")
+_BARE_LABEL = re.compile(r"^\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*[.、．]?\s*$")
+_MAX_ENTRY = 60  # a contents entry is a heading: short
+
 
 def visual_width(text: str) -> int:
     """Width in half-width units: wide (CJK, full-width) characters count 2."""
@@ -65,8 +78,58 @@ def prepare(lines: list[tuple[str, bool]]) -> list[Prepared]:
             if not folded.strip() or _PAGE_NUMBER.match(folded):
                 continue
             out.append((line.strip(), folded.strip(), atomic))
+    _drop_contents(out)
     _drop_signature(out)
     return _unwrap(out)
+
+
+def _page_of(folded: str) -> int | None:
+    """The page number a contents entry ends with, or None."""
+    if len(folded) > _MAX_ENTRY or re.search(r"[。;!?]", folded):
+        return None
+    m = _LEADER_PAGE.search(folded) or _TAIL_PAGE.search(folded)
+    return int(m.group(1)) if m else None
+
+
+def _drop_contents(out: list[Prepared]) -> None:
+    """Take a table of contents out of the lines (see the module docstring)."""
+    drop: set[int] = set()
+    i = 0
+    while i < len(out):
+        _orig, folded, atomic = out[i]
+        if atomic:
+            i += 1
+            continue
+        if _CONTENTS.match(re.sub(r"\s+", "", folded)):
+            j = i + 1
+            while j < len(out) and not out[j][2] and _page_of(out[j][1]) is not None:
+                j += 1
+            if j > i + 1:
+                drop.update(range(i, j))
+                i = j
+                continue
+        if _LEADER_PAGE.search(folded) and len(folded) <= _MAX_ENTRY:
+            drop.add(i)
+            i += 1
+            continue
+        j, pages = i, []
+        while j < len(out) and not out[j][2]:
+            page = _page_of(out[j][1])
+            if page is None or (pages and page <= pages[-1]):
+                break
+            pages.append(page)
+            j += 1
+        if len(pages) >= 3:
+            k = i
+            while k > 0 and not out[k - 1][2] and (_BARE_LABEL.match(out[k - 1][1])
+                                                    or _CONTENTS.match(re.sub(r"\s+", "", out[k - 1][1]))):
+                k -= 1
+            drop.update(range(k, j))
+            i = j
+            continue
+        i += 1
+    if drop:
+        out[:] = [line for n, line in enumerate(out) if n not in drop]
 
 
 def _drop_signature(out: list[Prepared]) -> None:

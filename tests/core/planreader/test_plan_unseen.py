@@ -215,3 +215,47 @@ def test_the_same_table_in_a_word_document(tmp_path):
 def test_the_same_table_pasted_as_text_with_tabs():
     text = "\n".join("\t".join(r) for r in TABLE[1:])
     assert _tasks(text, year=2025) == WANT
+
+
+# -- a table of contents ---------------------------------------------------------------------
+CONTENTS_LEADERS = """示例县教育局2025年工作要点
+目  录
+一、总体要求……………………………………1
+二、重点任务……………………………………2
+三、保障措施……………………………………5
+一、总体要求
+坚持立德树人根本任务，办好人民满意的教育。
+二、重点任务
+1.推进学前教育普惠发展。新建公办幼儿园2所。
+责任单位：基础教育股
+2.加强教师队伍建设。完成教师全员培训。
+责任单位：人事股
+三、保障措施
+3.强化经费保障。落实教育经费“两个只增不减”。
+责任单位：计财股
+"""
+
+COMPILATION_CONTENTS = """目录
+1.
+2.示例市教育局2025年工作要点3
+3.示例县教育局2025年工作要点17
+4.示例区教育局2025年工作要点26
+一、提高教育质量
+1.深化课堂教学改革
+2.加强教研队伍建设
+二、推进教育公平
+3.改善农村学校办学条件
+4.落实学生资助政策
+"""
+
+
+def test_a_table_of_contents_gives_no_tasks():
+    assert _tasks(CONTENTS_LEADERS) == [
+        (["二", "1"], ["基础教育股"], None), (["二", "2"], ["人事股"], None), (["三", "3"], ["计财股"], None)]
+    assert [t["path"] for t in parse_plan_text(COMPILATION_CONTENTS)["tasks"]] == [
+        ["一", "1"], ["一", "2"], ["二", "3"], ["二", "4"]]
+
+
+def test_numbers_at_the_end_of_task_lines_are_not_page_numbers():
+    text = "示例县2025年工作要点\n一、办学条件\n1.新建教学楼2\n2.改造运动场1\n3.购置课桌椅3\n"
+    assert len(parse_plan_text(text)["tasks"]) == 3

@@ -16,6 +16,7 @@ from desktop.core.planreader.parser import _FRAMING, _title
 from desktop.core.planreader.sections import heading_kind
 from desktop.core.planreader.tables import _IGNORE, _classify
 from desktop.core.planreader.targets import extract_targets
+from desktop.core.planreader.textlines import _CONTENTS
 from desktop.core.planreader.units import is_org_name
 from desktop.core.planreader.vocabulary import closing, dates, field_keys, headings, measures, offices
 
@@ -42,6 +43,7 @@ RULES = {
     (headings, "WEAK"): lambda f: heading_kind(f) == "weak",
     (headings, "RETRO"): lambda f: heading_kind(f) == "retro",
     (headings, "FRAMING"): lambda f: bool(_FRAMING.match(re.sub(r"^[一二三四五六七八九十]+、", "", f))),
+    (headings, "CONTENTS"): lambda f: bool(_CONTENTS.match(re.sub(r"\s+", "", f))),
     (headings, "TITLE_WORDS"): lambda f: _title([("各单位：", "各单位:"), (f, f)]) == f,
     (closing, "ADDRESSEES"): is_closing,
     (closing, "OPENERS"): is_closing,

@@ -92,3 +92,8 @@ TITLE_WORDS = (
     ("台账", "重点工作推进台账"),
     ("规划", "示例县教育事业发展规划"),
 )
+# The heading of a table of contents: its entries (and page numbers) are not tasks.
+CONTENTS = (
+    ("目录", "目录"),
+    ("目次", "目次"),
+)
