@@ -276,9 +276,36 @@ class OutlineBuilder:
         for c in node.children:
             self._dissolve_subheads(c)
 
-    def _subheading(self, orig: str, folded: str, next_line: tuple[str, str] | None) -> bool:
+    def heading(self, orig: str, folded: str, next_line: tuple[str, str] | None) -> None:
+        """A line known to be an unnumbered heading over the list that follows it (a month or week
+        of a schedule, see :mod:`schedule`): opened as one wherever it stands, and kept."""
+        self.line_no += 1
+        orig, folded = _strip(orig, folded)
+        if not folded:
+            return
+        if not self._subheading(orig, folded, next_line, force=True):
+            self._unlabelled(orig, folded, next_line)
+
+    def _subheading(self, orig: str, folded: str, next_line: tuple[str, str] | None, *,
+                    force: bool = False) -> bool:
         """Open an unnumbered heading for this line if it is one (see the module docstring)."""
         f = folded.strip()
+        if force:
+            nxt = match_label(next_line[0], next_line[1], 0, allow_empty=True) if next_line else None
+            style = nxt.style if nxt is not None else "arabic"
+            rank = RANK.get(style, 99) - 0.5
+            opened = self._opened()
+            p = parent_index(opened, style, 1)
+            while p > 0 and self.stack[p].style == "subhead" and self.stack[p].nest_rank() >= rank:
+                p -= 1
+            del self.stack[p + 1:]
+            parent = self.stack[-1]
+            label = synthetic_label(re.split(r"[(（]", orig)[0]) or synthetic_label(orig)
+            node = Node("subhead", 0, label, parent, orig, folded, line_no=self.line_no,
+                        raw=orig, rank=rank, keep=True)
+            parent.children.append(node)
+            self.stack.append(node)
+            return True
         if not 2 <= len(f) <= 30 or _SENTENCE_END.search(f) or f[-1] in ":,、" or is_closing(f):
             return False
         probe = fields.collect([(orig, folded)])

@@ -30,6 +30,7 @@ from .deadlines import body_deadline, is_date_only, is_open_ended, parse_deadlin
 from .fields import Fields, body_units, collect, make_title
 from .numbering import cn_to_int, normalise_label
 from .outline import Node, OutlineBuilder, is_closing
+from .schedule import attach_deadlines, is_spring_term, number_items
 from .sections import select_plan_section
 from .tables import text_table
 from .targets import extract_targets
@@ -43,6 +44,7 @@ SourceLine = tuple[str, bool]
 
 _TITLE_WORDS = re.compile(alternation(H.TITLE_WORDS))
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+_SCHOOL_YEAR = re.compile(r"((?:19|20)\d{2})\s*(?:年\s*)?[-—–至~～]\s*((?:19|20)\d{2})\s*(?:年\s*)?学年")
 _CN_YEAR = re.compile(r"([〇零一二三四五六七八九]{4})\s*年")
 _STRONG_NEXT = re.compile("明年|来年|下一年")
 _PART_YEAR = re.compile("上半年|半年|季度|[一二三四五六七八九十\\d]+月|学期|阶段")
@@ -60,18 +62,22 @@ def parse_plan_text(text: str, *, year: int | None = None) -> dict:
 def parse_lines(lines: list[SourceLine], *, year: int | None = None, title: str | None = None) -> dict:
     """Parse a document given as lines in reading order (the readers' common output)."""
     lines = text_table(lines) or lines
-    prepared = prepare(lines)
+    prepared, period_heads = number_items(prepare(lines))
     if not prepared:
         raise TaizhangError("文件中没有可读的文字。", "The file contains no readable text.")
     builder = OutlineBuilder()
     for i, (orig, folded, atomic) in enumerate(prepared):
         nxt = prepared[i + 1] if i + 1 < len(prepared) else None
-        builder.feed(orig, folded, atomic=atomic, next_line=(nxt[0], nxt[1]) if nxt else None)
+        if i in period_heads:
+            builder.heading(orig, folded, (nxt[0], nxt[1]) if nxt else None)
+        else:
+            builder.feed(orig, folded, atomic=atomic, next_line=(nxt[0], nxt[1]) if nxt else None)
     builder.finish()
     doc_title = title if title is not None else _title(builder.preamble)
     section, kind = select_plan_section(builder.root, fold(doc_title))
     doc_year = year if year is not None else _document_year(doc_title, builder, prepared)
     plan_year = year if year is not None else _plan_year(section, builder.root, doc_year, fold(doc_title))
+    attach_deadlines(builder.root, plan_year, " ".join([fold(doc_title)] + [f for _, f in builder.preamble[:6]]))
     result = {
         "title": doc_title,
         "year": plan_year,
@@ -127,6 +133,9 @@ def _title(preamble: list[tuple[str, str]]) -> str:
 
 
 def _year_in(text: str) -> int | None:
+    m = _SCHOOL_YEAR.search(text)
+    if m:  # "2025-2026学年第二学期": the term's calendar year
+        return int(m.group(2) if is_spring_term(text) else m.group(1))
     m = _YEAR.search(text)
     if m:
         return int(m.group(1))

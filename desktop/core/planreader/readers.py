@@ -179,13 +179,24 @@ def _walk(container, numbering, out: list[SourceLine], qn) -> None:
 def _table(tbl, numbering, out: list[SourceLine], qn) -> None:
     rows: list[list[str]] = []
     cell_paras: list[list[list]] = []
-    for tr in tbl.iterchildren(qn("w:tr")):
-        row, paras = [], []
+    merged: dict[tuple[int, int], int] = {}  # (row, column) covered by a vertical merge -> its first row
+    starts: dict[int, int] = {}  # column -> the row where the open vertical merge began
+    for r, tr in enumerate(tbl.iterchildren(qn("w:tr"))):
+        row: list[str] = []
+        paras: list[list] = []
         for tc in tr.iterchildren(qn("w:tc")):
             ps = list(tc.iterchildren(qn("w:p")))
+            span = tc.find(qn("w:tcPr"))
+            vmerge = span.find(qn("w:vMerge")) if span is not None else None
+            c = len(row)
+            if vmerge is not None and vmerge.get(qn("w:val"), "continue") != "restart" and c in starts:
+                merged[(r, c)] = starts[c]
+            elif vmerge is not None:
+                starts[c] = r
+            else:
+                starts.pop(c, None)
             row.append("\n".join(_paragraph_text(p, qn) for p in ps).strip())
             paras.append(ps)
-            span = tc.find(qn("w:tcPr"))
             grid = span.find(qn("w:gridSpan")) if span is not None else None
             if grid is not None:
                 try:
@@ -196,7 +207,7 @@ def _table(tbl, numbering, out: list[SourceLine], qn) -> None:
                 paras.extend([[]] * max(0, min(extra, 50)))
         rows.append(row)
         cell_paras.append(paras)
-    lines = task_table_lines(rows)
+    lines = task_table_lines(rows, merged)
     if lines is not None:
         out.extend(lines)
         return
@@ -217,7 +228,8 @@ def read_xlsx(p: Path) -> list[SourceLine]:
     try:
         import openpyxl
 
-        wb = openpyxl.load_workbook(str(p), read_only=True, data_only=True)
+        # not read-only: only a full load knows the merged cells (the file's size is bounded above)
+        wb = openpyxl.load_workbook(str(p), data_only=True)
     except Exception as e:  # zipfile/openpyxl/lxml raise many types on damaged files
         raise TaizhangError(
             "无法打开这个 .xlsx 文件，文件可能已损坏或不是 Excel 工作簿。",
@@ -230,7 +242,14 @@ def read_xlsx(p: Path) -> list[SourceLine]:
                 if k >= MAX_ROWS:
                     break
                 rows.append([cell_text(v) for v in row])
-            lines = task_table_lines(rows)
+            merged: dict[tuple[int, int], int] = {}
+            ranges = ws.merged_cells.ranges if hasattr(ws, "merged_cells") else ()
+            for rng in ranges:
+                if rng.max_row > rng.min_row and rng.min_row <= MAX_ROWS:
+                    for r in range(rng.min_row + 1, min(rng.max_row, MAX_ROWS) + 1):
+                        for c in range(rng.min_col, min(rng.max_col, rng.min_col + 50) + 1):
+                            merged[(r - 1, c - 1)] = rng.min_row - 1
+            lines = task_table_lines(rows, merged)
             if lines:
                 return lines
     except TaizhangError:

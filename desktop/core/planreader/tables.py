@@ -42,6 +42,7 @@ _DEADLINE = re.compile(alternation(K.TABLE_DEADLINE))
 _TARGET = re.compile(rf"^(?:{alternation(K.TABLE_TARGET)})$")
 _TASK = re.compile(rf"{alternation(K.TABLE_TASK)}|工作$")
 _GROUP = re.compile(alternation(K.TABLE_GROUP))
+_PERIOD_COL = re.compile(rf"^(?:{alternation(K.TABLE_PERIOD)})$")
 _YEAR_COLUMN = re.compile(r"((?:19|20)\d{2})\s*年度?(?:任务|目标|工作|计划)")
 _IGNORE = re.compile(alternation(K.TABLE_IGNORE))
 
@@ -73,6 +74,8 @@ def _classify(header: str) -> str | None:
         return "deadline"
     if _TARGET.match(h):
         return "target"
+    if _PERIOD_COL.match(h):
+        return "period"
     if _GROUP.search(h) and not re.search("具体|内容|措施", h):
         return "group"
     if _TASK.search(h):
@@ -164,8 +167,14 @@ def _label_for(number: str) -> str:
     return n
 
 
-def task_table_lines(rows: list[list[str]]) -> list[tuple[str, bool]] | None:
+def task_table_lines(rows: list[list[str]], merged: dict[tuple[int, int], int] | None = None
+                     ) -> list[tuple[str, bool]] | None:
     """The plan lines of a task table, or None when the rows have no task-table header.
+
+    ``merged`` maps a cell (row, column) that a vertically merged cell covers, below its first row,
+    to that first row (the readers know the merges; text tables have none). A merged units,
+    deadline or target cell gives its value to every row it spans; a merged task cell makes its
+    rows one task (their units joined); a merged group or period cell heads the rows it spans.
 
     Long on purpose: one pass down the rows that carries the open section, the merged cells and the header
     columns from row to row; split, that state would have to travel between functions as a bundle."""
@@ -174,14 +183,20 @@ def task_table_lines(rows: list[list[str]]) -> list[tuple[str, bool]] | None:
         return None
     head_idx, kinds = found
     col = {k: v for k, v in kinds.items()}
+    if col.get("period"):  # the months or weeks of a schedule head their rows, like a group
+        col["group"] = col.pop("period") + col.get("group", [])
     task_col = col["task"][0]
+    if merged:
+        rows = _unmerge(rows, merged, head_idx, col, task_col)
 
     def get(row: list[str], kind: str) -> str:
         return "；".join(row[j] for j in col.get(kind, []) if j < len(row) and row[j])
 
     data = [row for row in rows[head_idx + 1:]
             if any(c.strip() for c in row) and task_col < len(row) and row[task_col].strip()]
-    name_col = next((j for j in col.get("group", []) if _per_row(data, j)), None)
+    name_col = next((j for j in col.get("group", []) if _per_row(data, j)
+                     and not (j < len(rows[head_idx]) and _PERIOD_COL.match(re.sub(r"\s+", "", fold(rows[head_idx][j]))))),
+                    None)
     if name_col is not None:
         col["group"] = [j for j in col["group"] if j != name_col]
 
@@ -198,7 +213,9 @@ def task_table_lines(rows: list[list[str]]) -> list[tuple[str, bool]] | None:
     rows = rows[:head_idx + 1] + [  # the header repeated on each page
         r for r in rows[head_idx + 1:] if [c.strip() for c in r] not in headers
         and not (numbers and numbers[0] < len(r) and _classify(r[numbers[0]]) == "number")]
-    out: list[tuple[str, bool]] = []
+    # title rows above the header (one cell, merged across the sheet): the document's title and year
+    out: list[tuple[str, bool]] = [
+        (cells[0], False) for r in rows[:head_idx] if len(cells := [c.strip() for c in r if c.strip()]) == 1]
     sections: set[int] = set()  # indices in ``out`` of heading lines (group values, section rows)
     groups: list[str] = [""] * len(col.get("group", []))
     group_count = 0
@@ -255,6 +272,32 @@ def task_table_lines(rows: list[list[str]]) -> list[tuple[str, bool]] | None:
 
 
 _SECTION_STYLES = ("cn", "pcn", "part", "formal", "roman", "section")
+_FILLED = ("units", "support", "deadline", "target")  # merged cells that belong to every row they span
+
+
+def _unmerge(rows: list[list[str]], merged: dict[tuple[int, int], int], head_idx: int,
+             col: dict[str, list[int]], task_col: int) -> list[list[str]]:
+    """The rows with vertically merged field cells filled down, and the rows a merged task cell
+    spans folded into its first row (see :func:`task_table_lines`)."""
+    rows = [list(r) for r in rows]
+    fill = {j for k in _FILLED for j in col.get(k, [])}
+    for (r, c), r0 in merged.items():
+        if r > head_idx and c in fill and r < len(rows) and c < len(rows[r]) and r0 < len(rows) \
+                and c < len(rows[r0]) and not rows[r][c].strip():
+            rows[r][c] = rows[r0][c]
+    out: list[list[str]] = []
+    first: dict[int, int] = {}  # source row -> index in out
+    for r, row in enumerate(rows):
+        top = merged.get((r, task_col))
+        if r > head_idx and top is not None and top in first:
+            target = out[first[top]]
+            for j in fill:
+                if j < len(row) and j < len(target) and row[j].strip() and row[j] not in target[j].split("、"):
+                    target[j] = f"{target[j]}、{row[j]}" if target[j].strip() else row[j]
+            continue
+        first[r] = len(out)
+        out.append(row)
+    return out
 
 
 def _drop_empty_sections(out: list[tuple[str, bool]], sections: set[int]) -> list[tuple[str, bool]]:

@@ -3,6 +3,8 @@ failure class (written for these tests in the style of real plans, never copied 
 
 from __future__ import annotations
 
+import pytest
+
 from desktop.core.planreader import parse_plan_text
 
 
@@ -259,3 +261,63 @@ def test_a_table_of_contents_gives_no_tasks():
 def test_numbers_at_the_end_of_task_lines_are_not_page_numbers():
     text = "示例县2025年工作要点\n一、办学条件\n1.新建教学楼2\n2.改造运动场1\n3.购置课桌椅3\n"
     assert len(parse_plan_text(text)["tasks"]) == 3
+
+
+# -- vertically merged cells in task tables ----------------------------------------------------
+MERGED_TITLE = "示例县教育局2025年重点工作任务分解表"
+MERGED_ROWS = [
+    ["序号", "工作任务", "牵头单位", "配合单位", "完成时限"],
+    ["一、", "办好公平优质教育", "", "", ""],
+    ["1", "新建城东幼儿园，新增学位270个。", "基础教育股", "计财股", "2025年8月"],
+    ["2", "改造农村学校旱厕15所。", "", "", ""],  # units and deadline merged with the row above
+    ["3", "开展义务教育质量监测。", "教研室", "", "2025年6月"],
+    ["", "", "督导室", "", ""],  # task cell merged with the row above: one task, two lead units
+    ["二、", "建设高素质教师队伍", "", "", ""],
+    ["4", "组织全员培训，每位教师不少于72学时。", "人事股", "教师发展中心", "2025年12月"],
+]
+MERGED_TASKS = [
+    (["一", "1"], ["基础教育股", "计财股"], "2025-08"),
+    (["一", "2"], ["基础教育股", "计财股"], "2025-08"),
+    (["一", "3"], ["教研室", "督导室"], "2025-06"),
+    (["二", "4"], ["人事股", "教师发展中心"], "2025-12"),
+]
+
+
+def _file_tasks(path) -> list[tuple]:
+    from desktop.core.planreader import parse_plan_file
+    return [(t["path"], t["units"], t["deadline"]) for t in parse_plan_file(path)["tasks"]]
+
+
+def test_merged_cells_in_a_workbook_give_their_value_to_every_row(tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append([MERGED_TITLE])
+    ws.merge_cells("A1:E1")
+    for row in MERGED_ROWS:
+        ws.append([c or None for c in row])
+    for rng in ("C4:C5", "D4:D5", "E4:E5", "A6:A7", "B6:B7", "E6:E7", "B3:E3", "B8:E8"):
+        ws.merge_cells(rng)
+    path = tmp_path / "merged.xlsx"
+    wb.save(path)
+    assert _file_tasks(path) == MERGED_TASKS
+
+
+def test_merged_cells_in_a_word_table_give_their_value_to_every_row(tmp_path):
+    docx = pytest.importorskip("docx")
+    doc = docx.Document()
+    doc.add_paragraph(MERGED_TITLE)
+    table = doc.add_table(rows=len(MERGED_ROWS), cols=5)
+    for i, row in enumerate(MERGED_ROWS):
+        for j, cell in enumerate(row):
+            if cell:
+                table.cell(i, j).text = cell
+    for col in (2, 3, 4):
+        text = MERGED_ROWS[2][col]
+        table.cell(2, col).merge(table.cell(3, col)).text = text
+    table.cell(4, 0).merge(table.cell(5, 0)).text = "3"
+    table.cell(4, 1).merge(table.cell(5, 1)).text = MERGED_ROWS[4][1]
+    table.cell(4, 4).merge(table.cell(5, 4)).text = "2025年6月"
+    path = tmp_path / "merged.docx"
+    doc.save(str(path))
+    assert _file_tasks(path) == MERGED_TASKS

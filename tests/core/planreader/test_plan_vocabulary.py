@@ -4,6 +4,7 @@ documents what it is for."""
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 
 import pytest
@@ -13,6 +14,7 @@ from desktop.core.planreader.deadlines import body_deadline, is_open_ended, pars
 from desktop.core.planreader.fields import is_field_line
 from desktop.core.planreader.outline import _CLOSING_WORDS, is_closing
 from desktop.core.planreader.parser import _FRAMING, _title
+from desktop.core.planreader.schedule import term_start
 from desktop.core.planreader.sections import heading_kind
 from desktop.core.planreader.tables import _IGNORE, _classify
 from desktop.core.planreader.targets import extract_targets
@@ -37,6 +39,7 @@ RULES = {
     (field_keys, "TABLE_DEADLINE"): lambda f: _classify(f) == "deadline",
     (field_keys, "TABLE_TARGET"): lambda f: _classify(f) == "target",
     (field_keys, "TABLE_TASK"): lambda f: _classify(f) == "task",
+    (field_keys, "TABLE_PERIOD"): lambda f: _classify(f) == "period",
     (field_keys, "TABLE_GROUP"): lambda f: _classify(f) == "group",
     (field_keys, "TABLE_IGNORE"): lambda f: _classify(f) is None and bool(_IGNORE.search(f)),
     (headings, "STRONG"): lambda f: heading_kind(f) == "strong",
@@ -52,6 +55,8 @@ RULES = {
     (offices, "SCHOOL_SUFFIXES"): is_org_name,
     (offices, "GENERIC_PREFIXES"): is_org_name,
     (dates, "OPEN_ENDED"): lambda f: is_open_ended(_value(f)) and parse_deadline(_value(f), 2025) is None,
+    (dates, "SPRING_TERM"): lambda f: (term_start(f, 2025) or _dt.date(1, 1, 1)).month == 2,
+    (dates, "AUTUMN_TERM"): lambda f: (term_start(f, 2025) or _dt.date(1, 1, 1)).month == 9,
     (dates, "ACHIEVED"): lambda f: body_deadline(f, 2025) is not None,
     (measures, "COMMIT"): lambda f: bool(_targets(f)),
     (measures, "REFERENCE"): lambda f: not _targets(f),

@@ -149,6 +149,15 @@ TABLE_GROUP = (
     ("一级", "一级指标"),
     ("类型", "类型"),
 )
+# The time column of a schedule table (月份 | 工作内容 | 负责部门): its months or weeks head the rows.
+TABLE_PERIOD = (
+    ("月份", "月份"),
+    ("月次", "月次"),
+    ("周次", "周次"),
+    ("时间", "时间"),
+    ("日期", "日期"),
+    ("时段", "时段"),
+)
 # Columns that are neither tasks nor fields: people, progress and results, notes.
 TABLE_IGNORE = (
     ("责任人", "责任人"),
