@@ -211,6 +211,13 @@ class OutlineBuilder:
             segments = [(label, orig, folded)]
         else:
             segments = self._split(orig, folded, label, next_line)
+        if (len(segments) > 1 and segments[0][0] is None and segments[1][0] is not None
+                and segments[1][0].style == "seq" and segments[1][0].number == 1):
+            top = self.stack[-1]
+            if top.style == "seq" and top.inline and top.line_no != self.line_no:
+                # "……：一是……；二是……。" / "……强调：一是……": the open list ended with its paragraph,
+                # so the new paragraph and its list sit beside it, not under its last item
+                del self.stack[self.stack.index(top):]
         for k, (lab, seg_orig, seg_folded) in enumerate(segments):
             if lab is None:
                 self._unlabelled(seg_orig, seg_folded, next_line if len(segments) == 1 else None)

@@ -321,3 +321,17 @@ def test_merged_cells_in_a_word_table_give_their_value_to_every_row(tmp_path):
     path = tmp_path / "merged.docx"
     doc.save(str(path))
     assert _file_tasks(path) == MERGED_TASKS
+
+
+# -- several inline 一是…二是… lists in one text ---------------------------------------------
+TWO_LISTS = """示例县教育局召开2025年春季开学工作会议
+3月1日，县教育局召开全县春季开学工作会议。
+会上，分管副局长对开学工作作了安排：一是抓好校园安全排查；二是做好学生返校工作；三是加强食堂卫生管理。
+局长在讲话中强调：一是提高政治站位，压实安全责任；二是加强督导检查，确保工作落实。
+"""
+
+
+def test_a_second_inline_list_in_a_new_paragraph_stands_beside_the_first():
+    assert [(t["path"], t["title"]) for t in parse_plan_text(TWO_LISTS)["tasks"]] == [
+        (["一是"], "抓好校园安全排查"), (["二是"], "做好学生返校工作"), (["三是"], "加强食堂卫生管理"),
+        (["一是"], "提高政治站位"), (["二是"], "加强督导检查")]
