@@ -335,3 +335,27 @@ def test_a_second_inline_list_in_a_new_paragraph_stands_beside_the_first():
     assert [(t["path"], t["title"]) for t in parse_plan_text(TWO_LISTS)["tasks"]] == [
         (["一是"], "抓好校园安全排查"), (["二是"], "做好学生返校工作"), (["三是"], "加强食堂卫生管理"),
         (["一是"], "提高政治站位"), (["二是"], "加强督导检查")]
+
+
+# -- several unit columns, a year's-target column and a progress column ---------------------------
+UNIT_COLUMNS = """示例县2025年教育民生实事任务分解表
+序号\t实事项目\t年度目标\t牵头单位\t责任单位\t配合单位\t1-6月完成情况
+1\t新建城北幼儿园\t新增学位360个\t县教育局\t城关镇政府\t县住建局\t已完成主体工程
+2\t改造农村学校食堂\t完成10所学校食堂改造\t县教育局\t各乡镇中心校\t县财政局\t完成5所
+"""
+
+
+def test_lead_responsible_and_support_columns_a_target_column_and_progress_that_is_not_a_task(tmp_path):
+    want = [(["1"], ["县教育局", "城关镇政府", "县住建局"], ["360"]), (["2"], ["县教育局", "各乡镇中心校", "县财政局"], ["10"])]
+    parsed = parse_plan_text(UNIT_COLUMNS)
+    assert [(t["path"], t["units"], [g["value"] for g in t["targets"]]) for t in parsed["tasks"]] == want
+    assert not any("已完成" in t["text"] or "完成5所" in t["text"] for t in parsed["tasks"])
+    openpyxl = pytest.importorskip("openpyxl")
+    wb = openpyxl.Workbook()
+    for line in UNIT_COLUMNS.splitlines():
+        wb.active.append(line.split("\t"))
+    path = tmp_path / "units.xlsx"
+    wb.save(path)
+    from desktop.core.planreader import parse_plan_file
+    assert [(t["path"], t["units"], [g["value"] for g in t["targets"]])
+            for t in parse_plan_file(path)["tasks"]] == want
