@@ -468,6 +468,140 @@ def _cell_rows(lines, texts, nonblank, k_head, n_head, header, task_col):
     return list(lines[:start]) + out + list(lines[end:])
 
 
+def space_separated(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]] | None:
+    """A task table copied with spaces between its cells ("序号 工作任务 责任单位 完成时限" / "1 新建……
+    基础教育股 2025年8月"): a header line of three or more short cells that :func:`find_header`
+    accepts with a number column first, then rows that start with their number (or a section label).
+    A row with more pieces than the header has spaces inside its task cell: the pieces before and
+    after the task column are the other cells, the rest is the task. None when there is no such table."""
+    for i, (text, atomic) in enumerate(lines):
+        if atomic:
+            continue
+        header = fold(text).split()
+        if not 3 <= len(header) <= 12 or any(len(c) > _MAX_HEADER_CELL for c in header):
+            continue
+        found = find_header([header])
+        if found is None or found[1].get("number") != [0]:
+            continue
+        width, task_col = len(header), found[1]["task"][0]
+        rows: list[list[str]] = [text.split()]
+        end = i + 1
+        while end < len(lines):
+            row_text, row_atomic = lines[end]
+            pieces = row_text.split()
+            if row_atomic or not pieces:
+                if not pieces and not row_atomic:
+                    end += 1
+                    continue
+                break
+            first = fold(pieces[0])
+            section = match_label(row_text.strip(), fold(row_text.strip()))
+            if _ROW_NUMBER.match(first) and len(pieces) >= width:
+                after = width - task_col - 1
+                task = " ".join(pieces[task_col:len(pieces) - after])
+                rows.append([*pieces[:task_col], task, *pieces[len(pieces) - after:]])
+            elif section is not None and section.style in _SECTION_STYLES and not _ROW_NUMBER.match(first):
+                rows.append(["" if c != task_col else row_text.strip() for c in range(width)])
+            else:
+                break
+            end += 1
+        if len(rows) < 3:
+            continue
+        out = task_table_lines(rows)
+        if out:
+            return list(lines[:i]) + out + list(lines[end:])
+    return None
+
+
+# Header cells as tables write them (every table's examples), longest first: a header glued into
+# one run of text ("序号工作任务责任单位完成时限") is read by matching them one after another.
+_HEADER_WORDS = sorted({e[-1] for t in (K.TABLE_TASK, K.TABLE_SUPPORT, K.TABLE_DEADLINE, K.TABLE_TARGET,
+                                        K.TABLE_GROUP, K.TABLE_PERIOD) for e in t}
+                       | {"序号", "编号", "责任单位", "牵头单位", "责任科室", "责任股室", "承办单位", "责任部门"},
+                       key=len, reverse=True)
+_TRAILING_DATE = re.compile(
+    r"(?:(?:19|20)\d{2}\s*年\s*)?(?:\d{1,2}\s*月(?:\d{1,2}\s*日)?|年底|年末|上半年|下半年|全年|年内)"
+    r"(?:底|末|中旬|上旬|下旬)?(?:前|以前)?$")
+_BEFORE_UNIT = re.compile(r"[%个所次项人名间座套台件)。,;]")
+
+
+def _glued_header(folded: str, start: int) -> tuple[list[str], int] | None:
+    """The header cells glued together from ``start`` and where they end, or None."""
+    cells, pos = [], start
+    while pos < len(folded):
+        word = next((w for w in _HEADER_WORDS if folded.startswith(w, pos)), None)
+        if word is None:
+            break
+        cells.append(word)
+        pos += len(word)
+    if len(cells) < 3:
+        return None
+    found = find_header([cells])
+    if found is None or found[1].get("number") != [0]:
+        return None
+    return cells, pos
+
+
+def _split_unit(body: str) -> tuple[str, str]:
+    """(rest, units) of a row's text whose last cell is a unit name ("……学位270个基础教育股")."""
+    from .units import is_org_name
+    for j in range(max(1, len(body) - 30), len(body) - 1):
+        tail = body[j:]
+        if _BEFORE_UNIT.match(body[j - 1]) and all(is_org_name(fold(x)) for x in re.split("[、,，]", tail) if x):
+            return body[:j], tail
+    return body, ""
+
+
+def flattened_rows(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]] | None:
+    """A task table whose rows were flattened with no separator at all ("序号工作任务责任单位完成时限
+    1新建……基础教育股2025年8月2改造……"): the glued header, then rows cut at the row numbers as they
+    follow (1, 2, 3 …), each row's deadline read off its end and its units before that. None when no
+    line holds such a table."""
+    for i, (text, atomic) in enumerate(lines):
+        folded = fold(text)
+        at = folded.find("序号")
+        if atomic or at < 0:
+            continue
+        head = _glued_header(folded, at)
+        if head is None:
+            continue
+        header, pos = head
+        kinds = find_header([header])[1]  # type: ignore[index]
+        if not folded.startswith("1", pos):
+            continue
+        cuts, n, k = [pos], 2, pos + 1
+        while True:
+            m = re.compile(rf"(?<=[^\d\s])({n})(?=[\u4e00-\u9fff])").search(folded, k + 4)
+            if m is None:
+                break
+            cuts.append(m.start())
+            n, k = n + 1, m.end()
+        cuts.append(len(folded))
+        rows = [header]
+        deadline_col = (kinds.get("deadline") or [None])[0]
+        unit_col = (kinds.get("units") or [None])[0]
+        task_col = kinds["task"][0]
+        for a, b in zip(cuts, cuts[1:], strict=False):
+            number = re.match(r"\d+", folded[a:b]).group(0)  # type: ignore[union-attr]
+            body = text[a + len(number):b].strip()
+            row = [""] * len(header)
+            row[0] = number
+            if deadline_col is not None:
+                m = _TRAILING_DATE.search(fold(body))
+                if m:
+                    row[deadline_col], body = body[m.start():], body[:m.start()]
+            if unit_col is not None:
+                body, row[unit_col] = _split_unit(body)
+            row[task_col] = body
+            rows.append(row)
+        out = task_table_lines(rows) if len(rows) >= 3 else None
+        if out:
+            before = [(text[:at], False)] if text[:at].strip() else []
+            return list(lines[:i]) + before + out + list(lines[i + 1:])
+    return None
+
+
 def text_table(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]] | None:
-    """A task table that arrived as text: cells separated by tabs or bars, or one cell per line."""
-    return tab_separated(lines) or cell_per_line(lines)
+    """A task table that arrived as text: cells separated by tabs, bars or spaces, one cell per line,
+    or rows flattened with no separator."""
+    return tab_separated(lines) or cell_per_line(lines) or space_separated(lines) or flattened_rows(lines)

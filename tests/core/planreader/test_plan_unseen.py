@@ -359,3 +359,31 @@ def test_lead_responsible_and_support_columns_a_target_column_and_progress_that_
     from desktop.core.planreader import parse_plan_file
     assert [(t["path"], t["units"], [g["value"] for g in t["targets"]])
             for t in parse_plan_file(path)["tasks"]] == want
+
+
+# -- a table copied with spaces between its cells, or with no separator at all ---------------------
+SPACED = """示例县教育局2025年重点工作任务清单
+序号 工作任务 责任单位 完成时限
+一、 办好公平优质教育
+1 新建城东幼儿园，新增学位270个 基础教育股 2025年8月
+2 改造农村学校旱厕15所 计财股 2025年10月
+二、 建设高素质教师队伍
+3 组织教师全员培训 每位教师不少于72学时 人事股 2025年12月
+"""
+
+GLUED = ("示例县教育局2025年重点工作任务清单序号工作任务责任单位完成时限1新建城东幼儿园，新增学位270个基础教育股"
+         "2025年8月2改造农村学校旱厕15所计财股2025年10月3组织教师全员培训，每位教师不少于72学时。人事股年底前\n")
+
+
+def test_a_table_with_spaces_between_cells():
+    assert _tasks(SPACED) == [(["一", "1"], ["基础教育股"], "2025-08"), (["一", "2"], ["计财股"], "2025-10"),
+                              (["二", "3"], ["人事股"], "2025-12")]
+    assert parse_plan_text(SPACED)["tasks"][2]["title"] == "组织教师全员培训 每位教师不少于72学时"
+
+
+def test_a_table_flattened_with_no_separator():
+    parsed = parse_plan_text(GLUED)
+    assert [(t["path"], t["title"], t["units"], t["deadline"]) for t in parsed["tasks"]] == [
+        (["1"], "新建城东幼儿园，新增学位270个", ["基础教育股"], "2025-08"),
+        (["2"], "改造农村学校旱厕15所", ["计财股"], "2025-10"),
+        (["3"], "组织教师全员培训，每位教师不少于72学时", ["人事股"], "2025-12")]
