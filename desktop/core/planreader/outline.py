@@ -349,6 +349,18 @@ class OutlineBuilder:
         self.stack.append(node)
         return True
 
+    def _first_subheading(self, orig: str, folded: str, next_line: tuple[str, str] | None) -> bool:
+        """A short heading phrase after the title, over a list at number one of a lower level
+        ("安全教育" / "一是……；二是……"): the first of a document's unnumbered headings. Never a line
+        that names a document or a date (a covering notice's "示例县2025年工作要点" / "一、……")."""
+        f = folded.strip()
+        if next_line is None or len(f) > 12 or re.search(r"\d|[〇零]", f) or _DOC_TITLE.search(f):
+            return False
+        nxt = match_label(next_line[0], next_line[1], 0)
+        if nxt is None or nxt.number != 1 or nxt.style not in ("seq", "arabic", "parabic", "circled"):
+            return False
+        return self._subheading(orig, folded, next_line)
+
     def _looks_like_notice(self) -> bool:
         """Whether what has been read is a covering notice: a few top-level items, nothing deeper."""
         kids = self.root.children
@@ -428,7 +440,8 @@ class OutlineBuilder:
     def _fold_inline_lists(self, node: Node) -> None:
         inline = [c for c in node.children if c.inline and c.style == "seq" and not c.children]
         # a list that starts a line ("其一，……。其二，……") is the section's own list, not description
-        if inline and any(not c.inline and c.style != "seq" for c in node.children):
+        # (unnumbered headings beside it are not such items: "安全教育" / "一是……；二是……" / "隐患排查" / …)
+        if inline and any(not c.inline and c.style not in ("seq", "subhead", "unnumbered") for c in node.children):
             for c in inline:  # back onto the line it was cut from
                 if node.paras:
                     o, f = node.paras[-1]
@@ -546,7 +559,8 @@ class OutlineBuilder:
     def _unlabelled(self, orig: str, folded: str, next_line: tuple[str, str] | None = None) -> None:
         top = self.stack[-1]
         if top is self.root:
-            self.preamble.append((orig, folded))
+            if not (self.preamble and self._first_subheading(orig, folded, next_line)):
+                self.preamble.append((orig, folded))
             return
         if not top.head_folded:
             top.head, top.head_folded = orig, folded
