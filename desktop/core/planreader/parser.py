@@ -188,7 +188,7 @@ _UNDERTAKES = re.compile(
 )
 # "至2020年12月底，教育局圆满完成……任务": one date for all the listed items
 _ALL_DONE_BY = re.compile(r"^(?:截)?至\s*(?P<date>(?:19|20)\d{2}\s*年[^,。]{0,10}?)(?:底|末)?\s*,[^。]{0,30}?完成")
-_ISSUER = re.compile(rf"^(?:关于)?(?:对)?(?P<org>{_ORG})")
+_ISSUER = re.compile(rf"^(?:关于)?(?:对)?(?:(?:19|20)\d{{2}}\s*年度?)?(?P<org>{_ORG})")
 
 
 def _document_fields(builder: OutlineBuilder, title: str, year: int | None) -> _Inherited:

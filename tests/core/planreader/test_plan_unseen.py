@@ -359,6 +359,18 @@ def test_lead_responsible_and_support_columns_a_target_column_and_progress_that_
     from desktop.core.planreader import parse_plan_file
     assert [(t["path"], t["units"], [g["value"] for g in t["targets"]])
             for t in parse_plan_file(path)["tasks"]] == want
+    docx = pytest.importorskip("docx")
+    doc = docx.Document()
+    lines = UNIT_COLUMNS.splitlines()
+    doc.add_paragraph(lines[0])
+    table = doc.add_table(rows=len(lines) - 1, cols=7)
+    for i, line in enumerate(lines[1:]):
+        for j, cell in enumerate(line.split("\t")):
+            table.cell(i, j).text = cell
+    path = tmp_path / "units.docx"
+    doc.save(str(path))
+    assert [(t["path"], t["units"], [g["value"] for g in t["targets"]])
+            for t in parse_plan_file(path)["tasks"]] == want
 
 
 # -- a table copied with spaces between its cells, or with no separator at all ---------------------
@@ -405,3 +417,19 @@ def test_inline_lists_under_unnumbered_headings_are_all_tasks():
     assert [t["path"] for t in parse_plan_text(LISTS_UNDER_HEADINGS)["tasks"]] == [
         ["安全教育", "一是"], ["安全教育", "二是"], ["安全教育", "三是"], ["隐患排查", "一是"], ["隐患排查", "二是"],
         ["食品安全", "一是"], ["食品安全", "二是"]]
+
+
+NOTICE_YEAR_FIRST = """关于2025年示例县教育局重点民生实事项目完成情况的公示
+为接受社会监督，现将我局承办的2025年重点民生实事项目完成情况公示如下：
+一、新建城西幼儿园项目。新增学位360个，于2025年11月投入使用。
+二、农村学校食堂改造项目。完成15所学校食堂改造。
+公示时间：2025年12月20日至2025年12月26日。
+附件：1.项目完成情况明细表
+2.项目资金使用情况
+示例县教育局
+2025年12月19日
+"""
+
+
+def test_a_notice_whose_title_puts_the_year_before_the_office():
+    assert _tasks(NOTICE_YEAR_FIRST) == [(["一"], ["示例县教育局"], "2025-11"), (["二"], ["示例县教育局"], None)]
