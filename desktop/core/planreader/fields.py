@@ -122,8 +122,13 @@ def collect(lines: list[tuple[str, str]]) -> Fields:
     out = Fields()
     for orig, folded in lines:
         spans: list[tuple[int, int]] = []
-        keys = [m for m in _KEY.finditer(folded)
+        found = list(_KEY.finditer(folded))
+        keys = [m for m in found
                 if m.start() == 0 or folded[m.start() - 1] in _KEY_BOUNDARY or folded[m.start()] in "【["]
+        if keys:  # after a first key, the next keys may be glued to its value ("…股完成时限：8月")
+            glued = [m for m in found if m not in keys and m.start() > keys[0].start()
+                     and len(m.group("key")) >= 4 and folded[m.start():m.end()].rstrip().endswith(":")]
+            keys = sorted(keys + glued, key=lambda m: m.start())
         spaced = _KEY_SPACE.match(folded)
         if spaced and not (keys and keys[0].start() == 0):
             keys.insert(0, spaced)

@@ -481,6 +481,7 @@ class OutlineBuilder:
         elif self.stack[-1] is self.root:
             opened = []
         cuts: list[Label] = []
+        placed: dict[str, int] = {label.style: label.number} if label is not None else {}  # in this line
         prev_cut = start
         clause: tuple[str, int] | None = None  # an inline clause list inside the line's own item
         for k, c in enumerate(cands):
@@ -490,8 +491,10 @@ class OutlineBuilder:
             if _own_clauses(c, label, cuts, folded, prev_cut):
                 clause = (c.style, c.number)  # "1.……主要做好三项工作：1.……；2.……" stays in the task
                 continue
-            if not self._acceptable(c, k, cands, folded, prev_cut, opened, self._last.get(c.style, 0)):
+            if not self._acceptable(c, k, cands, folded, prev_cut, opened,
+                                    max(self._last.get(c.style, 0), placed.get(c.style, 0))):
                 continue
+            placed[c.style] = c.number
             idx = parent_index(opened, c.style, c.number)
             opened = opened[:idx] + [_Open(c.style, c.number, folded[prev_cut:c.start].rstrip().endswith(":"))]
             cuts.append(c)
@@ -518,7 +521,8 @@ class OutlineBuilder:
         same = [o for o in opened if o.style == c.style]
         if glued_label(folded, c.start):  # a new list under the heading, or numbering that runs on
             before = folded[prev_cut:c.start]
-            if same and len(folded) > _FLATTENED:  # "……知识讲座4、评选……": the open list runs on
+            if same and (len(folded) > _FLATTENED or any(o.number == c.number - 1 for o in same)):
+                # "……知识讲座4、评选……", "……完成时限：2025年8月4.推进……": the open list runs on
                 return c.style == "arabic" and any(o.number == c.number - 1 for o in same)
             return (c.style == "arabic" and c.number in (1, last + 1) and not same
                     and 2 <= len(before.strip()) <= 40 and not _SENTENCE_END.search(before))

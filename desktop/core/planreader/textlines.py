@@ -78,9 +78,28 @@ def prepare(lines: list[tuple[str, bool]]) -> list[Prepared]:
             if not folded.strip() or _PAGE_NUMBER.match(folded):
                 continue
             out.append((line.strip(), folded.strip(), atomic))
+    _split_glued_title(out)
     _drop_contents(out)
     _drop_signature(out)
     return _unwrap(out)
+
+
+_GLUED_TITLE = re.compile(
+    rf"^(.{{4,60}}?(?:{alternation(H.TITLE_WORDS)}))(?=\s*(?:一、|\(一\)|第一部分|第一章|第一篇))")
+
+
+def _split_glued_title(out: list[Prepared]) -> None:
+    """A document flattened onto one line starts with its title glued to its first heading
+    ("示例县2025年工作要点一、加强党建……"): the title goes on a line of its own."""
+    for n, (orig, folded, atomic) in enumerate(out[:3]):
+        if atomic or len(folded) <= 80:
+            continue
+        m = _GLUED_TITLE.match(folded)
+        if m is not None and match_label(orig, folded) is None:
+            cut = m.end(1)
+            rest = len(folded) - len(folded[cut:].lstrip())
+            out[n:n + 1] = [(orig[:cut], folded[:cut], False), (orig[rest:], folded[rest:], False)]
+        return
 
 
 def _page_of(folded: str) -> int | None:

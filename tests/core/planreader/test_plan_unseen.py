@@ -433,3 +433,22 @@ NOTICE_YEAR_FIRST = """关于2025年示例县教育局重点民生实事项目�
 
 def test_a_notice_whose_title_puts_the_year_before_the_office():
     assert _tasks(NOTICE_YEAR_FIRST) == [(["一"], ["示例县教育局"], "2025-11"), (["二"], ["示例县教育局"], None)]
+
+
+# -- a document flattened onto one line: title glued to the first heading, fields glued --------------
+FLAT_TITLE_GLUED = ("示例县教育局2025年工作要点一、全面加强党的建设1.强化理论武装。深入学习贯彻党的二十大精神，全年开展专题学习12次，推动理论学习走深走实。2.加强基层党建。推进党建品牌创建，打造示范党支部5个，持续提升基层党组织组织力。二、推动教育优质均衡发展3.扩大优质学前教育资源。新建公办幼儿园3所，新增学"
+                    "位900个。责任单位：基础教育股完成时限：2025年8月4.推进义务教育优质均衡。完成2所学校改扩建工程，有序扩大城区学位供给。三、建设高素质教师队伍5.加强师德师风建设。开展师德专题教育，建立师德考核负面清单。6.实施教师素养提升工程。培训教师3000人次，评选骨干教师100名。")
+FLAT_WITH_SUBITEMS = "示例县教育局2025年工作要点 一、全面加强党的建设 （一）强化理论武装。深入学习贯彻党的二十大精神。（二）加强基层党建。推进党建品牌创建。二、推动教育优质均衡发展 （三）扩大优质学前教育资源。新建公办幼儿园3所。①新建城北幼儿园；②改扩建实验幼儿园。（四）推进义务教育优质均衡。完成2所学校改扩建工程。"
+
+
+def test_a_flattened_document_with_its_title_and_fields_glued():
+    parsed = parse_plan_text(FLAT_TITLE_GLUED)
+    assert parsed["title"] == "示例县教育局2025年工作要点"
+    assert _tasks(FLAT_TITLE_GLUED) == [
+        (["一", "1"], [], None), (["一", "2"], [], None), (["二", "3"], ["基础教育股"], "2025-08"),
+        (["二", "4"], [], None), (["三", "5"], [], None), (["三", "6"], [], None)]
+
+
+def test_a_flattened_document_with_numbering_run_on_and_circled_parts_of_a_task():
+    assert [p for p, _u, _d in _tasks(FLAT_WITH_SUBITEMS)] == [
+        ["一", "（一）"], ["一", "（二）"], ["二", "（三）"], ["二", "（四）"]]
