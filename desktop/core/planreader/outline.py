@@ -49,15 +49,11 @@ starts that way, or after a short line naming a document ("示例县2023年教�
 top-level numbering restarting, and all that was read before is a few top-level items with nothing
 under them, that was the covering notice (its 一、高度重视 / 二、狠抓落实): it becomes preamble.
 
-Sub-items: ①/⑴/(1)/a) items under a node that sits at the document's task level (the deepest
-level numbered at line starts with 一、/（一）/1./第一部分 …) and reads as a task are parts of that
-task and are folded back into its text, unless two or more of them carry their own fields. A node
-reads as a task when the list is inside its own paragraph ("1.提升课后服务。要做到：①……；②……"),
-or, for items on lines of their own, when it has a body beyond its title sentence or ends with a
-colon ("2.加强作业管理。严格……，具体包括：" / "（1）……；" / "（2）……。"). Where the items are the
-deepest numbering the document has (① lines under 一、 headings), or sit under a heading phrase
-("6.安全教育进校园" / "（1）……"), they are the tasks. Inline 一是/二是 lists stay tasks, as in the
-real plans (see :meth:`OutlineBuilder.finish`).
+Sub-items: ①/⑴/(1)/a) items are tasks of their own, like any lowest enumerated item, whether on
+lines of their own or inside their parent's paragraph ("1.提升课后服务。要做到：①……；②……"). A field
+block after the last of them, when no other item of the list has fields, covers the whole list: it
+moves to the item the list is written under, so every item inherits it. Inline 一是/二是 lists are
+tasks too (see :meth:`OutlineBuilder.finish`).
 """
 
 from __future__ import annotations
@@ -81,7 +77,7 @@ _CLOSING = re.compile(
 )
 # Wording of a closing remark, enough on its own for a paragraph after the last task's fields.
 _CLOSING_WORDS = re.compile(rf"{alternation(C.WORDS)}|贡献.{{0,6}}力量")
-_SUB_STYLES = ("circled", "parabic", "letter")  # sub-item styles: parts of a task when inside one
+_SUB_STYLES = ("circled", "parabic", "letter")  # sub-item styles: their lists share a trailing field block
 _NOT_LEVELS = (*_SUB_STYLES, "seq", "subhead", "unnumbered", "root")
 _TOP_STYLES = ("part", "formal", "roman", "section", "item", "cn")
 _HEADING_NOUN = re.compile("工作|思路|打算|计划|安排|重点|措施|设想|目标|任务|要点|展望|方向|问题|不足|成效|成绩|情况")
@@ -231,14 +227,11 @@ class OutlineBuilder:
         * unnumbered headings that are not a level (alone, no restart, no fields) dissolve;
         * an inline 一是/二是 list in the introduction of a section that also has numbered items
           of its own is description, not tasks — it is folded back into the text;
-        * sub-items (①, (1) …) of a node that reads as a task at the task level are folded back
-          into its text."""
+        * a field block after the last sub-item (①, (1) …) of a list covers the whole list."""
         self._trim_closing()
         self._dissolve_subheads(self.root)
         self._fold_inline_lists(self.root)
-        level = self._task_level()
-        if level is not None:
-            self._fold_subitems(self.root, level)
+        self._lift_list_fields(self.root)
 
     # -- closing remarks ---------------------------------------------------------------------
     def _trim_closing(self) -> None:
@@ -395,47 +388,20 @@ class OutlineBuilder:
             heading_kind(c.head_folded[:40]) == "retro" for c in self.root.children)
 
     # -- sub-items ---------------------------------------------------------------------------
-    def _task_level(self) -> float | None:
-        """The rank of the deepest level numbered at line starts (一、 （一） 1. 第一部分 …)."""
-        ranks = []
-        todo = list(self.root.children)
-        while todo:
-            n = todo.pop()
-            todo.extend(n.children)
-            if not n.inline and n.style not in _NOT_LEVELS:
-                ranks.append(n.nest_rank())
-        return max(ranks) if ranks else None
-
-    def _fold_subitems(self, node: Node, level: float) -> None:
+    def _lift_list_fields(self, node: Node) -> None:
+        """A field block after the last item of a ①/(1) list, when no other item has fields of its
+        own, covers the whole list: it moves to the item the list is written under."""
         for c in node.children:
-            self._fold_subitems(c, level)
+            self._lift_list_fields(c)
         kids = node.children
-        if (not kids or node.style in _NOT_LEVELS or node.nest_rank() < level
-                or any(c.style not in _SUB_STYLES or c.children for c in kids)):
+        if (len(kids) < 2 or node.style == "root" or any(c.style not in _SUB_STYLES or c.children for c in kids)
+                or any(c.field_lines for c in kids[:-1]) or not kids[-1].field_lines or node.field_lines):
             return
-        if sum(1 for c in kids if c.field_lines) >= 2 or any(c.field_lines for c in kids[:-1]):
-            return  # the items carry their own 责任单位/完成时限: they are tasks
-        head = node.head_folded.rstrip()
-        if any(c.inline for c in kids):  # a list inside the task's own paragraph, after a sentence
-            reads_as_task = bool(head) and not (head.endswith(":") and len(head) <= 30
-                                                and not _SENTENCE_END.search(head))
-        else:  # items on lines of their own: parts when the node has a body of its own
-            stop = _SENTENCE_END.search(head)
-            reads_as_task = bool(node.paras or head.endswith(":") or (stop and head[stop.end():].strip()))
-        if not reads_as_task:
+        last = kids[-1]
+        if last.fields_at > 0 and last.paras[last.fields_at - 1:]:  # the last item's own text after its fields
             return
-        for c in kids:
-            if c.inline:
-                if node.paras:
-                    o, f = node.paras[-1]
-                    node.paras[-1] = (o + c.raw, f + fold_like(c.raw))
-                else:
-                    node.head, node.head_folded = node.head + c.raw, node.head_folded + fold_like(c.raw)
-            else:
-                node.paras.append((c.raw, fold_like(c.raw)))
-            node.paras.extend(c.paras)
-            node.field_lines.extend(c.field_lines)
-        node.children = []
+        node.field_lines, last.field_lines = last.field_lines, []
+        node.closed = True
 
     def _fold_inline_lists(self, node: Node) -> None:
         inline = [c for c in node.children if c.inline and c.style == "seq" and not c.children]

@@ -192,13 +192,14 @@ def test_closing_words_after_the_fields():
     assert b.root.children[0].children[0].paras == [] and len(b.epilogue) == 1
 
 
-def test_sub_items_inside_a_task_are_its_text():
+def test_sub_items_inside_a_task_are_tasks_and_share_its_fields():
     b = build_ahead("一、甲\n1.提升课后服务。要做到：①每周5天；②每天2小时。\n2.加强作业管理。具体包括：\n（1）不布置书面作业；\n"
                     "（2）控制作业时间。\n责任单位：基教股")
-    assert tree(b.root) == ["一|甲", "  1|提升课后服务。要做到：①每周5天；②每天2小时。", "  2|加强作业管理。具体包括："]
+    assert tree(b.root) == ["一|甲", "  1|提升课后服务。要做到：", "    ①|每周5天；", "    ②|每天2小时。",
+                            "  2|加强作业管理。具体包括：", "    （1）|不布置书面作业；", "    （2）|控制作业时间。"]
     second = b.root.children[0].children[1]
-    assert [o for o, _ in second.paras] == ["（1）不布置书面作业；", "（2）控制作业时间。"]
     assert second.field_lines == [("责任单位：基教股", "责任单位:基教股")]
+    assert not second.children[-1].field_lines
 
 
 def test_sub_items_with_fields_of_their_own_are_tasks():

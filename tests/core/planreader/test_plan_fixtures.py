@@ -8,7 +8,7 @@ summary_next_steps, summary_unnumbered_plan), closing remarks, annex lists and s
 or at 1. level (tasks_at_pcn, tasks_at_arabic), 第一部分 parts (parts_then_cn), fields on the
 task's own line (same_line_fields), 牵头/配合 units and trailers (lead_support_units), several
 levels on one physical line (flattened_levels), Traditional characters (traditional), a numbered
-task table as .txt and .docx (table_plan), deadline words (deadline_forms), ①/(1) sub-items inside
+task table as .txt and .docx (table_plan), deadline words (deadline_forms), ①/(1) sub-items (tasks) inside
 a task (subitems_in_tasks), ① as the task level (circled_tasks), inline 一是…二是… (inline_seq)
 unnumbered title lines over their paragraphs (title_lines), a short PDF copy hard-wrapped at a fixed
 width with field keys broken across lines and school-calendar deadlines (hard_wrapped_short), and

@@ -449,6 +449,6 @@ def test_a_flattened_document_with_its_title_and_fields_glued():
         (["二", "4"], [], None), (["三", "5"], [], None), (["三", "6"], [], None)]
 
 
-def test_a_flattened_document_with_numbering_run_on_and_circled_parts_of_a_task():
+def test_a_flattened_document_with_numbering_run_on_and_circled_items():
     assert [p for p, _u, _d in _tasks(FLAT_WITH_SUBITEMS)] == [
-        ["一", "（一）"], ["一", "（二）"], ["二", "（三）"], ["二", "（四）"]]
+        ["一", "（一）"], ["一", "（二）"], ["二", "（三）", "①"], ["二", "（三）", "②"], ["二", "（四）"]]
