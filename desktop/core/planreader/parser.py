@@ -249,8 +249,14 @@ class _Emitter:
                 self.result["tasks"].append(task)
 
     def emit_children(self, node: Node, path: list[str], inherited: _Inherited) -> None:
+        # 一是…二是… lists under no numbered heading, in unnumbered paragraphs: each list is a block
+        # of its own, "*1", "*2" … (as the labelling convention writes them)
+        blocks = node.style == "root" and bool(node.children) and all(c.style == "seq" for c in node.children)
+        block = 0
         for child in node.children:
-            p = path + [child.label]
+            if blocks and (child.number == 1 or block == 0):
+                block += 1
+            p = path + ([f"*{block}"] if blocks else []) + [child.label]
             head, rest = self._fields(child)
             if child.children:
                 self.result["headings"].append({"path": p, "title": self._title(child, head, rest),

@@ -333,8 +333,8 @@ TWO_LISTS = """示例县教育局召开2025年春季开学工作会议
 
 def test_a_second_inline_list_in_a_new_paragraph_stands_beside_the_first():
     assert [(t["path"], t["title"]) for t in parse_plan_text(TWO_LISTS)["tasks"]] == [
-        (["一是"], "抓好校园安全排查"), (["二是"], "做好学生返校工作"), (["三是"], "加强食堂卫生管理"),
-        (["一是"], "提高政治站位"), (["二是"], "加强督导检查")]
+        (["*1", "一是"], "抓好校园安全排查"), (["*1", "二是"], "做好学生返校工作"), (["*1", "三是"], "加强食堂卫生管理"),
+        (["*2", "一是"], "提高政治站位"), (["*2", "二是"], "加强督导检查")]
 
 
 # -- several unit columns, a year's-target column and a progress column ---------------------------
