@@ -92,9 +92,10 @@ def find_header(rows: list[list[str]]) -> tuple[int, dict[str, list[int]]] | Non
     column named for the kind of item: 民生实事, 改革事项 …)."""
     for i, row in enumerate(rows[:30]):
         found = _header_kinds(row)
-        if found is not None:
-            return i, found
         below = rows[i + 1] if i + 1 < len(rows) else []
+        if found is not None:
+            sub = _sub_header(row, below, found)
+            return (i + 1, sub) if sub is not None else (i, found)
         cells = [c.strip() for c in below if c.strip()]
         if len(cells) >= 2 and all(len(c) <= 8 and not c[:1].isdigit() for c in cells) and _header_kinds(below) is None:
             width = max(len(row), len(below))
@@ -110,6 +111,25 @@ def find_header(rows: list[list[str]]) -> tuple[int, dict[str, list[int]]] | Non
         if found is not None:
             return i, found
     return None
+
+
+def _sub_header(row: list[str], below: list[str], found: dict[str, list[int]]) -> dict[str, list[int]] | None:
+    """The header joined with the row under it when that row splits a merged header cell
+    ("责任单位" over "牵头单位 | 配合单位"): short cells that name columns, none under the task column.
+    None when the row below is not such a row."""
+    cells = [(j, c.strip()) for j, c in enumerate(below) if c.strip()]
+    task_col = found["task"][0]
+    if not cells or any(len(c) > 8 or c[:1].isdigit() or _classify(c) is None for _j, c in cells):
+        return None
+    if task_col < len(below) and below[task_col].strip() and below[task_col].strip() != row[task_col].strip():
+        return None
+    width = max(len(row), len(below))
+    top = [row[j] if j < len(row) else "" for j in range(width)]
+    for j in range(1, width):  # a merged cell above spans the columns to its right
+        if not top[j].strip() and top[j - 1].strip() and j < len(below) and below[j].strip():
+            top[j] = top[j - 1]
+    joined = [below[j] if j < len(below) and below[j].strip() else top[j] for j in range(width)]
+    return _header_kinds(joined)
 
 
 def _longest_text_task(row: list[str], below: list[list[str]]) -> dict[str, list[int]] | None:
@@ -220,8 +240,25 @@ def task_table_lines(rows: list[list[str]], merged: dict[tuple[int, int], int] |
     groups: list[str] = [""] * len(col.get("group", []))
     group_count = 0
     row_count = 0
+
+    def lone_section(row: list[str]) -> str | None:
+        """A section row written in one cell (merged across) outside the task column: "一、……"."""
+        cells = [c.strip() for c in row if c.strip()]
+        if len(cells) != 1 or (task_col < len(row) and row[task_col].strip()):
+            return None
+        label = match_label(cells[0], fold(cells[0]))
+        return cells[0] if label is not None and label.style in _SECTION_STYLES else None
+
+    has_sections = any(lone_section(r) for r in rows[head_idx + 1:])
     for row in rows[head_idx + 1:]:
         if not any(c.strip() for c in row):
+            continue
+        lone = lone_section(row)
+        if lone is not None:
+            sections.add(len(out))
+            out.append((lone, True))
+            group_count = 0
+            groups = [""] * len(groups)
             continue
         task = row[task_col] if task_col < len(row) else ""
         if name_col is not None and task.strip():
@@ -236,7 +273,12 @@ def task_table_lines(rows: list[list[str]], merged: dict[tuple[int, int], int] |
                 for deeper in range(gi + 1, len(groups)):
                     groups[deeper] = ""
                 group_count += 1
-                line = value if match_label(value, fold(value)) else f"{int_to_cn(group_count)}、{value}"
+                if match_label(value, fold(value)):
+                    line = value
+                elif has_sections:  # under the table's own 一、 section rows: one level down
+                    line = f"（{int_to_cn(group_count)}）{value}"
+                else:
+                    line = f"{int_to_cn(group_count)}、{value}"
                 sections.add(len(out))
                 out.append((line, True))
         number = get(row, "number")
@@ -390,6 +432,12 @@ def tab_separated(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]] | Non
             end += 1
             continue
         row = _align(rows[end], width, lead) if split[end] else None
+        if row is None and ("\t" in lines[end][0] or "|" in fold(lines[end][0])):
+            # a section row merged across the table: "一、……" and empty cells after it
+            cell = lines[end][0].replace("|", "").replace("｜", "").strip()
+            label = match_label(cell, fold(cell))
+            if label is not None and label.style in _SECTION_STYLES and len(re.split(r"\t|[|｜]", cell)) == 1:
+                row = [cell] + [""] * (width - 1)
         if row is None:
             break
         table.append(row)

@@ -452,3 +452,56 @@ def test_a_flattened_document_with_its_title_and_fields_glued():
 def test_a_flattened_document_with_numbering_run_on_and_circled_items():
     assert [p for p, _u, _d in _tasks(FLAT_WITH_SUBITEMS)] == [
         ["一", "（一）"], ["一", "（二）"], ["二", "（三）", "①"], ["二", "（三）", "②"], ["二", "（四）"]]
+
+
+# -- a Traditional-character table: title row, two-row header repeated mid-table, section rows -------
+TRAD_ROWS = [
+    ["示例縣2025年教育重點工作任務分解表", "", "", "", "", "", ""],
+    ["序號", "類別", "改革事項", "責任單位", "", "完成時限", "1-6月進展情況"],
+    ["", "", "", "牽頭單位", "配合單位", "", ""],
+    ["一、辦好人民滿意教育", "", "", "", "", "", ""],
+    ["1", "學前教育", "新建城東幼兒園，新增學位270個。", "基礎教育股", "計財股", "2025年8月", "已開工"],
+    ["2", "", "開展普惠性幼兒園認定。", "基礎教育股", "", "2025年10月", "推進中"],
+    ["序號", "類別", "改革事項", "責任單位", "", "完成時限", "1-6月進展情況"],
+    ["二、建設高素質教師隊伍", "", "", "", "", "", ""],
+    ["3", "教師隊伍", "組織教師全員培訓，每位教師不少於72學時。", "人事股", "教師發展中心", "年底前", "完成40%"],
+]
+TRAD_TASKS = [
+    (["一", "（一）", "1"], ["基礎教育股", "計財股"], "2025-08"),
+    (["一", "（一）", "2"], ["基礎教育股"], "2025-10"),
+    (["二", "（一）", "3"], ["人事股", "教師發展中心"], "2025-12"),
+]
+
+
+def test_a_traditional_table_with_a_title_row_a_two_row_header_and_section_rows(tmp_path):
+    from desktop.core.planreader import parse_plan_file
+    openpyxl = pytest.importorskip("openpyxl")
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for row in TRAD_ROWS:
+        ws.append([c or None for c in row])
+    for rng in ("A1:G1", "D2:E2", "A2:A3", "B2:B3", "C2:C3", "F2:F3", "G2:G3", "A4:G4", "B5:B6", "A8:G8"):
+        ws.merge_cells(rng)
+    path = tmp_path / "trad.xlsx"
+    wb.save(path)
+    parsed = parse_plan_file(path)
+    assert parsed["year"] == 2025
+    assert [(t["path"], t["units"], t["deadline"]) for t in parsed["tasks"]] == TRAD_TASKS
+    assert not any("進展" in t["text"] or "已開工" in t["text"] for t in parsed["tasks"])
+
+    docx = pytest.importorskip("docx")
+    doc = docx.Document()
+    table = doc.add_table(rows=len(TRAD_ROWS), cols=7)
+    for i, row in enumerate(TRAD_ROWS):
+        for j, cell in enumerate(row):
+            if cell:
+                table.cell(i, j).text = cell
+    for r in (0, 3, 7):
+        table.cell(r, 0).merge(table.cell(r, 6)).text = TRAD_ROWS[r][0]
+    table.cell(4, 1).merge(table.cell(5, 1)).text = "學前教育"
+    path = tmp_path / "trad.docx"
+    doc.save(str(path))
+    assert [(t["path"], t["units"], t["deadline"]) for t in parse_plan_file(path)["tasks"]] == TRAD_TASKS
+
+    text = "\n".join("\t".join(r) for r in TRAD_ROWS) + "\n"
+    assert _tasks(text) == TRAD_TASKS
