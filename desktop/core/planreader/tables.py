@@ -37,7 +37,7 @@ from .vocabulary import field_keys as K
 
 _NUMBER = re.compile(r"^(序号|编号|序|项目编号|任务编号|no\.?|NO\.?|No\.?)$")
 _SUPPORT = re.compile(rf"(?:{alternation(K.TABLE_SUPPORT)})(单位|部门|科室|股室)?")
-_UNITS = re.compile(r"(责任|牵头|承办|主责|负责|实施)(单位|部门|科室|股室|处室)|责任主体")  # lead units
+_UNITS = re.compile(r"(责任|牵头|承办|主责|负责|实施|主管|主办)(单位|部门|科室|股室|处室)|责任主体")  # lead units
 _DEADLINE = re.compile(alternation(K.TABLE_DEADLINE))
 _TARGET = re.compile(rf"^(?:{alternation(K.TABLE_TARGET)})$")
 _TASK = re.compile(rf"{alternation(K.TABLE_TASK)}|工作$")
@@ -87,9 +87,9 @@ def find_header(rows: list[list[str]]) -> tuple[int, dict[str, list[int]]] | Non
     """(index of the header row, {kind: [column indices]}) or None when no row looks like one.
 
     A header spanning two rows (merged cells above, "责任单位" over "牵头 | 配合") is read as one
-    row of joined cells, the index being its second row. A header with a number or units column
-    but no task column takes as task the column whose cells below hold the longest text (a task
-    column named for the kind of item: 民生实事, 改革事项 …)."""
+    row of joined cells, the index being its second row. A header with no task column but a number
+    column and a units, deadline or target column, or two of those, takes as task the column whose
+    cells below hold the longest text (a task column named for the kind of item: 民生实事 …)."""
     for i, row in enumerate(rows[:30]):
         found = _header_kinds(row)
         below = rows[i + 1] if i + 1 < len(rows) else []
@@ -138,7 +138,8 @@ def _longest_text_task(row: list[str], below: list[list[str]]) -> dict[str, list
         k = _classify(cell)
         if k:
             kinds.setdefault(k, []).append(j)
-    if "task" in kinds or not ("number" in kinds and ("units" in kinds or "deadline" in kinds)) or len(below) < 2:
+    fields = [k for k in ("units", "deadline", "target") if k in kinds]
+    if "task" in kinds or len(below) < 2 or not (("number" in kinds and fields) or len(fields) >= 2):
         return None
     taken = {j for v in kinds.values() for j in v}
     free = [j for j, c in enumerate(row) if j not in taken and c.strip() and not _IGNORE.search(fold(c))]
@@ -147,7 +148,7 @@ def _longest_text_task(row: list[str], below: list[list[str]]) -> dict[str, list
     def length(j: int) -> float:
         return sum(len(r[j]) for r in below if j < len(r)) / len(below)
     best = max(free, key=length)
-    if length(best) < 8:
+    if length(best) < (8 if len(free) > 1 else 4):  # the only column left: a short name will do
         return None
     kinds["task"] = [best]
     return kinds

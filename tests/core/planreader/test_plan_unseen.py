@@ -505,3 +505,20 @@ def test_a_traditional_table_with_a_title_row_a_two_row_header_and_section_rows(
 
     text = "\n".join("\t".join(r) for r in TRAD_ROWS) + "\n"
     assert _tasks(text) == TRAD_TASKS
+
+
+def test_a_workbook_without_a_number_column_whose_task_column_is_named_for_its_items(tmp_path):
+    from desktop.core.planreader import parse_plan_file
+    openpyxl = pytest.importorskip("openpyxl")
+    wb = openpyxl.Workbook()
+    for row in (["示例县2025年十件民生实事任务表"], ["民生实事", "建设规模", "主管部门", "计划完成时间"],
+                ["新建城北幼儿园", "新增学位360个", "县教育局", "2025年8月"],
+                ["改造农村学校食堂", "改造食堂10所", "县教育局", "2025年10月"]):
+        wb.active.append(row)
+    path = tmp_path / "plain.xlsx"
+    wb.save(path)
+    parsed = parse_plan_file(path)
+    assert [(t["path"], t["title"], t["units"], t["deadline"], [g["value"] for g in t["targets"]])
+            for t in parsed["tasks"]] == [
+        (["1"], "新建城北幼儿园", ["县教育局"], "2025-08", ["360"]),
+        (["2"], "改造农村学校食堂", ["县教育局"], "2025-10", ["10"])]
