@@ -165,3 +165,37 @@ def test_the_schedule_table_pasted_as_text():
     text = TITLE + "\n" + "\n".join("\t".join(r) for r in TABLE) + "\n"
     assert [(p, t, u, d) for p, t, u, d in
             [(x["path"], x["title"], x["units"], x["deadline"]) for x in parse_plan_text(text)["tasks"]]] == TABLE_TASKS
+
+
+@pytest.mark.parametrize("text", [BY_MONTH, BY_WEEK], ids=["months", "weeks"])
+def test_the_schedules_as_word_paragraphs(tmp_path, text):
+    docx = pytest.importorskip("docx")
+    doc = docx.Document()
+    for line in text.splitlines():
+        doc.add_paragraph(line)
+    path = tmp_path / "schedule.docx"
+    doc.save(str(path))
+    assert [(t["path"], t["title"], t["deadline"]) for t in parse_plan_file(path)["tasks"]] == _tasks(text)
+
+
+WEEK_TABLE = [
+    ["周次", "工作内容", "责任部门"],
+    ["第1周（9月1日—9月5日）", "召开开学工作会议。", "校长室"],
+    ["第2周", "开展新生入学教育。", "政教处"],
+    ["", "组织教师教学常规检查。", "教务处"],
+    ["第5周", "举行国庆节主题活动。", "少先队"],
+]
+
+
+def test_a_week_table_as_a_workbook(tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["实验中学2025年秋季学期工作行事历"])
+    for row in WEEK_TABLE:
+        ws.append([c or None for c in row])
+    ws.merge_cells("A4:A5")
+    path = tmp_path / "weeks.xlsx"
+    wb.save(path)
+    assert [(t["units"], t["deadline"]) for t in parse_plan_file(path)["tasks"]] == [
+        (["校长室"], "2025-09"), (["政教处"], "2025-09"), (["教务处"], "2025-09"), (["少先队"], "2025-10")]
