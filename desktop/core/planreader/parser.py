@@ -270,13 +270,16 @@ class _Emitter:
     def emit_paragraphs(self, paras, path: list[str], *, skip_title: str = "",
                         inherited: _Inherited | None = None) -> None:
         """A section (or a whole document) without numbering: each paragraph is a task, except
-        a signature line (an office name or a date alone) and closing remarks."""
+        a signature line (an office name or a date alone), closing remarks and a sentence that
+        introduces the list ("……重点做好以下工作：")."""
         inherited = inherited or _Inherited()
         for orig, folded in paras:
             if skip_title and orig.strip() == skip_title:
                 continue
             f = folded.strip()
             if is_closing(f) or ("。" not in f and (is_org_name(f) or is_date_only(f))):
+                continue
+            if f.endswith(":") and "。" not in f:  # "2025年，我们将重点做好以下工作：" introduces the tasks
                 continue
             node = Node("unnumbered", 0, "*", None, orig, folded)
             head, rest = self._fields(node)

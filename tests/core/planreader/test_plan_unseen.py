@@ -522,3 +522,23 @@ def test_a_workbook_without_a_number_column_whose_task_column_is_named_for_its_i
             for t in parsed["tasks"]] == [
         (["1"], "新建城北幼儿园", ["县教育局"], "2025-08", ["360"]),
         (["2"], "改造农村学校食堂", ["县教育局"], "2025-10", ["10"])]
+
+
+# -- a summary whose plan part is a few unnumbered paragraphs after an introducing sentence -----------
+SUMMARY_LATE_PLAN = """示例县教育局2024年工作总结和2025年工作计划
+2024年全县教育工作取得新成效。全县共有各级各类学校86所，在校学生5.2万人。
+一、2024年工作总结
+1.教育质量持续提升。高考本科上线率达68%。
+2.办学条件不断改善。完成12所学校改造。
+二、2025年工作计划
+2025年，我们将重点做好以下工作：
+加快教育项目建设。新建城东幼儿园，新增学位540个。
+深化教育教学改革。推进“双减”工作落地见效。
+加强教师队伍建设。招聘教师100名。
+"""
+
+
+def test_a_late_short_plan_part_in_paragraphs_without_its_introduction():
+    parsed = parse_plan_text(SUMMARY_LATE_PLAN)
+    assert parsed["kind"] == "summary+plan" and parsed["year"] == 2025
+    assert [t["title"] for t in parsed["tasks"]] == ["加快教育项目建设", "深化教育教学改革", "加强教师队伍建设"]
