@@ -2,6 +2,7 @@
 
 * split multi-line strings, fold each line (:mod:`charfold`), drop blank lines and page numbers
   ("- 3 -", "第 3 页 共 10 页");
+* drop a web page's furniture around a copied document (责任编辑：…, 【打印本页】, 上一篇：…);
 * drop a table of contents: the lines after a 目录 heading that end in a page number, any line
   with a dot leader before its page number ("一、总体要求……………1"), and a run of three or more
   short lines ending in page numbers that rise ("2.示例县2024年工作要点19" / "3.…29" / "4.…42"),
@@ -32,6 +33,7 @@ from .charfold import fold
 from .fields import field_key_at_start, is_field_line
 from .numbering import match_label
 from .vocabulary import alternation
+from .vocabulary import closing as C
 from .vocabulary import headings as H
 
 _PAGE_NUMBER = re.compile(r"^[-—–\s]*(?:第\s*)?\d{1,4}\s*(?:页)?(?:\s*/\s*(?:共\s*)?\d{1,4}\s*页?)?[-—–\s]*$")
@@ -53,6 +55,7 @@ _PINYIN = re.compile(
 
 Prepared = tuple[str, str, bool]  # (original, folded, atomic)
 
+_CHROME = re.compile(rf"^[\s【\[]*(?:{alternation(C.PAGE_CHROME)})")
 _CONTENTS = re.compile(rf"^(?:{alternation(H.CONTENTS)})$")
 # A contents entry: text, then a page number after a dot leader, a space or right after the text.
 _LEADER_PAGE = re.compile(r"(?:[.…·・．]{3,}|…{2,}|-{4,})\s*(\d{1,3})\s*$")
@@ -75,7 +78,7 @@ def prepare(lines: list[tuple[str, bool]]) -> list[Prepared]:
         for line in pieces:
             line = _PINYIN.sub("", line)
             folded = fold(line)
-            if not folded.strip() or _PAGE_NUMBER.match(folded):
+            if not folded.strip() or _PAGE_NUMBER.match(folded) or is_chrome(folded):
                 continue
             out.append((line.strip(), folded.strip(), atomic))
     _split_glued_title(out)
@@ -100,6 +103,11 @@ def _split_glued_title(out: list[Prepared]) -> None:
             rest = len(folded) - len(folded[cut:].lstrip())
             out[n:n + 1] = [(orig[:cut], folded[:cut], False), (orig[rest:], folded[rest:], False)]
         return
+
+
+def is_chrome(folded: str) -> bool:
+    """Whether a line is a web page's furniture (责任编辑：…, 【打印本页】, 上一篇：…), not the document's."""
+    return bool(_CHROME.match(folded))
 
 
 def _page_of(folded: str) -> int | None:

@@ -542,3 +542,13 @@ def test_a_late_short_plan_part_in_paragraphs_without_its_introduction():
     parsed = parse_plan_text(SUMMARY_LATE_PLAN)
     assert parsed["kind"] == "summary+plan" and parsed["year"] == 2025
     assert [t["title"] for t in parsed["tasks"]] == ["加快教育项目建设", "深化教育教学改革", "加强教师队伍建设"]
+
+
+def test_a_web_pages_furniture_is_not_in_the_tasks():
+    text = ("示例县2025年教育工作要点\n来源：示例县教育局 发布时间：2025-03-02 浏览次数：356\n一、加强党的建设\n"
+            "1.深化理论武装。全年开展专题学习12次。\n责任单位：办公室\n2.加强基层党组织建设。\n责任单位：人事股\n"
+            "完成时限：2025年6月\n责任编辑：李明\n【打印本页】【关闭窗口】\n上一篇：示例县2024年教育工作总结\n")
+    parsed = parse_plan_text(text)
+    assert [(t["path"], t["units"], t["deadline"]) for t in parsed["tasks"]] == [
+        (["一", "1"], ["办公室"], None), (["一", "2"], ["人事股"], "2025-06")]
+    assert parsed["tasks"][-1]["text"] == "加强基层党组织建设。"

@@ -18,7 +18,7 @@ from desktop.core.planreader.schedule import term_start
 from desktop.core.planreader.sections import heading_kind
 from desktop.core.planreader.tables import _IGNORE, _classify
 from desktop.core.planreader.targets import extract_targets
-from desktop.core.planreader.textlines import _CONTENTS
+from desktop.core.planreader.textlines import _CONTENTS, is_chrome
 from desktop.core.planreader.units import is_org_name
 from desktop.core.planreader.vocabulary import closing, dates, field_keys, headings, measures, offices
 
@@ -50,6 +50,7 @@ RULES = {
     (headings, "TITLE_WORDS"): lambda f: _title([("各单位：", "各单位:"), (f, f)]) == f,
     (closing, "ADDRESSEES"): is_closing,
     (closing, "OPENERS"): is_closing,
+    (closing, "PAGE_CHROME"): is_chrome,
     (closing, "WORDS"): lambda f: bool(_CLOSING_WORDS.search(f)),
     (offices, "OFFICE_SUFFIXES"): is_org_name,
     (offices, "SCHOOL_SUFFIXES"): is_org_name,
