@@ -141,7 +141,7 @@
     </message>
     <message>
         <location filename="../../desktop/gui/bureau/messages.py" line="109"/>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="196"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="263"/>
         <source>完成时限</source>
         <translation>Deadline</translation>
     </message>
@@ -151,184 +151,194 @@
         <translation>Targets</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="30"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="76"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="30"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="76"/>
         <source>进行</source>
         <translation>Doing</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="30"/>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="201"/>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="228"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="76"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="268"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="295"/>
         <source>未开始</source>
         <translation>To do</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="30"/>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="202"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="76"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="269"/>
         <source>不适用</source>
         <translation>N/A</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="31"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="77"/>
         <source>未报</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="199"/>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="226"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="266"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="293"/>
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="200"/>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="227"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="267"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="294"/>
         <source>进行中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="35"/>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="210"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="81"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="277"/>
         <source>未报送</source>
         <translation>Not reported</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="35"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="38"/>
+        <source>沿用上期，学校未确认</source>
+        <translation>Carried from last period, not confirmed by the school</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="38"/>
+        <source>沿用上期，学校已确认</source>
+        <translation>Carried from last period, confirmed by the school</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="81"/>
         <source>不适用于该校类型</source>
         <translation>Not for this school type</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="123"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="190"/>
         <source>佐证材料 {n} 个</source>
         <translation>{n} evidence file(s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="194"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="261"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="195"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="262"/>
         <source>任务</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="197"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="264"/>
         <source>适用学校</source>
         <translation>Applicable</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="198"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="265"/>
         <source>已报学校</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="203"/>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="229"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="270"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="296"/>
         <source>完成率</source>
         <translation>Completion</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="204"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="271"/>
         <source>审核</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="204"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="271"/>
         <source>通过 {p}，退回 {r}</source>
         <translation>{p} passed, {r} sent back</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="211"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="278"/>
         <source>逾期报送</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="211"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="278"/>
         <source>按时报送</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="213"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="280"/>
         <source>{state}（密钥未确认）</source>
         <translation>{state} (key not confirmed)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="218"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="285"/>
         <source>学校代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="219"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="286"/>
         <source>学校名称</source>
         <translation>School</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="220"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="287"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="221"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="288"/>
         <source>乡镇</source>
         <translation>Township</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="222"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="289"/>
         <source>报送情况</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="223"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="290"/>
         <source>版次</source>
         <translation>Revision</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="224"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="291"/>
         <source>报送时间</source>
         <translation>Exported at</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="225"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="292"/>
         <source>适用任务</source>
         <translation>Applicable tasks</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="230"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="297"/>
         <source>审核状态</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="230"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="297"/>
         <source>{state}（通过 {p}，退回 {r}）</source>
         <translation>{state} ({p} passed, {r} sent back)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="236"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="303"/>
         <source>未审核</source>
         <translation>Not reviewed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="236"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="303"/>
         <source>通过</source>
         <translation>Passed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="236"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="303"/>
         <source>退回修改</source>
         <translation>Sent back</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="272"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="339"/>
         <source>文件名</source>
         <translation>File name</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="272"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="339"/>
         <source>大小</source>
         <translation>Size</translation>
     </message>
@@ -586,99 +596,122 @@ Send this file to the schools together with the fingerprint notice.</translation
     </message>
 </context>
 <context>
+    <name>Carried</name>
+    <message>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="82"/>
+        <source>沿用上期（{period}）的填报，学校已确认仍然属实</source>
+        <translation>Carried from last period ({period}); the school confirmed it still holds</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="84"/>
+        <source>沿用上期（{period}）的填报，学校未确认也未修改</source>
+        <translation>Carried from last period ({period}); the school has neither confirmed nor edited it</translation>
+    </message>
+</context>
+<context>
     <name>CellDetail</name>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="72"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="76"/>
         <source>佐证材料：</source>
         <translation>Evidence:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="85"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="89"/>
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="88"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="92"/>
         <source>另存为…</source>
         <translation>Save as…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="100"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="104"/>
         <source>&lt;p style=&apos;color:#5f6368&apos;&gt;点击左侧表格中的格子，查看该校对这项任务的填报内容和佐证材料。&lt;/p&gt;</source>
         <translation>&lt;p style=&apos;color:#5f6368&apos;&gt;Click a cell in the table on the left to see what the school reported on that task, and its evidence.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="129"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="133"/>
         <source>{status}（{n}%）</source>
         <translation>{status} ({n}%)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="131"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="137"/>
+        <source>沿用上期（{period}）的填报，学校已确认仍然属实</source>
+        <translation>Carried from last period ({period}); the school confirmed it still holds</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="140"/>
+        <source>沿用上期（{period}）的填报，学校未确认也未修改</source>
+        <translation>Carried from last period ({period}); the school has neither confirmed nor edited it</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="143"/>
         <source>完成情况说明</source>
         <translation>What was done</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="131"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="143"/>
         <source>存在问题</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="132"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="144"/>
         <source>下步打算</source>
         <translation>Next steps</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="134"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="146"/>
         <source>不适用原因</source>
         <translation>Reason (not applicable)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="142"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="154"/>
         <source>待定</source>
         <translation>not set</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="145"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="157"/>
         <source>{text}：目标 {target}{unit}，填报 &lt;b&gt;{got}&lt;/b&gt;</source>
         <translation>{text}: target {target}{unit}, reported &lt;b&gt;{got}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="150"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="162"/>
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="152"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="164"/>
         <source>疑似重复材料：佐证材料“{name}”与 {schools} 的文件完全相同</source>
         <translation>Suspected copy: the evidence file “{name}” is identical to one sent by {schools}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="155"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="167"/>
         <source>疑似重复材料：完成情况说明与 {schools} 的完全相同</source>
         <translation>Suspected copy: the narrative is identical to the one written by {schools}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="181"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="193"/>
         <source>保存佐证材料</source>
         <translation>Save evidence</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="181"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="193"/>
         <source>所有文件 (*)</source>
         <translation>All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="119"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="123"/>
         <source>该校本周期还没有报送。</source>
         <translation>This school has not reported for this period yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="123"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="127"/>
         <source>第 {n} 次报送 · 导出于 {at}</source>
         <translation>Revision {n} · exported {at}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="139"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="151"/>
         <source>量化指标</source>
         <translation>Targets</translation>
     </message>
@@ -1281,230 +1314,255 @@ The data sent by this school&apos;s earlier, unconfirmed key will be set aside (
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="217"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="229"/>
         <source>填报周期：</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="228"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="240"/>
         <source>导出汇总表…</source>
         <translation>Export summary workbook…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="232"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="244"/>
         <source>催报通知…</source>
         <translation>Reminders…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="234"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="246"/>
         <source>每校一份可粘贴到工作群的文字、每个乡镇一份，另有一份可打印的催报通知（.docx）</source>
         <translation>One text per school and per township to paste into a chat group, and one printable reminder notice (.docx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="237"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="249"/>
         <source>通报草稿…</source>
         <translation>Draft bulletin…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="239"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="251"/>
         <source>按汇总表的数字起草通报（.docx），修改后印发</source>
         <translation>Draft a bulletin (.docx) from the summary&apos;s figures, to edit before issuing</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="242"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="254"/>
         <source>县区汇总包…</source>
         <translation>County package…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="244"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="256"/>
         <source>报送市局：签名的县区汇总包（各校当前的填报、学校名单和本局的汇总数字）</source>
         <translation>For the city: the signed county package (every school&apos;s current entries, the roster and this bureau&apos;s figures)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="259"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="271"/>
         <source>未报送</source>
         <translation>Not reported</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="259"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="271"/>
         <source>不适用于该校类型</source>
         <translation>Not for this school type</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="264"/>
-        <source>点击格子查看详情，双击审核；把鼠标停在列标题上可看任务名称</source>
-        <translation>Click a cell for details, double-click to review; hover over a column title for the task name</translation>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="278"/>
+        <source>学校沿用了上一周期的填报，既没有确认也没有修改（格子文字为斜体）</source>
+        <translation>The school carried its answer from the last period and has neither confirmed nor edited it (italic text)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="293"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="279"/>
+        <source>学校沿用了上一周期的填报，并确认本期仍然属实</source>
+        <translation>The school carried its answer from the last period and confirmed it still holds</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="290"/>
+        <source>点击格子查看详情，双击审核</source>
+        <translation>Click a cell for details, double-click to review</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="291"/>
+        <source>把鼠标停在列标题上可看任务名称；没有角标的格子是学校本期新填的</source>
+        <translation>Hover over a column header for the task name; a cell without a corner mark is a new answer of this period</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="321"/>
         <source>学校×任务</source>
         <translation>Schools × tasks</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="296"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="324"/>
         <source>按任务</source>
         <translation>By task</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="302"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="330"/>
         <source>显示：</source>
         <translation>Show:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="305"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="333"/>
         <source>全部学校</source>
         <translation>All schools</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="306"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="334"/>
         <source>未报送的学校</source>
         <translation>Not reported</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="307"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="335"/>
         <source>逾期报送的学校</source>
         <translation>Reported late</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="314"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="342"/>
         <source>审核该校…</source>
         <translation>Review this school…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="320"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="348"/>
         <source>按学校</source>
         <translation>By school</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="342"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="370"/>
         <source>（{due} 截止）</source>
         <translation> (due {due})</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="366"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="396"/>
+        <source>沿用未确认 {n}</source>
+        <translation>Carried, unconfirmed: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="397"/>
+        <source>沿用已确认 {n}</source>
+        <translation>Carried, confirmed: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="403"/>
         <source>还没有工作计划或填报周期。</source>
         <translation>No work plan or reporting period yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="370"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="407"/>
         <source>应报 &lt;b&gt;{n}&lt;/b&gt; 所</source>
         <translation>Expected &lt;b&gt;{n}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="370"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="407"/>
         <source>已报送 &lt;b&gt;{n}&lt;/b&gt;</source>
         <translation>reported &lt;b&gt;{n}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="371"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="408"/>
         <source>&lt;a href=&apos;late&apos; style=&apos;color:#b06000&apos;&gt;逾期 {n}&lt;/a&gt;</source>
         <translation>&lt;a href=&apos;late&apos; style=&apos;color:#b06000&apos;&gt;late {n}&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="372"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="409"/>
         <source>逾期 0</source>
         <translation>late 0</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="373"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="410"/>
         <source>&lt;a href=&apos;missing&apos; style=&apos;color:#c5221f&apos;&gt;未报送 {n}&lt;/a&gt;</source>
         <translation>&lt;a href=&apos;missing&apos; style=&apos;color:#c5221f&apos;&gt;missing {n}&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="374"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="411"/>
         <source>未报送 0</source>
         <translation>missing 0</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="375"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="412"/>
         <source>已报学校总体完成率 &lt;b&gt;{r}&lt;/b&gt;</source>
         <translation>completion (reported schools) &lt;b&gt;{r}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="411"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="448"/>
         <source>{title}-{period}-汇总.xlsx</source>
         <translation>{title}-{period}-summary.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="412"/>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="416"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="449"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="453"/>
         <source>导出汇总表</source>
         <translation>Export summary workbook</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="412"/>
         <location filename="../../desktop/gui/bureau/overviewpage.py" line="449"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="486"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="423"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="460"/>
         <source>催报通知保存到哪个文件夹</source>
         <translation>Folder for the reminders</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="427"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="464"/>
         <source>催报通知</source>
         <translation>Reminders</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="434"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="471"/>
         <source>{period}通报（草稿）.docx</source>
         <translation>{period} bulletin (draft).docx</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="435"/>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="439"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="472"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="476"/>
         <source>通报草稿</source>
         <translation>Draft bulletin</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="435"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="472"/>
         <source>Word 文档 (*.docx)</source>
         <translation>Word document (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="447"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="484"/>
         <source>{title}-{period}-县区汇总包.xlsx</source>
         <translation>{title}-{period}-county-package.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="449"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="486"/>
         <source>县区汇总包（报送市局）</source>
         <translation>County package (for the city)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="453"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="490"/>
         <source>是否附带佐证材料文件</source>
         <translation>Include the evidence files?</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="454"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="491"/>
         <source>汇总包总是登记各校的佐证材料（文件名、大小、SHA-256）。是否把佐证材料文件本身也放进汇总包？文件会大很多；市局没有要求时请选“否”。</source>
         <translation>The package always lists the schools&apos; evidence (name, size, SHA-256). Put the evidence files themselves into the package too? It gets much larger; choose &quot;No&quot; unless the city asked for them.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="458"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="495"/>
         <source>输入密钥口令</source>
         <translation>Key passphrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="458"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="495"/>
         <source>签名县区汇总包需要本局密钥的口令：</source>
         <translation>Signing the county package needs this bureau&apos;s key passphrase:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="462"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="499"/>
         <source>县区汇总包</source>
         <translation>County package</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="473"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="510"/>
         <source>正在生成…</source>
         <translation>Writing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="482"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="519"/>
         <source>已生成：{path}</source>
         <translation>Written: {path}</translation>
     </message>
@@ -2099,158 +2157,158 @@ Once confirmed, the data signed with this key is no longer marked &quot;unconfir
 <context>
     <name>SchoolReviewPage</name>
     <message>
-        <location filename="../../desktop/gui/bureau/schoolreview.py" line="135"/>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="151"/>
         <source>填报周期：</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/schoolreview.py" line="140"/>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="156"/>
         <source>审核人：</source>
         <translation>Reviewer:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/schoolreview.py" line="150"/>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="166"/>
         <source>写出本校审核意见…</source>
         <translation>Write feedback for this school…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/schoolreview.py" line="154"/>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="170"/>
         <source>写出全部审核意见…</source>
         <translation>Write all feedback files…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/schoolreview.py" line="156"/>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="172"/>
         <source>为每所已有审核结论的学校写出一份审核意见文件，放到所选文件夹</source>
         <translation>Write one feedback file for every school with a decision, into the folder you choose</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/schoolreview.py" line="176"/>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="192"/>
         <source>总体意见（学校会在审核意见文件的封面上看到）</source>
         <translation>Overall comment (the school sees it on the cover of the feedback file)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/schoolreview.py" line="178"/>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="194"/>
         <source>总体通过</source>
         <translation>Pass overall</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/schoolreview.py" line="182"/>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="198"/>
         <source>总体退回修改</source>
         <translation>Send back overall</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/schoolreview.py" line="198"/>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="214"/>
         <source>本项结论</source>
         <translation>Decision on this task</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/schoolreview.py" line="202"/>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="218"/>
         <source>常用意见…</source>
         <translation>Quick comments…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/schoolreview.py" line="209"/>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="225"/>
         <source>退回修改时请写明要改什么</source>
         <translation>When sending back, say what to correct</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/schoolreview.py" line="212"/>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="228"/>
         <source>通过</source>
         <translation>Passed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/schoolreview.py" line="217"/>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="233"/>
         <source>退回修改</source>
         <translation>Sent back</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/schoolreview.py" line="280"/>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="296"/>
         <source>{n} 所学校的报送可审核</source>
         <translation>{n} school report(s) to review</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/schoolreview.py" line="281"/>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="297"/>
         <source>这个周期还没有已合并的报送。</source>
         <translation>No report has been merged for this period yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/schoolreview.py" line="304"/>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="320"/>
         <source>{code} 在这个周期还没有已合并的报送</source>
         <translation>{code} has no merged report for this period</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/schoolreview.py" line="335"/>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="351"/>
         <source>&lt;b&gt;{school}&lt;/b&gt; 第 {rev} 次报送 · 总体：&lt;b&gt;{state}&lt;/b&gt; · 通过 {p}，退回 {r}，未审核 {u}</source>
         <translation>&lt;b&gt;{school}&lt;/b&gt; revision {rev} · overall: &lt;b&gt;{state}&lt;/b&gt; · {p} passed, {r} sent back, {u} not reviewed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/schoolreview.py" line="370"/>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="386"/>
         <source>&lt;p&gt;填报状态：&lt;b&gt;{status}&lt;/b&gt;，进度 {p}%&lt;/p&gt;</source>
         <translation>&lt;p&gt;Status: &lt;b&gt;{status}&lt;/b&gt;, progress {p}%&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/schoolreview.py" line="372"/>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="391"/>
         <source>完成情况说明</source>
         <translation>What was done</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/schoolreview.py" line="372"/>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="391"/>
         <source>存在问题</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/schoolreview.py" line="373"/>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="392"/>
         <source>下步打算</source>
         <translation>Next steps</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/schoolreview.py" line="377"/>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="396"/>
         <source>佐证材料</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/schoolreview.py" line="380"/>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="399"/>
         <source>&lt;p style=&apos;color:#5f6368&apos;&gt;{state}：{who}，{when}（第 {rev} 次报送）&lt;/p&gt;</source>
         <translation>&lt;p style=&apos;color:#5f6368&apos;&gt;{state}: {who}, {when} (revision {rev})&lt;/p&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/schoolreview.py" line="385"/>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="404"/>
         <source>&lt;h4 style=&apos;color:#b06000&apos;&gt;自审核的第 {a} 次报送以来的改动&lt;/h4&gt;</source>
         <translation>&lt;h4 style=&apos;color:#b06000&apos;&gt;Changed since the reviewed revision {a}&lt;/h4&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/schoolreview.py" line="407"/>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="426"/>
         <source> 第{n}项</source>
         <translation> no. {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/schoolreview.py" line="440"/>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="459"/>
         <source>退回修改请写明意见（可从“常用意见”中选）。</source>
         <translation>Write what to correct before sending back (or pick a quick comment).</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/schoolreview.py" line="487"/>
         <location filename="../../desktop/gui/bureau/schoolreview.py" line="506"/>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="525"/>
         <source>写出审核意见</source>
         <translation>Write feedback</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/schoolreview.py" line="487"/>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="506"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/schoolreview.py" line="498"/>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="517"/>
         <source>审核意见文件放到哪个文件夹</source>
         <translation>Folder for the feedback files</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/schoolreview.py" line="505"/>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="524"/>
         <source>正在写出审核意见…</source>
         <translation>Writing feedback…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/schoolreview.py" line="514"/>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="533"/>
         <source>已写出 {n} 份审核意见：{files}</source>
         <translation>{n} feedback file(s) written: {files}</translation>
     </message>
@@ -2510,39 +2568,49 @@ Once confirmed, the data signed with this key is no longer marked &quot;unconfir
 <context>
     <name>TasksModel</name>
     <message>
-        <location filename="../../desktop/gui/bureau/schoolreview.py" line="83"/>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="92"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/schoolreview.py" line="83"/>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="92"/>
         <source>任务</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/schoolreview.py" line="83"/>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="92"/>
         <source>填报状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/schoolreview.py" line="83"/>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="92"/>
         <source>审核</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/schoolreview.py" line="83"/>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="92"/>
         <source>意见</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/schoolreview.py" line="84"/>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="93"/>
         <source>审核后改动</source>
         <translation>Changed since review</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/schoolreview.py" line="102"/>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="111"/>
         <source>有改动（{n} 处）</source>
         <translation>changed ({n})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="114"/>
+        <source>{status}（沿用·已确认）</source>
+        <translation>{status} (carried, confirmed)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/schoolreview.py" line="115"/>
+        <source>{status}（沿用·未确认）</source>
+        <translation>{status} (carried, unconfirmed)</translation>
     </message>
 </context>
 </TS>

@@ -121,7 +121,10 @@ def review_board(db, school: str, period: str | None = None) -> dict:
                      "reviewer": decision["reviewer"] if decision else "",
                      "reviewed_revision": decision["revision"] if decision else None,
                      "decided_at": decision["decided_at"] if decision else None,
-                     "since_revision": since, "changes": changes})
+                     "since_revision": since, "changes": changes,
+                     # DESIGN §13: the answer is the one the school carried from its last period (confirmed or not)
+                     "carried_from": entry.get("carried_from"),
+                     "carried_confirmed": bool(entry.get("carried_confirmed"))})
     return {"school": srow, "period": period, "plan": plan, "revision": revision, "tasks": rows,
             "overall": overall or {"state": ReviewState.UNREVIEWED, "comment": "", "reviewer": "", "revision": None,
                                    "decided_at": None},

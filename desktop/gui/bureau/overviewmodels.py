@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPoint, QRect, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPixmap, QPolygon
+from PySide6.QtWidgets import QStyledItemDelegate
 
 from desktop.gui.bureau.messages import (
     NOT_APPLICABLE_COLOR,
@@ -22,8 +23,53 @@ from desktop.gui.common.sizes import human_size
 _NO_PARENT = QModelIndex()  # the default 'parent' of the model methods
 CellRole = Qt.ItemDataRole.UserRole + 1  # (school code, task id)
 SortRole = Qt.ItemDataRole.UserRole + 2
+CarriedRole = Qt.ItemDataRole.UserRole + 3  # CARRIED_UNCONFIRMED / CARRIED_CONFIRMED / None (the school's own answer)
 NOT_REPORTED = "未报送"
 NOT_APPLICABLE = "—"
+
+
+# A cell whose answer the school carried from its last period (DESIGN §13) has a corner mark: orange while the
+# school has not confirmed it, blue once it confirmed it (确认沿用); an answer of the period has none.
+CARRIED_UNCONFIRMED, CARRIED_CONFIRMED = "unconfirmed", "confirmed"
+CARRIED_COLORS = {CARRIED_UNCONFIRMED: "#e37400", CARRIED_CONFIRMED: "#1a73e8"}
+
+
+def carried_name(kind: str | None) -> str:
+    return {CARRIED_UNCONFIRMED: tr("沿用上期，学校未确认"), CARRIED_CONFIRMED: tr("沿用上期，学校已确认")}.get(kind or "", "")
+
+
+def paint_carried_mark(painter: QPainter, rect: QRect, kind: str) -> None:
+    """The corner mark of a carried answer in the top right of ``rect``."""
+    size = max(6, min(11, rect.height() // 2))
+    right, top = rect.right() + 1, rect.top()
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(CARRIED_COLORS[kind]))
+    painter.drawPolygon(QPolygon([QPoint(right - size, top), QPoint(right, top), QPoint(right, top + size)]))
+    painter.restore()
+
+
+def carried_legend_pixmap(kind: str, width: int = 26, height: int = 18) -> QPixmap:
+    """A small blank cell with the mark, for the legend."""
+    pix = QPixmap(width, height)
+    pix.fill(QColor("#ffffff"))
+    painter = QPainter(pix)
+    painter.setPen(QColor("#dadce0"))
+    painter.drawRect(0, 0, width - 1, height - 1)
+    paint_carried_mark(painter, QRect(0, 0, width, height), kind)
+    painter.end()
+    return pix
+
+
+class CarriedMarkDelegate(QStyledItemDelegate):
+    """Paints a matrix cell as usual, then the carried mark its model gives (CarriedRole)."""
+
+    def paint(self, painter, option, index):
+        super().paint(painter, option, index)
+        kind = index.data(CarriedRole)
+        if kind in CARRIED_COLORS:
+            paint_carried_mark(painter, option.rect, kind)
 
 
 def short_status(status: str) -> str:
@@ -47,6 +93,9 @@ class MatrixModel(QAbstractTableModel):
         self._applicable: dict[str, set] = {}
         self._reported: set[str] = set()
         self._evidence: dict = {}
+        self._carried: dict = {}  # (school, task) → confirmed, for the answers carried from the last period
+        self._italic = QFont()
+        self._italic.setItalic(True)
         self._brushes = {k: QBrush(QColor(v)) for k, v in STATUS_COLORS.items()}
         self._brushes[NOT_REPORTED] = QBrush(QColor(NOT_REPORTED_COLOR))
         self._brushes[NOT_APPLICABLE] = QBrush(QColor(NOT_APPLICABLE_COLOR))
@@ -57,10 +106,12 @@ class MatrixModel(QAbstractTableModel):
         if ov is None:
             self._schools, self._tasks, self._status, self._applicable, self._reported, self._evidence = \
                 [], [], {}, {}, set(), {}
+            self._carried = {}
         else:
             self._schools, self._tasks = ov["schools"], ov["tasks"]
             self._status, self._applicable = ov["status"], ov["applicable"]
             self._reported, self._evidence = set(ov["submissions"]), ov["evidence"]
+            self._carried = ov.get("carried", {})
         self.endResetModel()
 
     def cell_status(self, row: int, column: int) -> str:
@@ -70,6 +121,15 @@ class MatrixModel(QAbstractTableModel):
         if code not in self._reported:
             return NOT_REPORTED
         return self._status.get((code, task_id), "未开始")
+
+    def cell_carried(self, row: int, column: int) -> str | None:
+        """CARRIED_UNCONFIRMED / CARRIED_CONFIRMED when the school's reported answer is its last period's, else None."""
+        if self.cell_status(row, column) in (NOT_APPLICABLE, NOT_REPORTED):
+            return None
+        confirmed = self._carried.get((self._schools[row]["code"], self._tasks[column]["task_id"]))
+        if confirmed is None:
+            return None
+        return CARRIED_CONFIRMED if confirmed else CARRIED_UNCONFIRMED
 
     def cell(self, index: QModelIndex) -> tuple[str, str] | None:
         if not index.isValid():
@@ -114,11 +174,18 @@ class MatrixModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ForegroundRole and self.cell_status(index.row(), index.column()) == NOT_REPORTED:
             return self._muted
+        if role == CarriedRole:
+            return self.cell_carried(index.row(), index.column())
+        if role == Qt.ItemDataRole.FontRole and self.cell_carried(index.row(), index.column()) == CARRIED_UNCONFIRMED:
+            return self._italic
         if role == Qt.ItemDataRole.ToolTipRole:
             s, t = self._schools[index.row()], self._tasks[index.column()]
             status = self.cell_status(index.row(), index.column())
             n_ev = self._evidence.get((s["code"], t["task_id"]), 0)
             tip = f"{s['name']}\n{t['task_id']} {t['title']}\n{status_label(status)}"
+            carried = self.cell_carried(index.row(), index.column())
+            if carried:
+                tip += "\n" + carried_name(carried)
             if n_ev:
                 tip += "\n" + tr("佐证材料 {n} 个").format(n=n_ev)
             return tip

@@ -37,11 +37,15 @@ from desktop.gui.bureau.messages import (
     status_name,
 )
 from desktop.gui.bureau.overviewmodels import (
+    CARRIED_CONFIRMED,
+    CARRIED_UNCONFIRMED,
     SCHOOL_STATE_COL,
+    CarriedMarkDelegate,
     EvidenceModel,
     MatrixModel,
     RecordsModel,
     SchoolFilter,
+    carried_legend_pixmap,
     school_columns,
     task_columns,
 )
@@ -128,6 +132,14 @@ class CellDetail(QWidget):
         if e["status"] == "进行中" and e["progress"]:
             status = self.tr("{status}（{n}%）").format(status=status, n=e["progress"])
         parts.append(f"<p><span style='background:{color}; padding:2px 6px'>&nbsp;{esc(status)}&nbsp;</span></p>")
+        if e.get("carried_from"):
+            if e.get("carried_confirmed"):
+                line = self.tr("沿用上期（{period}）的填报，学校已确认仍然属实").format(period=esc(e["carried_from"]))
+                colour = "#1a73e8"
+            else:
+                line = self.tr("沿用上期（{period}）的填报，学校未确认也未修改").format(period=esc(e["carried_from"]))
+                colour = "#b06000"
+            parts.append(f"<p style='margin:2px 0; color:{colour}'><b>{line}</b></p>")
         rows = [(self.tr("完成情况说明"), e["narrative"]), (self.tr("存在问题"), e["problems"]),
                 (self.tr("下步打算"), e["next_steps"])]
         if e["status"] == "不适用":
@@ -260,8 +272,23 @@ class OverviewPage(QWidget):
             chip = QLabel(text)
             chip.setStyleSheet(f"background: {color}; border: 1px solid #dadce0; border-radius: 3px; padding: 1px 6px;")
             legend.addWidget(chip)
+        legend.addSpacing(10)
+        self.carried_legend: dict[str, QLabel] = {}  # the words beside each corner mark, with the count
+        for kind, tip in (
+                (CARRIED_UNCONFIRMED, self.tr("学校沿用了上一周期的填报，既没有确认也没有修改（格子文字为斜体）")),
+                (CARRIED_CONFIRMED, self.tr("学校沿用了上一周期的填报，并确认本期仍然属实"))):
+            mark = QLabel()
+            mark.setPixmap(carried_legend_pixmap(kind))
+            mark.setToolTip(tip)
+            words = QLabel()
+            words.setObjectName(f"carriedLegend-{kind}")
+            words.setToolTip(tip)
+            self.carried_legend[kind] = words
+            legend.addWidget(mark)
+            legend.addWidget(words)
         legend.addStretch(1)
-        hint = QLabel(self.tr("点击格子查看详情，双击审核；把鼠标停在列标题上可看任务名称"))
+        hint = QLabel(self.tr("点击格子查看详情，双击审核"))
+        hint.setToolTip(self.tr("把鼠标停在列标题上可看任务名称；没有角标的格子是学校本期新填的"))
         hint.setStyleSheet("color: #5f6368;")
         legend.addWidget(hint)
         ml.addLayout(legend)
@@ -269,6 +296,7 @@ class OverviewPage(QWidget):
         self.matrix_view = QTableView()
         self.matrix_view.setObjectName("matrixView")
         self.matrix_view.setModel(self.matrix)
+        self.matrix_view.setItemDelegate(CarriedMarkDelegate(self.matrix_view))
         self.matrix_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.matrix_view.setWordWrap(False)
         self.matrix_view.setShowGrid(True)
@@ -360,7 +388,16 @@ class OverviewPage(QWidget):
         for button in (self.export_button, self.remind_button, self.bulletin_button, self.county_button):
             button.setEnabled(ready)
 
+    def _carried_counts(self) -> None:
+        """The legend of the corner marks says how many cells carry each (the headline has no room left)."""
+        rows = self.data["per_school"] if self.data else []
+        unconfirmed = sum(p.get("n_carried_unconfirmed", 0) for p in rows)
+        confirmed = sum(p.get("n_carried", 0) for p in rows) - unconfirmed
+        self.carried_legend[CARRIED_UNCONFIRMED].setText(self.tr("沿用未确认 {n}").format(n=unconfirmed))
+        self.carried_legend[CARRIED_CONFIRMED].setText(self.tr("沿用已确认 {n}").format(n=confirmed))
+
     def _headline(self) -> None:
+        self._carried_counts()
         d = self.data
         if d is None:
             self.headline.setText(self.tr("还没有工作计划或填报周期。"))

@@ -76,6 +76,15 @@ class SchoolsModel(RowsTableModel):
         return None
 
 
+def carried_sentence(_widget: QWidget, t: dict) -> str:
+    """What the bureau reads about an answer the school carried from its last period (DESIGN §13)."""
+    if t["carried_confirmed"]:
+        text = QCoreApplication.translate("Carried", "沿用上期（{period}）的填报，学校已确认仍然属实")
+    else:
+        text = QCoreApplication.translate("Carried", "沿用上期（{period}）的填报，学校未确认也未修改")
+    return text.format(period=t["carried_from"])
+
+
 class TasksModel(RowsTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -100,12 +109,19 @@ class TasksModel(RowsTableModel):
         r, col = self._rows[index.row()], index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             changed = self.tr("有改动（{n} 处）").format(n=len(r["changes"])) if r["changes"] else ""
-            return (r["task_id"], r["title"], status_name(r["status"]), review_name(self, r["state"]), r["comment"],
-                    changed)[col]
+            status = status_name(r["status"])
+            if r.get("carried_from"):
+                status = (self.tr("{status}（沿用·已确认）") if r["carried_confirmed"]
+                          else self.tr("{status}（沿用·未确认）")).format(status=status)
+            return (r["task_id"], r["title"], status, review_name(self, r["state"]), r["comment"], changed)[col]
         if role == Qt.ItemDataRole.BackgroundRole and col == 3:
             return QColor("#" + REVIEW_COLOURS[r["state"]])
         if role == Qt.ItemDataRole.ForegroundRole and col == 5 and r["changes"]:
             return QColor("#b06000")
+        if role == Qt.ItemDataRole.ForegroundRole and col == 2 and r.get("carried_from"):
+            return QColor("#1a73e8" if r["carried_confirmed"] else "#b06000")
+        if role == Qt.ItemDataRole.ToolTipRole and col == 2 and r.get("carried_from"):
+            return carried_sentence(self, r)
         if role == Qt.ItemDataRole.ToolTipRole and col in (1, 4):
             return r["title"] if col == 1 else r["comment"]
         return None
@@ -369,6 +385,9 @@ class SchoolReviewPage(QWidget):
         parts = [f"<h3>{esc(t['task_id'])} {esc(t['title'])}</h3>",
                  self.tr("<p>填报状态：<b>{status}</b>，进度 {p}%</p>").format(status=esc(status_name(t["status"])),
                                                                        p=t["progress"])]
+        if t.get("carried_from"):
+            colour = "#1a73e8" if t["carried_confirmed"] else "#b06000"
+            parts.append(f"<p style='color:{colour}'><b>{esc(carried_sentence(self, t))}</b></p>")
         for label, value in ((self.tr("完成情况说明"), t["narrative"]), (self.tr("存在问题"), t["problems"]),
                              (self.tr("下步打算"), t["next_steps"])):
             if value:
