@@ -14,7 +14,7 @@ from pathlib import Path
 from desktop import __version__
 from desktop.core import safetext
 from desktop.core.errors import TaizhangError
-from desktop.core.words import Outcome, PlanChange, ReviewState
+from desktop.core.words import EvidenceRule, Outcome, PlanChange, ReviewState
 
 
 def _print_json(data) -> None:
@@ -79,6 +79,25 @@ def cmd_plan_publish(args) -> int:
     n = sum(1 for t in content["tasks"] if not t["is_heading"])
     _print(f"已发布 {args.out}：第 {content['plan']['version']} 版，{n} 项任务，{len(content['schools'])} 所学校"
           f" / published version {content['plan']['version']}: {n} tasks, {len(content['schools'])} schools")
+    return 0
+
+
+def cmd_plan_rule(args) -> int:
+    """The bureau's plan review from a script: a task's evidence rule and a target's 口径说明 (DESIGN §13)."""
+    from desktop.core import services
+
+    db = _db(args.db)
+    try:
+        task = services.tasklist.set_task_rule(db, args.task, evidence=args.evidence, definition=args.note,
+                                               target=args.target)
+    finally:
+        db.close()
+    rule = task.get("evidence") or EvidenceRule.OPTIONAL
+    _print(f"{task['task_id']} {task['title']}：佐证材料 {rule}")
+    for x in task["targets"]:
+        _print(f"  指标 {x['seq']}：{x['text']}" + (f"〔口径：{x['definition']}〕" if x.get("definition") else ""))
+    if args.evidence is not None or args.note is not None:
+        _print("已保存；重新发布任务清单后学校才会收到 / saved; the schools get it when the plan is published again")
     return 0
 
 
@@ -273,6 +292,8 @@ def cmd_entry_set(args) -> int:
         task = ws.tasks.get(args.task)
         if task is None:
             raise TaizhangError(f"任务清单中没有任务 {args.task[:20]}", f"the plan has no task {args.task[:20]}")
+        if args.carry_again:
+            return _carry_again(ws, args, bool(fields or values or args.attach or reused or args.confirm))
         if task["is_heading"] and args.confirm and not (fields or values or args.attach or reused):
             done = services.reporting.confirm_carried(ws, args.task)
             _print(f"{args.task} {task['title']}：确认沿用 {len(done)} 项 / {len(done)} carried task(s) confirmed")
@@ -295,6 +316,18 @@ def cmd_entry_set(args) -> int:
     if entry["carried_from"]:
         mark = f"（沿用“{entry['carried_from']}”，{'已确认' if entry['carried_confirmed'] else '未确认'}）"
     _print(f"{args.task} {row['title']}：{entry['status']} {entry['progress']}%{mark} / saved")
+    return 0
+
+
+def _carry_again(ws, args, other_changes: bool) -> int:
+    """`entry set --carry-again`: last period's answer back for one task (alone, never with other changes)."""
+    from desktop.core import services
+
+    if other_changes:
+        raise TaizhangError("--carry-again 不能与其他修改同时使用", "--carry-again goes alone, without other changes")
+    row = services.reporting.carry_again(ws, args.task)
+    _print(f"{args.task} {row['title']}：已改回上期（{row['entry']['carried_from']}）的填报，沿用未确认"
+           " / last period's answer is back, carried and not confirmed")
     return 0
 
 
@@ -707,6 +740,14 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--period", required=True, action="append", metavar="NAME[:DUE]")
     s.add_argument("-o", "--out", required=True)
     s.set_defaults(func=cmd_plan_publish)
+    s = plan.add_parser("rule", help="a task's evidence rule (必需/可选/不需) and a target's 口径说明, before publishing")
+    s.add_argument("task", metavar="TASK_ID")
+    s.add_argument("--db", required=True)
+    s.add_argument("--evidence", metavar="必需|可选|不需",
+                   help="required / optional (the default) / not-needed: what evidence the schools must attach")
+    s.add_argument("--note", metavar="口径说明", help="how to count the target (empty clears it)")
+    s.add_argument("--target", type=int, metavar="SEQ", help="which target the note is for (when the task has several)")
+    s.set_defaults(func=cmd_plan_rule)
 
     county = sub.add_parser("county", help="county install").add_subparsers(dest="county_cmd", required=True)
     s = county.add_parser("init")
@@ -773,6 +814,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="let a file the school stored already back this task too (stored once)")
     s.add_argument("--confirm", action="store_true",
                    help="确认沿用: confirm the carried answer (a section's id: every task in it)")
+    s.add_argument("--carry-again", dest="carry_again", action="store_true",
+                   help="改回上期内容: last period's answer back (undoes an edit or a --confirm); alone")
     s.set_defaults(func=cmd_entry_set)
     s = entry.add_parser("list", help="the school's entries of a period")
     s.add_argument("--db", required=True)

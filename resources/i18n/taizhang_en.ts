@@ -32,62 +32,82 @@
 <context>
     <name>CarriedBox</name>
     <message>
-        <location filename="../../desktop/gui/school/carried.py" line="58"/>
+        <location filename="../../desktop/gui/school/carried.py" line="59"/>
         <source>确认沿用</source>
         <translation>Confirm carried</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/carried.py" line="60"/>
+        <location filename="../../desktop/gui/school/carried.py" line="61"/>
         <source>上期的填报本期仍然属实：确认后导出时不再提示</source>
         <translation>Last period&apos;s answer still holds this period: once confirmed, the export no longer warns</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/carried.py" line="62"/>
+        <location filename="../../desktop/gui/school/carried.py" line="63"/>
         <source>本部分全部确认沿用</source>
         <translation>Confirm the whole section</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/carried.py" line="64"/>
+        <location filename="../../desktop/gui/school/carried.py" line="65"/>
         <source>确认本部分所有沿用上期、尚未确认的任务</source>
         <translation>Confirm every task of this section carried from the last period and not yet confirmed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/carried.py" line="94"/>
+        <location filename="../../desktop/gui/school/carried.py" line="99"/>
         <source>沿用上期（{period}）· 已确认</source>
         <translation>Carried from last period ({period}) · confirmed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/carried.py" line="96"/>
+        <location filename="../../desktop/gui/school/carried.py" line="101"/>
         <source>沿用上期（{period}）· 请确认仍然属实，或直接修改</source>
         <translation>Carried from last period ({period}) · confirm it still holds, or edit it</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/carried.py" line="99"/>
+        <location filename="../../desktop/gui/school/carried.py" line="104"/>
         <source>本期已填写（上期：{period}）</source>
         <translation>Answered this period (last period: {period})</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/carried.py" line="105"/>
+        <location filename="../../desktop/gui/school/carried.py" line="111"/>
+        <source>撤销确认</source>
+        <translation>Undo confirm</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/carried.py" line="112"/>
+        <source>改回“沿用上期、未确认”，导出时会再提示</source>
+        <translation>Back to &quot;carried, not confirmed&quot;; the export will remind you again</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/carried.py" line="114"/>
+        <source>改回上期内容</source>
+        <translation>Back to last period&apos;s answer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/carried.py" line="115"/>
+        <source>用上期的填报（状态、说明、完成值、佐证材料）替换本期对这项任务的填写</source>
+        <translation>Replace this period&apos;s answer to the task with last period&apos;s (status, texts, achieved values, evidence)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/carried.py" line="118"/>
         <source>上期：{status} {progress}%</source>
         <translation>Last period: {status} {progress}%</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/carried.py" line="107"/>
+        <location filename="../../desktop/gui/school/carried.py" line="120"/>
         <source>；{narrative}</source>
         <translation>; {narrative}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/carried.py" line="109"/>
+        <location filename="../../desktop/gui/school/carried.py" line="122"/>
         <source>；完成值 {values}</source>
         <translation>; achieved {values}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/carried.py" line="111"/>
+        <location filename="../../desktop/gui/school/carried.py" line="124"/>
         <source>；佐证 {n} 份</source>
         <translation>; {n} evidence file(s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/carried.py" line="120"/>
+        <location filename="../../desktop/gui/school/carried.py" line="133"/>
         <source>上期（{period}）：{value}</source>
         <translation>Last period ({period}): {value}</translation>
     </message>
@@ -674,47 +694,47 @@ Plan: {title} (version {version}, {tasks} tasks, {schools} schools)</translation
 <context>
     <name>PlanChangeBox</name>
     <message>
-        <location filename="../../desktop/gui/school/carried.py" line="139"/>
+        <location filename="../../desktop/gui/school/carried.py" line="152"/>
         <source>知道了</source>
         <translation>Seen</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/carried.py" line="152"/>
+        <location filename="../../desktop/gui/school/carried.py" line="165"/>
         <source>任务</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/carried.py" line="152"/>
+        <location filename="../../desktop/gui/school/carried.py" line="165"/>
         <source>具体内容</source>
         <translation>Details</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/carried.py" line="152"/>
+        <location filename="../../desktop/gui/school/carried.py" line="165"/>
         <source>完成时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/carried.py" line="154"/>
+        <location filename="../../desktop/gui/school/carried.py" line="167"/>
         <source>任务清单第 {v} 版新增了本任务。</source>
         <translation>Version {v} of the plan added this task.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/carried.py" line="156"/>
+        <location filename="../../desktop/gui/school/carried.py" line="169"/>
         <source>任务清单第 {v} 版修改了本任务：</source>
         <translation>Version {v} of the plan changed this task:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/carried.py" line="157"/>
+        <location filename="../../desktop/gui/school/carried.py" line="170"/>
         <source>{field}：原为“{old}”，现为“{new}”</source>
         <translation>{field}: was &quot;{old}&quot;, now &quot;{new}&quot;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/carried.py" line="162"/>
+        <location filename="../../desktop/gui/school/carried.py" line="175"/>
         <source>佐证要求：现为“{rule}”</source>
         <translation>Evidence: now &quot;{rule}&quot;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/carried.py" line="164"/>
+        <location filename="../../desktop/gui/school/carried.py" line="177"/>
         <source>量化指标有调整，请看下面的指标</source>
         <translation>The targets changed: see the targets below</translation>
     </message>
@@ -1350,224 +1370,236 @@ If it is last year&apos;s plan, do not switch. Switch to this plan?</translation
     </message>
     <message>
         <location filename="../../desktop/gui/school/detail.py" line="200"/>
-        <location filename="../../desktop/gui/school/detail.py" line="361"/>
+        <location filename="../../desktop/gui/school/detail.py" line="362"/>
         <source>：</source>
         <translation>:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="215"/>
+        <location filename="../../desktop/gui/school/detail.py" line="216"/>
         <source>完成情况</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="227"/>
+        <location filename="../../desktop/gui/school/detail.py" line="228"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="231"/>
+        <location filename="../../desktop/gui/school/detail.py" line="232"/>
         <source>进度</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="250"/>
+        <location filename="../../desktop/gui/school/detail.py" line="251"/>
         <source>不适用原因</source>
         <translation>Reason (not applicable)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="253"/>
+        <location filename="../../desktop/gui/school/detail.py" line="254"/>
         <source>例如：本校无此学段</source>
         <translation>e.g. the school has no such grade</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="260"/>
+        <location filename="../../desktop/gui/school/detail.py" line="261"/>
         <source>量化指标：</source>
         <translation>Targets:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="273"/>
+        <location filename="../../desktop/gui/school/detail.py" line="274"/>
         <source>完成情况说明</source>
         <translation>What was done</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="273"/>
+        <location filename="../../desktop/gui/school/detail.py" line="274"/>
         <source>做了什么、做到什么程度（可写数量、时间、范围）</source>
         <translation>What was done and how far (numbers, dates, scope)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="274"/>
+        <location filename="../../desktop/gui/school/detail.py" line="275"/>
         <source>存在问题</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="274"/>
+        <location filename="../../desktop/gui/school/detail.py" line="275"/>
         <source>遇到的困难和不足</source>
         <translation>Difficulties and shortcomings</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="275"/>
+        <location filename="../../desktop/gui/school/detail.py" line="276"/>
         <source>下步打算</source>
         <translation>Next steps</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="275"/>
+        <location filename="../../desktop/gui/school/detail.py" line="276"/>
         <source>接下来准备怎么做</source>
         <translation>What comes next</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="295"/>
-        <location filename="../../desktop/gui/school/detail.py" line="648"/>
+        <location filename="../../desktop/gui/school/detail.py" line="296"/>
+        <location filename="../../desktop/gui/school/detail.py" line="679"/>
         <source>佐证材料</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="299"/>
+        <location filename="../../desktop/gui/school/detail.py" line="300"/>
         <source>把照片、文件拖到下面的框里，或点“添加文件”。</source>
         <translation>Drag photos and files into the box below, or click &quot;Add files&quot;.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="303"/>
+        <location filename="../../desktop/gui/school/detail.py" line="304"/>
         <source>添加文件…</source>
         <translation>Add files…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="306"/>
+        <location filename="../../desktop/gui/school/detail.py" line="307"/>
         <source>打开</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="309"/>
-        <location filename="../../desktop/gui/school/detail.py" line="712"/>
+        <location filename="../../desktop/gui/school/detail.py" line="310"/>
+        <location filename="../../desktop/gui/school/detail.py" line="743"/>
         <source>移除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="312"/>
+        <location filename="../../desktop/gui/school/detail.py" line="313"/>
         <source>从已有材料选择…</source>
         <translation>From stored files…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="314"/>
+        <location filename="../../desktop/gui/school/detail.py" line="315"/>
         <source>同一份材料用作几项任务的佐证：只保存一份，不必重复上传</source>
         <translation>Let one file back several tasks: stored once, no need to add it again</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="345"/>
+        <location filename="../../desktop/gui/school/detail.py" line="346"/>
         <source>本任务不需要上传佐证材料（教育局规定）。</source>
         <translation>No evidence is needed for this task (set by the bureau).</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="385"/>
-        <location filename="../../desktop/gui/school/detail.py" line="451"/>
+        <location filename="../../desktop/gui/school/detail.py" line="386"/>
+        <location filename="../../desktop/gui/school/detail.py" line="452"/>
         <source>（未注明）</source>
         <translation>(not stated)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="386"/>
+        <location filename="../../desktop/gui/school/detail.py" line="387"/>
         <source>全部学校</source>
         <translation>All schools</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="416"/>
+        <location filename="../../desktop/gui/school/detail.py" line="417"/>
         <source>
 口径：{definition}</source>
         <translation>
 How to count: {definition}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="420"/>
+        <location filename="../../desktop/gui/school/detail.py" line="421"/>
         <source>目标：{value}{unit}</source>
         <translation>Target: {value} {unit}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="421"/>
+        <location filename="../../desktop/gui/school/detail.py" line="422"/>
         <source>目标：待教育局确定</source>
         <translation>Target: to be set by the bureau</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="426"/>
+        <location filename="../../desktop/gui/school/detail.py" line="427"/>
         <source>完成值</source>
         <translation>Achieved</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="430"/>
+        <location filename="../../desktop/gui/school/detail.py" line="431"/>
         <source>“{text}”的完成值</source>
         <translation>Achieved value for &quot;{text}&quot;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="454"/>
+        <location filename="../../desktop/gui/school/detail.py" line="455"/>
         <source>{deadline}（已超期）</source>
         <translation>{deadline} (overdue)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="466"/>
+        <location filename="../../desktop/gui/school/detail.py" line="467"/>
         <source>教育局退回修改：{comment}
 请按意见修改后重新导出报送。</source>
         <translation>Sent back by the bureau: {comment}
 Correct it as asked, then export the report again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="467"/>
+        <location filename="../../desktop/gui/school/detail.py" line="468"/>
         <source>（未写意见）</source>
         <translation>(no comment)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="482"/>
+        <location filename="../../desktop/gui/school/detail.py" line="483"/>
         <source>佐证材料（{n}）· 必需上传</source>
         <translation>Evidence ({n}) · required</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="484"/>
+        <location filename="../../desktop/gui/school/detail.py" line="485"/>
         <source>佐证材料（{n}）</source>
         <translation>Evidence ({n})</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="552"/>
+        <location filename="../../desktop/gui/school/detail.py" line="553"/>
         <source>未能保存：{reason}</source>
         <translation>Not saved: {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="578"/>
+        <location filename="../../desktop/gui/school/detail.py" line="579"/>
         <source>选择佐证材料</source>
         <translation>Choose evidence files</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="579"/>
+        <location filename="../../desktop/gui/school/detail.py" line="580"/>
         <source>所有文件 (*);;图片 (*.png *.jpg *.jpeg);;文档 (*.pdf *.docx *.xlsx)</source>
         <translation>All files (*);;Images (*.png *.jpg *.jpeg);;Documents (*.pdf *.docx *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="637"/>
+        <location filename="../../desktop/gui/school/detail.py" line="604"/>
+        <location filename="../../desktop/gui/school/detail.py" line="609"/>
+        <source>改回上期内容</source>
+        <translation>Back to last period&apos;s answer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/detail.py" line="605"/>
+        <source>用上期的填报替换本期对这项任务的填写？本期的状态、说明和完成值会改回上期的；本期新加的佐证材料会从本任务移除。</source>
+        <translation>Replace this period&apos;s answer to the task with last period&apos;s? The status, texts and achieved values go back to last period&apos;s; evidence added this period is removed from the task.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/school/detail.py" line="668"/>
         <source>正在处理佐证材料，请稍候</source>
         <translation>Still working on the evidence, please wait</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="680"/>
+        <location filename="../../desktop/gui/school/detail.py" line="711"/>
         <source>有文件未能添加：</source>
         <translation>Some files could not be added:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="687"/>
+        <location filename="../../desktop/gui/school/detail.py" line="718"/>
         <source>正在添加佐证材料：{names}</source>
         <translation>Adding evidence: {names}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="708"/>
+        <location filename="../../desktop/gui/school/detail.py" line="739"/>
         <source>移除佐证材料</source>
         <translation>Remove evidence</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="709"/>
+        <location filename="../../desktop/gui/school/detail.py" line="740"/>
         <source>从本任务中移除“{name}”？</source>
         <translation>Remove &quot;{name}&quot; from this task?</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="713"/>
+        <location filename="../../desktop/gui/school/detail.py" line="610"/>
+        <location filename="../../desktop/gui/school/detail.py" line="744"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/detail.py" line="721"/>
+        <location filename="../../desktop/gui/school/detail.py" line="752"/>
         <source>正在移除佐证材料…</source>
         <translation>Removing evidence…</translation>
     </message>

@@ -182,3 +182,31 @@ def test_one_file_backs_several_tasks_stored_once(school, capsys, tmp_path):
     with zipfile.ZipFile(report) as zf:
         assert sum(n.startswith("taizhang/evidence/") for n in zf.namelist()) == 1
     assert ok(capsys, "verify", report)
+
+
+def test_carry_again_undoes_an_edit_and_a_confirm(school, capsys, tmp_path):
+    db, tasks, with_target = school
+    extra = tmp_path / "本期照片.txt"
+    extra.write_text("本期才有\n", encoding="utf-8")
+    ok(capsys, "entry", "set", "--db", db, "--period", P2, "--task", tasks[0], "--status", "进行中", "--progress", "20",
+       "--narrative", "写错了。", "--attach", extra)
+    ok(capsys, "entry", "set", "--db", db, "--period", P2, "--task", with_target, "--confirm")
+    for task in (tasks[0], with_target):
+        out = ok(capsys, "entry", "set", "--db", db, "--period", P2, "--task", task, "--carry-again")
+        assert "改回上期" in out
+    rows = {r["task_id"]: r for r in json.loads(ok(capsys, "entry", "list", "--db", db, "--period", P2, "--json"))}
+    first = rows[tasks[0]]
+    assert (first["status"], first["narrative"], first["evidence"]) == ("已完成", "召开专题会议两次。", 1)
+    assert (first["carried_from"], first["carried_confirmed"]) == (P1, False)
+    assert (rows[with_target]["carried_confirmed"], rows[with_target]["indicators"]) == (False, [{"seq": 1, "value": "7"}])
+    conn = open_db(db)
+    try:  # the file only period 2 had is gone with its last link; period 1's file stays once
+        assert conn.execute("SELECT COUNT(*) FROM evidence").fetchone()[0] == 1
+    finally:
+        conn.close()
+    # nothing to carry (no answer last period), or mixed with an edit: refused, nothing changes
+    before = ok(capsys, "entry", "list", "--db", db, "--period", P2, "--json")
+    for args in ((tasks[2], "--carry-again"), (tasks[0], "--carry-again", "--status", "未开始")):
+        code, _, err = cli(capsys, "entry", "set", "--db", db, "--period", P2, "--task", *args)
+        assert code == 2 and " / error: " in err and "Traceback" not in err
+    assert ok(capsys, "entry", "list", "--db", db, "--period", P2, "--json") == before

@@ -151,6 +151,26 @@ def carry_forward(db, school: str, plan_id: str, source: str, target: str, task_
     return n
 
 
+def has_entry(db, school: str, plan_id: str, period: str, task_id: str) -> bool:
+    """Whether the school recorded an answer (an entry row) for the task in the period."""
+    return db.execute("SELECT 1 FROM entries WHERE school_code = ? AND plan_id = ? AND period = ? AND task_id = ?",
+                      [school, plan_id, period, task_id]).fetchone() is not None
+
+
+def carry_again(db, school: str, plan_id: str, source: str, target: str, task_id: str) -> bool:
+    """沿用上期 once more for one task: its entry and achieved values in ``target`` are replaced by those of
+    ``source``, marked carried and not confirmed, and ``source``'s evidence links are added back (links of
+    ``target`` that ``source`` lacks are the caller's to remove first, through records.evidence). Returns False
+    (and changes nothing) when ``source`` has no answer for the task. Call in a transaction."""
+    if not has_entry(db, school, plan_id, source, task_id):
+        return False
+    key = [school, plan_id, target, task_id]
+    db.execute("DELETE FROM entries WHERE school_code = ? AND plan_id = ? AND period = ? AND task_id = ?", key)
+    db.execute("DELETE FROM indicator_values WHERE school_code = ? AND plan_id = ? AND period = ? AND task_id = ?", key)
+    carry_forward(db, school, plan_id, source, target, [task_id])
+    return True
+
+
 def confirm_carried(db, school: str, plan_id: str, period: str, task_ids) -> list[str]:
     """The school confirms carried entries as still true for the period (确认沿用); returns the task ids that
     were carried and not yet confirmed."""

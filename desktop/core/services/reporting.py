@@ -329,6 +329,29 @@ def confirm_carried(ws: SchoolWorkspace, task_id: str) -> list[str]:
     return done
 
 
+def carry_again(ws: SchoolWorkspace, task_id: str) -> dict:
+    """沿用上期 again for one task (an edit or a 确认沿用 the school wants undone): the task's answer of this period
+    becomes its last period's again — status, texts, achieved values and files — carried and not confirmed.
+    Files attached only this period are removed from the task (kept while another task or period uses them).
+    Returns the fresh board row."""
+    task = ws.tasks.get(task_id)
+    if task is None or task["is_heading"]:
+        raise TaizhangError(f"找不到任务 {task_id[:20]}", f"no task {task_id[:20]}")
+    source = previous_period(ws.db, ws.school_code, ws.plan_id, ws.period)
+    if source is None or not entries.has_entry(ws.db, ws.school_code, ws.plan_id, source, task_id):
+        raise TaizhangError("上期没有填报这项任务，没有可以沿用的内容",
+                            "the last period has no answer for this task: there is nothing to carry")
+    keep = {e["sha256"] for e in evidence.list_evidence(ws.db, ws.school_code, ws.plan_id, source, task_id)}
+    for e in evidence.list_evidence(ws.db, ws.school_code, ws.plan_id, ws.period, task_id):
+        if e["sha256"] not in keep:  # each removal is its own transaction (records.evidence)
+            evidence.remove_evidence(ws.db, ws.school_code, ws.plan_id, task_id, ws.period, e["sha256"])
+    with transaction(ws.db):
+        entries.carry_again(ws.db, ws.school_code, ws.plan_id, source, ws.period, task_id)
+        audit(ws.db, "carry_forward.again", ws.period, json.dumps({"task": task_id, "from": source},
+                                                                   ensure_ascii=False))
+    return task_state(ws, task_id)
+
+
 def previous_entry(ws: SchoolWorkspace, task_id: str) -> dict | None:
     """What the school answered for the task in its last period before this one (shown beside each field):
     {period, entry, evidence}, or None when there is no earlier period with records."""

@@ -16,6 +16,7 @@ from desktop.core.roster import store as roster_store
 from desktop.core.signing import identity
 from desktop.core.tasklist import editing, source_map
 from desktop.core.tasklist import store as task_store
+from desktop.core.words import EVIDENCE_RULES, EvidenceRule
 
 
 def import_plan(db, plan_file, *, plan_id: str | None = None) -> str:
@@ -168,6 +169,59 @@ def plan_tasks(db, plan_id: str) -> list[dict]:
 
 def plan_task(db, plan_id: str, task_id: str) -> dict | None:
     return next((n for n in task_store.plan_tasks(db, plan_id) if n["task_id"] == task_id), None)
+
+
+# 必需 / 可选 / 不需 as a script may write them (`plan rule --evidence`): the words, or their English
+_RULE_WORDS = {str(rule): rule for rule in EVIDENCE_RULES} | {
+    "required": EvidenceRule.REQUIRED, "optional": EvidenceRule.OPTIONAL,
+    "not-needed": EvidenceRule.NOT_NEEDED, "not_needed": EvidenceRule.NOT_NEEDED, "none": EvidenceRule.NOT_NEEDED}
+
+
+def evidence_rule_word(value: str) -> EvidenceRule:
+    """The evidence rule a person typed (必需 / 可选 / 不需, or required / optional / not-needed)."""
+    rule = _RULE_WORDS.get(str(value or "").strip().lower())
+    if rule is None:
+        raise TaizhangError(f"佐证要求只能是：必需、可选、不需（不是“{str(value)[:20]}”）",
+                            f"the evidence rule must be 必需/required, 可选/optional or 不需/not-needed "
+                            f"(not {str(value)[:20]!r})")
+    return rule
+
+
+def set_task_rule(db, task_id: str, *, evidence: str | None = None, definition: str | None = None,
+                  target: int | None = None) -> dict:
+    """What the bureau's plan review sets per task, from a script: the evidence rule and/or a target's 口径说明
+    (``target``: its seq; not needed when the task has one target). Everything is checked before anything is
+    written. Applies to the current plan; the schools get it with the next published version. Returns the task."""
+    plan = task_store.current_plan(db)
+    if plan is None:
+        raise TaizhangError("还没有导入工作计划", "no plan has been imported yet")
+    task = plan_task(db, plan["id"], task_id)
+    if task is None:
+        raise TaizhangError(f"任务清单中没有任务 {task_id[:20]}", f"the plan has no task {task_id[:20]}")
+    if task["is_heading"]:
+        raise TaizhangError("标题行没有佐证要求，请选择具体任务", "a heading has no evidence rule; choose a task")
+    rule = evidence_rule_word(evidence) if evidence is not None else None
+    seq = None
+    if definition is not None:
+        seqs = [x["seq"] for x in task["targets"]]
+        if not seqs:
+            raise TaizhangError(f"任务 {task_id} 没有量化指标：口径说明写在指标上",
+                                f"task {task_id} has no targets: a definition belongs to a target")
+        if target is None and len(seqs) > 1:
+            raise TaizhangError(f"任务 {task_id} 有 {len(seqs)} 项指标，请用 --target 指明第几项（{'、'.join(map(str, seqs))}）",
+                                f"task {task_id} has {len(seqs)} targets: say which with --target "
+                                f"({', '.join(map(str, seqs))})")
+        seq = seqs[0] if target is None else target
+        if seq not in seqs:
+            raise TaizhangError(f"任务 {task_id} 没有第 {seq} 项指标", f"task {task_id} has no target {seq}")
+        if len(definition.strip()) > editing.MAX_DEFINITION:
+            raise TaizhangError(f"口径说明太长（最多 {editing.MAX_DEFINITION} 字）",
+                                f"the definition is too long (at most {editing.MAX_DEFINITION} characters)")
+    if rule is not None:
+        editing.update_task(db, plan["id"], task_id, evidence=rule)
+    if seq is not None:
+        editing.update_target(db, plan["id"], task_id, seq, definition=definition)
+    return plan_task(db, plan["id"], task_id) or task
 
 
 def review_school_types() -> tuple[str, ...]:

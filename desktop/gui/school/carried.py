@@ -43,6 +43,7 @@ class CarriedBox(QFrame):
 
     confirm = Signal(str)  # task id
     confirm_section = Signal(str)  # heading id
+    carry_again = Signal(str)  # task id: last period's answer back (an edit or a 确认沿用 undone)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -64,8 +65,12 @@ class CarriedBox(QFrame):
         self.section_button.setToolTip(self.tr("确认本部分所有沿用上期、尚未确认的任务"))
         self.section_button.clicked.connect(
             lambda: self._row and self._row.get("parent_id") and self.confirm_section.emit(self._row["parent_id"]))
+        self.again_button = QPushButton()
+        self.again_button.setObjectName("carryAgain")
+        self.again_button.clicked.connect(lambda: self._row and self.carry_again.emit(self._row["task_id"]))
         top.addWidget(self.confirm_button)
         top.addWidget(self.section_button)
+        top.addWidget(self.again_button)
         col.addLayout(top)
         self.previous_label = QLabel()
         self.previous_label.setObjectName("previousValue")
@@ -100,6 +105,14 @@ class CarriedBox(QFrame):
         unconfirmed = bool(entry.get("carried_from")) and not entry.get("carried_confirmed")
         self.confirm_button.setVisible(unconfirmed)
         self.section_button.setVisible(unconfirmed and bool(row.get("parent_id")))
+        # the way back: an edited answer to last period's, a 确认沿用 made by mistake to unconfirmed
+        self.again_button.setVisible(not unconfirmed)
+        if entry.get("carried_from"):
+            self.again_button.setText(self.tr("撤销确认"))
+            self.again_button.setToolTip(self.tr("改回“沿用上期、未确认”，导出时会再提示"))
+        else:
+            self.again_button.setText(self.tr("改回上期内容"))
+            self.again_button.setToolTip(self.tr("用上期的填报（状态、说明、完成值、佐证材料）替换本期对这项任务的填写"))
         p = prev["entry"]
         values = "，".join(f"{iv['seq']}：{iv['value']}" for iv in p["indicators"])
         text = self.tr("上期：{status} {progress}%").format(status=status_name(p["status"]), progress=p["progress"])

@@ -205,6 +205,7 @@ class TaskDetail(QScrollArea):
         self.carried_box = CarriedBox(self)  # 沿用上期 and last period's answer, above the fields it speaks of
         self.carried_box.confirm.connect(self._confirm_carried)
         self.carried_box.confirm_section.connect(self._confirm_carried)
+        self.carried_box.carry_again.connect(self.ask_carry_again)
         col.addWidget(self.carried_box)
 
         self.warning_box, self.warning_label = _callout("warnings", "warningText", "warning",
@@ -592,6 +593,36 @@ class TaskDetail(QScrollArea):
             if self._row is not None and self._row["task_id"] == tid:
                 self._refresh(row)
             self.saved.emit(row)
+
+    def ask_carry_again(self, task_id: str) -> None:
+        """改回上期内容 asks first (this period's answer is replaced); 撤销确认 loses nothing and does not ask."""
+        self.flush()
+        row = services.reporting.task_state(self.ws, task_id)
+        if row["entry"].get("carried_from"):
+            self.carry_again(task_id)
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("改回上期内容"),
+                          self.tr("用上期的填报替换本期对这项任务的填写？本期的状态、说明和完成值会改回上期的；"
+                                  "本期新加的佐证材料会从本任务移除。"),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setObjectName("confirmCarryAgain")
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("改回上期内容"))
+        box.button(QMessageBox.StandardButton.No).setText(self.tr("取消"))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.accepted.connect(lambda: self.carry_again(task_id))
+        box.open()
+
+    def carry_again(self, task_id: str) -> dict | None:
+        """Last period's answer back for the task (services.reporting.carry_again); the task is shown afresh."""
+        try:
+            row = services.reporting.carry_again(self.ws, task_id)
+        except TaizhangError as exc:
+            self.error.emit(message(exc))
+            return None
+        if self._row is not None and self._row["task_id"] == task_id:
+            self.show_task(row)
+        self.saved.emit(row)
+        return row
 
     def _change_seen(self, task_id: str) -> None:
         services.reporting.mark_change_seen(self.ws, task_id)

@@ -80,3 +80,29 @@ def test_removing_a_carried_file_makes_the_entry_new_and_keeps_the_bytes_for_the
     evidence.remove_evidence(db, code, plan, task, OTHER, sha)
     assert entries.get_entry(db, code, plan, OTHER, task)["carried_from"] is None
     assert evidence.count_for_task(db, code, plan, period, task) == 1 and evidence.is_stored(db, sha)
+
+
+def test_carry_again_puts_last_periods_answer_back_marked_carried(school, tmp_path):
+    from desktop.core.db.connection import transaction
+    from desktop.core.records import evidence
+
+    db, code, plan, task, period = school
+    entries.save_entry(db, code, plan, task, period, status="进行中", progress=30, narrative="已启动")
+    entries.set_indicator(db, code, plan, task, period, 1, "4")
+    f = tmp_path / "a.txt"
+    f.write_text("记录", encoding="utf-8")
+    evidence.add_evidence(db, code, plan, task, period, f)
+    entries.carry_forward(db, code, plan, period, OTHER, [task])
+    entries.save_entry(db, code, plan, task, OTHER, status="已完成", progress=100, narrative="本期完成")
+    entries.set_indicator(db, code, plan, task, OTHER, 1, "9")
+    with transaction(db):
+        assert entries.carry_again(db, code, plan, period, OTHER, task)
+    got = entries.get_entry(db, code, plan, OTHER, task)
+    assert (got["status"], got["progress"], got["narrative"]) == ("进行中", 30, "已启动")
+    assert got["indicators"] == [{"seq": 1, "value": "4"}]
+    assert (got["carried_from"], got["carried_confirmed"]) == (period, False)
+    assert evidence.count_for_task(db, code, plan, OTHER, task) == 1  # the link is there once, not twice
+    # a period without an answer for the task has nothing to carry: nothing changes
+    with transaction(db):
+        assert not entries.carry_again(db, code, plan, "没有填报的一期", OTHER, task)
+    assert entries.get_entry(db, code, plan, OTHER, task) == got

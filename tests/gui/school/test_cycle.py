@@ -7,6 +7,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
+from PySide6.QtWidgets import QMessageBox
 
 from desktop.core import services
 from desktop.core.db.connection import open_db
@@ -150,3 +151,40 @@ def test_a_stored_file_backs_another_task(qtbot, win, carried_db, tmp_path):
     finally:
         db.close()
     assert ReuseDialog(win.ws, "1.2", win).tree.topLevelItemCount() == 0  # already there: not offered again
+
+
+def test_an_edit_is_undone_with_last_periods_answer(qtbot, win, carried_db, tmp_path):
+    """改回上期内容: the edited answer (texts, status, a file added this period) goes back to last period's, carried
+    and unconfirmed; the pane shows it at once."""
+    win.select_task("1.1")
+    detail, box = win.detail, win.detail.carried_box
+    assert not box.again_button.isVisible()  # carried and unconfirmed: nothing to undo
+    services.reporting.save_task(detail.ws, "1.1", status="进行中", progress=70, narrative="本期改写的说明。")
+    extra = tmp_path / "本期照片.txt"
+    extra.write_text("本期才有的材料", encoding="utf-8")
+    detail.show_task(services.reporting.attach_evidence(detail.ws, "1.1", extra))
+    assert "本期已填写" in box.badge.text() and box.again_button.isVisible()
+    assert box.again_button.text() == "改回上期内容"
+    box.again_button.click()
+    question = detail.findChild(QMessageBox, "confirmCarryAgain")
+    assert question is not None and _entry(carried_db, "1.1")["narrative"] == "本期改写的说明。"  # asked first
+    with qtbot.waitSignal(detail.saved, timeout=3000):
+        question.button(QMessageBox.StandardButton.Yes).click()
+    entry = _entry(carried_db, "1.1")
+    assert (entry["status"], entry["narrative"], entry["carried_from"], entry["carried_confirmed"]) == \
+        ("已完成", "召开专题会议两次，形成会议纪要。", P1, False)
+    assert detail.texts["narrative"].toPlainText() == "召开专题会议两次，形成会议纪要。"
+    assert [e["name"] for e in detail.evidence_model.items()] == ["会议纪要.txt"]  # this period's file went
+    assert box.confirm_button.isVisible() and not box.again_button.isVisible()
+
+
+def test_a_confirm_made_by_mistake_is_undone(win, carried_db):
+    win.select_task("1.2")
+    box = win.detail.carried_box
+    box.confirm_button.click()
+    assert _entry(carried_db, "1.2")["carried_confirmed"] is True
+    assert box.again_button.isVisible() and box.again_button.text() == "撤销确认"
+    box.again_button.click()  # nothing is lost: no question
+    entry = _entry(carried_db, "1.2")
+    assert (entry["carried_from"], entry["carried_confirmed"]) == (P1, False)
+    assert box.confirm_button.isVisible() and "请确认" in box.badge.text()
