@@ -29,9 +29,9 @@ def plan_digest(title: str, tasks: list, schools: list, periods: list) -> str:
         {"title": title, "tasks": tasks, "schools": schools, "periods": periods})))
 
 
-def target_text(t: dict) -> str:
+def target_text(t: dict, *, layout: int | None = None) -> str:
     text = f"{t['text']}（待定）" if t.get("placeholder") or t.get("value") is None else t["text"]
-    if t.get("definition"):
+    if t.get("definition") and (layout or LAYOUT) >= 3:
         text += f"〔口径：{t['definition']}〕"
     return text
 
@@ -39,6 +39,11 @@ def target_text(t: dict) -> str:
 # plan) rebuilds the visible sheets from the manifest and requires them byte for byte (package/visible.py),
 # so a change to what build_workbook writes is a new layout: raise this number with it.
 LAYOUT = 3  # 3: the 佐证材料 column (evidence rule per task) and 口径说明 beside each target
+# Layouts a school still reads. Layout 2 came before evidence rules: its sheets lack the 佐证材料 column and its
+# manifest names no rule (every task 可选) and no 口径说明, so it is rebuilt as it was written and checked the same way.
+READ_LAYOUTS = (2, 3)
+_LAYOUT2_HEADERS = TASK_HEADERS[:7]
+_LAYOUT2_WIDTHS = (8, 24, 50, 16, 9, 24, 12)
 
 
 def build_workbook(content: dict, county_fingerprint: str) -> Workbook:
@@ -57,6 +62,7 @@ def build_workbook(content: dict, county_fingerprint: str) -> Workbook:
                   "修改后签名失效，程序将拒绝打开。"),
     ])
     ws = wb.create_sheet(SHEET_TASKS)
+    layout = content.get("layout", LAYOUT)
     rows = []
     for t in content["tasks"]:
         label = t["task_id"]  # the number the report, the summary and `--task` use (was "二．5")
@@ -64,9 +70,12 @@ def build_workbook(content: dict, county_fingerprint: str) -> Workbook:
             rows.append((label, t["title"], "", "", "", "", "", ""))
         else:
             rows.append((label, t["title"], t["text"], "、".join(t["units"]), t["deadline"] or "",
-                         "；".join(target_text(x) for x in t["targets"]),
+                         "；".join(target_text(x, layout=layout) for x in t["targets"]),
                          "、".join(t["applies_to"]) or "全部学校", t.get("evidence") or DEFAULT_EVIDENCE))
-    sheets.write_table(ws, TASK_HEADERS, rows, TASK_WIDTHS)
+    if layout == 2:  # a plan published before evidence rules (READ_LAYOUTS)
+        sheets.write_table(ws, _LAYOUT2_HEADERS, [r[:7] for r in rows], _LAYOUT2_WIDTHS)
+    else:
+        sheets.write_table(ws, TASK_HEADERS, rows, TASK_WIDTHS)
     ws = wb.create_sheet(SHEET_SCHOOLS)
     sheets.write_table(ws, SCHOOL_HEADERS, [(s["code"], s["name"], s["type"], s["township"])
                                             for s in content["schools"]], (14, 30, 14, 16))
@@ -106,6 +115,8 @@ def read_plan_package(path) -> tuple[VerifiedPackage, dict]:
                 ok = ok and isinstance(s["code"], str) and isinstance(s["name"], str)
             for p in m["periods"]:
                 ok = ok and isinstance(p["name"], str)
+        if ok and m.get("layout") == 2:  # layout 2 had no rules: a rule in its manifest would be shown nowhere
+            ok = all("evidence" not in t and all("definition" not in x for x in t["targets"]) for t in m["tasks"])
         if ok and plan_digest(plan["title"], m["tasks"], m["schools"], m["periods"]) != plan["digest"]:
             raise PackageInvalid("任务清单摘要不符", "plan digest does not match its content")
     except (KeyError, TypeError) as exc:

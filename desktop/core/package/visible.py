@@ -109,10 +109,11 @@ def _book(kind: str):
 def _check_layout(manifest: dict) -> None:
     """The sheets can only be rebuilt by the layout that wrote them: another version's file is refused with
     what to do, before it could be mistaken for a forgery."""
-    ours = _book(manifest["kind"]).LAYOUT
+    book = _book(manifest["kind"])
+    ours = book.LAYOUT
     theirs = manifest.get("layout", 1)  # files from before the manifest said (release 0.1.0) are layout 1
-    if theirs == ours:
-        return
+    if theirs == ours or (type(theirs) is int and theirs in getattr(book, "READ_LAYOUTS", ())):
+        return  # a builder that still writes an older layout rebuilds it for the comparison below
     if not isinstance(theirs, int) or isinstance(theirs, bool) or theirs > ours:
         raise PackageInvalid(f"此文件由更新版本的台账写出（表格版式 {theirs}，本程序为 {ours}）：请先升级台账再打开",
                              f"this file was written by a newer Taizhang (sheet layout {theirs}, this program knows "
