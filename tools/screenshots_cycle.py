@@ -2,9 +2,9 @@
 
     xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python tools/screenshots_cycle.py [OUT_DIR]
 
-A school's second period carried from its first (沿用上期 badge, 确认沿用, last period's answer), the plan-changes
-view after the bureau's v2, a task whose evidence is 不需, and the bureau's evidence-rule editor. Needs a CJK
-font (fonts-noto-cjk or fonts-wqy-microhei).
+A school's second period carried from its first (沿用上期 badge, 确认沿用, last period's answer, 改回上期内容), the
+plan-changes view after the bureau's v2, a task whose evidence is 不需, the bureau's evidence-rule editor and its
+matrix with the carried marks. Needs a CJK font (fonts-noto-cjk or fonts-wqy-microhei).
 """
 
 from __future__ import annotations
@@ -107,6 +107,8 @@ def main(out_dir: Path) -> list[Path]:
         win.show()
         win.select_task(tasks[0]["task_id"])
         shot(win, f"school-carried-{w}x{h}")
+        win.select_task(tasks[2]["task_id"])  # edited this period: 改回上期内容
+        shot(win, f"school-carry-again-{w}x{h}")
         win.close()
 
     win = SchoolWindow(str(school), opener=lambda _p: True, plan_chooser=lambda _parent: str(work / "plan-v2.xlsx"))
@@ -139,7 +141,74 @@ def main(out_dir: Path) -> list[Path]:
         bw.review.select(counted["task_id"])
         shot(bw, f"bureau-evidence-rules-{w}x{h}")
         bw.close()
+    bureau_matrix(work, shot, settle_layout)
     return saved
+
+
+def bureau_matrix(work: Path, shot, settle_layout) -> None:
+    """A county whose schools reported both periods: in period 2 some answers carried and unconfirmed, some
+    confirmed, some new; the matrix with its corner marks and a carried cell's detail."""
+    import random
+
+    from desktop import demo
+    from desktop.core import services
+    from desktop.core.db.connection import open_db
+    from desktop.gui.bureau.window import TAB_OVERVIEW, BureauWindow
+
+    base = work / "matrix"
+    demo.run(base, schools=14, merge=False, say=lambda _m: None)
+    plan, county = base / "plan.xlsx", base / "county.db"
+    reports = base / "cycle-reports"
+    reports.mkdir()
+    db = open_db(county)
+    try:
+        codes = [r[0] for r in db.execute("SELECT code FROM schools ORDER BY code").fetchall()]
+    finally:
+        db.close()
+    for i, code in enumerate(codes[:-2]):  # the last two have not reported period 2
+        rng = random.Random(f"cycle-{code}")
+        path = base / f"cycle-{code}.db"
+        services.setup.school_init(plan, code, path, county_fingerprint=services.setup.plan_fingerprint(plan))
+        sdb = open_db(path)
+        try:
+            ws = services.reporting.workspace_on(sdb, path)
+            services.reporting.set_period(ws, P1)
+            leaves = [t for t in services.reporting.school_tasks(sdb) if not t["is_heading"]]
+            for t in leaves:
+                status = rng.choices(["已完成", "进行中", "未开始"], weights=[50, 35, 15])[0]
+                services.reporting.save_task(ws, t["task_id"], status=status,
+                                             progress={"已完成": 100, "进行中": 50}.get(status, 0),
+                                             narrative=f"{ws.school_name}按计划推进，形成工作记录。")
+            services.reporting.export_report(sdb, reports / f"{code}-1.xlsx", period=P1)
+            services.reporting.set_period(ws, P2)
+            for t in leaves:
+                roll = rng.random()
+                if roll < 0.35:
+                    services.reporting.confirm_carried(ws, t["task_id"])
+                elif roll < 0.7 or i % 5 == 0:
+                    services.reporting.save_task(ws, t["task_id"], status="已完成", progress=100,
+                                                 narrative=f"{ws.school_name}本期已全部完成。")
+            services.reporting.export_report(sdb, reports / f"{code}-2.xlsx", period=P2)
+        finally:
+            sdb.close()
+    db = open_db(county)
+    try:
+        services.intake.merge_files(db, sorted(reports.iterdir()))
+    finally:
+        db.close()
+    for w, h in SIZES:
+        bw = BureauWindow(str(county))
+        settle_layout(bw)
+        bw.resize(w, h)
+        bw.show()
+        bw.tabs.setCurrentIndex(TAB_OVERVIEW)
+        page = bw.overview
+        page.period.setCurrentIndex(page.period.findData(P2))
+        cell = next(((r, c) for r in range(page.matrix.rowCount()) for c in range(page.matrix.columnCount())
+                     if page.matrix.cell_carried(r, c) == "unconfirmed"), (0, 0))
+        page.matrix_view.setCurrentIndex(page.matrix.index(*cell))
+        shot(bw, f"bureau-matrix-carried-{w}x{h}")
+        bw.close()
 
 
 if __name__ == "__main__":
