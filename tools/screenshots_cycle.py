@@ -4,7 +4,7 @@
 
 A school's second period carried from its first (沿用上期 badge, 确认沿用, last period's answer, 改回上期内容), the
 plan-changes view after the bureau's v2, a task whose evidence is 不需, the bureau's evidence-rule editor and its
-matrix with the carried marks. Needs a CJK font (fonts-noto-cjk or fonts-wqy-microhei).
+matrix and school review with the carried marks. Needs a CJK font (fonts-noto-cjk or fonts-wqy-microhei).
 """
 
 from __future__ import annotations
@@ -153,7 +153,7 @@ def bureau_matrix(work: Path, shot, settle_layout) -> None:
     from desktop import demo
     from desktop.core import services
     from desktop.core.db.connection import open_db
-    from desktop.gui.bureau.window import TAB_OVERVIEW, BureauWindow
+    from desktop.gui.bureau.window import TAB_OVERVIEW, TAB_SCHOOL_REVIEW, BureauWindow
 
     base = work / "matrix"
     demo.run(base, schools=14, merge=False, say=lambda _m: None)
@@ -208,6 +208,10 @@ def bureau_matrix(work: Path, shot, settle_layout) -> None:
                      if page.matrix.cell_carried(r, c) == "unconfirmed"), (0, 0))
         page.matrix_view.setCurrentIndex(page.matrix.index(*cell))
         shot(bw, f"bureau-matrix-carried-{w}x{h}")
+        code, task_id = page.matrix.cell(page.matrix.index(*cell))
+        bw.tabs.setCurrentIndex(TAB_SCHOOL_REVIEW)
+        bw.school_review.show_school(code, task_id, P2)
+        shot(bw, f"bureau-review-carried-{w}x{h}")
         bw.close()
 
 

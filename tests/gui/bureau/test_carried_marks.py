@@ -110,3 +110,21 @@ def test_the_school_review_says_which_answers_are_carried(qtbot, carried_world, 
     statuses = {review.tasks.task(r)["task_id"]: review.tasks.index(r, 2).data() for r in range(review.tasks.rowCount())}
     assert statuses[unconfirmed].endswith("（沿用·未确认）") and statuses[confirmed].endswith("（沿用·已确认）")
     assert "沿用" not in statuses[edited]
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_the_overview_with_the_carried_legend_fits_a_1280_screen(qtbot, carried_world, chooser, request, language):
+    """The legend (marks and counts) stays narrow enough for a 1280×720 screen; in Chinese the whole window does
+    (a longer headline once widened it past the screen)."""
+    from desktop.gui.bureau.window import BureauWindow
+
+    if language == "en":
+        request.getfixturevalue("english")
+    world, _tasks = carried_world
+    win = BureauWindow(str(world / "county.db"), chooser=chooser)
+    qtbot.addWidget(win)
+    win.overview.period.setCurrentIndex(win.overview.period.findData(P2))
+    assert win.overview.carried_legend[CARRIED_UNCONFIRMED].text().endswith(" 1")
+    assert win.overview.tabs.widget(0).minimumSizeHint().width() <= 1000  # the matrix tab, its legend row
+    if language == "zh":
+        assert win.minimumSizeHint().width() <= 1280
