@@ -635,7 +635,8 @@ def _city_keys(services, db, args) -> int:
         if args.json:
             _print_json(data)
         for d in data if not args.json else []:
-            _print(f"{d['owner']:12} {d['status']:8} {services.setup.format_fingerprint(d['fingerprint'])}  {d['first_seen']}")
+            _print(f"{d['owner']:12} {d['status']:8} {d.get('confirmation') or '':11} "
+                   f"{services.setup.format_fingerprint(d['fingerprint'])}  {d['first_seen']}")
     elif args.keys_cmd == "approve":
         outcomes = services.rollup.approve_key(db, args.school, args.fingerprint)
         _print(f"已批准 {args.school} 的密钥，重新合并 {len(outcomes)} 个文件 / key approved, {len(outcomes)} held file(s) merged")

@@ -67,7 +67,8 @@ def write_reports(folder: Path, plan: dict, schools: int, seed: int = 1) -> list
         for t in tasks:
             status = rng.choice(["已完成", "进行中", "未开始", "不适用"])
             entries.append({"task_id": t["task_id"], "status": status, "progress": 100 if status == "已完成" else 40,
-                            "narrative": "按计划推进，召开专题会议并形成记录。" * rng.randint(1, 3), "problems": "",
+                            "narrative": f"{plan['county']}第{i}学校：" + "按计划推进，召开专题会议并形成记录。" * rng.randint(1, 3),
+                            "problems": "",
                             "next_steps": "", "na_reason": "", "updated_at": now_iso(),
                             "indicators": [{"seq": 1, "value": str(rng.randint(1, 6))}]})
         content = {"layout": reportbook.LAYOUT, "county": plan["county"], "package_id": str(uuid.uuid4()),

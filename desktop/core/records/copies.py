@@ -1,6 +1,8 @@
 """Cross-school checks (DESIGN §14): the same evidence file (SHA-256) sent by different schools, and the same
-完成情况说明 (compared without any whitespace, at least ``MIN_TEXT`` characters) written by different schools, are flagged as 疑似重复材料 — shown in the import results, the matrix cell and the summary,
-never rejected. Read-only: one pass over a period's entries and evidence links.
+完成情况说明 (compared without any whitespace, at least ``MIN_TEXT`` characters) written by different schools,
+are flagged as 疑似重复材料 — shown in the import results, the matrix cell and the summary, never rejected.
+Read-only: one pass over a period's entries and evidence links. ``group`` is the rule over any owners; the
+city applies it to schools of different counties (``rollup.copies``).
 """
 
 from __future__ import annotations
@@ -16,29 +18,38 @@ def normalise(text: str) -> str:
     return "".join((text or "").split())
 
 
-def find(db, plan_id: str, period: str) -> list[dict]:
-    """Every group of schools that share an evidence file or a narrative in the period, as
-    {kind, key, label, items: [(school, task_id)…], schools: [codes]}; evidence first, then by first school."""
+def group(evidence, narratives, *, apart=None) -> list[dict]:
+    """The rule itself, over any owners: ``evidence`` is (owner, task_id, sha256, file name), ``narratives``
+    (owner, task_id, text). Every evidence file or normalised text (at least ``MIN_TEXT`` characters) that two or
+    more owners share, as {kind, key, label, items: [(owner, task_id)…], schools: [owners]}; evidence first, then
+    by first owner. ``apart(owner)`` says which owners count as different (default: each owner): a county's
+    schools for the county, the counties for the city (the same text from two schools of one county is the
+    county's business, not the city's)."""
     groups: dict[tuple[str, str], dict] = {}
-    for sha, school, task_id, name in db.execute(
-            "SELECT sha256, school_code, task_id, name FROM entry_evidence WHERE plan_id = ? AND period = ?"
-            " ORDER BY school_code, task_id", [plan_id, period]).fetchall():
+    for owner, task_id, sha, name in evidence:
         g = groups.setdefault((CopyKind.EVIDENCE, sha), {"kind": CopyKind.EVIDENCE, "key": sha, "label": name, "items": []})
-        g["items"].append((school, task_id))
-    for school, task_id, narrative in db.execute(
-            "SELECT school_code, task_id, narrative FROM entries WHERE plan_id = ? AND period = ? AND length(narrative) >= ?"
-            " ORDER BY school_code, task_id", [plan_id, period, MIN_TEXT]).fetchall():
+        g["items"].append((owner, task_id))
+    for owner, task_id, narrative in narratives:
         text = normalise(narrative)
         if len(text) >= MIN_TEXT:
             g = groups.setdefault((CopyKind.NARRATIVE, text),
                                   {"kind": CopyKind.NARRATIVE, "key": text, "label": text, "items": []})
-            g["items"].append((school, task_id))
+            g["items"].append((owner, task_id))
     out = []
     for g in groups.values():
-        schools = sorted({s for s, _ in g["items"]})
-        if len(schools) > 1:
-            out.append(g | {"schools": schools})
+        owners = sorted({s for s, _ in g["items"]})
+        if len({apart(s) for s in owners} if apart else owners) > 1:
+            out.append(g | {"items": sorted(set(g["items"])), "schools": owners})
     return sorted(out, key=lambda g: (g["kind"] != CopyKind.EVIDENCE, g["schools"], g["key"]))
+
+
+def find(db, plan_id: str, period: str) -> list[dict]:
+    """Every group of schools that share an evidence file or a narrative in the period (see ``group``)."""
+    ev = db.execute("SELECT school_code, task_id, sha256, name FROM entry_evidence WHERE plan_id = ? AND period = ?"
+                    " ORDER BY school_code, task_id", [plan_id, period]).fetchall()
+    texts = db.execute("SELECT school_code, task_id, narrative FROM entries WHERE plan_id = ? AND period = ?"
+                       " AND length(narrative) >= ? ORDER BY school_code, task_id", [plan_id, period, MIN_TEXT]).fetchall()
+    return group(ev, texts)
 
 
 def for_school(groups: list[dict], school: str) -> list[dict]:
@@ -50,11 +61,13 @@ def for_cell(groups: list[dict], school: str, task_id: str) -> list[dict]:
     return [g | {"others": [s for s in g["schools"] if s != school]} for g in groups if (school, task_id) in g["items"]]
 
 
-def describe(groups: list[dict], school: str) -> tuple[str, str]:
-    """One line (zh, en) for an import result: what the school shares with which other schools."""
+def describe(groups: list[dict], school, *, apart=None, name=str) -> tuple[str, str]:
+    """One line (zh, en) for an import result: what the school shares with which other schools. With ``apart``
+    (see ``group``), ``school`` is what ``apart`` gives (a county) and the others are the owners apart from it;
+    ``name`` writes an owner for people."""
     evidence = [g for g in groups if g["kind"] == CopyKind.EVIDENCE]
     texts = [g for g in groups if g["kind"] == CopyKind.NARRATIVE]
-    others = sorted({s for g in groups for s in g["schools"] if s != school})
+    others = [name(s) for s in sorted({s for g in groups for s in g["schools"] if (apart(s) if apart else s) != school})]
     named = "、".join(others[:5]) + ("等" if len(others) > 5 else "")
     parts_zh, parts_en = [], []
     if evidence:

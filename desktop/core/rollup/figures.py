@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections import defaultdict
 
 from desktop.core.clock import now_iso
-from desktop.core.rollup import store
+from desktop.core.rollup import copies, store
+from desktop.core.signing import trust
 from desktop.core.standing import figures
 from desktop.core.tasklist import applicability
-from desktop.core.words import Status
+from desktop.core.words import OwnerKind, Status
 
 
 def county_data(content: dict) -> dict:
@@ -66,13 +67,16 @@ def compute(db, period: str | None = None, *, as_of: str | None = None) -> dict:
     as_of = as_of or now_iso()
     period = period or default_period(db)
     counties, schools = [], []
-    for r in store.rollups(db, period) if period else []:
+    rollups = store.rollups(db, period) if period else []
+    unconfirmed = trust.unconfirmed(db, OwnerKind.COUNTY)
+    for r in rollups:
         f = county_figures(r["content"], as_of=as_of)
         row = {"county": r["county"], "plan_title": f["plan_title"], "revision": r["revision"],
                "merged_at": r["merged_at"], "exported_at": r["content"]["created_at"], "schools": len(f["schools"]),
                "reported": f["reported"], "n_not_reported": len(f["missing"]), "report_rate": f["report_rate"],
                "rate": f["rate"], "countable": f["countable"], "by_status": f["by_status"],
-               "with_evidence": bool(r["content"]["evidence"]), "figures": f}
+               "with_evidence": bool(r["content"]["evidence"]), "figures": f,
+               "key_unconfirmed": r["county"] in unconfirmed}
         counties.append(row)
         schools += [p | {"county": r["county"]} for p in f["per_school"]]
     n_schools = sum(c["schools"] for c in counties)
@@ -82,4 +86,5 @@ def compute(db, period: str | None = None, *, as_of: str | None = None) -> dict:
     return {"period": period, "as_of": as_of, "counties": counties, "schools": schools,
             "missing": [s for s in schools if not s["reported"]], "n_schools": n_schools, "reported": reported,
             "report_rate": figures.rate(reported, n_schools), "countable": countable, "n_done": done,
-            "rate": figures.rate(done, countable), "periods": store.periods(db)}
+            "rate": figures.rate(done, countable), "periods": store.periods(db),
+            "copies": copies.find(rollups)}  # 疑似重复材料 across counties

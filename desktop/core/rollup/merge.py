@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from desktop.core import zipsafe
 from desktop.core.db.connection import transaction
@@ -34,10 +34,11 @@ class Outcome:
     county: str | None = None
     period: str | None = None
     revision: int | None = None
+    flags: list[str] = field(default_factory=list)  # 疑似重复材料 across counties (rollup.copies): never a rejection
 
     def as_dict(self) -> dict:
         return {"file": self.file, "outcome": self.outcome, "reason": self.reason, "county": self.county,
-                "period": self.period, "revision": self.revision}
+                "period": self.period, "revision": self.revision, "flags": list(self.flags)}
 
 
 class _Reject(Exception):
@@ -192,6 +193,12 @@ def _classify_and_apply(db, inp: Input, sha: str, pkg: VerifiedPackage) -> Outco
                         evidence.store_stream(db, ev["sha256"], ev["size"], ev["mime"], fh)
         if current is not None:
             outcome.reason = f"替换第 {current} 次报送 / supersedes revision {current}"
+    if outcome.outcome == Verdict.ACCEPTED and trust.confirmation(db, OwnerKind.COUNTY, county) == Confirmation.UNCONFIRMED:
+        outcome.code = outcome.code or Reason.UNCONFIRMED_KEY
+        zh, _, en = outcome.reason.partition(" / ")
+        outcome.reason = (f"{zh + '；' if zh else ''}县区密钥尚未核对：请打电话请{county}教育局读出其密钥指纹，在下方“县区密钥”中核对后确认 / "
+                          f"{en + '; ' if en else ''}the county key is not confirmed yet: compare its fingerprint with "
+                          "the county by phone, then approve it below")
     intake_store.archive(db, sha, inp, pkg)
     store.record(db, sha, inp.display, outcome, m, pkg.fingerprint)
     return outcome

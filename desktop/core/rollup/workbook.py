@@ -1,5 +1,6 @@
-"""The city summary workbook (市级汇总表, not signed): a county level, a school level and, per county, the
-schools that have not reported. Every figure comes from ``rollup.figures.compute``; this module lays them out."""
+"""The city summary workbook (市级汇总表, not signed): a county level, a school level, per county the schools
+that have not reported, and the 疑似重复材料 shared by schools of different counties. Every figure comes from
+``rollup.figures.compute``; this module lays them out."""
 
 from __future__ import annotations
 
@@ -10,13 +11,15 @@ from openpyxl.styles import PatternFill
 from desktop.core.clock import human_time
 from desktop.core.db.atomic import atomic_target
 from desktop.core.package import sheets
-from desktop.core.words import NOT_REPORTED, STATUS_COLOURS, STATUSES, Status
+from desktop.core.words import NOT_REPORTED, STATUS_COLOURS, STATUSES, SUSPECTED_COPY, CopyKind, Status
 
 SHEET_OVERVIEW = "总体情况"
 SHEET_BY_COUNTY = "按县区"
 SHEET_BY_SCHOOL = "按学校"
 SHEET_MISSING = "未报送学校"
-SHEETS = (SHEET_OVERVIEW, SHEET_BY_COUNTY, SHEET_BY_SCHOOL, SHEET_MISSING)
+SHEET_COPIES = SUSPECTED_COPY
+SHEETS = (SHEET_OVERVIEW, SHEET_BY_COUNTY, SHEET_BY_SCHOOL, SHEET_MISSING, SHEET_COPIES)
+TEXT_START = 40  # characters of a shared narrative shown in the sheet (the whole text is in each school's entry)
 _NOT_REPORTED_FILL = PatternFill("solid", fgColor=STATUS_COLOURS[NOT_REPORTED], bgColor=STATUS_COLOURS[NOT_REPORTED])
 
 
@@ -53,11 +56,11 @@ def _overview(ws, data: dict, city: str) -> None:
 def _by_county(ws, data: dict, city: str) -> None:
     body = [(c["county"], c["plan_title"], c["revision"], human_time(c["exported_at"]), c["schools"], c["reported"],
              c["n_not_reported"], c["report_rate"], *[c["by_status"][str(s)] for s in STATUSES], c["countable"],
-             c["rate"], "含文件" if c["with_evidence"] else "仅登记")
+             c["rate"], "含文件" if c["with_evidence"] else "仅登记", "未核对" if c.get("key_unconfirmed") else "已核对")
             for c in sorted(data["counties"], key=lambda c: (c["rate"] is None, -(c["rate"] or 0), c["county"]))]
     _table(ws, _header(data, city), ("县区", "工作计划", "汇总版次", "县区导出时间", "学校数", "已报送", "未报送", "报送率",
-                                     *[str(s) for s in STATUSES], "应完成", "完成率", "佐证材料"),
-           body, (12, 28, 6, 15, 6, 6, 6, 8, 6, 6, 6, 6, 7, 8, 8), rates=(8, 14))
+                                     *[str(s) for s in STATUSES], "应完成", "完成率", "佐证材料", "县区密钥"),
+           body, (12, 28, 6, 15, 6, 6, 6, 8, 6, 6, 6, 6, 7, 8, 8, 8), rates=(8, 14))
 
 
 def _by_school(ws, data: dict, city: str) -> None:
@@ -83,11 +86,32 @@ def _missing(ws, data: dict, city: str) -> None:
             for p in sorted(data["missing"], key=lambda p: (p["county"], p["code"]))], (14, 12, 28, 10, 14))
 
 
+def _start(text: str) -> str:
+    return text if len(text) <= TEXT_START else text[:TEXT_START] + "…"
+
+
+def _copies(ws, data: dict, city: str) -> None:
+    """One row per school and task in each group of schools of different counties sharing a file or a text."""
+    body: list[tuple] = []
+    for n, g in enumerate(data.get("copies", []), start=1):
+        evidence = g["kind"] == CopyKind.EVIDENCE
+        what = "相同的佐证材料" if evidence else "相同的完成情况说明"
+        body.extend((n, what, len(g["counties"]), r["county"], r["name"], r["school"], r["task_id"], r["title"],
+                     g["label"] if evidence else _start(g["label"]), g["key"] if evidence else "") for r in g["rows"])
+    last = _table(ws, _header(data, city), ("组", "类别", "涉及县区数", "县区", "学校名称", "学校代码", "编号", "任务",
+                                            "文件名 / 说明文字开头", "SHA-256"),
+                  body, (5, 16, 8, 12, 20, 11, 8, 24, 36, 30))
+    sheets.put(ws, last + 2, 1, "不同县区的学校报送了同一佐证文件（SHA-256 相同）或相同的完成情况说明（不计空白，至少 20 字）。"
+               "同一县区内的重复由县区汇总表列出。仅作提示，汇总包均已照常合并，请核实。", border=None)
+    ws.merge_cells(start_row=last + 2, start_column=1, end_row=last + 2, end_column=10)
+    ws.freeze_panes = "E2"
+
+
 def build(data: dict, city: str):
     wb = sheets.new_workbook()
     wb.remove(wb.active)
     for name, builder in ((SHEET_OVERVIEW, _overview), (SHEET_BY_COUNTY, _by_county), (SHEET_BY_SCHOOL, _by_school),
-                          (SHEET_MISSING, _missing)):
+                          (SHEET_MISSING, _missing), (SHEET_COPIES, _copies)):
         builder(wb.create_sheet(name), data, city)
     return wb
 

@@ -59,10 +59,33 @@ def is_city(db) -> bool:
 
 
 def merge_files(db, paths, **kwargs) -> list:
-    """A city merges county packages (files, folders, .zip): one outcome per file, as a county merges reports."""
+    """A city merges county packages (files, folders, .zip): one outcome per file, as a county merges reports.
+    Each accepted package whose schools share evidence or narrative text with another county's schools is
+    flagged 疑似重复材料 in its result (one pass over the periods merged, after the batch)."""
     from desktop.core.rollup import merge
 
-    return merge.merge_paths(db, paths, **kwargs)
+    outcomes = merge.merge_paths(db, paths, **kwargs)
+    flag_copies(db, outcomes)
+    return outcomes
+
+
+def flag_copies(db, outcomes: list) -> None:
+    """Add the 疑似重复材料 flag and a reason line to each accepted outcome whose county shares material."""
+    from desktop.core.rollup import copies
+    from desktop.core.words import SUSPECTED_COPY
+    from desktop.core.words import Outcome as Verdict
+
+    accepted = [o for o in outcomes if o.outcome == Verdict.ACCEPTED and o.county and o.period]
+    if not accepted:
+        return
+    shared = copies.by_county(db, {o.period for o in accepted})
+    for o in accepted:
+        groups = shared.get((o.county, o.period))
+        if groups:
+            zh, en = copies.describe(groups, o.county)
+            o.flags = [SUSPECTED_COPY]
+            old_zh, _, old_en = o.reason.partition(" / ")
+            o.reason = f"{'；'.join(x for x in (old_zh, zh) if x)} / {'; '.join(x for x in (old_en, en) if x)}"
 
 
 def city_figures(db, period: str | None = None, *, as_of: str | None = None) -> dict:
@@ -88,24 +111,45 @@ def write_city_summary(db, out, *, period: str | None = None, as_of: str | None 
 
 
 def key_requests(db) -> list[dict]:
-    """County keys for the city to decide on: a changed key (``kind`` "pending") with the files waiting for it."""
+    """County keys for the city to decide on: a changed key (``kind`` "pending") with the files waiting for it,
+    and a first key trusted on first use only (``kind`` "unconfirmed", 未确认) until the city compared its
+    fingerprint with the county over the phone. Each row names the exact ``fingerprint`` an approval pins."""
     from desktop.core.rollup import store
     from desktop.core.signing import trust
     from desktop.core.signing.crypto import format_fingerprint
-    from desktop.core.words import OwnerKind
+    from desktop.core.words import Confirmation, OwnerKind
 
-    return [{"kind": "pending", "county": r["owner"], "fingerprint": r["fingerprint"],
+    rows = [{"kind": "pending", "county": r["owner"], "fingerprint": r["fingerprint"],
              "fingerprint_groups": format_fingerprint(r["fingerprint"]), "pinned": r["pinned"],
-             "pinned_groups": format_fingerprint(r["pinned"]) if r["pinned"] else "", "first_seen": r["first_seen"],
+             "pinned_groups": format_fingerprint(r["pinned"]) if r["pinned"] else "",
+             "pinned_unconfirmed": r["pinned_confirmation"] == Confirmation.UNCONFIRMED, "first_seen": r["first_seen"],
              "waiting": store.waiting_for_key(db, r["owner"], r["fingerprint"])}
             for r in trust.pending(db, OwnerKind.COUNTY)]
+    held = {r["county"] for r in rows}  # a pending row already shows its county's unconfirmed key beside it
+    seen = {k["fingerprint"]: k["first_seen"] for k in trust.keys(db)}
+    for county, fp in sorted(trust.unconfirmed(db, OwnerKind.COUNTY).items()):
+        if county not in held:
+            rows.append({"kind": "unconfirmed", "county": county, "fingerprint": fp,
+                         "fingerprint_groups": format_fingerprint(fp), "pinned": fp, "pinned_groups": "",
+                         "pinned_unconfirmed": True, "first_seen": seen.get(fp, ""), "waiting": 0})
+    return rows
+
+
+def unconfirmed_counties(db) -> set[str]:
+    """Counties whose key the city has not compared yet (their figures are shown with 密钥未确认)."""
+    from desktop.core.signing import trust
+    from desktop.core.words import OwnerKind
+
+    return set(trust.unconfirmed(db, OwnerKind.COUNTY))
 
 
 def approve_key(db, county: str, fingerprint: str) -> list:
     """Pin exactly the county key ``fingerprint`` the city compared; the files that waited for it merge now."""
     from desktop.core.rollup import merge
 
-    return merge.approve_key(db, county, fingerprint)
+    outcomes = merge.approve_key(db, county, fingerprint)
+    flag_copies(db, outcomes)
+    return outcomes
 
 
 def refuse_key(db, county: str, fingerprint: str | None = None) -> None:
@@ -131,11 +175,13 @@ def county_detail(db, county: str, period: str | None = None, *, as_of: str | No
 
 
 def school_entries(db, county: str, school: str, period: str | None = None) -> dict:
-    """Drill-down: what one school of a county reported on each task (from the county's current roll-up)."""
-    from desktop.core.rollup import store
+    """Drill-down: what one school of a county reported on each task (from the county's current roll-up), each
+    entry with ``copies``: the 疑似重复材料 it shares with schools of other counties."""
+    from desktop.core.rollup import copies, store
 
     period = period or city_figures(db)["period"]
-    found = [r for r in store.rollups(db, period) if r["county"] == county]
+    rollups = store.rollups(db, period)
+    found = [r for r in rollups if r["county"] == county]
     if not found:
         raise TaizhangError(f"没有县区“{county}”的汇总包", f"no county package from {county!r}")
     content = found[0]["content"]
@@ -144,13 +190,15 @@ def school_entries(db, county: str, school: str, period: str | None = None) -> d
         raise TaizhangError(f"{county}的学校名单中没有 {school}", f"school {school} is not on {county}'s roster")
     report = next((r for r in content["reports"] if r["school"] == school), None)
     titles = {t["task_id"]: t["title"] for t in content["tasks"]}
+    shared = copies.for_county(copies.find(rollups), county)
     evidence: dict[str, list] = {}
     for ev in content["evidence_refs"]:
         if ev["school"] == school:
             evidence.setdefault(ev["task_id"], []).append(ev)
     return {"school": school_row, "county": county, "reported": report is not None,
             "revision": report["revision"] if report else None,
-            "entries": [e | {"title": titles.get(e["task_id"], ""), "evidence": evidence.get(e["task_id"], [])}
+            "entries": [e | {"title": titles.get(e["task_id"], ""), "evidence": evidence.get(e["task_id"], []),
+                             "copies": copies.for_cell(shared, county, school, e["task_id"])}
                         for e in (report["entries"] if report else [])]}
 
 

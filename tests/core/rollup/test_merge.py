@@ -177,3 +177,36 @@ def test_any_order_any_repetition_same_city(many, tmp_path, data):
                         db.execute("SELECT sha256 FROM archive ORDER BY 1").fetchall()))
         db.close()
     assert results[0] == results[1]
+
+
+def test_a_first_county_key_is_unconfirmed_until_the_city_approves_its_fingerprint(rollup_world, city):
+    out = services.rollup.merge_files(city, [rollup_world / "甲县-1.xlsx", rollup_world / "乙县-1.xlsx"])
+    assert [(o.outcome, o.code) for o in out] == [("accepted", Reason.UNCONFIRMED_KEY)] * 2
+    assert "县区密钥尚未核对" in out[0].reason and "not confirmed yet" in out[0].reason
+    reqs = {r["county"]: r for r in services.rollup.key_requests(city)}
+    assert {c: r["kind"] for c, r in reqs.items()} == {"甲县": "unconfirmed", "乙县": "unconfirmed"}
+    assert services.rollup.unconfirmed_counties(city) == {"甲县", "乙县"}
+    assert all(c["key_unconfirmed"] for c in services.rollup.city_figures(city)["counties"])
+    with pytest.raises(TaizhangError):
+        services.rollup.approve_key(city, "甲县", reqs["乙县"]["fingerprint"])  # another county's key
+    assert services.rollup.approve_key(city, "甲县", reqs["甲县"]["fingerprint"].upper()) == []
+    assert [r["county"] for r in services.rollup.key_requests(city)] == ["乙县"]
+    assert city.execute("SELECT confirmation FROM trusted_keys WHERE owner_code = '甲县'").fetchone() == ("approved",)
+    figs = {c["county"]: c["key_unconfirmed"] for c in services.rollup.city_figures(city)["counties"]}
+    assert figs == {"甲县": False, "乙县": True}
+
+
+def test_a_key_change_of_an_unconfirmed_county_is_held_as_one_request(rollup_world, city, tmp_path):
+    from tests.conftest import make_county, write_reports
+
+    merge.merge_paths(city, [rollup_world / "甲县-1.xlsx"])
+    db_path, plan = make_county(tmp_path / "new", 2, n_tasks=6, county="甲县")
+    db = open_db(db_path)
+    services.intake.merge_files(db, write_reports(tmp_path / "new" / "r", plan, 2))
+    services.rollup.county_export(db, tmp_path / "rekeyed.xlsx")
+    db.close()
+    before = city_counts(city)
+    assert merge.merge_paths(city, [tmp_path / "rekeyed.xlsx"])[0].code == Reason.KEY_PENDING
+    assert city_counts(city)[0] == before[0]  # held: the county's data is unchanged
+    [req] = services.rollup.key_requests(city)
+    assert (req["kind"], req["pinned_unconfirmed"], req["waiting"]) == ("pending", True, 1)
