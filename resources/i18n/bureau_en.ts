@@ -431,140 +431,150 @@
         <translation>Export &amp;summary workbook…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="109"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="110"/>
+        <source>导出县区汇总包(&amp;C)…</source>
+        <translation>Export &amp;county package…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/window.py" line="112"/>
+        <source>报送市局：签名的县区汇总包（各校当前的填报、学校名单和本局的汇总数字）</source>
+        <translation>For the city: the signed county package (every school&apos;s current entries, the roster and this bureau&apos;s figures)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/window.py" line="113"/>
         <source>保存指纹通知(&amp;N)…</source>
         <translation>Save fingerprint &amp;notice…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="110"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="114"/>
         <source>备份数据文件(&amp;K)…</source>
         <translation>Bac&amp;k up database…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="111"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="115"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="112"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="116"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="120"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="124"/>
         <source>语言(&amp;L)</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="122"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="126"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="163"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="167"/>
         <source>导入{state}：{n} 个文件，合并 {a} 个</source>
         <translation>Import {state}: {n} file(s), {a} merged</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="164"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="168"/>
         <source>已取消</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="164"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="168"/>
         <source>完成</source>
         <translation>finished</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="180"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="184"/>
         <source>打开工作要点文件</source>
         <translation>Open the work plan</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="185"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="189"/>
         <source>重新导入计划</source>
         <translation>Import the plan again</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="186"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="190"/>
         <source>已经有计划《{title}》。如果导入的是同一份计划的修订稿，编号相同的任务保持原来的任务编号，但核对时做的修改会被新文件的内容替换。继续导入吗？</source>
         <translation>There is already a plan, &quot;{title}&quot;. If this is a revision of the same plan, tasks with the same numbers keep their task IDs, but changes made during the review are replaced by the new file. Import anyway?</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="189"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="193"/>
         <source>正在识别计划文件：{name}…</source>
         <translation>Reading the plan file: {name}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="205"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="209"/>
         <source>识别出 {n} 项任务，请逐项核对</source>
         <translation>{n} tasks found; please review each one</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="193"/>
-        <location filename="../../desktop/gui/bureau/window.py" line="210"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="197"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="214"/>
         <source>无法导入计划</source>
         <translation>Could not import the plan</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="227"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="231"/>
         <source>还不能发布</source>
         <translation>Cannot publish yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="232"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="236"/>
         <source>仍然发布吗？</source>
         <translation>Publish anyway?</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="233"/>
-        <location filename="../../desktop/gui/bureau/window.py" line="239"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="237"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="243"/>
         <source>发布任务清单</source>
         <translation>Publish plan workbook</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="237"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="241"/>
         <source>{title}-任务清单-第{version}版.xlsx</source>
         <translation>{title}-task-list-v{version}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="239"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="243"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="244"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="248"/>
         <source>输入密钥口令</source>
         <translation>Key passphrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="244"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="248"/>
         <source>发布任务清单需要本局密钥的口令：</source>
         <translation>Enter the passphrase of the bureau key to publish the plan workbook:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="248"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="252"/>
         <source>正在签名并写出任务清单…</source>
         <translation>Signing and writing the task list…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="250"/>
-        <location filename="../../desktop/gui/bureau/window.py" line="258"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="254"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="262"/>
         <source>发布失败</source>
         <translation>Publishing failed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="267"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="271"/>
         <source>已发布第 {v} 版：{path}</source>
         <translation>Version {v} published: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="268"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="272"/>
         <source>任务清单已发布</source>
         <translation>Plan workbook published</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="269"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="273"/>
         <source>已写出第 {v} 版任务清单：
 {path}
 
@@ -575,22 +585,22 @@
 Send this file to the schools together with the fingerprint notice.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="294"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="298"/>
         <source>备份数据文件</source>
         <translation>Back up database</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="295"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="299"/>
         <source>台账数据文件 (*.db)</source>
         <translation>Taizhang database (*.db)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="303"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="307"/>
         <source>已备份到：{path}</source>
         <translation>Backed up to: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="180"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="184"/>
         <source>计划文件 (*.docx *.txt *.xlsx *.doc *.wps *.pdf)</source>
         <translation>Plan files (*.docx *.txt *.xlsx *.doc *.wps *.pdf)</translation>
     </message>

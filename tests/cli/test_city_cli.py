@@ -60,7 +60,7 @@ def test_round_trip_two_counties_to_the_city_summary(tmp_path, capsys, counties)
     code, _, _ = run(capsys, "summary", "--db", city, "-o", out)
     assert code == 0
     wb = openpyxl.load_workbook(out)
-    assert wb.sheetnames == ["总体情况", "按县区", "按学校", "未报送学校"]
+    assert wb.sheetnames == ["总体情况", "按县区", "按学校", "未报送学校", "疑似重复材料"]
     by_county = {r[0]: r for r in wb["按县区"].iter_rows(min_row=2, values_only=True)}
     assert set(by_county) == {"甲县", "乙县"}
     assert by_county["甲县"][2] == 3 and by_county["甲县"][4:7] == (3, 3, 0)  # revision 3: all three reported

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import defusedxml.ElementTree as SafeET
 
-from desktop.core.package import reportbook, tamper
+from desktop.core.package import countybook, reportbook, tamper
 from desktop.core.package.container import (
     EVIDENCE_PREFIX,
     MANIFEST,
@@ -59,6 +59,7 @@ class Claims:
     evidence_lost: int = 0
     saved_by: str = ""
     source: str = ""  # manifest | cover | file name
+    county: str | None = None  # a county package's county (kind "county")
 
 
 class ResavedFile(PackageInvalid):
@@ -116,6 +117,8 @@ def _claims(source, file_name: str) -> Claims | None:
                 rows = {ref.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
                         for ref in tamper.visible_cells(zf, sheets[reportbook.SHEET_EVIDENCE])}
                 claims.evidence_lost = max(0, len(rows) - 1)  # minus the header row
+        if not claims.kind and {countybook.SHEET_COVER, countybook.SHEET_SCHOOLS} <= set(sheets):
+            _from_county_cover(claims, tamper.visible_cells(zf, sheets[countybook.SHEET_COVER]))
         if not claims.kind and {"任务清单", "学校名单", "填报周期"} <= set(sheets):
             claims.kind, claims.source = "plan", claims.source or "sheets"
     if not claims.school_code:
@@ -166,6 +169,7 @@ def _from_manifest(claims: Claims, m: dict, names) -> None:
     school = m["school"] if isinstance(m.get("school"), dict) else {}
     claims.school_code, claims.school_name = _text(school.get("code"), 64), _text(school.get("name"))
     claims.period = _text(m.get("period"), 100)
+    claims.county = _text(m.get("county"), 64) if claims.kind == "county" else None
     revision = m.get("revision")
     claims.revision = revision if isinstance(revision, int) and not isinstance(revision, bool) else None
     if isinstance(m.get("package_id"), str):
@@ -210,6 +214,32 @@ def _from_cover(claims: Claims, cells: dict[str, str]) -> None:
     claims.package_code = rows.get("报送码") or None
 
 
+def _from_county_cover(claims: Claims, cells: dict[str, str]) -> None:
+    """A county package's 封面 (county, period, revision), when its manifest did not survive."""
+    rows = {value: cells.get("B" + ref[1:], "") for ref, value in cells.items() if ref.startswith("A")}
+    if not rows.get("县区"):
+        return
+    claims.kind, claims.source = "county", "cover"
+    claims.county, claims.period = rows["县区"][:64], rows.get("填报周期") or None
+    rev = _REVISION.search(rows.get("报送版次", ""))
+    claims.revision = int(rev.group(1)) if rev else None
+
+
+def _county_message(claims: Claims, lost_zh: list[str], lost_en: list[str]) -> tuple[str, str]:
+    who_zh = " ".join(x for x in (claims.county, claims.period,
+                                  f"第 {claims.revision} 次报送" if claims.revision else "") if x)
+    who_en = ", ".join(x for x in (claims.county, claims.period,
+                                   f"revision {claims.revision}" if claims.revision else "") if x)
+    by = f"（{claims.saved_by}）" if claims.saved_by else ""
+    return (f"这个文件{('（' + who_zh + '）') if who_zh else ''}被 WPS/Excel 打开后另存过{by}，已丢失：{'、'.join(lost_zh)}，"
+            "不能作为县区汇总包导入。请让县局重新导出：县区台账“汇总”页（或“文件”菜单）的“县区汇总包…”可以再导出一份，"
+            "直接发送原文件，不要用 WPS/Excel 打开后保存。",
+            f"this county package{(' (' + who_en + ')') if who_en else ''} was opened and saved by a spreadsheet"
+            f" program after export{' (by ' + claims.saved_by + ')' if claims.saved_by else ''}; lost:"
+            f" {', '.join(lost_en)}; it cannot be imported. Please ask the county to export it again (County package…"
+            " on the Summary page or the File menu of the county app) and send that file unopened.")
+
+
 def _from_name(claims: Claims, name: str) -> None:
     m = _EXPORT_NAME.match(Path(name).name)
     if not m:
@@ -246,6 +276,8 @@ def message(claims: Claims) -> tuple[str, str]:
                 "请使用教育局发布的原始文件（重新从通知或U盘中取原件，不要用 Excel/WPS 打开后保存）。",
                 f"this plan workbook was opened and saved by a spreadsheet program after it was published{by_en};"
                 " its signature is lost and it cannot be verified. Use the original file the bureau published.")
+    if claims.kind == "county":
+        return _county_message(claims, lost_zh, lost_en)
     who_zh, who_en = who(claims)
     return (f"此文件{('（' + who_zh + '）') if who_zh else ''}在导出后被表格软件打开并保存过{by_zh}，"
             f"已丢失：{'、'.join(lost_zh)}，不能作为报送文件。请学校重新发送原始文件："

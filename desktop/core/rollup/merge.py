@@ -16,7 +16,7 @@ from desktop.core.db.connection import transaction
 from desktop.core.intake import store as intake_store
 from desktop.core.intake.checking import unreadable
 from desktop.core.intake.inputs import Input, collect_inputs
-from desktop.core.package import countybook, visible
+from desktop.core.package import countybook, resaved, visible
 from desktop.core.package.container import MAX_FILE_BYTES, PackageInvalid, VerifiedPackage, verify_package
 from desktop.core.records import evidence
 from desktop.core.rollup import store
@@ -94,8 +94,8 @@ def check(inp: Input, known: Callable[[str], bool] | None = None) -> Checked:
         return Checked(sha)
     try:
         return Checked(sha, pkg=verified(source, sha))
-    except PackageInvalid as exc:
-        return Checked(sha, error=exc)
+    except PackageInvalid as exc:  # a package a spreadsheet program re-saved is named and explained
+        return Checked(sha, error=resaved.explain(source, exc, inp.display))
 
 
 def _merged_before(db) -> Callable[[str], bool]:

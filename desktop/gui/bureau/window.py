@@ -106,12 +106,16 @@ class BureauWindow(QMainWindow):
                                            lambda: self._import_folder(), "open")
         self.summary_action = action("summaryAction", self.tr("导出汇总表(&S)…"), lambda: self.export_summary(), "export",
                                      QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_S))
+        self.county_package_action = action(
+            "countyPackageAction", self.tr("导出县区汇总包(&C)…"),
+            lambda: (self.tabs.setCurrentIndex(TAB_OVERVIEW), self.overview.write_county_package()), "export",
+            tip=self.tr("报送市局：签名的县区汇总包（各校当前的填报、学校名单和本局的汇总数字）"))
         self.notice_action = action("noticeAction", self.tr("保存指纹通知(&N)…"), lambda: self.home.fingerprint.save())
         self.backup_action = action("backupAction", self.tr("备份数据文件(&K)…"), lambda: self.backup())
         quit_action = action("quitAction", self.tr("退出(&X)"), self.close, keys=QKeySequence.StandardKey.Quit)
         menu = self.menuBar().addMenu(self.tr("文件(&F)"))
         for a in (self.import_plan_action, self.publish_action, None, self.import_files_action,
-                  self.import_folder_action, self.summary_action, None, self.notice_action, self.backup_action, None,
+                  self.import_folder_action, self.summary_action, self.county_package_action, None, self.notice_action, self.backup_action, None,
                   quit_action):
             if a is None:
                 menu.addSeparator()

@@ -8,11 +8,12 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from desktop.core.words import NOT_REPORTED, STATUS_COLOURS, STATUSES, Outcome
+from desktop.core.words import NOT_REPORTED, STATUS_COLOURS, STATUSES, SUSPECTED_COPY, CopyKind, Outcome
 from desktop.gui.common.tablemodel import RowsTableModel
 
 NOT_REPORTED_BRUSH = QBrush(QColor(f"#{STATUS_COLOURS[NOT_REPORTED]}"))
 REJECTED_BRUSH = QBrush(QColor("#fce8e6"))
+FLAGGED_BRUSH = QBrush(QColor("#fef7e0"))  # 疑似重复材料: merged, for a person to check
 
 
 # The empty context: lupdate files calls of this module-level tr() there, so the lookup must use it too
@@ -89,13 +90,21 @@ class CityResultsModel(_Records):
         self.endInsertRows()
 
     def _cells(self, o) -> tuple:
-        return (Path(o.file).name or o.file, outcome_name(o.outcome), o.county or "", o.period or "", o.revision or "", o.reason)
+        result = outcome_name(o.outcome)
+        if SUSPECTED_COPY in getattr(o, "flags", ()):
+            result = tr("{result}（疑似重复材料）").format(result=result)
+        return (Path(o.file).name or o.file, result, o.county or "", o.period or "", o.revision or "", o.reason)
 
     def _tip(self, o, column: int):
         return o.file if column == 0 else self._cells(o)[column]
 
     def _brush(self, o, column: int):
-        return REJECTED_BRUSH if o.outcome == Outcome.REJECTED else None
+        if o.outcome == Outcome.REJECTED:
+            return REJECTED_BRUSH
+        return FLAGGED_BRUSH if SUSPECTED_COPY in getattr(o, "flags", ()) else None
+
+    def flagged(self) -> int:
+        return sum(1 for o in self._rows if SUSPECTED_COPY in getattr(o, "flags", ()))
 
     def counts(self) -> dict[str, int]:
         out: dict[str, int] = {}
@@ -108,10 +117,15 @@ class CityKeysModel(_Records):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows = []
-        self._headers = (self.tr("县区"), self.tr("新密钥指纹"), self.tr("原密钥指纹"), self.tr("等待合并的文件"), self.tr("首次收到"))
+        self._headers = (self.tr("县区"), self.tr("情况"), self.tr("待核对的密钥指纹"), self.tr("原密钥指纹"), self.tr("等待合并的文件"),
+                         self.tr("首次收到"))
 
     def _cells(self, r) -> tuple:
-        return (r["county"], _two_lines(r["fingerprint_groups"]), _two_lines(r["pinned_groups"]), r["waiting"], r["first_seen"][:16].replace("T", " "))
+        first = r["kind"] == "unconfirmed"
+        kind = self.tr("首次收到，未核对") if first else self.tr("密钥已更换")
+        old = self.tr("—（首次使用）") if first else _two_lines(r["pinned_groups"])
+        return (r["county"], kind, _two_lines(r["fingerprint_groups"]), old, r["waiting"],
+                r["first_seen"][:16].replace("T", " "))
 
 
 class CountiesModel(_Records):
@@ -119,11 +133,15 @@ class CountiesModel(_Records):
         super().__init__(parent)
         self._rows = []
         self._headers = (self.tr("县区"), self.tr("工作计划"), self.tr("汇总版次"), self.tr("学校数"), self.tr("已报送"), self.tr("未报送"), self.tr("报送率"),
-                         self.tr("完成率"), *[status_name(s) for s in STATUSES])
+                         self.tr("完成率"), *[status_name(s) for s in STATUSES], self.tr("县区密钥"))
 
     def _cells(self, c) -> tuple:
         return (c["county"], c["plan_title"], c["revision"], c["schools"], c["reported"], c["n_not_reported"],
-                percent(c["report_rate"]), percent(c["rate"]), *[c["by_status"][str(s)] for s in STATUSES])
+                percent(c["report_rate"]), percent(c["rate"]), *[c["by_status"][str(s)] for s in STATUSES],
+                self.tr("未核对") if c.get("key_unconfirmed") else self.tr("已核对"))
+
+    def _brush(self, c, column: int):
+        return FLAGGED_BRUSH if column == len(self._headers) - 1 and c.get("key_unconfirmed") else None
 
 
 class CitySchoolsModel(_Records):
@@ -149,12 +167,27 @@ class CityEntriesModel(_Records):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows = []
-        self._headers = (self.tr("编号"), self.tr("任务"), self.tr("状态"), self.tr("进度%"), self.tr("完成情况说明"), self.tr("存在问题"), self.tr("佐证材料"))
+        self._headers = (self.tr("编号"), self.tr("任务"), self.tr("状态"), self.tr("进度%"), self.tr("完成情况说明"), self.tr("存在问题"),
+                         self.tr("佐证材料"), self.tr("疑似重复材料"))
 
     def _cells(self, e) -> tuple:
         return (e["task_id"], e["title"], status_name(e["status"]), e["progress"], e["narrative"], e["problems"],
-                len(e["evidence"]))
+                len(e["evidence"]), copies_text(e.get("copies", [])))
 
     def _brush(self, e, column: int):
+        if column == 7 and e.get("copies"):
+            return FLAGGED_BRUSH
         colour = STATUS_COLOURS.get(e["status"]) if column == 2 else None
         return QBrush(QColor(f"#{colour}")) if colour else None
+
+
+def copies_text(groups: list) -> str:
+    """'佐证材料“照片.jpg”与 乙县 B00001 某校相同' — one line per group this entry is part of."""
+    lines = []
+    for g in groups:
+        others = "、".join(g["others"][:3]) + (tr("等") if len(g["others"]) > 3 else "")
+        if g["kind"] == CopyKind.EVIDENCE:
+            lines.append(tr("佐证材料“{name}”与 {others} 相同").format(name=g["label"], others=others))
+        else:
+            lines.append(tr("完成情况说明与 {others} 相同").format(others=others))
+    return "\n".join(lines)

@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -28,6 +29,7 @@ from desktop.core.errors import TaizhangError
 from desktop.core.words import Outcome
 from desktop.gui.bureau.chooser import Chooser
 from desktop.gui.bureau.importpage import DropZone
+from desktop.gui.city.keydialog import KeyApprovalDialog
 from desktop.gui.city.models import (
     CityEntriesModel,
     CityKeysModel,
@@ -50,6 +52,7 @@ class CityImportPage(QWidget):
     """Drop or choose county packages; one result row per file; changed county keys to approve or refuse."""
 
     finished = Signal(list)  # the outcomes, once the import is over
+    approved = Signal(list)  # the outcomes of the files that waited for an approved key
     merged = Signal()
 
     def __init__(self, db, db_path: str, chooser: Chooser, parent=None):
@@ -95,14 +98,16 @@ class CityImportPage(QWidget):
         self.table.setWordWrap(True)  # a long reason wraps in its (stretching) column; rows grow to fit
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         lay.addWidget(self.table, 3)
-        box = QGroupBox(self.tr("县区密钥更换（核对指纹后批准）"))
+        box = QGroupBox(self.tr("县区密钥（电话核对指纹后批准）"))
         bl = QVBoxLayout(box)
-        hint = QLabel(self.tr("县区重装电脑后签名密钥会变：请电话核对县区教育局报来的新指纹，完全一致再批准；批准后等待的文件自动合并。"))
+        hint = QLabel(self.tr("第一次收到某县区的汇总包，或县区重装电脑后密钥变了，都列在这里：请打电话请县区教育局读出其密钥指纹，"
+                              "逐组一致再批准；密钥更换批准后，等待的文件自动合并。"))
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #5f6368;")
         bl.addWidget(hint)
         self.keys_view = records_view(self.keys, "cityKeys", 2, single_selection=True)
         self.keys_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.keys_view.selectionModel().currentRowChanged.connect(lambda _c, _p: self._key_buttons())
         bl.addWidget(self.keys_view)
         kb = QHBoxLayout()
         self.approve_button = QPushButton(self.tr("批准所选密钥"))
@@ -124,11 +129,15 @@ class CityImportPage(QWidget):
 
     def reload(self) -> None:
         self.keys.load(services.rollup.key_requests(self.db))
-        has = self.keys.rowCount() > 0
-        if has and not self.keys_view.currentIndex().isValid():
+        if self.keys.rowCount() > 0 and not self.keys_view.currentIndex().isValid():
             self.keys_view.selectRow(0)
-        for b in (self.approve_button, self.refuse_button):
-            b.setEnabled(has and not self.running)
+        self._key_buttons()
+
+    def _key_buttons(self) -> None:
+        """Approve needs a selected key; refuse only a changed key (a first key is the county's only one)."""
+        req = None if self.running else self._selected_key()
+        self.approve_button.setEnabled(req is not None)
+        self.refuse_button.setEnabled(req is not None and req["kind"] != "unconfirmed")
 
     def choose_files(self) -> None:
         paths = self.chooser.open_files(self.tr("选择县区汇总包"), "", self.tr("县区汇总包 (*.xlsx *.zip);;所有文件 (*)"))
@@ -183,6 +192,9 @@ class CityImportPage(QWidget):
         self.summary.setText(self.tr("导入完成：已合并 {a}，重复 {d}，旧版次 {s}，拒收 {r}").format(
             a=c.get(Outcome.ACCEPTED, 0), d=c.get(Outcome.DUPLICATE, 0), s=c.get(Outcome.STALE, 0),
             r=c.get(Outcome.REJECTED, 0)))
+        if self.results.flagged():
+            self.summary.setText(self.summary.text() + self.tr("；{n} 个汇总包含疑似重复材料（黄色行，仅提示，已合并），"
+                                                               "详见“汇总”页各校填报和市级汇总表").format(n=self.results.flagged()))
         self.summary.setStyleSheet("color: #8a1c1c;" if c.get(Outcome.REJECTED) else "")
         self.finished.emit(outcomes)
 
@@ -205,30 +217,44 @@ class CityImportPage(QWidget):
     def _selected_key(self) -> dict | None:
         return self.keys.record(self.keys_view.currentIndex().row())
 
-    def approve_selected(self) -> list | None:
+    def ask_approval(self, request: dict) -> bool:
+        """The person compared the fingerprint with the county and ticked that it matched."""
+        return KeyApprovalDialog(request, self).exec() == QDialog.DialogCode.Accepted
+
+    def approve_selected(self) -> bool:
+        """Approve exactly the selected key once the person compared it; the files that waited for it merge off
+        the GUI thread."""
         req = self._selected_key()
-        if req is None:
-            return None
-        text = self.tr("批准 {county} 的新密钥？\n\n新指纹：\n{fp}\n\n请先与县区教育局电话核对，逐组一致再批准。").format(
-            county=req["county"], fp=req["fingerprint_groups"])
-        if not self.chooser.confirm(self.tr("批准县区密钥"), text):
-            return None
-        try:
-            outcomes = services.rollup.approve_key(self.db, req["county"], req["fingerprint"])
-        except TaizhangError as exc:
-            self.summary.setText(message(exc))
-            return None
-        if outcomes:
-            self.results.append(outcomes)
-        self.summary.setText(self.tr("已批准 {county} 的密钥，重新合并 {n} 个文件").format(county=req["county"], n=len(outcomes)))
-        self.reload()
-        self.merged.emit()
-        return outcomes
+        if req is None or self.running or not self.ask_approval(req):
+            return False
+        county, fingerprint = req["county"], req["fingerprint"]  # exactly the key shown, never "the newest one"
+        self.summary.setText(self.tr("正在批准{county}的密钥…").format(county=county))
+        self.summary.setStyleSheet("")
+        for w in (self.files_button, self.folder_button, self.approve_button, self.refuse_button):
+            w.setEnabled(False)
+        self.drop_zone.setAcceptDrops(False)
+
+        def approved(outcomes: list) -> None:
+            if outcomes:
+                self.results.append(outcomes)
+            self.summary.setText(self.tr("已批准{county}的密钥，合并了 {n} 个等待中的文件").format(
+                county=county, n=sum(1 for o in outcomes if o.outcome == Outcome.ACCEPTED)))
+            self.approved.emit(outcomes)
+
+        self.worker = (BackgroundOp(self, lambda job: services.rollup.approve_key(job.db, county, fingerprint),
+                                    db_path=self.db_path, title=self.tr("批准县区密钥"))
+                       .on_success(approved)
+                       .on_failure(self._failed)
+                       .on_done(self._done))
+        self.worker.run()
+        return True
 
     def refuse_selected(self) -> bool:
         req = self._selected_key()
-        if req is None or not self.chooser.confirm(self.tr("拒绝县区密钥"), self.tr("拒绝 {county} 的新密钥？用它签名的文件不会合并。")
-                                                   .format(county=req["county"])):
+        if req is None or self.running or req["kind"] == "unconfirmed":  # a first key is the county's only one
+            return False
+        if not self.chooser.confirm(self.tr("拒绝县区密钥"), self.tr("拒绝 {county} 的新密钥？用它签名的文件不会合并。")
+                                    .format(county=req["county"])):
             return False
         services.rollup.refuse_key(self.db, req["county"], req["fingerprint"])
         self.reload()

@@ -18,11 +18,10 @@ COPIED = "本学期开展课后服务，覆盖全校所有班级，家长满意�
 INSIDE = "校内开展读书节活动，各年级分别组织了朗诵比赛和手抄报展示。"
 
 
-@pytest.fixture(scope="module")
-def copied_city(tmp_path_factory):
+def copied_packages(base):
     """甲县 B00000 and 乙县 B00001 share a narrative (spaced differently) on their first task and a photo; 甲县's
-    two schools share a text between themselves only. Both counties export; the city merges both."""
-    base = tmp_path_factory.mktemp("copied-city")
+    two schools share a text between themselves only. Both counties export; a city database ``city.db`` waits.
+    Returns (the two packages, task ids per county)."""
     photo = base / "照片.jpg"
     photo.write_bytes(b"\xff\xd8\xff\xe0" + b"the same photo" * 50)
     tasks = {}
@@ -42,8 +41,15 @@ def copied_city(tmp_path_factory):
         services.rollup.county_export(db, base / f"{county}.xlsx")
         db.close()
     services.rollup.city_init(base / "city.db", "某市")
+    return [base / "甲县.xlsx", base / "乙县.xlsx"], tasks
+
+
+@pytest.fixture(scope="module")
+def copied_city(tmp_path_factory):
+    base = tmp_path_factory.mktemp("copied-city")
+    packages, tasks = copied_packages(base)
     db = open_db(base / "city.db")
-    outcomes = services.rollup.merge_files(db, [base / "甲县.xlsx", base / "乙县.xlsx"])
+    outcomes = services.rollup.merge_files(db, packages)
     db.close()
     return base, outcomes, tasks
 

@@ -210,3 +210,19 @@ def test_a_key_change_of_an_unconfirmed_county_is_held_as_one_request(rollup_wor
     assert city_counts(city)[0] == before[0]  # held: the county's data is unchanged
     [req] = services.rollup.key_requests(city)
     assert (req["kind"], req["pinned_unconfirmed"], req["waiting"]) == ("pending", True, 1)
+
+
+@pytest.mark.parametrize("keep_manifest", [True, False])
+def test_a_county_package_resaved_in_wps_is_explained_and_refused(rollup_world, city, keep_manifest):
+    """Opened in WPS/Excel and saved: the signature is gone; the city hears which county's file it was and
+    that the county must export it again, not the generic refusal."""
+    from tests.core.package.test_resaved import spreadsheet_resave
+
+    out = rollup_world / "甲县-1(1).xlsx"
+    spreadsheet_resave(rollup_world / "甲县-1.xlsx", out, keep_manifest=keep_manifest)
+    before = city_counts(city)
+    [o] = services.rollup.merge_files(city, [out])
+    assert (o.outcome, o.code) == ("rejected", Reason.RESAVED)
+    assert o.reason.startswith("这个文件（甲县 2026年上半年 第 1 次报送）被 WPS/Excel 打开后另存过（WPS Office）")
+    assert "请让县局重新导出" in o.reason and "ask the county to export it again" in o.reason
+    assert city_counts(city) == before

@@ -33,3 +33,24 @@ def test_the_county_package_button_writes_a_signed_package(qtbot, world, chooser
     cdb.close()
     assert out[0].outcome == "accepted" and out[0].county == "示例县"
     win.close()
+
+
+def test_the_file_menu_writes_the_county_package_with_the_same_dialog(qtbot, world, chooser, tmp_path):
+    db = open_db(world / "county.db")
+    services.intake.merge_files(db, [world / "reports"])
+    db.close()
+    win = BureauWindow(str(world / "county.db"), chooser=chooser)
+    qtbot.addWidget(win)
+    file_menu = win.menuBar().actions()[0].menu()
+    [act] = [a for a in file_menu.actions() if a.objectName() == "countyPackageAction"]
+    assert act.text() == "导出县区汇总包(&C)…"
+    target = tmp_path / "菜单导出.xlsx"
+    chooser.saves.append(target)
+    chooser.confirm_answer = True  # with the evidence bytes this time
+    with qtbot.waitSignal(win.overview.exported, timeout=60000):
+        act.trigger()
+    qtbot.waitUntil(lambda: win.overview.county_button.isEnabled())
+    assert win.tabs.currentWidget() is win.overview
+    assert ("confirm", "是否附带佐证材料文件") in chooser.asked
+    assert services.files.verify_files([target])[0]["valid"]
+    win.close()

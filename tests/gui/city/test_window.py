@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import openpyxl
 import pytest
+from PySide6.QtCore import Qt
 
 from desktop.core import services
 from desktop.core.db.connection import open_db
 from desktop.gui import app as app_module
+from desktop.gui.city.keydialog import KeyApprovalDialog
 from desktop.gui.city.setup import CitySetupDialog
 from desktop.gui.city.window import TAB_IMPORT, TAB_OVERVIEW, CityWindow
 from desktop.gui.common.start import StartScreen
@@ -68,7 +70,7 @@ def test_import_then_drill_down_from_counties_to_schools_to_entries(qtbot, city_
     with qtbot.waitSignal(ov.exported, timeout=60000):
         qtbot.mouseClick(ov.export_button, qtbot_button())
     qtbot.waitUntil(lambda: ov.export_button.isEnabled())
-    assert openpyxl.load_workbook(tmp_path / "市级汇总.xlsx").sheetnames == ["总体情况", "按县区", "按学校", "未报送学校"]
+    assert openpyxl.load_workbook(tmp_path / "市级汇总.xlsx").sheetnames == ["总体情况", "按县区", "按学校", "未报送学校", "疑似重复材料"]
 
 
 def qtbot_button():
@@ -77,7 +79,19 @@ def qtbot_button():
     return Qt.MouseButton.LeftButton
 
 
-def test_a_changed_county_key_is_approved_by_fingerprint_in_the_window(qtbot, city_window, rollup_world, chooser,
+def _approve_in_dialog(monkeypatch, seen: list, tick: bool = True):
+    """The person reads the fingerprint in the dialog, ticks that it matched (or not) and clicks 批准."""
+    def exec_(dialog):
+        seen.append((dialog.request["fingerprint"], dialog.fingerprint.text(), dialog.approve_button.isEnabled()))
+        if tick:
+            dialog.checked.setChecked(True)
+        dialog.approve_button.click()
+        return dialog.result()
+
+    monkeypatch.setattr(KeyApprovalDialog, "exec", exec_)
+
+
+def test_a_changed_county_key_is_approved_by_fingerprint_in_the_window(qtbot, city_window, rollup_world, monkeypatch,
                                                                        tmp_path):
     win = city_window
     _import(qtbot, win, [rollup_world / "甲县-1.xlsx"])
@@ -88,14 +102,65 @@ def test_a_changed_county_key_is_approved_by_fingerprint_in_the_window(qtbot, ci
     db.close()
     out = _import(qtbot, win, [tmp_path / "rekeyed.xlsx"])
     assert out[0].code == "key_pending" and "等待" in win.importer.results.index(1, 5).data()
-    assert win.importer.keys.rowCount() == 1 and win.importer.approve_button.isEnabled()
-    chooser.confirm_answer = True
-    outcomes = win.importer.approve_selected()
-    assert [o.outcome for o in outcomes] == ["accepted"]
-    assert ("confirm", "批准县区密钥") in chooser.asked
+    assert win.importer.keys.rowCount() == 1 and win.importer.keys.index(0, 1).data() == "密钥已更换"
+    assert win.importer.approve_button.isEnabled() and win.importer.refuse_button.isEnabled()
+    req = win.importer.keys.record(0)
+    seen: list = []
+    _approve_in_dialog(monkeypatch, seen)
+    with qtbot.waitSignal(win.importer.approved, timeout=60000) as blocker:
+        assert win.importer.approve_selected()
+    qtbot.waitUntil(lambda: not win.importer.running)
+    assert [o.outcome for o in blocker.args[0]] == ["accepted"]
+    fp, shown, enabled_before_tick = seen[0]
+    assert fp == req["fingerprint"] and shown.split() == req["fingerprint_groups"].split()
+    assert not enabled_before_tick  # never approved before the person ticked that every group matched
     assert win.importer.keys.rowCount() == 0
     row = [win.overview.counties.record(r)["county"] for r in range(win.overview.counties.rowCount())].index("甲县")
     assert win.overview.counties.record(row)["schools"] == 2
+
+
+def test_a_first_county_key_is_confirmed_in_the_approval_dialog(qtbot, city_window, rollup_world, monkeypatch):
+    win = city_window
+    out = _import(qtbot, win, [rollup_world / "乙县-1.xlsx"])
+    assert out[0].outcome == "accepted" and "县区密钥尚未核对" in win.importer.results.index(0, 5).data()
+    assert win.importer.keys.index(0, 1).data() == "首次收到，未核对"
+    assert not win.importer.refuse_button.isEnabled()  # the county's only key: nothing to refuse it for
+    county_row = win.overview.counties.rowCount() - 1
+    assert win.overview.counties.index(county_row, win.overview.counties.columnCount() - 1).data() == "未核对"
+    seen: list = []
+    _approve_in_dialog(monkeypatch, seen, tick=False)
+    assert not win.importer.approve_selected()  # not ticked: nothing approved
+    assert services.rollup.unconfirmed_counties(win.db) == {"乙县"}
+    _approve_in_dialog(monkeypatch, seen)
+    with qtbot.waitSignal(win.importer.approved, timeout=60000):
+        assert win.importer.approve_selected()
+    qtbot.waitUntil(lambda: not win.importer.running)
+    assert services.rollup.unconfirmed_counties(win.db) == set() and win.importer.keys.rowCount() == 0
+    assert win.overview.counties.index(0, win.overview.counties.columnCount() - 1).data() == "已核对"
+    assert "已批准乙县的密钥" in win.importer.summary.text()
+
+
+def test_cross_county_copies_are_flagged_in_the_results_and_the_school_entries(qtbot, chooser, tmp_path):
+    from tests.core.rollup.test_copies import copied_packages
+
+    packages, tasks = copied_packages(tmp_path)
+    win = CityWindow(str(tmp_path / "city.db"), chooser=chooser)
+    qtbot.addWidget(win)
+    _import(qtbot, win, packages)
+    imp = win.importer
+    assert [imp.results.index(r, 1).data() for r in range(2)] == ["已合并（疑似重复材料）"] * 2
+    assert "与 乙县 B00001" in imp.results.index(0, 5).data() and "疑似重复材料" in imp.summary.text()
+    assert imp.results.index(0, 0).data(Qt.ItemDataRole.BackgroundRole) is not None
+    ov = win.overview
+    row = [ov.counties.record(r)["county"] for r in range(ov.counties.rowCount())].index("甲县")
+    ov.counties_view.selectRow(row)
+    school_row = [ov.schools.record(r)["code"] for r in range(ov.schools.rowCount())].index("B00000")
+    ov.schools_view.selectRow(school_row)
+    cells = {ov.entries.index(r, 0).data(): ov.entries.index(r, 7).data() for r in range(ov.entries.rowCount())}
+    assert cells[tasks["甲县"][0]] == "完成情况说明与 乙县 B00001 基准县第1学校 相同"
+    assert cells[tasks["甲县"][1]] == "佐证材料“照片.jpg”与 乙县 B00001 基准县第1学校 相同"
+    assert cells[tasks["甲县"][2]] == ""  # shared only inside 甲县: the county's flag, not the city's
+    win.close()
 
 
 def test_a_school_report_dropped_on_the_city_is_refused_with_a_reason(qtbot, city_window, rollup_world):
