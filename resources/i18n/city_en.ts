@@ -25,64 +25,80 @@
     </message>
     <message>
         <location filename="../../desktop/gui/city/models.py" line="95"/>
+        <source>待批准密钥</source>
+        <translation>Key to approve</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/city/models.py" line="97"/>
         <source>{result}（疑似重复材料）</source>
         <translation>{result} (suspected copied material)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="188"/>
+        <location filename="../../desktop/gui/city/models.py" line="163"/>
+        <source>疑似重复材料：与其他县区学校相同的佐证材料或完成情况说明 {n} 处，见右侧填报</source>
+        <translation>Suspected copied material: {n} evidence file(s) or narrative(s) identical to another county&apos;s school; see the entries on the right</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/city/models.py" line="201"/>
+        <location filename="../../desktop/gui/city/models.py" line="208"/>
         <source>等</source>
         <translation> and others</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="190"/>
-        <source>佐证材料“{name}”与 {others} 相同</source>
-        <translation>evidence “{name}” identical to {others}'s</translation>
+        <location filename="../../desktop/gui/city/models.py" line="201"/>
+        <source>同 {who}</source>
+        <translation>as {who}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="192"/>
+        <location filename="../../desktop/gui/city/models.py" line="210"/>
+        <source>佐证材料“{name}”与 {others} 相同</source>
+        <translation>evidence “{name}” identical to {others}&apos;s</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/city/models.py" line="212"/>
         <source>完成情况说明与 {others} 相同</source>
-        <translation>narrative identical to {others}'s</translation>
+        <translation>narrative identical to {others}&apos;s</translation>
     </message>
 </context>
 <context>
     <name>CityEntriesModel</name>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="170"/>
+        <location filename="../../desktop/gui/city/models.py" line="176"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="170"/>
+        <location filename="../../desktop/gui/city/models.py" line="176"/>
         <source>任务</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="170"/>
+        <location filename="../../desktop/gui/city/models.py" line="176"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="170"/>
+        <location filename="../../desktop/gui/city/models.py" line="176"/>
         <source>进度%</source>
         <translation>Progress %</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="170"/>
+        <location filename="../../desktop/gui/city/models.py" line="177"/>
         <source>完成情况说明</source>
         <translation>Narrative</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="170"/>
+        <location filename="../../desktop/gui/city/models.py" line="177"/>
         <source>存在问题</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="171"/>
+        <location filename="../../desktop/gui/city/models.py" line="177"/>
         <source>佐证材料</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="171"/>
+        <location filename="../../desktop/gui/city/models.py" line="176"/>
         <source>疑似重复材料</source>
         <translation>Suspected copies</translation>
     </message>
@@ -90,99 +106,99 @@
 <context>
     <name>CityImportPage</name>
     <message>
-        <location filename="../../desktop/gui/city/window.py" line="74"/>
+        <location filename="../../desktop/gui/city/window.py" line="75"/>
         <source>把各县区报送的县区汇总包（.xlsx）、整个文件夹或 .zip 压缩包拖到这里，
 或者点右边的按钮选择。同一文件重复导入不会重复计算。</source>
         <translation>Drop the county packages (.xlsx) the counties sent, a whole folder or a .zip archive here,
 or choose them with the buttons on the right. Importing the same file again counts it once.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/window.py" line="78"/>
+        <location filename="../../desktop/gui/city/window.py" line="79"/>
         <source>选择文件…</source>
         <translation>Choose files…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/window.py" line="81"/>
+        <location filename="../../desktop/gui/city/window.py" line="82"/>
         <source>选择文件夹…</source>
         <translation>Choose a folder…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/window.py" line="93"/>
+        <location filename="../../desktop/gui/city/window.py" line="94"/>
         <source>还没有导入文件。</source>
         <translation>No files imported yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/window.py" line="101"/>
+        <location filename="../../desktop/gui/city/window.py" line="104"/>
         <source>县区密钥（电话核对指纹后批准）</source>
         <translation>County keys (approve after comparing the fingerprint by phone)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/window.py" line="103"/>
+        <location filename="../../desktop/gui/city/window.py" line="106"/>
         <source>第一次收到某县区的汇总包，或县区重装电脑后密钥变了，都列在这里：请打电话请县区教育局读出其密钥指纹，逐组一致再批准；密钥更换批准后，等待的文件自动合并。</source>
-        <translation>A county's first package, or a county whose key changed after a reinstall, is listed here: call the county bureau, have them read out their key fingerprint and approve only if every group matches; once a changed key is approved, the files waiting for it are merged.</translation>
+        <translation>A county&apos;s first package, or a county whose key changed after a reinstall, is listed here: call the county bureau, have them read out their key fingerprint and approve only if every group matches; once a changed key is approved, the files waiting for it are merged.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/window.py" line="113"/>
+        <location filename="../../desktop/gui/city/window.py" line="116"/>
         <source>批准所选密钥</source>
         <translation>Approve the selected key</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/window.py" line="116"/>
+        <location filename="../../desktop/gui/city/window.py" line="119"/>
         <source>拒绝</source>
         <translation>Refuse</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/window.py" line="143"/>
+        <location filename="../../desktop/gui/city/window.py" line="149"/>
         <source>选择县区汇总包</source>
         <translation>Choose county packages</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/window.py" line="143"/>
+        <location filename="../../desktop/gui/city/window.py" line="149"/>
         <source>县区汇总包 (*.xlsx *.zip);;所有文件 (*)</source>
         <translation>County packages (*.xlsx *.zip);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/window.py" line="148"/>
+        <location filename="../../desktop/gui/city/window.py" line="154"/>
         <source>选择存放县区汇总包的文件夹</source>
         <translation>Choose the folder with the county packages</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/window.py" line="158"/>
+        <location filename="../../desktop/gui/city/window.py" line="164"/>
         <source>正在核验并合并…</source>
         <translation>Verifying and merging…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/window.py" line="192"/>
+        <location filename="../../desktop/gui/city/window.py" line="198"/>
         <source>导入完成：已合并 {a}，重复 {d}，旧版次 {s}，拒收 {r}</source>
         <translation>Import finished: merged {a}, duplicate {d}, older revision {s}, rejected {r}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/window.py" line="196"/>
+        <location filename="../../desktop/gui/city/window.py" line="202"/>
         <source>；{n} 个汇总包含疑似重复材料（黄色行，仅提示，已合并），详见“汇总”页各校填报和市级汇总表</source>
-        <translation>; {n} package(s) contain suspected copied material (yellow rows, flagged only, merged): see the schools' entries on the Summary tab and the city summary</translation>
+        <translation>; {n} package(s) contain suspected copied material (yellow rows, flagged only, merged): see the schools&apos; entries on the Summary tab and the city summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/window.py" line="231"/>
+        <location filename="../../desktop/gui/city/window.py" line="237"/>
         <source>正在批准{county}的密钥…</source>
-        <translation>Approving {county}'s key…</translation>
+        <translation>Approving {county}&apos;s key…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/window.py" line="240"/>
+        <location filename="../../desktop/gui/city/window.py" line="246"/>
         <source>已批准{county}的密钥，合并了 {n} 个等待中的文件</source>
-        <translation>{county}'s key approved; {n} waiting file(s) merged</translation>
+        <translation>{county}&apos;s key approved; {n} waiting file(s) merged</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/window.py" line="245"/>
+        <location filename="../../desktop/gui/city/window.py" line="251"/>
         <source>批准县区密钥</source>
         <translation>Approve county key</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/window.py" line="256"/>
+        <location filename="../../desktop/gui/city/window.py" line="262"/>
         <source>拒绝县区密钥</source>
         <translation>Refuse county key</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/window.py" line="256"/>
+        <location filename="../../desktop/gui/city/window.py" line="262"/>
         <source>拒绝 {county} 的新密钥？用它签名的文件不会合并。</source>
         <translation>Refuse the new key of {county}? Files signed with it are not merged.</translation>
     </message>
@@ -190,47 +206,47 @@ or choose them with the buttons on the right. Importing the same file again coun
 <context>
     <name>CityKeysModel</name>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="120"/>
+        <location filename="../../desktop/gui/city/models.py" line="122"/>
         <source>县区</source>
         <translation>County</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="120"/>
+        <location filename="../../desktop/gui/city/models.py" line="122"/>
         <source>原密钥指纹</source>
         <translation>Pinned key fingerprint</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="120"/>
+        <location filename="../../desktop/gui/city/models.py" line="122"/>
         <source>等待合并的文件</source>
         <translation>Files waiting</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="120"/>
+        <location filename="../../desktop/gui/city/models.py" line="122"/>
         <source>情况</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="120"/>
+        <location filename="../../desktop/gui/city/models.py" line="122"/>
         <source>待核对的密钥指纹</source>
         <translation>Fingerprint to compare</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="121"/>
+        <location filename="../../desktop/gui/city/models.py" line="123"/>
         <source>首次收到</source>
         <translation>First seen</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="125"/>
+        <location filename="../../desktop/gui/city/models.py" line="127"/>
         <source>首次收到，未核对</source>
         <translation>First key, not compared</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="125"/>
+        <location filename="../../desktop/gui/city/models.py" line="127"/>
         <source>密钥已更换</source>
         <translation>Key changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="126"/>
+        <location filename="../../desktop/gui/city/models.py" line="128"/>
         <source>—（首次使用）</source>
         <translation>— (first use)</translation>
     </message>
@@ -238,80 +254,85 @@ or choose them with the buttons on the right. Importing the same file again coun
 <context>
     <name>CityOverviewPage</name>
     <message>
-        <location filename="../../desktop/gui/city/window.py" line="285"/>
+        <location filename="../../desktop/gui/city/window.py" line="291"/>
         <source>填报周期：</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/window.py" line="295"/>
-        <location filename="../../desktop/gui/city/window.py" line="407"/>
+        <location filename="../../desktop/gui/city/window.py" line="301"/>
+        <location filename="../../desktop/gui/city/window.py" line="421"/>
         <source>导出市级汇总表…</source>
         <translation>Export city summary…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/window.py" line="303"/>
+        <location filename="../../desktop/gui/city/window.py" line="309"/>
         <source>各县区（按完成率排序）</source>
         <translation>Counties (by completion rate)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/window.py" line="307"/>
+        <location filename="../../desktop/gui/city/window.py" line="313"/>
         <source>所选县区的学校</source>
         <translation>Schools of the selected county</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/window.py" line="310"/>
-        <location filename="../../desktop/gui/city/window.py" line="368"/>
+        <location filename="../../desktop/gui/city/window.py" line="316"/>
+        <location filename="../../desktop/gui/city/window.py" line="379"/>
         <source>所选学校的填报</source>
         <translation>Entries of the selected school</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/window.py" line="351"/>
+        <location filename="../../desktop/gui/city/window.py" line="357"/>
         <source>还没有导入县区汇总包：在“导入汇总包”页导入各县区报送的文件。</source>
         <translation>No county package imported yet: import the files the counties sent on the &quot;Import packages&quot; page.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/window.py" line="353"/>
+        <location filename="../../desktop/gui/city/window.py" line="359"/>
         <source>{n} 个县区 · 学校 {schools} 所，已报送 {reported}，未报送 {missing} · 报送率 {rr} · 完成率 {rate}</source>
         <translation>{n} counties · {schools} schools, {reported} reported, {missing} not reported · reporting rate {rr} · completion rate {rate}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/window.py" line="366"/>
+        <location filename="../../desktop/gui/city/window.py" line="377"/>
         <source>{county}的学校（{n} 所，未报送 {m} 所）</source>
         <translation>Schools of {county} ({n}, {m} not reported)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/window.py" line="378"/>
+        <location filename="../../desktop/gui/city/window.py" line="389"/>
         <source>{name}的填报（第 {n} 次报送）</source>
         <translation>Entries of {name} (revision {n})</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/window.py" line="379"/>
+        <location filename="../../desktop/gui/city/window.py" line="390"/>
         <source>{name}：本周期未报送</source>
         <translation>{name}: not reported this period</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/window.py" line="385"/>
+        <location filename="../../desktop/gui/city/window.py" line="393"/>
+        <source> · {n} 项与其他县区学校的材料相同（疑似重复材料，黄色）</source>
+        <translation> · {n} entries share material with another county&apos;s schools (suspected copies, yellow)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/city/window.py" line="399"/>
         <source>{period}-市级汇总.xlsx</source>
         <translation>{period}-city-summary.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/window.py" line="386"/>
-        <location filename="../../desktop/gui/city/window.py" line="393"/>
+        <location filename="../../desktop/gui/city/window.py" line="400"/>
+        <location filename="../../desktop/gui/city/window.py" line="407"/>
         <source>导出市级汇总表</source>
         <translation>Export city summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/window.py" line="386"/>
+        <location filename="../../desktop/gui/city/window.py" line="400"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/window.py" line="391"/>
+        <location filename="../../desktop/gui/city/window.py" line="405"/>
         <source>正在生成…</source>
         <translation>Writing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/window.py" line="402"/>
+        <location filename="../../desktop/gui/city/window.py" line="416"/>
         <source>已生成：{path}</source>
         <translation>Written: {path}</translation>
     </message>
@@ -352,47 +373,47 @@ or choose them with the buttons on the right. Importing the same file again coun
 <context>
     <name>CitySchoolsModel</name>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="151"/>
+        <location filename="../../desktop/gui/city/models.py" line="153"/>
         <source>学校代码</source>
         <translation>School code</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="151"/>
+        <location filename="../../desktop/gui/city/models.py" line="153"/>
         <source>学校名称</source>
         <translation>School name</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="151"/>
+        <location filename="../../desktop/gui/city/models.py" line="153"/>
         <source>乡镇</source>
         <translation>Township</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="151"/>
+        <location filename="../../desktop/gui/city/models.py" line="153"/>
         <source>报送情况</source>
         <translation>Reporting</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="151"/>
+        <location filename="../../desktop/gui/city/models.py" line="153"/>
         <source>县内排名</source>
         <translation>Rank in county</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="152"/>
+        <location filename="../../desktop/gui/city/models.py" line="154"/>
         <source>完成率</source>
         <translation>Completion rate</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="155"/>
+        <location filename="../../desktop/gui/city/models.py" line="157"/>
         <source>已报送（密钥未确认）</source>
         <translation>Reported (key unconfirmed)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="155"/>
+        <location filename="../../desktop/gui/city/models.py" line="157"/>
         <source>已报送</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="155"/>
+        <location filename="../../desktop/gui/city/models.py" line="157"/>
         <source>未报送</source>
         <translation>Not reported</translation>
     </message>
@@ -480,57 +501,57 @@ or choose them with the buttons on the right. Importing the same file again coun
 <context>
     <name>CityWindow</name>
     <message>
-        <location filename="../../desktop/gui/city/window.py" line="427"/>
+        <location filename="../../desktop/gui/city/window.py" line="441"/>
         <source>台账 · {city}教育局（市局汇总）</source>
         <translation>Taizhang · {city} education bureau (city summary)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/window.py" line="433"/>
+        <location filename="../../desktop/gui/city/window.py" line="447"/>
         <source>导入汇总包</source>
         <translation>Import packages</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/window.py" line="434"/>
+        <location filename="../../desktop/gui/city/window.py" line="448"/>
         <source>汇总</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/window.py" line="438"/>
+        <location filename="../../desktop/gui/city/window.py" line="452"/>
         <source>市级汇总表已导出：{path}</source>
         <translation>City summary exported: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/window.py" line="439"/>
+        <location filename="../../desktop/gui/city/window.py" line="453"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/window.py" line="440"/>
+        <location filename="../../desktop/gui/city/window.py" line="454"/>
         <source>导入汇总包(&amp;I)…</source>
         <translation>&amp;Import packages…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/window.py" line="441"/>
+        <location filename="../../desktop/gui/city/window.py" line="455"/>
         <source>导入文件夹(&amp;D)…</source>
         <translation>Import a fol&amp;der…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/window.py" line="442"/>
+        <location filename="../../desktop/gui/city/window.py" line="456"/>
         <source>导出市级汇总表(&amp;S)…</source>
         <translation>Export city &amp;summary…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/window.py" line="444"/>
+        <location filename="../../desktop/gui/city/window.py" line="458"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/window.py" line="445"/>
+        <location filename="../../desktop/gui/city/window.py" line="459"/>
         <source>语言(&amp;L)</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/window.py" line="446"/>
+        <location filename="../../desktop/gui/city/window.py" line="460"/>
         <source>市局公钥指纹：{fp}</source>
         <translation>City key fingerprint: {fp}</translation>
     </message>
@@ -538,57 +559,57 @@ or choose them with the buttons on the right. Importing the same file again coun
 <context>
     <name>CountiesModel</name>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="135"/>
+        <location filename="../../desktop/gui/city/models.py" line="137"/>
         <source>县区</source>
         <translation>County</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="135"/>
+        <location filename="../../desktop/gui/city/models.py" line="137"/>
         <source>工作计划</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="135"/>
+        <location filename="../../desktop/gui/city/models.py" line="137"/>
         <source>汇总版次</source>
         <translation>Package revision</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="135"/>
+        <location filename="../../desktop/gui/city/models.py" line="137"/>
         <source>学校数</source>
         <translation>Schools</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="135"/>
+        <location filename="../../desktop/gui/city/models.py" line="137"/>
         <source>已报送</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="135"/>
+        <location filename="../../desktop/gui/city/models.py" line="137"/>
         <source>未报送</source>
         <translation>Not reported</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="135"/>
+        <location filename="../../desktop/gui/city/models.py" line="137"/>
         <source>报送率</source>
         <translation>Reporting rate</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="136"/>
+        <location filename="../../desktop/gui/city/models.py" line="138"/>
         <source>完成率</source>
         <translation>Completion rate</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="136"/>
+        <location filename="../../desktop/gui/city/models.py" line="138"/>
         <source>县区密钥</source>
         <translation>County key</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="141"/>
+        <location filename="../../desktop/gui/city/models.py" line="143"/>
         <source>未核对</source>
         <translation>Not compared</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="141"/>
+        <location filename="../../desktop/gui/city/models.py" line="143"/>
         <source>已核对</source>
         <translation>Compared</translation>
     </message>
@@ -603,7 +624,7 @@ or choose them with the buttons on the right. Importing the same file again coun
     <message>
         <location filename="../../desktop/gui/city/keydialog.py" line="23"/>
         <source>批准县区新密钥</source>
-        <translation>Approve the county's new key</translation>
+        <translation>Approve the county&apos;s new key</translation>
     </message>
     <message>
         <location filename="../../desktop/gui/city/keydialog.py" line="27"/>
@@ -632,7 +653,7 @@ Call the {county} bureau, have them read out the key fingerprint on the Home tab
     <message>
         <location filename="../../desktop/gui/city/keydialog.py" line="51"/>
         <source>核对一致后批准：该县区的汇总数据不再标“密钥未核对”。</source>
-        <translation>Approve once it matches: the county's figures are then no longer marked “key not compared”.</translation>
+        <translation>Approve once it matches: the county&apos;s figures are then no longer marked “key not compared”.</translation>
     </message>
     <message>
         <location filename="../../desktop/gui/city/keydialog.py" line="52"/>

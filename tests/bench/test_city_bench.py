@@ -34,9 +34,11 @@ def _tasks(n_tasks: int) -> list[dict]:
     return nodes
 
 
-def write_county_package(path, county: str, schools: int, tasks: list[dict], rng: random.Random) -> None:
-    """One county's signed package, as `county export` writes it, with ``schools`` schools (9 in 10 reported)."""
-    key = crypto.new_private_key()
+def write_county_package(path, county: str, schools: int, tasks: list[dict], rng: random.Random, *,
+                         key=None, tweak=None) -> None:
+    """One county's signed package, as `county export` writes it, with ``schools`` schools (9 in 10 reported);
+    signed by ``key`` (default: a new one); ``tweak(content)`` may change the content before it is signed."""
+    key = key or crypto.new_private_key()
     roster = [{"code": f"C{i:04d}", "name": f"{county}第{i}学校", "type": "小学", "township": f"乡镇{i % 12}"}
               for i in range(schools)]
     reports, refs = [], []
@@ -60,6 +62,8 @@ def write_county_package(path, county: str, schools: int, tasks: list[dict], rng
                "plan": {"id": str(uuid.uuid4()), "version": 1, "digest": "0" * 64, "title": f"{county}工作要点"},
                "period": PERIOD, "revision": 1, "tasks": tasks, "schools": roster, "reports": reports,
                "evidence_refs": refs, "evidence": []}
+    if tweak is not None:
+        tweak(content)
     f = city_figures.county_figures(content)
     content["figures"] = {"schools": len(roster), "reported": f["reported"], "report_rate": f["report_rate"],
                           "rate": f["rate"], "countable": f["countable"], "by_status": f["by_status"], "as_of": f["as_of"],

@@ -44,7 +44,7 @@ class KeyApprovalDialog(QDialog):
         lay.addWidget(self.fingerprint)
         notes = []
         if not first:
-            notes.append(self.tr("原密钥指纹：{old}").format(old=request["pinned_groups"] or "—"))
+            notes.append(self.tr("原密钥指纹：{old}").format(old=two_lines(request["pinned_groups"]) if request["pinned_groups"] else "—"))
             notes.append(self.tr("批准后，用新密钥签名、正在等待的 {n} 个文件会立即合并；原密钥签名的文件以后不再接收。")
                          .format(n=request["waiting"]))
         else:

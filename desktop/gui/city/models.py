@@ -8,7 +8,15 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from desktop.core.words import NOT_REPORTED, STATUS_COLOURS, STATUSES, SUSPECTED_COPY, CopyKind, Outcome
+from desktop.core.words import (
+    NOT_REPORTED,
+    STATUS_COLOURS,
+    STATUSES,
+    SUSPECTED_COPY,
+    CopyKind,
+    Outcome,
+    Reason,
+)
 from desktop.gui.common.tablemodel import RowsTableModel
 
 NOT_REPORTED_BRUSH = QBrush(QColor(f"#{STATUS_COLOURS[NOT_REPORTED]}"))
@@ -91,7 +99,9 @@ class CityResultsModel(_Records):
 
     def _cells(self, o) -> tuple:
         result = outcome_name(o.outcome)
-        if SUSPECTED_COPY in getattr(o, "flags", ()):
+        if o.code == Reason.KEY_PENDING:  # held, not turned down: merged once the key is approved below
+            result = tr("待批准密钥")
+        elif SUSPECTED_COPY in getattr(o, "flags", ()):
             result = tr("{result}（疑似重复材料）").format(result=result)
         return (Path(o.file).name or o.file, result, o.county or "", o.period or "", o.revision or "", o.reason)
 
@@ -99,9 +109,9 @@ class CityResultsModel(_Records):
         return o.file if column == 0 else self._cells(o)[column]
 
     def _brush(self, o, column: int):
-        if o.outcome == Outcome.REJECTED:
-            return REJECTED_BRUSH
-        return FLAGGED_BRUSH if SUSPECTED_COPY in getattr(o, "flags", ()) else None
+        if o.code == Reason.KEY_PENDING or SUSPECTED_COPY in getattr(o, "flags", ()):
+            return FLAGGED_BRUSH
+        return REJECTED_BRUSH if o.outcome == Outcome.REJECTED else None
 
     def flagged(self) -> int:
         return sum(1 for o in self._rows if SUSPECTED_COPY in getattr(o, "flags", ()))
@@ -157,9 +167,13 @@ class CitySchoolsModel(_Records):
         return (p["code"], p["name"], p["township"], state, p["rank"] or "—", percent(p["rate"]), *counts)
 
     def _tip(self, p, column: int):
+        if column == 0 and p.get("copies"):
+            return tr("疑似重复材料：与其他县区学校相同的佐证材料或完成情况说明 {n} 处，见右侧填报").format(n=p["copies"])
         return f"{p['name']}（{p['type']}）" if column == 1 else self._cells(p)[column]
 
     def _brush(self, p, column: int):
+        if column == 0 and p.get("copies"):
+            return FLAGGED_BRUSH
         return None if p["reported"] else NOT_REPORTED_BRUSH
 
 
@@ -167,18 +181,32 @@ class CityEntriesModel(_Records):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows = []
-        self._headers = (self.tr("编号"), self.tr("任务"), self.tr("状态"), self.tr("进度%"), self.tr("完成情况说明"), self.tr("存在问题"),
-                         self.tr("佐证材料"), self.tr("疑似重复材料"))
+        self._headers = (self.tr("编号"), self.tr("任务"), self.tr("状态"), self.tr("进度%"), self.tr("疑似重复材料"),
+                         self.tr("完成情况说明"), self.tr("存在问题"), self.tr("佐证材料"))
 
     def _cells(self, e) -> tuple:
-        return (e["task_id"], e["title"], status_name(e["status"]), e["progress"], e["narrative"], e["problems"],
-                len(e["evidence"]), copies_text(e.get("copies", [])))
+        return (e["task_id"], e["title"], status_name(e["status"]), e["progress"], copies_short(e.get("copies", [])),
+                e["narrative"], e["problems"], len(e["evidence"]))
+
+    def _tip(self, e, column: int):
+        return copies_text(e.get("copies", [])) if column == COL_COPIES else self._cells(e)[column]
 
     def _brush(self, e, column: int):
-        if column == 7 and e.get("copies"):
+        if column == COL_COPIES and e.get("copies"):
             return FLAGGED_BRUSH
         colour = STATUS_COLOURS.get(e["status"]) if column == 2 else None
         return QBrush(QColor(f"#{colour}")) if colour else None
+
+
+COL_COPIES, COL_NARRATIVE = 4, 5  # the entries' columns: the flag beside the text it is about
+
+
+def copies_short(groups: list) -> str:
+    """'同 临泽县 C0003' — what the cell shows, short beside the text (the tooltip says what and with whom)."""
+    others = list(dict.fromkeys(" ".join(o.split()[:2]) for g in groups for o in g["others"]))
+    if not others:
+        return ""
+    return tr("同 {who}").format(who=others[0]) + (tr("等") if len(others) > 1 else "")
 
 
 def copies_text(groups: list) -> str:

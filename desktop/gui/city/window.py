@@ -31,6 +31,7 @@ from desktop.gui.bureau.chooser import Chooser
 from desktop.gui.bureau.importpage import DropZone
 from desktop.gui.city.keydialog import KeyApprovalDialog
 from desktop.gui.city.models import (
+    COL_NARRATIVE,
     CityEntriesModel,
     CityKeysModel,
     CityResultsModel,
@@ -97,7 +98,9 @@ class CityImportPage(QWidget):
         self.table = records_view(self.results, "cityResults", 5)
         self.table.setWordWrap(True)  # a long reason wraps in its (stretching) column; rows grow to fit
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        lay.addWidget(self.table, 3)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.setChildrenCollapsible(False)
+        split.addWidget(self.table)
         box = QGroupBox(self.tr("县区密钥（电话核对指纹后批准）"))
         bl = QVBoxLayout(box)
         hint = QLabel(self.tr("第一次收到某县区的汇总包，或县区重装电脑后密钥变了，都列在这里：请打电话请县区教育局读出其密钥指纹，"
@@ -120,7 +123,10 @@ class CityImportPage(QWidget):
         kb.addWidget(self.refuse_button)
         kb.addStretch(1)
         bl.addLayout(kb)
-        lay.addWidget(box, 1)
+        split.addWidget(box)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        lay.addWidget(split, 1)
         self.reload()
 
     @property
@@ -306,7 +312,7 @@ class CityOverviewPage(QWidget):
         self.schools_view.selectionModel().currentRowChanged.connect(lambda cur, _prev: self.show_school(cur.row()))
         self.schools_box = self._boxed(self.tr("所选县区的学校"), self.schools_view)
         lower.addWidget(self.schools_box)
-        self.entries_view = records_view(self.entries, "entriesView", 4)
+        self.entries_view = records_view(self.entries, "entriesView", COL_NARRATIVE)
         self.entries_box = self._boxed(self.tr("所选学校的填报"), self.entries_view)
         lower.addWidget(self.entries_box)
         lower.setSizes([600, 600])
@@ -360,7 +366,12 @@ class CityOverviewPage(QWidget):
         if county is None:
             self.schools.load([])
             return
-        schools = sorted(county["figures"]["per_school"],
+        shared: dict[str, int] = {}  # school → how many of its entries share material with another county
+        for g in self.data["copies"] if self.data else []:
+            for (c, school), _task in g["items"]:
+                if c == county["county"]:
+                    shared[school] = shared.get(school, 0) + 1
+        schools = sorted((p | {"copies": shared.get(p["code"], 0)} for p in county["figures"]["per_school"]),
                          key=lambda p: (not p["reported"], p["rank"] is None, p["rank"] or 0, p["code"]))
         self.schools.load(schools)
         self.schools_box.setTitle(self.tr("{county}的学校（{n} 所，未报送 {m} 所）").format(
@@ -377,6 +388,9 @@ class CityOverviewPage(QWidget):
         self.entries.load(detail["entries"])
         title = (self.tr("{name}的填报（第 {n} 次报送）").format(name=school["name"], n=detail["revision"])
                  if detail["reported"] else self.tr("{name}：本周期未报送").format(name=school["name"]))
+        flagged = sum(1 for e in detail["entries"] if e["copies"])
+        if flagged:
+            title += self.tr(" · {n} 项与其他县区学校的材料相同（疑似重复材料，黄色）").format(n=flagged)
         self.entries_box.setTitle(title)
 
     def export_summary(self) -> str | None:

@@ -102,6 +102,7 @@ def test_a_changed_county_key_is_approved_by_fingerprint_in_the_window(qtbot, ci
     db.close()
     out = _import(qtbot, win, [tmp_path / "rekeyed.xlsx"])
     assert out[0].code == "key_pending" and "等待" in win.importer.results.index(1, 5).data()
+    assert win.importer.results.index(1, 1).data() == "待批准密钥"  # held, not turned down
     assert win.importer.keys.rowCount() == 1 and win.importer.keys.index(0, 1).data() == "密钥已更换"
     assert win.importer.approve_button.isEnabled() and win.importer.refuse_button.isEnabled()
     req = win.importer.keys.record(0)
@@ -156,10 +157,15 @@ def test_cross_county_copies_are_flagged_in_the_results_and_the_school_entries(q
     ov.counties_view.selectRow(row)
     school_row = [ov.schools.record(r)["code"] for r in range(ov.schools.rowCount())].index("B00000")
     ov.schools_view.selectRow(school_row)
-    cells = {ov.entries.index(r, 0).data(): ov.entries.index(r, 7).data() for r in range(ov.entries.rowCount())}
-    assert cells[tasks["甲县"][0]] == "完成情况说明与 乙县 B00001 基准县第1学校 相同"
-    assert cells[tasks["甲县"][1]] == "佐证材料“照片.jpg”与 乙县 B00001 基准县第1学校 相同"
-    assert cells[tasks["甲县"][2]] == ""  # shared only inside 甲县: the county's flag, not the city's
+    assert ov.schools.index(school_row, 0).data(Qt.ItemDataRole.BackgroundRole) is not None
+    assert "疑似重复材料" in ov.schools.index(school_row, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert "2 项与其他县区学校的材料相同" in ov.entries_box.title()
+    col = [ov.entries.headerData(c, Qt.Orientation.Horizontal) for c in range(ov.entries.columnCount())].index("疑似重复材料")
+    cells = {ov.entries.index(r, 0).data(): ov.entries.index(r, col) for r in range(ov.entries.rowCount())}
+    assert cells[tasks["甲县"][0]].data() == "同 乙县 B00001"
+    assert cells[tasks["甲县"][0]].data(Qt.ItemDataRole.ToolTipRole) == "完成情况说明与 乙县 B00001 基准县第1学校 相同"
+    assert cells[tasks["甲县"][1]].data(Qt.ItemDataRole.ToolTipRole) == "佐证材料“照片.jpg”与 乙县 B00001 基准县第1学校 相同"
+    assert cells[tasks["甲县"][2]].data() == ""  # shared only inside 甲县: the county's flag, not the city's
     win.close()
 
 
