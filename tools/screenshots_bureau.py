@@ -16,48 +16,16 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from PySide6.QtCore import QEventLoop, QSettings, QStandardPaths, QTimer  # noqa: E402
+from tools.shots import ScriptedChooser, private_settings, settle, wait_for  # noqa: E402
 
 SIZE = (1366, 740)
 SMALL_SCREEN = (1264, 640)
 
 
-class ScriptedChooser:
-    """Answers the window's questions without dialogs."""
-
-    def __init__(self):
-        self.saves: list[str] = []
-
-    def open_file(self, *a):
-        return None
-
-    def open_files(self, *a):
-        return []
-
-    def open_folder(self, *a):
-        return None
-
-    def save_file(self, *a):
-        return self.saves.pop(0) if self.saves else None
-
-    def passphrase(self, *a):
-        return None
-
-    def confirm(self, *a):
-        return True
 
 
-def settle(ms: int = 150) -> None:
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
 
 
-def wait_for(signal, timeout_ms: int = 120000) -> None:
-    loop = QEventLoop()
-    signal.connect(lambda *a: loop.quit())
-    QTimer.singleShot(timeout_ms, loop.quit)
-    loop.exec()
 
 
 def tamper(src: Path, dst: Path) -> Path:
@@ -101,9 +69,7 @@ def main() -> int:
     out.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="taizhang-shots-"))
 
-    QStandardPaths.setTestModeEnabled(True)
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(work / "settings"))
+    private_settings(work)
     from desktop.gui.app import make_app
 
     app = make_app()

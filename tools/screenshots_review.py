@@ -16,46 +16,16 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from PySide6.QtCore import QEventLoop, QSettings, QStandardPaths, QTimer  # noqa: E402
+from tools.shots import ScriptedChooser, private_settings, settle, wait_for  # noqa: E402
 
 SIZE = (1500, 860)
 SCHOOL = "SLX001"
 
 
-def settle(ms: int = 200) -> None:
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
 
 
-def wait_for(signal, timeout_ms: int = 120000) -> None:
-    loop = QEventLoop()
-    signal.connect(lambda *a: loop.quit())
-    QTimer.singleShot(timeout_ms, loop.quit)
-    loop.exec()
 
 
-class Chooser:
-    def __init__(self, saves):
-        self.saves = list(saves)
-
-    def save_file(self, *a):
-        return self.saves.pop(0) if self.saves else None
-
-    def open_file(self, *a):
-        return None
-
-    def open_files(self, *a):
-        return []
-
-    def open_folder(self, *a):
-        return None
-
-    def passphrase(self, *a):
-        return None
-
-    def confirm(self, *a):
-        return True
 
 
 def main() -> int:
@@ -65,9 +35,7 @@ def main() -> int:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="taizhang-review-shots-"))
-    QStandardPaths.setTestModeEnabled(True)
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(work / "settings"))
+    private_settings(work)
     from desktop.gui.app import make_app
 
     app = make_app()
@@ -88,7 +56,7 @@ def main() -> int:
         widget.grab().save(str(path))
         shots.append(path)
 
-    win = BureauWindow(str(world / "county.db"), chooser=Chooser([feedback]))
+    win = BureauWindow(str(world / "county.db"), chooser=ScriptedChooser([feedback]))
     win.resize(*SIZE)
     win.show()
     win.import_paths([str(world / "reports")])

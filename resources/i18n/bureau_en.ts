@@ -729,112 +729,77 @@ Send this file to the schools together with the fingerprint notice.</translation
 <context>
     <name>CountySetupDialog</name>
     <message>
-        <location filename="../../desktop/gui/bureau/setup.py" line="38"/>
+        <location filename="../../desktop/gui/bureau/setup.py" line="125"/>
         <source>创建县区台账</source>
         <translation>Create a county ledger</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/setup.py" line="49"/>
-        <source>创建</source>
-        <translation>Create</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/bureau/setup.py" line="51"/>
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/bureau/setup.py" line="52"/>
+        <location filename="../../desktop/gui/bureau/setup.py" line="124"/>
         <source>完成，进入教育局台账</source>
         <translation>Done: open the bureau ledger</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/setup.py" line="64"/>
+        <location filename="../../desktop/gui/bureau/setup.py" line="138"/>
         <source>本机将作为县教育局的台账：导入工作要点、发布任务清单、汇总各校报送。程序会为本局生成一把签名密钥，学校凭它的指纹确认任务清单确实来自本局。</source>
         <translation>This computer becomes the county education bureau&apos;s ledger: import the work plan, publish the plan workbook and merge the schools&apos; reports. A signing key is created for the bureau; its fingerprint lets the schools confirm that the plan workbook really comes from you.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/setup.py" line="71"/>
+        <location filename="../../desktop/gui/bureau/setup.py" line="145"/>
         <source>例如：民乐县</source>
         <translation>e.g. Minle County</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/setup.py" line="73"/>
+        <location filename="../../desktop/gui/bureau/setup.py" line="147"/>
         <source>县区名称：</source>
         <translation>County name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/setup.py" line="77"/>
-        <source>浏览…</source>
-        <translation>Browse…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/bureau/setup.py" line="81"/>
+        <location filename="../../desktop/gui/bureau/setup.py" line="148"/>
         <source>数据文件保存在：</source>
         <translation>Database file:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/setup.py" line="85"/>
+        <location filename="../../desktop/gui/bureau/setup.py" line="152"/>
         <source>可不填</source>
         <translation>optional</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/setup.py" line="86"/>
+        <location filename="../../desktop/gui/bureau/setup.py" line="153"/>
         <source>密钥口令（可选）：</source>
         <translation>Key passphrase (optional):</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/setup.py" line="90"/>
+        <location filename="../../desktop/gui/bureau/setup.py" line="157"/>
         <source>再输入一次口令：</source>
         <translation>Repeat passphrase:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/setup.py" line="92"/>
+        <location filename="../../desktop/gui/bureau/setup.py" line="159"/>
         <source>设置口令后，每次发布任务清单都要输入口令。口令忘记后无法找回，只能重新创建密钥并通知各学校。</source>
         <translation>With a passphrase, it is asked for every time you publish the plan workbook. A forgotten passphrase cannot be recovered: you would have to create a new key and tell every school.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/setup.py" line="105"/>
-        <source>数据文件保存位置</source>
-        <translation>Where to keep the database</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/bureau/setup.py" line="105"/>
-        <source>台账数据文件 (*.db)</source>
-        <translation>Taizhang database (*.db)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/bureau/setup.py" line="120"/>
+        <location filename="../../desktop/gui/bureau/setup.py" line="177"/>
         <source>请填写县区名称</source>
         <translation>Enter the county name</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/setup.py" line="123"/>
-        <source>保存数据文件的文件夹不存在：{path}</source>
-        <translation>The folder for the database does not exist: {path}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/bureau/setup.py" line="126"/>
-        <source>这个位置已经有一个数据文件，请换一个文件名（或在开始页“打开已有的数据文件”）</source>
-        <translation>A database already exists there; choose another file name (or use &quot;Open an existing database&quot; on the start screen)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/bureau/setup.py" line="129"/>
+        <location filename="../../desktop/gui/bureau/setup.py" line="183"/>
         <source>两次输入的口令不一致</source>
         <translation>The two passphrases differ</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/setup.py" line="144"/>
+        <location filename="../../desktop/gui/bureau/setup.py" line="198"/>
         <source>{county}的台账已创建</source>
         <translation>The ledger for {county} has been created</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/setup.py" line="147"/>
+        <location filename="../../desktop/gui/bureau/setup.py" line="201"/>
         <source>这是本局签名密钥的指纹。请把它随任务清单一起通知各学校（或打印在通知上）：学校第一次打开任务清单时，会核对程序显示的指纹与通知上的是否一致。</source>
         <translation>This is the fingerprint of the bureau&apos;s signing key. Send it to every school with the plan workbook (or print it on the notice): when a school first opens the plan workbook, it checks that the fingerprint shown matches the one in the notice.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/setup.py" line="154"/>
+        <location filename="../../desktop/gui/bureau/setup.py" line="208"/>
         <source>以后也可以在教育局台账的“首页”查看和保存指纹。</source>
         <translation>You can view and save the fingerprint later on the &quot;Home&quot; tab of the bureau ledger.</translation>
     </message>
@@ -2384,6 +2349,44 @@ Once confirmed, the data signed with this key is no longer marked &quot;unconfir
         <location filename="../../desktop/gui/bureau/schoolreview.py" line="54"/>
         <source>退回</source>
         <translation>Back</translation>
+    </message>
+</context>
+<context>
+    <name>SetupDialog</name>
+    <message>
+        <location filename="../../desktop/gui/bureau/setup.py" line="49"/>
+        <source>创建</source>
+        <translation>Create</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/setup.py" line="52"/>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/setup.py" line="64"/>
+        <source>浏览…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/setup.py" line="71"/>
+        <source>数据文件保存位置</source>
+        <translation>Where to keep the database</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/setup.py" line="72"/>
+        <source>台账数据文件 (*.db)</source>
+        <translation>Taizhang database (*.db)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/setup.py" line="83"/>
+        <source>保存数据文件的文件夹不存在：{path}</source>
+        <translation>The folder for the database does not exist: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/setup.py" line="85"/>
+        <source>这个位置已经有一个数据文件，请换一个文件名（或在开始页“打开已有的数据文件”）</source>
+        <translation>A database already exists there; choose another file name (or use &quot;Open an existing database&quot; on the start screen)</translation>
     </message>
 </context>
 <context>

@@ -4,58 +4,58 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="38"/>
+        <location filename="../../desktop/gui/city/models.py" line="46"/>
         <source>已合并</source>
         <translation>Merged</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="38"/>
+        <location filename="../../desktop/gui/city/models.py" line="46"/>
         <source>重复</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="38"/>
+        <location filename="../../desktop/gui/city/models.py" line="46"/>
         <source>旧版次</source>
         <translation>Older revision</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="39"/>
+        <location filename="../../desktop/gui/city/models.py" line="47"/>
         <source>拒收</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="95"/>
+        <location filename="../../desktop/gui/city/models.py" line="103"/>
         <source>待批准密钥</source>
         <translation>Key to approve</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="97"/>
+        <location filename="../../desktop/gui/city/models.py" line="105"/>
         <source>{result}（疑似重复材料）</source>
         <translation>{result} (suspected copied material)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="163"/>
+        <location filename="../../desktop/gui/city/models.py" line="171"/>
         <source>疑似重复材料：与其他县区学校相同的佐证材料或完成情况说明 {n} 处，见右侧填报</source>
         <translation>Suspected copied material: {n} evidence file(s) or narrative(s) identical to another county&apos;s school; see the entries on the right</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="201"/>
-        <location filename="../../desktop/gui/city/models.py" line="208"/>
+        <location filename="../../desktop/gui/city/models.py" line="209"/>
+        <location filename="../../desktop/gui/city/models.py" line="216"/>
         <source>等</source>
         <translation> and others</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="201"/>
+        <location filename="../../desktop/gui/city/models.py" line="209"/>
         <source>同 {who}</source>
         <translation>as {who}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="210"/>
+        <location filename="../../desktop/gui/city/models.py" line="218"/>
         <source>佐证材料“{name}”与 {others} 相同</source>
         <translation>evidence “{name}” identical to {others}&apos;s</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="212"/>
+        <location filename="../../desktop/gui/city/models.py" line="220"/>
         <source>完成情况说明与 {others} 相同</source>
         <translation>narrative identical to {others}&apos;s</translation>
     </message>
@@ -63,42 +63,42 @@
 <context>
     <name>CityEntriesModel</name>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="176"/>
+        <location filename="../../desktop/gui/city/models.py" line="184"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="176"/>
+        <location filename="../../desktop/gui/city/models.py" line="184"/>
         <source>任务</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="176"/>
+        <location filename="../../desktop/gui/city/models.py" line="184"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="176"/>
+        <location filename="../../desktop/gui/city/models.py" line="184"/>
         <source>进度%</source>
         <translation>Progress %</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="177"/>
+        <location filename="../../desktop/gui/city/models.py" line="185"/>
         <source>完成情况说明</source>
         <translation>Narrative</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="177"/>
+        <location filename="../../desktop/gui/city/models.py" line="185"/>
         <source>存在问题</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="177"/>
+        <location filename="../../desktop/gui/city/models.py" line="185"/>
         <source>佐证材料</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="176"/>
+        <location filename="../../desktop/gui/city/models.py" line="184"/>
         <source>疑似重复材料</source>
         <translation>Suspected copies</translation>
     </message>
@@ -206,47 +206,47 @@ or choose them with the buttons on the right. Importing the same file again coun
 <context>
     <name>CityKeysModel</name>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="122"/>
+        <location filename="../../desktop/gui/city/models.py" line="130"/>
         <source>县区</source>
         <translation>County</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="122"/>
+        <location filename="../../desktop/gui/city/models.py" line="130"/>
         <source>原密钥指纹</source>
         <translation>Pinned key fingerprint</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="122"/>
+        <location filename="../../desktop/gui/city/models.py" line="130"/>
         <source>等待合并的文件</source>
         <translation>Files waiting</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="122"/>
+        <location filename="../../desktop/gui/city/models.py" line="130"/>
         <source>情况</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="122"/>
+        <location filename="../../desktop/gui/city/models.py" line="130"/>
         <source>待核对的密钥指纹</source>
         <translation>Fingerprint to compare</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="123"/>
+        <location filename="../../desktop/gui/city/models.py" line="131"/>
         <source>首次收到</source>
         <translation>First seen</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="127"/>
+        <location filename="../../desktop/gui/city/models.py" line="135"/>
         <source>首次收到，未核对</source>
         <translation>First key, not compared</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="127"/>
+        <location filename="../../desktop/gui/city/models.py" line="135"/>
         <source>密钥已更换</source>
         <translation>Key changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="128"/>
+        <location filename="../../desktop/gui/city/models.py" line="136"/>
         <source>—（首次使用）</source>
         <translation>— (first use)</translation>
     </message>
@@ -340,32 +340,32 @@ or choose them with the buttons on the right. Importing the same file again coun
 <context>
     <name>CityResultsModel</name>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="85"/>
+        <location filename="../../desktop/gui/city/models.py" line="93"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="85"/>
+        <location filename="../../desktop/gui/city/models.py" line="93"/>
         <source>结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="85"/>
+        <location filename="../../desktop/gui/city/models.py" line="93"/>
         <source>县区</source>
         <translation>County</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="85"/>
+        <location filename="../../desktop/gui/city/models.py" line="93"/>
         <source>周期</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="85"/>
+        <location filename="../../desktop/gui/city/models.py" line="93"/>
         <source>版次</source>
         <translation>Revision</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="85"/>
+        <location filename="../../desktop/gui/city/models.py" line="93"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
@@ -373,47 +373,47 @@ or choose them with the buttons on the right. Importing the same file again coun
 <context>
     <name>CitySchoolsModel</name>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="153"/>
+        <location filename="../../desktop/gui/city/models.py" line="161"/>
         <source>学校代码</source>
         <translation>School code</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="153"/>
+        <location filename="../../desktop/gui/city/models.py" line="161"/>
         <source>学校名称</source>
         <translation>School name</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="153"/>
+        <location filename="../../desktop/gui/city/models.py" line="161"/>
         <source>乡镇</source>
         <translation>Township</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="153"/>
+        <location filename="../../desktop/gui/city/models.py" line="161"/>
         <source>报送情况</source>
         <translation>Reporting</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="153"/>
+        <location filename="../../desktop/gui/city/models.py" line="161"/>
         <source>县内排名</source>
         <translation>Rank in county</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="154"/>
+        <location filename="../../desktop/gui/city/models.py" line="162"/>
         <source>完成率</source>
         <translation>Completion rate</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="157"/>
+        <location filename="../../desktop/gui/city/models.py" line="165"/>
         <source>已报送（密钥未确认）</source>
         <translation>Reported (key unconfirmed)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="157"/>
+        <location filename="../../desktop/gui/city/models.py" line="165"/>
         <source>已报送</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="157"/>
+        <location filename="../../desktop/gui/city/models.py" line="165"/>
         <source>未报送</source>
         <translation>Not reported</translation>
     </message>
@@ -421,77 +421,42 @@ or choose them with the buttons on the right. Importing the same file again coun
 <context>
     <name>CitySetupDialog</name>
     <message>
-        <location filename="../../desktop/gui/city/setup.py" line="33"/>
+        <location filename="../../desktop/gui/city/setup.py" line="22"/>
         <source>创建市局汇总台账</source>
         <translation>Create the city ledger</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/setup.py" line="38"/>
+        <location filename="../../desktop/gui/city/setup.py" line="25"/>
         <source>本机将作为市教育局的台账：导入各县区报送的县区汇总包，按县区和学校两级汇总。各县区在教育局台账的“汇总”页用“县区汇总包…”导出该文件。</source>
         <translation>This PC becomes the city education bureau&apos;s ledger: it imports the county packages the counties send and sums them up by county and by school. A county writes that file on the &quot;Summary&quot; page of its bureau ledger with &quot;County package…&quot;.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/setup.py" line="45"/>
+        <location filename="../../desktop/gui/city/setup.py" line="32"/>
         <source>例如：张掖市</source>
         <translation>e.g. 张掖市</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/setup.py" line="46"/>
+        <location filename="../../desktop/gui/city/setup.py" line="33"/>
         <source>市名称：</source>
         <translation>City name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/setup.py" line="50"/>
-        <source>浏览…</source>
-        <translation>Browse…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/city/setup.py" line="54"/>
+        <location filename="../../desktop/gui/city/setup.py" line="34"/>
         <source>数据文件保存在：</source>
         <translation>Database file:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/setup.py" line="69"/>
-        <source>创建</source>
-        <translation>Create</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/city/setup.py" line="71"/>
-        <source>取消</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/city/setup.py" line="72"/>
+        <location filename="../../desktop/gui/city/setup.py" line="23"/>
         <source>完成，进入市局台账</source>
         <translation>Done, open the city ledger</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/setup.py" line="82"/>
-        <source>数据文件保存位置</source>
-        <translation>Where to save the database</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/city/setup.py" line="82"/>
-        <source>台账数据文件 (*.db)</source>
-        <translation>Taizhang database (*.db)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/city/setup.py" line="90"/>
+        <location filename="../../desktop/gui/city/setup.py" line="50"/>
         <source>请填写市名称</source>
         <translation>Enter the city name</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/setup.py" line="93"/>
-        <source>保存数据文件的文件夹不存在：{path}</source>
-        <translation>The folder for the database does not exist: {path}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/city/setup.py" line="96"/>
-        <source>这个位置已经有一个数据文件，请换一个文件名（或在开始页“打开已有的数据文件”）</source>
-        <translation>A database already exists there: choose another name (or use &quot;Open an existing database&quot; on the start screen)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/city/setup.py" line="105"/>
+        <location filename="../../desktop/gui/city/setup.py" line="61"/>
         <source>{city}的市局台账已创建。本局公钥指纹：
 {fp}</source>
         <translation>The city ledger of {city} is created. The bureau key fingerprint:
@@ -559,57 +524,57 @@ or choose them with the buttons on the right. Importing the same file again coun
 <context>
     <name>CountiesModel</name>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="137"/>
+        <location filename="../../desktop/gui/city/models.py" line="145"/>
         <source>县区</source>
         <translation>County</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="137"/>
+        <location filename="../../desktop/gui/city/models.py" line="145"/>
         <source>工作计划</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="137"/>
+        <location filename="../../desktop/gui/city/models.py" line="145"/>
         <source>汇总版次</source>
         <translation>Package revision</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="137"/>
+        <location filename="../../desktop/gui/city/models.py" line="145"/>
         <source>学校数</source>
         <translation>Schools</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="137"/>
+        <location filename="../../desktop/gui/city/models.py" line="145"/>
         <source>已报送</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="137"/>
+        <location filename="../../desktop/gui/city/models.py" line="145"/>
         <source>未报送</source>
         <translation>Not reported</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="137"/>
+        <location filename="../../desktop/gui/city/models.py" line="145"/>
         <source>报送率</source>
         <translation>Reporting rate</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="138"/>
+        <location filename="../../desktop/gui/city/models.py" line="146"/>
         <source>完成率</source>
         <translation>Completion rate</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="138"/>
+        <location filename="../../desktop/gui/city/models.py" line="146"/>
         <source>县区密钥</source>
         <translation>County key</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="143"/>
+        <location filename="../../desktop/gui/city/models.py" line="151"/>
         <source>未核对</source>
         <translation>Not compared</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="143"/>
+        <location filename="../../desktop/gui/city/models.py" line="151"/>
         <source>已核对</source>
         <translation>Compared</translation>
     </message>
