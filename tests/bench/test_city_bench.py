@@ -13,6 +13,7 @@ from desktop.core.clock import now_iso
 from desktop.core.db.connection import open_db
 from desktop.core.package import countybook
 from desktop.core.package.container import write_package
+from desktop.core.rollup import copies as city_copies
 from desktop.core.rollup import figures as city_figures
 from desktop.core.signing import crypto
 from tests.bench.test_merge_bench import _run_merge
@@ -92,9 +93,14 @@ def test_city_merges_20_counties_of_300_schools(tmp_path):
     t0 = time.perf_counter()
     services.rollup.write_city_summary(db, tmp_path / "city.xlsx")
     summary = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    groups = city_copies.current(db, PERIOD)  # the cross-county copy check the merge and the summary each run once
+    copy_check = time.perf_counter() - t0
     db.close()
     print(f"\ncity merge: {COUNTIES} counties x {SCHOOLS} schools x {TASKS} tasks ({size_mb:.1f} MB of packages, "
           f"written in {made:.1f} s)\n"
           f"  merge   {wall:6.2f} s  ({wall / COUNTIES * 1000:.0f} ms per county package), peak RSS {peak:.0f} MB\n"
           f"  replay  {replay:6.2f} s  (all duplicates), peak RSS {replay_peak:.0f} MB\n"
-          f"  summary {summary:6.2f} s  (county level + {COUNTIES * SCHOOLS} schools)")
+          f"  summary {summary:6.2f} s  (county level + {COUNTIES * SCHOOLS} schools)\n"
+          f"  copy check {copy_check:6.2f} s  ({len(groups)} groups; {copy_check / wall:.0%} of the merge,"
+          f" {copy_check / summary:.0%} of the summary)")

@@ -174,9 +174,10 @@ def county_detail(db, county: str, period: str | None = None, *, as_of: str | No
     return row["figures"]
 
 
-def school_entries(db, county: str, school: str, period: str | None = None) -> dict:
+def school_entries(db, county: str, school: str, period: str | None = None, *, copies_found: list | None = None) -> dict:
     """Drill-down: what one school of a county reported on each task (from the county's current roll-up), each
-    entry with ``copies``: the 疑似重复材料 it shares with schools of other counties."""
+    entry with ``copies``: the 疑似重复材料 it shares with schools of other counties (``copies_found``: the
+    period's groups as ``city_figures`` gave them, so a click on a school does not compute them again)."""
     from desktop.core.rollup import copies, store
 
     period = period or city_figures(db)["period"]
@@ -190,7 +191,7 @@ def school_entries(db, county: str, school: str, period: str | None = None) -> d
         raise TaizhangError(f"{county}的学校名单中没有 {school}", f"school {school} is not on {county}'s roster")
     report = next((r for r in content["reports"] if r["school"] == school), None)
     titles = {t["task_id"]: t["title"] for t in content["tasks"]}
-    shared = copies.for_county(copies.find(rollups), county)
+    shared = copies.for_county(copies.find(rollups) if copies_found is None else copies_found, county)
     evidence: dict[str, list] = {}
     for ev in content["evidence_refs"]:
         if ev["school"] == school:

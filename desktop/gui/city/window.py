@@ -384,7 +384,8 @@ class CityOverviewPage(QWidget):
         if county is None or school is None:
             self.entries.load([])
             return
-        detail = services.rollup.school_entries(self.db, county["county"], school["code"], self.data["period"])
+        detail = services.rollup.school_entries(self.db, county["county"], school["code"], self.data["period"],
+                                                copies_found=self.data["copies"])
         self.entries.load(detail["entries"])
         title = (self.tr("{name}的填报（第 {n} 次报送）").format(name=school["name"], n=detail["revision"])
                  if detail["reported"] else self.tr("{name}：本周期未报送").format(name=school["name"]))

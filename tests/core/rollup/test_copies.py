@@ -119,3 +119,17 @@ def test_the_rule_is_records_copies_rule():
 
     assert rule.group([], texts, apart=copies.county_of) == []
     assert [g["schools"] for g in rule.group([], texts)] == [[("甲县", "S1"), ("甲县", "S2")]]
+
+
+def test_the_drill_down_takes_the_groups_already_found(copied_city):
+    base, _outcomes, _tasks = copied_city
+    db = open_db(base / "city.db")
+    try:
+        found = services.rollup.city_figures(db)["copies"]
+        again = services.rollup.school_entries(db, "甲县", "B00000", copies_found=found)
+        fresh = services.rollup.school_entries(db, "甲县", "B00000")
+        none = services.rollup.school_entries(db, "甲县", "B00000", copies_found=[])
+    finally:
+        db.close()
+    assert [e["copies"] for e in again["entries"]] == [e["copies"] for e in fresh["entries"]]
+    assert all(e["copies"] == [] for e in none["entries"])
