@@ -24,38 +24,58 @@
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="103"/>
+        <location filename="../../desktop/gui/city/models.py" line="110"/>
         <source>待批准密钥</source>
         <translation>Key to approve</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="105"/>
-        <source>{result}（疑似重复材料）</source>
-        <translation>{result} (suspected copied material)</translation>
+        <location filename="../../desktop/gui/city/models.py" line="110"/>
+        <source>密钥已批准，已重新合并</source>
+        <translation>Key approved, merged again</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="171"/>
+        <location filename="../../desktop/gui/city/models.py" line="111"/>
+        <source>密钥已核对</source>
+        <translation>key compared</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/city/models.py" line="113"/>
+        <source>疑似重复材料</source>
+        <translation>suspected copied material</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/city/models.py" line="115"/>
+        <source>{result}（{notes}）</source>
+        <translation>{result} ({notes})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/city/models.py" line="115"/>
+        <source>，</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/city/models.py" line="185"/>
         <source>疑似重复材料：与其他县区学校相同的佐证材料或完成情况说明 {n} 处，见右侧填报</source>
         <translation>Suspected copied material: {n} evidence file(s) or narrative(s) identical to another county&apos;s school; see the entries on the right</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="209"/>
-        <location filename="../../desktop/gui/city/models.py" line="216"/>
+        <location filename="../../desktop/gui/city/models.py" line="223"/>
+        <location filename="../../desktop/gui/city/models.py" line="230"/>
         <source>等</source>
         <translation> and others</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="209"/>
+        <location filename="../../desktop/gui/city/models.py" line="223"/>
         <source>同 {who}</source>
         <translation>as {who}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="218"/>
+        <location filename="../../desktop/gui/city/models.py" line="232"/>
         <source>佐证材料“{name}”与 {others} 相同</source>
         <translation>evidence “{name}” identical to {others}&apos;s</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="220"/>
+        <location filename="../../desktop/gui/city/models.py" line="234"/>
         <source>完成情况说明与 {others} 相同</source>
         <translation>narrative identical to {others}&apos;s</translation>
     </message>
@@ -63,42 +83,42 @@
 <context>
     <name>CityEntriesModel</name>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="184"/>
+        <location filename="../../desktop/gui/city/models.py" line="198"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="184"/>
+        <location filename="../../desktop/gui/city/models.py" line="198"/>
         <source>任务</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="184"/>
+        <location filename="../../desktop/gui/city/models.py" line="198"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="184"/>
+        <location filename="../../desktop/gui/city/models.py" line="198"/>
         <source>进度%</source>
         <translation>Progress %</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="185"/>
+        <location filename="../../desktop/gui/city/models.py" line="199"/>
         <source>完成情况说明</source>
         <translation>Narrative</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="185"/>
+        <location filename="../../desktop/gui/city/models.py" line="199"/>
         <source>存在问题</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="185"/>
+        <location filename="../../desktop/gui/city/models.py" line="199"/>
         <source>佐证材料</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="184"/>
+        <location filename="../../desktop/gui/city/models.py" line="198"/>
         <source>疑似重复材料</source>
         <translation>Suspected copies</translation>
     </message>
@@ -188,17 +208,17 @@ or choose them with the buttons on the right. Importing the same file again coun
         <translation>{county}&apos;s key approved; {n} waiting file(s) merged</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/window.py" line="251"/>
+        <location filename="../../desktop/gui/city/window.py" line="252"/>
         <source>批准县区密钥</source>
         <translation>Approve county key</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/window.py" line="262"/>
+        <location filename="../../desktop/gui/city/window.py" line="263"/>
         <source>拒绝县区密钥</source>
         <translation>Refuse county key</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/window.py" line="262"/>
+        <location filename="../../desktop/gui/city/window.py" line="263"/>
         <source>拒绝 {county} 的新密钥？用它签名的文件不会合并。</source>
         <translation>Refuse the new key of {county}? Files signed with it are not merged.</translation>
     </message>
@@ -206,47 +226,47 @@ or choose them with the buttons on the right. Importing the same file again coun
 <context>
     <name>CityKeysModel</name>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="130"/>
+        <location filename="../../desktop/gui/city/models.py" line="144"/>
         <source>县区</source>
         <translation>County</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="130"/>
+        <location filename="../../desktop/gui/city/models.py" line="144"/>
         <source>原密钥指纹</source>
         <translation>Pinned key fingerprint</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="130"/>
+        <location filename="../../desktop/gui/city/models.py" line="144"/>
         <source>等待合并的文件</source>
         <translation>Files waiting</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="130"/>
+        <location filename="../../desktop/gui/city/models.py" line="144"/>
         <source>情况</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="130"/>
+        <location filename="../../desktop/gui/city/models.py" line="144"/>
         <source>待核对的密钥指纹</source>
         <translation>Fingerprint to compare</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="131"/>
+        <location filename="../../desktop/gui/city/models.py" line="145"/>
         <source>首次收到</source>
         <translation>First seen</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="135"/>
+        <location filename="../../desktop/gui/city/models.py" line="149"/>
         <source>首次收到，未核对</source>
         <translation>First key, not compared</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="135"/>
+        <location filename="../../desktop/gui/city/models.py" line="149"/>
         <source>密钥已更换</source>
         <translation>Key changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="136"/>
+        <location filename="../../desktop/gui/city/models.py" line="150"/>
         <source>—（首次使用）</source>
         <translation>— (first use)</translation>
     </message>
@@ -254,85 +274,85 @@ or choose them with the buttons on the right. Importing the same file again coun
 <context>
     <name>CityOverviewPage</name>
     <message>
-        <location filename="../../desktop/gui/city/window.py" line="291"/>
+        <location filename="../../desktop/gui/city/window.py" line="292"/>
         <source>填报周期：</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/window.py" line="301"/>
-        <location filename="../../desktop/gui/city/window.py" line="421"/>
+        <location filename="../../desktop/gui/city/window.py" line="302"/>
+        <location filename="../../desktop/gui/city/window.py" line="423"/>
         <source>导出市级汇总表…</source>
         <translation>Export city summary…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/window.py" line="309"/>
+        <location filename="../../desktop/gui/city/window.py" line="310"/>
         <source>各县区（按完成率排序）</source>
         <translation>Counties (by completion rate)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/window.py" line="313"/>
+        <location filename="../../desktop/gui/city/window.py" line="314"/>
         <source>所选县区的学校</source>
         <translation>Schools of the selected county</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/window.py" line="316"/>
-        <location filename="../../desktop/gui/city/window.py" line="379"/>
+        <location filename="../../desktop/gui/city/window.py" line="317"/>
+        <location filename="../../desktop/gui/city/window.py" line="380"/>
         <source>所选学校的填报</source>
         <translation>Entries of the selected school</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/window.py" line="357"/>
+        <location filename="../../desktop/gui/city/window.py" line="358"/>
         <source>还没有导入县区汇总包：在“导入汇总包”页导入各县区报送的文件。</source>
         <translation>No county package imported yet: import the files the counties sent on the &quot;Import packages&quot; page.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/window.py" line="359"/>
+        <location filename="../../desktop/gui/city/window.py" line="360"/>
         <source>{n} 个县区 · 学校 {schools} 所，已报送 {reported}，未报送 {missing} · 报送率 {rr} · 完成率 {rate}</source>
         <translation>{n} counties · {schools} schools, {reported} reported, {missing} not reported · reporting rate {rr} · completion rate {rate}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/window.py" line="377"/>
+        <location filename="../../desktop/gui/city/window.py" line="378"/>
         <source>{county}的学校（{n} 所，未报送 {m} 所）</source>
         <translation>Schools of {county} ({n}, {m} not reported)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/window.py" line="389"/>
+        <location filename="../../desktop/gui/city/window.py" line="391"/>
         <source>{name}的填报（第 {n} 次报送）</source>
         <translation>Entries of {name} (revision {n})</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/window.py" line="390"/>
+        <location filename="../../desktop/gui/city/window.py" line="392"/>
         <source>{name}：本周期未报送</source>
         <translation>{name}: not reported this period</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/window.py" line="393"/>
+        <location filename="../../desktop/gui/city/window.py" line="395"/>
         <source> · {n} 项与其他县区学校的材料相同（疑似重复材料，黄色）</source>
         <translation> · {n} entries share material with another county&apos;s schools (suspected copies, yellow)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/window.py" line="399"/>
+        <location filename="../../desktop/gui/city/window.py" line="401"/>
         <source>{period}-市级汇总.xlsx</source>
         <translation>{period}-city-summary.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/window.py" line="400"/>
-        <location filename="../../desktop/gui/city/window.py" line="407"/>
+        <location filename="../../desktop/gui/city/window.py" line="402"/>
+        <location filename="../../desktop/gui/city/window.py" line="409"/>
         <source>导出市级汇总表</source>
         <translation>Export city summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/window.py" line="400"/>
+        <location filename="../../desktop/gui/city/window.py" line="402"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/window.py" line="405"/>
+        <location filename="../../desktop/gui/city/window.py" line="407"/>
         <source>正在生成…</source>
         <translation>Writing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/window.py" line="416"/>
+        <location filename="../../desktop/gui/city/window.py" line="418"/>
         <source>已生成：{path}</source>
         <translation>Written: {path}</translation>
     </message>
@@ -373,47 +393,47 @@ or choose them with the buttons on the right. Importing the same file again coun
 <context>
     <name>CitySchoolsModel</name>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="161"/>
+        <location filename="../../desktop/gui/city/models.py" line="175"/>
         <source>学校代码</source>
         <translation>School code</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="161"/>
+        <location filename="../../desktop/gui/city/models.py" line="175"/>
         <source>学校名称</source>
         <translation>School name</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="161"/>
+        <location filename="../../desktop/gui/city/models.py" line="175"/>
         <source>乡镇</source>
         <translation>Township</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="161"/>
+        <location filename="../../desktop/gui/city/models.py" line="175"/>
         <source>报送情况</source>
         <translation>Reporting</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="161"/>
+        <location filename="../../desktop/gui/city/models.py" line="175"/>
         <source>县内排名</source>
         <translation>Rank in county</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="162"/>
+        <location filename="../../desktop/gui/city/models.py" line="176"/>
         <source>完成率</source>
         <translation>Completion rate</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="165"/>
+        <location filename="../../desktop/gui/city/models.py" line="179"/>
         <source>已报送（密钥未确认）</source>
         <translation>Reported (key unconfirmed)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="165"/>
+        <location filename="../../desktop/gui/city/models.py" line="179"/>
         <source>已报送</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="165"/>
+        <location filename="../../desktop/gui/city/models.py" line="179"/>
         <source>未报送</source>
         <translation>Not reported</translation>
     </message>
@@ -466,57 +486,57 @@ or choose them with the buttons on the right. Importing the same file again coun
 <context>
     <name>CityWindow</name>
     <message>
-        <location filename="../../desktop/gui/city/window.py" line="441"/>
+        <location filename="../../desktop/gui/city/window.py" line="443"/>
         <source>台账 · {city}教育局（市局汇总）</source>
         <translation>Taizhang · {city} education bureau (city summary)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/window.py" line="447"/>
+        <location filename="../../desktop/gui/city/window.py" line="449"/>
         <source>导入汇总包</source>
         <translation>Import packages</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/window.py" line="448"/>
+        <location filename="../../desktop/gui/city/window.py" line="450"/>
         <source>汇总</source>
         <translation>Summary</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/window.py" line="452"/>
+        <location filename="../../desktop/gui/city/window.py" line="454"/>
         <source>市级汇总表已导出：{path}</source>
         <translation>City summary exported: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/window.py" line="453"/>
+        <location filename="../../desktop/gui/city/window.py" line="455"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/window.py" line="454"/>
+        <location filename="../../desktop/gui/city/window.py" line="456"/>
         <source>导入汇总包(&amp;I)…</source>
         <translation>&amp;Import packages…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/window.py" line="455"/>
+        <location filename="../../desktop/gui/city/window.py" line="457"/>
         <source>导入文件夹(&amp;D)…</source>
         <translation>Import a fol&amp;der…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/window.py" line="456"/>
+        <location filename="../../desktop/gui/city/window.py" line="458"/>
         <source>导出市级汇总表(&amp;S)…</source>
         <translation>Export city &amp;summary…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/window.py" line="458"/>
+        <location filename="../../desktop/gui/city/window.py" line="460"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/window.py" line="459"/>
+        <location filename="../../desktop/gui/city/window.py" line="461"/>
         <source>语言(&amp;L)</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/window.py" line="460"/>
+        <location filename="../../desktop/gui/city/window.py" line="462"/>
         <source>市局公钥指纹：{fp}</source>
         <translation>City key fingerprint: {fp}</translation>
     </message>
@@ -524,57 +544,57 @@ or choose them with the buttons on the right. Importing the same file again coun
 <context>
     <name>CountiesModel</name>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="145"/>
+        <location filename="../../desktop/gui/city/models.py" line="159"/>
         <source>县区</source>
         <translation>County</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="145"/>
+        <location filename="../../desktop/gui/city/models.py" line="159"/>
         <source>工作计划</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="145"/>
+        <location filename="../../desktop/gui/city/models.py" line="159"/>
         <source>汇总版次</source>
         <translation>Package revision</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="145"/>
+        <location filename="../../desktop/gui/city/models.py" line="159"/>
         <source>学校数</source>
         <translation>Schools</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="145"/>
+        <location filename="../../desktop/gui/city/models.py" line="159"/>
         <source>已报送</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="145"/>
+        <location filename="../../desktop/gui/city/models.py" line="159"/>
         <source>未报送</source>
         <translation>Not reported</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="145"/>
+        <location filename="../../desktop/gui/city/models.py" line="159"/>
         <source>报送率</source>
         <translation>Reporting rate</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="146"/>
+        <location filename="../../desktop/gui/city/models.py" line="160"/>
         <source>完成率</source>
         <translation>Completion rate</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="146"/>
+        <location filename="../../desktop/gui/city/models.py" line="160"/>
         <source>县区密钥</source>
         <translation>County key</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="151"/>
+        <location filename="../../desktop/gui/city/models.py" line="165"/>
         <source>未核对</source>
         <translation>Not compared</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="151"/>
+        <location filename="../../desktop/gui/city/models.py" line="165"/>
         <source>已核对</source>
         <translation>Compared</translation>
     </message>

@@ -91,6 +91,14 @@ class CityResultsModel(_Records):
         super().__init__(parent)
         self._rows = []
         self._headers = (self.tr("文件"), self.tr("结果"), self.tr("县区"), self.tr("周期"), self.tr("版次"), self.tr("原因"))
+        self._confirmed: set[int] = set()  # rows (by id) of a county whose key was approved after they were merged
+
+    def key_confirmed(self, county: str) -> None:
+        """The county's key was compared and approved: its rows so far stop asking for it (the reason stays as
+        merged); a row that comes later (another new key) is not touched."""
+        self._confirmed |= {id(o) for o in self._rows if o.county == county}
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 1), self.index(len(self._rows) - 1, 1))
 
     def append(self, outcomes: list) -> None:
         self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(outcomes) - 1)
@@ -100,9 +108,16 @@ class CityResultsModel(_Records):
     def _cells(self, o) -> tuple:
         result = outcome_name(o.outcome)
         if o.code == Reason.KEY_PENDING:  # held, not turned down: merged once the key is approved below
-            result = tr("待批准密钥")
-        elif SUSPECTED_COPY in getattr(o, "flags", ()):
-            result = tr("{result}（疑似重复材料）").format(result=result)
+            return self._row(o, tr("密钥已批准，已重新合并") if id(o) in self._confirmed else tr("待批准密钥"))
+        notes = [tr("密钥已核对")] if o.code == Reason.UNCONFIRMED_KEY and id(o) in self._confirmed else []
+        if SUSPECTED_COPY in getattr(o, "flags", ()):
+            notes.append(tr("疑似重复材料"))
+        if notes:
+            result = tr("{result}（{notes}）").format(result=result, notes=tr("，").join(notes))
+        return self._row(o, result)
+
+    @staticmethod
+    def _row(o, result: str) -> tuple:
         return (Path(o.file).name or o.file, result, o.county or "", o.period or "", o.revision or "", o.reason)
 
     def _tip(self, o, column: int):

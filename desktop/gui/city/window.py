@@ -245,6 +245,7 @@ class CityImportPage(QWidget):
                 self.results.append(outcomes)
             self.summary.setText(self.tr("已批准{county}的密钥，合并了 {n} 个等待中的文件").format(
                 county=county, n=sum(1 for o in outcomes if o.outcome == Outcome.ACCEPTED)))
+            self.results.key_confirmed(county)
             self.approved.emit(outcomes)
 
         self.worker = (BackgroundOp(self, lambda job: services.rollup.approve_key(job.db, county, fingerprint),

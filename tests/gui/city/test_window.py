@@ -112,6 +112,7 @@ def test_a_changed_county_key_is_approved_by_fingerprint_in_the_window(qtbot, ci
         assert win.importer.approve_selected()
     qtbot.waitUntil(lambda: not win.importer.running)
     assert [o.outcome for o in blocker.args[0]] == ["accepted"]
+    assert win.importer.results.index(1, 1).data() == "密钥已批准，已重新合并"
     fp, shown, enabled_before_tick = seen[0]
     assert fp == req["fingerprint"] and shown.split() == req["fingerprint_groups"].split()
     assert not enabled_before_tick  # never approved before the person ticked that every group matched
@@ -139,6 +140,7 @@ def test_a_first_county_key_is_confirmed_in_the_approval_dialog(qtbot, city_wind
     assert services.rollup.unconfirmed_counties(win.db) == set() and win.importer.keys.rowCount() == 0
     assert win.overview.counties.index(0, win.overview.counties.columnCount() - 1).data() == "已核对"
     assert "已批准乙县的密钥" in win.importer.summary.text()
+    assert win.importer.results.index(0, 1).data() == "已合并（密钥已核对）"  # the row stops asking for it
 
 
 def test_cross_county_copies_are_flagged_in_the_results_and_the_school_entries(qtbot, chooser, tmp_path):
@@ -197,3 +199,21 @@ def test_city_setup_creates_the_database_and_shows_the_fingerprint(qtbot, tmp_pa
     dialog.name_edit.setText("某市")
     assert dialog.create() and not dialog.create_button.isVisible()
     assert "公钥指纹" in dialog.done_text.text() and services.setup.database_role(tmp_path / "city.db") == "city"
+
+
+def test_a_new_key_after_an_approved_first_key_still_waits_in_the_results(qtbot, city_window, rollup_world,
+                                                                          monkeypatch, tmp_path):
+    win = city_window
+    _import(qtbot, win, [rollup_world / "甲县-1.xlsx"])
+    _approve_in_dialog(monkeypatch, [])
+    with qtbot.waitSignal(win.importer.approved, timeout=60000):
+        assert win.importer.approve_selected()
+    qtbot.waitUntil(lambda: not win.importer.running)
+    db_path, plan = make_county(tmp_path / "new", 2, n_tasks=6, county="甲县")
+    db = open_db(db_path)
+    services.intake.merge_files(db, write_reports(tmp_path / "new" / "r", plan, 2))
+    services.rollup.county_export(db, tmp_path / "rekeyed.xlsx")
+    db.close()
+    _import(qtbot, win, [tmp_path / "rekeyed.xlsx"])
+    results = win.importer.results
+    assert [results.index(r, 1).data() for r in range(2)] == ["已合并（密钥已核对）", "待批准密钥"]
