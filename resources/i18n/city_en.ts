@@ -24,58 +24,58 @@
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="110"/>
+        <location filename="../../desktop/gui/city/models.py" line="111"/>
         <source>待批准密钥</source>
         <translation>Key to approve</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="110"/>
+        <location filename="../../desktop/gui/city/models.py" line="111"/>
         <source>密钥已批准，已重新合并</source>
         <translation>Key approved, merged again</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="111"/>
+        <location filename="../../desktop/gui/city/models.py" line="112"/>
         <source>密钥已核对</source>
         <translation>key compared</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="113"/>
+        <location filename="../../desktop/gui/city/models.py" line="114"/>
         <source>疑似重复材料</source>
         <translation>suspected copied material</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="115"/>
+        <location filename="../../desktop/gui/city/models.py" line="116"/>
         <source>{result}（{notes}）</source>
         <translation>{result} ({notes})</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="115"/>
+        <location filename="../../desktop/gui/city/models.py" line="116"/>
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="185"/>
+        <location filename="../../desktop/gui/city/models.py" line="186"/>
         <source>疑似重复材料：与其他县区学校相同的佐证材料或完成情况说明 {n} 处，见右侧填报</source>
         <translation>Suspected copied material: {n} evidence file(s) or narrative(s) identical to another county&apos;s school; see the entries on the right</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="223"/>
-        <location filename="../../desktop/gui/city/models.py" line="230"/>
+        <location filename="../../desktop/gui/city/models.py" line="224"/>
+        <location filename="../../desktop/gui/city/models.py" line="231"/>
         <source>等</source>
         <translation> and others</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="223"/>
+        <location filename="../../desktop/gui/city/models.py" line="224"/>
         <source>同 {who}</source>
         <translation>as {who}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="232"/>
+        <location filename="../../desktop/gui/city/models.py" line="233"/>
         <source>佐证材料“{name}”与 {others} 相同</source>
         <translation>evidence “{name}” identical to {others}&apos;s</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="234"/>
+        <location filename="../../desktop/gui/city/models.py" line="235"/>
         <source>完成情况说明与 {others} 相同</source>
         <translation>narrative identical to {others}&apos;s</translation>
     </message>
@@ -83,42 +83,42 @@
 <context>
     <name>CityEntriesModel</name>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="198"/>
+        <location filename="../../desktop/gui/city/models.py" line="199"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="198"/>
+        <location filename="../../desktop/gui/city/models.py" line="199"/>
         <source>任务</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="198"/>
+        <location filename="../../desktop/gui/city/models.py" line="199"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="198"/>
+        <location filename="../../desktop/gui/city/models.py" line="199"/>
         <source>进度%</source>
         <translation>Progress %</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="199"/>
+        <location filename="../../desktop/gui/city/models.py" line="200"/>
         <source>完成情况说明</source>
         <translation>Narrative</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="199"/>
+        <location filename="../../desktop/gui/city/models.py" line="200"/>
         <source>存在问题</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="199"/>
+        <location filename="../../desktop/gui/city/models.py" line="200"/>
         <source>佐证材料</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="198"/>
+        <location filename="../../desktop/gui/city/models.py" line="199"/>
         <source>疑似重复材料</source>
         <translation>Suspected copies</translation>
     </message>
@@ -226,47 +226,47 @@ or choose them with the buttons on the right. Importing the same file again coun
 <context>
     <name>CityKeysModel</name>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="144"/>
+        <location filename="../../desktop/gui/city/models.py" line="145"/>
         <source>县区</source>
         <translation>County</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="144"/>
+        <location filename="../../desktop/gui/city/models.py" line="145"/>
         <source>原密钥指纹</source>
         <translation>Pinned key fingerprint</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="144"/>
+        <location filename="../../desktop/gui/city/models.py" line="145"/>
         <source>等待合并的文件</source>
         <translation>Files waiting</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="144"/>
+        <location filename="../../desktop/gui/city/models.py" line="145"/>
         <source>情况</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="144"/>
+        <location filename="../../desktop/gui/city/models.py" line="145"/>
         <source>待核对的密钥指纹</source>
         <translation>Fingerprint to compare</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="145"/>
+        <location filename="../../desktop/gui/city/models.py" line="146"/>
         <source>首次收到</source>
         <translation>First seen</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="149"/>
+        <location filename="../../desktop/gui/city/models.py" line="150"/>
         <source>首次收到，未核对</source>
         <translation>First key, not compared</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="149"/>
+        <location filename="../../desktop/gui/city/models.py" line="150"/>
         <source>密钥已更换</source>
         <translation>Key changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="150"/>
+        <location filename="../../desktop/gui/city/models.py" line="151"/>
         <source>—（首次使用）</source>
         <translation>— (first use)</translation>
     </message>
@@ -393,47 +393,47 @@ or choose them with the buttons on the right. Importing the same file again coun
 <context>
     <name>CitySchoolsModel</name>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="175"/>
+        <location filename="../../desktop/gui/city/models.py" line="176"/>
         <source>学校代码</source>
         <translation>School code</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="175"/>
+        <location filename="../../desktop/gui/city/models.py" line="176"/>
         <source>学校名称</source>
         <translation>School name</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="175"/>
+        <location filename="../../desktop/gui/city/models.py" line="176"/>
         <source>乡镇</source>
         <translation>Township</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="175"/>
+        <location filename="../../desktop/gui/city/models.py" line="176"/>
         <source>报送情况</source>
         <translation>Reporting</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="175"/>
+        <location filename="../../desktop/gui/city/models.py" line="176"/>
         <source>县内排名</source>
         <translation>Rank in county</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="176"/>
+        <location filename="../../desktop/gui/city/models.py" line="177"/>
         <source>完成率</source>
         <translation>Completion rate</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="179"/>
+        <location filename="../../desktop/gui/city/models.py" line="180"/>
         <source>已报送（密钥未确认）</source>
         <translation>Reported (key unconfirmed)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="179"/>
+        <location filename="../../desktop/gui/city/models.py" line="180"/>
         <source>已报送</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="179"/>
+        <location filename="../../desktop/gui/city/models.py" line="180"/>
         <source>未报送</source>
         <translation>Not reported</translation>
     </message>
@@ -544,57 +544,57 @@ or choose them with the buttons on the right. Importing the same file again coun
 <context>
     <name>CountiesModel</name>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="159"/>
+        <location filename="../../desktop/gui/city/models.py" line="160"/>
         <source>县区</source>
         <translation>County</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="159"/>
+        <location filename="../../desktop/gui/city/models.py" line="160"/>
         <source>工作计划</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="159"/>
+        <location filename="../../desktop/gui/city/models.py" line="160"/>
         <source>汇总版次</source>
         <translation>Package revision</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="159"/>
+        <location filename="../../desktop/gui/city/models.py" line="160"/>
         <source>学校数</source>
         <translation>Schools</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="159"/>
+        <location filename="../../desktop/gui/city/models.py" line="160"/>
         <source>已报送</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="159"/>
+        <location filename="../../desktop/gui/city/models.py" line="160"/>
         <source>未报送</source>
         <translation>Not reported</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="159"/>
+        <location filename="../../desktop/gui/city/models.py" line="160"/>
         <source>报送率</source>
         <translation>Reporting rate</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="160"/>
+        <location filename="../../desktop/gui/city/models.py" line="161"/>
         <source>完成率</source>
         <translation>Completion rate</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="160"/>
+        <location filename="../../desktop/gui/city/models.py" line="161"/>
         <source>县区密钥</source>
         <translation>County key</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="165"/>
+        <location filename="../../desktop/gui/city/models.py" line="166"/>
         <source>未核对</source>
         <translation>Not compared</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="165"/>
+        <location filename="../../desktop/gui/city/models.py" line="166"/>
         <source>已核对</source>
         <translation>Compared</translation>
     </message>
