@@ -20,7 +20,6 @@ UNTESTED_ALONE = {
     "safetext.py": "tests/security/test_hostile_inputs.py and test_strict_package.py (strict JSON, escaping)",
     "package/visible.py": "tests/security/test_strict_package.py (what the sheets show is what is signed)",
     "db/audit.py": "through tests/core/intake/test_merge.py (every merge verdict writes an audit line)",
-    "db/blobs.py": "through tests/core/records/test_evidence.py and tests/core/intake/test_merge.py (big files)",
     "db/settings.py": "through tests/core/db/test_upgrade.py and the school window tests",
     "intake/checking.py": "through tests/core/intake/test_merge.py and test_merge_properties.py (the worker pool)",
     "intake/store.py": "through tests/core/intake/test_merge.py and test_provenance.py",

@@ -3,7 +3,7 @@
 Every INSERT / UPDATE / DELETE in ``desktop/`` (string constants and f-strings, found with the AST) is
 checked against the table → owner map below. Reading is free; writing a table from anywhere but its
 owner means a second place that must keep the table's rules. Migrations (``migrations/*.sql``) are exempt:
-they are the schema's own history.
+they are the schema's own history; so are their Python steps (``desktop/core/db/upgrades.py``).
 """
 
 from __future__ import annotations
@@ -82,8 +82,11 @@ def writes() -> list[tuple[str, int, str]]:
     return found
 
 
+MIGRATION_STEPS = "desktop/core/db/upgrades.py"
+
+
 def violations() -> list[tuple[str, int, str]]:
-    return [(rel, line, table) for rel, line, table in writes() if OWNERS.get(table) != rel]
+    return [(rel, line, table) for rel, line, table in writes() if OWNERS.get(table) != rel and rel != MIGRATION_STEPS]
 
 
 def _report(found) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import sqlite3
 import stat
@@ -16,7 +17,7 @@ from desktop.core import services
 from desktop.core.db.connection import open_db
 from desktop.core.errors import TaizhangError
 from desktop.core.intake import merge
-from desktop.core.records import entries
+from desktop.core.records import entries, evidence
 from desktop.core.signing import identity
 from desktop.core.standing import figures
 from desktop.core.words import Outcome, Reason
@@ -183,8 +184,11 @@ def test_compressible_evidence_counts_at_its_real_size_and_superseded_evidence_i
         assert part.file_size > 200 * part.compress_size
     [r] = merge.merge_paths(county_db, [first], workers=0)
     assert r.outcome == Outcome.ACCEPTED, r.reason
-    assert county_db.execute("SELECT size, length(data) FROM evidence WHERE size = ?", [len(text)]).fetchone() \
-        == (len(text), len(text))  # the real size, not the compressed one
+    sha = hashlib.sha256(text).hexdigest()
+    # the real size, not the compressed one; the bytes are read (inflated) from the archived file, not copied
+    assert county_db.execute("SELECT size, length(data) FROM evidence WHERE sha256 = ?", [sha]).fetchone() \
+        == (len(text), 0)
+    assert evidence.evidence_bytes(county_db, sha) == text
     second = _revise_with_evidence(world, tmp_path, code, "two", b"\1" * 1000)
     [r] = merge.merge_paths(county_db, [second], workers=0)
     assert r.outcome == Outcome.ACCEPTED, r.reason

@@ -147,16 +147,28 @@ def _refuse_foreign_schema(conn: sqlite3.Connection, path: Path) -> None:
 
 
 def _migrate(conn: sqlite3.Connection, current: int) -> None:
+    """Each migration in one transaction: its SQL, then its Python step (db/upgrades.py) if it has one, then
+    the new version. A step may ask for the file to be compacted: VACUUM runs once, after the last commit."""
+    from desktop.core.db.upgrades import STEPS
+
+    compact = False
     for number, path in migrations():
         if number <= current:
             continue
         script = path.read_text(encoding="utf-8")
         try:
-            conn.executescript(f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version = {number};\nCOMMIT;")
+            conn.executescript(f"BEGIN IMMEDIATE;\n{script}")
+            step = STEPS.get(number)
+            if step is not None:
+                compact = step(conn) or compact
+            conn.execute(f"PRAGMA user_version = {number}")  # not executescript: it would commit first
+            conn.execute("COMMIT")
         except BaseException:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise
+    if compact:
+        conn.execute("VACUUM")
 
 
 @contextmanager

@@ -12,6 +12,7 @@ import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from desktop.core.db.blobs import BlobChanged
 from desktop.core.db.connection import transaction
 from desktop.core.intake import store
 from desktop.core.intake.checking import Checked, check, check_archived, checked_in_order
@@ -120,7 +121,10 @@ def merge_one(ctx: _Context, inp: Input, checked: Checked | None = None) -> Outc
             if rej.new_key:
                 trust.request_key_change(db, OwnerKind.SCHOOL, *rej.new_key, sha)
             if rej.keep:
-                store.archive(db, sha, inp, pkg)
+                try:
+                    store.archive(db, sha, inp, pkg)
+                except BlobChanged as exc:  # not the bytes that were checked: recorded, not kept
+                    outcome.reason, outcome.code = f"{exc.zh} / {exc.en}", Reason.INVALID
             store.record(db, sha, inp, outcome, pkg)
     return outcome
 
@@ -180,7 +184,8 @@ def _classify_and_apply(ctx: _Context, inp: Input, sha: str, pkg: VerifiedPackag
                       f"same revision {revision} as the merged file but different content (conflict; both kept)",
                       keep=True)
     else:
-        _apply(db, school, plan["id"], period, revision, sha, pkg, replaces=current is not None)
+        members = _archive(db, sha, inp, pkg)  # first: the evidence rows _apply writes point into the archive
+        _apply(db, school, plan["id"], period, revision, sha, pkg, replaces=current is not None, members=members)
         if current is not None:
             outcome.reason = f"替换第 {current} 次报送 / supersedes revision {current}"
     if confirm_as == Confirmation.UNCONFIRMED and outcome.outcome == Verdict.ACCEPTED:
@@ -189,9 +194,18 @@ def _classify_and_apply(ctx: _Context, inp: Input, sha: str, pkg: VerifiedPackag
         zh = "；".join(x for x in (zh, "学校密钥未确认（首次使用，无注册码）") if x)
         en = "; ".join(x for x in (en, "school key unconfirmed (first use, no enrolment code)") if x)
         outcome.reason = f"{zh} / {en}"
-    store.archive(db, sha, inp, pkg)
+    _archive(db, sha, inp, pkg)
     store.record(db, sha, inp, outcome, pkg)
     return outcome
+
+
+def _archive(db, sha: str, inp: Input, pkg: VerifiedPackage) -> dict | None:
+    """Keep the file's original bytes; bytes that are not the ones checked reject the file (nothing merged).
+    Returns where its evidence members are in the archived bytes (None: archived before)."""
+    try:
+        return store.archive(db, sha, inp, pkg)
+    except BlobChanged as exc:
+        raise _Reject(Reason.INVALID, exc.zh, exc.en) from exc
 
 
 def _who_speaks(db, school: str, sha: str, pkg: VerifiedPackage) -> str | None:
@@ -255,7 +269,8 @@ def confirm_key(db, school: str, fingerprint: str, how: str) -> tuple[str, list[
     return done["fingerprint"], remerge_held(db, school, done["fingerprint"])
 
 
-def _apply(db, school, plan_id, period, revision, sha, pkg: VerifiedPackage, *, replaces: bool) -> None:
+def _apply(db, school, plan_id, period, revision, sha, pkg: VerifiedPackage, *, replaces: bool,
+           members: dict | None = None) -> None:
     """Write the file's entries and evidence; with ``replaces`` the school's earlier values for the period go to
     history first (without it there are none: county-side entries only ever come from an accepted file)."""
     m = pkg.manifest
@@ -267,13 +282,15 @@ def _apply(db, school, plan_id, period, revision, sha, pkg: VerifiedPackage, *, 
     unlinked = entries.move_to_history(db, school, plan_id, period, sha) if replaces else set()
     entries.write_reported(db, school, plan_id, period, revision, sha, m["entries"])
     if m["evidence"]:
-        with pkg.open_zip() as zf:
-            for ev in m["evidence"]:
-                if not evidence.is_stored(db, ev["sha256"]):
-                    part = zf.getinfo(f"taizhang/evidence/{ev['sha256']}.bin")
-                    with zf.open(part) as stream:  # verified already; streamed, not held whole
-                        evidence.store_stream(db, ev["sha256"], part.file_size, ev["mime"], stream)
-                evidence.link(db, school, plan_id, ev["task_id"], period, ev["sha256"], ev["name"], m["created_at"])
+        # verified already and archived (hash-checked) just before: each file is a reference to its member in
+        # the archived bytes, never a second copy
+        if members is None:
+            members = store.evidence_members(db, sha)
+        for ev in m["evidence"]:
+            if not evidence.is_stored(db, ev["sha256"]):
+                offset, length, method, size = members[ev["sha256"]]
+                evidence.store_reference(db, ev["sha256"], size, ev["mime"], sha, offset, length, method)
+            evidence.link(db, school, plan_id, ev["task_id"], period, ev["sha256"], ev["name"], m["created_at"])
     evidence.prune_unreferenced(db, unlinked)  # superseded evidence stays once, in the archived file
 
 

@@ -3,14 +3,17 @@ the only writer of both."""
 
 from __future__ import annotations
 
+import io
 import json
 import os
+import zipfile
 from typing import TYPE_CHECKING
 
 from desktop.core.clock import now_iso
 from desktop.core.db.audit import audit
-from desktop.core.db.blobs import insert_streamed
+from desktop.core.db.blobs import BlobChanged, insert_streamed, zip_members
 from desktop.core.errors import TaizhangError
+from desktop.core.package.container import EVIDENCE_PREFIX
 from desktop.core.words import Outcome as Verdict
 from desktop.core.words import Reason
 
@@ -20,18 +23,61 @@ if TYPE_CHECKING:
     from desktop.core.package.container import VerifiedPackage
 
 
-def archive(db, sha: str, inp: Input, pkg: VerifiedPackage | None) -> None:
-    """Keep the original bytes (from the check when it read them whole, else from the file again)."""
+def archive(db, sha: str, inp: Input, pkg: VerifiedPackage | None) -> dict[str, tuple[int, int, int, int]] | None:
+    """Keep the original bytes: the checked bytes themselves when the check held them, else streamed from the
+    file (or the zip member) again, hashed on the way in: bytes that are not the ones checked (the file changed
+    on the stick meanwhile) raise BlobChanged and nothing is kept. Returns the file's evidence members (as
+    ``evidence_members``, read on the same pass), or None when the file was archived before. In a transaction."""
     if db.execute("SELECT 1 FROM archive WHERE sha256 = ?", [sha]).fetchone() is not None:
-        return
-    if pkg is not None and pkg.data is not None:
-        db.execute("INSERT INTO archive (sha256, data) VALUES (?, ?)", [sha, pkg.data])
-    elif inp.member is None:  # a big file on disk: streamed into the database, not read whole
-        assert inp.path is not None
-        with open(inp.path, "rb") as fh:
-            insert_streamed(db, "archive", "data", {"sha256": sha}, inp.path.stat().st_size, fh)
-    else:
-        db.execute("INSERT INTO archive (sha256, data) VALUES (?, ?)", [sha, inp.read()])
+        return None
+    data = pkg.data if pkg is not None else None
+    if data is not None:  # the very bytes the check hashed
+        db.execute("INSERT INTO archive (sha256, data) VALUES (?, ?)", [sha, data])
+        return _evidence_only(_zip_members_or_none(io.BytesIO(data)))
+    assert inp.path is not None  # only inputs rebuilt from the archive have no path, and they are archived already
+    found: list = []
+    db.execute("SAVEPOINT archive_file")  # a file found changed leaves no half-written row behind
+    try:
+        if inp.member is None:  # a big file on disk: streamed into the database, not read whole
+            with open(inp.path, "rb") as fh:
+                written = insert_streamed(db, "archive", "data", {"sha256": sha}, os.fstat(fh.fileno()).st_size, fh,
+                                          inspect=lambda blob: found.append(_zip_members_or_none(blob)))
+        else:
+            with zipfile.ZipFile(inp.path) as zf, zf.open(inp.member) as fh:
+                written = insert_streamed(db, "archive", "data", {"sha256": sha}, zf.getinfo(inp.member).file_size, fh,
+                                          inspect=lambda blob: found.append(_zip_members_or_none(blob)))
+        if written != sha:
+            raise BlobChanged("文件在导入过程中被改动（与检查时的内容不同），请重新导入",
+                              "the file changed while it was being imported (not the bytes that were checked); "
+                              "import it again")
+    except BaseException:
+        db.execute("ROLLBACK TO archive_file")
+        db.execute("RELEASE archive_file")
+        raise
+    db.execute("RELEASE archive_file")
+    return _evidence_only(found[0] if found else None)
+
+
+def _zip_members_or_none(fh) -> dict | None:
+    try:
+        return zip_members(fh)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError, NotImplementedError):
+        return None  # a rejected file kept as it came: not a zip we can look into
+
+
+def _evidence_only(members: dict | None) -> dict[str, tuple[int, int, int, int]]:
+    return {name[len(EVIDENCE_PREFIX):-len(".bin")]: where for name, where in (members or {}).items()
+            if name.startswith(EVIDENCE_PREFIX) and name.endswith(".bin")}
+
+
+def evidence_members(db, sha: str) -> dict[str, tuple[int, int, int, int]]:
+    """Evidence SHA-256 → (data offset, compressed length, method, size) of each evidence member of the
+    archived file ``sha``, read from the archived bytes themselves."""
+    row = db.execute("SELECT rowid FROM archive WHERE sha256 = ?", [sha]).fetchone()
+    if row is None:
+        raise TaizhangError("存档中没有该文件", "file not in the archive")
+    with db.conn.blobopen("archive", "data", row[0], readonly=True) as blob:
+        return _evidence_only(zip_members(blob))
 
 
 def record(db, sha: str, inp: Input, outcome: Outcome, pkg: VerifiedPackage | None) -> None:

@@ -1,4 +1,9 @@
-"""Evidence files (evidence, content-addressed, stored once) and which entry they back (entry_evidence)."""
+"""Evidence files (evidence, content-addressed, stored once) and which entry they back (entry_evidence).
+
+School side, a file's bytes are in ``evidence.data``. Bureau side, a file that came inside a received report
+is not copied: its row names the archived file and the member's place in it (``archive_sha256``,
+``member_offset``, ``member_length``, ``member_method``) and reading it reads that range, inflated when it was
+deflated. Either way what is read is checked against the file's SHA-256."""
 
 from __future__ import annotations
 
@@ -6,6 +11,7 @@ import mimetypes
 from pathlib import Path
 
 from desktop.core.clock import now_iso
+from desktop.core.db import blobs
 from desktop.core.db.blobs import insert_streamed
 from desktop.core.db.connection import transaction
 from desktop.core.errors import TaizhangError
@@ -126,19 +132,27 @@ def list_evidence(db, school: str, plan_id: str, period: str, task_id: str | Non
 
 
 def evidence_bytes(db, sha256: str) -> bytes:
-    row = db.execute("SELECT data FROM evidence WHERE sha256 = ?", [sha256]).fetchone()
-    if row is None:
-        raise TaizhangError("找不到该佐证材料", "evidence not found")
-    return bytes(row[0])
+    """The file's bytes, checked against its SHA-256."""
+    with open_evidence_blob(db, sha256) as stream:
+        return stream.read()
 
 
-def open_evidence_blob(db, sha256: str):
-    """A read-only stream over the stored file (no full copy in memory)."""
-    row = db.execute("SELECT rowid FROM evidence WHERE sha256 = ?", [sha256]).fetchone()
+def open_evidence_blob(db, sha256: str) -> blobs.RangeReader:
+    """A read-only stream over the stored file (no full copy in memory), from the row's own bytes or from the
+    archived file it came in; reading it to the end checks the SHA-256 (a mismatch raises, never wrong bytes)."""
+    row = db.execute("SELECT rowid, size, archive_sha256, member_offset, member_length, member_method FROM evidence"
+                     " WHERE sha256 = ?", [sha256]).fetchone()
     if row is None:
         raise TaizhangError("找不到该佐证材料", "evidence not found")
-    rowid = row[0]
-    return db.conn.blobopen("evidence", "data", rowid, readonly=True)
+    rowid, size, archived, offset, length, method = row
+    if archived is None:
+        blob = db.conn.blobopen("evidence", "data", rowid, readonly=True)
+        return blobs.RangeReader(blob, 0, len(blob), blobs.STORED, sha256, size)
+    found = db.execute("SELECT rowid FROM archive WHERE sha256 = ?", [archived]).fetchone()
+    if found is None:
+        raise TaizhangError("佐证材料所在的存档文件不见了", "the archived file holding this evidence is missing")
+    blob = db.conn.blobopen("archive", "data", found[0], readonly=True)
+    return blobs.RangeReader(blob, offset, length, method, sha256, size)
 
 
 def copy_evidence_to(db, sha256: str, target) -> Path:
@@ -155,6 +169,18 @@ def store_stream(db, sha256: str, size: int, mime: str, stream) -> None:
     if db.execute("SELECT 1 FROM evidence WHERE sha256 = ?", [sha256]).fetchone() is None:
         insert_streamed(db, "evidence", "data", {"sha256": sha256, "size": size, "mime": mime, "added_at": now_iso()},
                         size, stream)
+
+
+def store_reference(db, sha256: str, size: int, mime: str, archived: str, offset: int, length: int,
+                    method: int) -> None:
+    """Bureau side: a verified file that came inside the archived file ``archived`` is kept as a reference to
+    its member there (data offset, compressed length, method), not as a second copy. Call in a transaction."""
+    if method not in (blobs.STORED, blobs.DEFLATED):
+        raise TaizhangError("佐证材料的压缩方式不支持", f"evidence compressed with unsupported method {method}")
+    if db.execute("SELECT 1 FROM evidence WHERE sha256 = ?", [sha256]).fetchone() is None:
+        db.execute("INSERT INTO evidence (sha256, size, mime, data, added_at, archive_sha256, member_offset,"
+                   " member_length, member_method) VALUES (?, ?, ?, x'', ?, ?, ?, ?, ?)",
+                   [sha256, size, mime, now_iso(), archived, offset, length, method])
 
 
 def is_stored(db, sha256: str) -> bool:

@@ -30,6 +30,13 @@ PERIOD = "2026年上半年"
 UNDO_CYCLE = ("DROP TABLE plan_changes; ALTER TABLE entries DROP COLUMN carried_from;"
               " ALTER TABLE entries DROP COLUMN carried_confirmed; ALTER TABLE tasks DROP COLUMN evidence_rule;"
               " ALTER TABLE targets DROP COLUMN definition;")
+# what 0008 (evidence stored once) added: evidence's reference columns (a column with REFERENCES cannot be
+# dropped, so the table is rebuilt as 0001 made it)
+UNDO_EVIDENCE_REFS = (
+    "CREATE TABLE evidence_7 (sha256 TEXT PRIMARY KEY, size INTEGER NOT NULL, mime TEXT NOT NULL DEFAULT"
+    " 'application/octet-stream', data BLOB NOT NULL, added_at TEXT NOT NULL);"
+    " INSERT INTO evidence_7 SELECT sha256, size, mime, data, added_at FROM evidence;"
+    " DROP TABLE evidence; ALTER TABLE evidence_7 RENAME TO evidence;")
 # what 0007 (the city role) added: its tables, and 'city' among identity's roles
 UNDO_CITY = ("DROP TABLE county_exports; DROP TABLE county_submissions; DROP TABLE county_rollups;"
              " CREATE TABLE identity_old (id INTEGER PRIMARY KEY CHECK (id = 1),"
@@ -221,7 +228,7 @@ def test_a_county_file_of_the_previous_schema_upgrades_and_can_be_reviewed(world
     services.intake.merge_files(county, [world / "reports"])
     county.close()
     conn = sqlite3.connect(path)
-    conn.executescript(UNDO_CITY + UNDO_CYCLE + "DROP TABLE reviews; DROP TABLE review_overall; DROP TABLE review_history;"
+    conn.executescript(UNDO_EVIDENCE_REFS + UNDO_CITY + UNDO_CYCLE + "DROP TABLE reviews; DROP TABLE review_overall; DROP TABLE review_history;"
                        " DROP TABLE feedback_received; PRAGMA user_version = 4;")
     before = conn.execute("SELECT COUNT(*), group_concat(status) FROM entries").fetchone()
     conn.close()
@@ -257,7 +264,7 @@ def test_a_county_file_of_schema_5_upgrades_to_the_cycle_and_keeps_its_merged_da
     services.intake.merge_files(county, [world / "reports"])
     county.close()
     conn = sqlite3.connect(path)
-    conn.executescript(UNDO_CITY + UNDO_CYCLE + "PRAGMA user_version = 5;")
+    conn.executescript(UNDO_EVIDENCE_REFS + UNDO_CITY + UNDO_CYCLE + "PRAGMA user_version = 5;")
     before = conn.execute("SELECT COUNT(*), group_concat(status) FROM entries").fetchone()
     conn.close()
     db = connection.open_db(path)
@@ -281,7 +288,7 @@ def test_a_county_file_of_schema_6_upgrades_to_the_city_schema_and_exports(world
     ident_before = county.execute("SELECT role, county, public_key, private_key FROM identity").fetchone()
     county.close()
     conn = sqlite3.connect(path)
-    conn.executescript(UNDO_CITY + "PRAGMA user_version = 6;")
+    conn.executescript(UNDO_EVIDENCE_REFS + UNDO_CITY + "PRAGMA user_version = 6;")
     before = conn.execute("SELECT COUNT(*), group_concat(status) FROM entries").fetchone()
     conn.close()
     db = connection.open_db(path)

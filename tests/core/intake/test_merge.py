@@ -244,7 +244,42 @@ def test_a_big_package_is_streamed_into_the_archive_and_evidence(world, county_d
     assert (world / "big.xlsx").stat().st_size > 9 << 20
     [r] = merge.merge_paths(county_db, [world / "big.xlsx"], workers=0)
     assert r.outcome == "accepted"
-    stored = county_db.execute("SELECT data FROM evidence WHERE sha256 = ?", [sha]).fetchone()[0]
-    assert bytes(stored) == photo.read_bytes()
+    assert evidence.evidence_bytes(county_db, sha) == photo.read_bytes()
     archived = intake_store.file_from_archive(county_db, crypto.sha256_file(world / "big.xlsx"))
     assert archived == (world / "big.xlsx").read_bytes()
+    # stored once: the evidence row points into the archived file instead of holding a second copy
+    row = county_db.execute("SELECT length(data), archive_sha256 FROM evidence WHERE sha256 = ?", [sha]).fetchone()
+    assert row == (0, crypto.sha256_file(world / "big.xlsx"))
+
+
+def test_a_file_that_changes_after_its_check_is_rejected_and_nothing_is_kept(world, county_db, counts):
+    """The bytes archived are hashed on the way in: a big file changed on the stick between its check and its
+    archiving (here: one byte of its evidence) is rejected, with no entry, evidence or archive row."""
+    import os
+
+    from desktop.core.intake import checking, inputs
+    from desktop.core.signing import identity
+
+    code = _codes(world)[0]
+    photo = world / "现场照片.jpg"
+    photo.write_bytes(os.urandom(9 << 20))
+    db = open_db(world / "schools" / f"{code}.db")
+    task = services.reporting.school_tasks(db)[0]["task_id"]
+    plan = db.execute("SELECT plan_id FROM plans").fetchone()[0]
+    evidence.add_evidence(db, code, plan, task, services.reporting.default_period(db), photo)
+    services.reporting.export_report(db, world / "big.xlsx")
+    db.close()
+    before = counts(county_db)
+    [inp] = inputs.collect_inputs([world / "big.xlsx"])
+    checked = checking.check(inp)
+    assert checked.error is None and checked.pkg.data is None  # checked from disk, not held in memory
+    with open(world / "big.xlsx", "r+b") as fh:
+        fh.seek(5 << 20)
+        byte = fh.read(1)
+        fh.seek(5 << 20)
+        fh.write(bytes([byte[0] ^ 0xFF]))
+    ctx = merge._Context(county_db, identity.load(county_db).county)
+    r = merge.merge_one(ctx, inp, checked)
+    assert (r.outcome, r.code) == ("rejected", "invalid") and "改动" in r.reason
+    assert counts(county_db) == before
+    assert county_db.execute("SELECT COUNT(*) FROM archive").fetchone()[0] == 0
