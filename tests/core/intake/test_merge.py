@@ -283,3 +283,27 @@ def test_a_file_that_changes_after_its_check_is_rejected_and_nothing_is_kept(wor
     assert (r.outcome, r.code) == ("rejected", "invalid") and "改动" in r.reason
     assert counts(county_db) == before
     assert county_db.execute("SELECT COUNT(*) FROM archive").fetchone()[0] == 0
+
+
+def test_a_report_inside_a_zip_is_archived_from_the_member_when_the_check_kept_no_bytes(world, county_db):
+    """A check run in a worker process may hand back its verdict without the file's bytes: the archive then
+    streams the member out of the .zip again (hashed on the way in) and its evidence reads back exactly."""
+    from desktop.core.intake import checking, inputs
+    from desktop.core.signing import identity
+
+    code = _codes(world)[0]
+    bundle = world / "bundle.zip"
+    with zipfile.ZipFile(bundle, "w") as zf:
+        zf.write(world / "reports" / f"{code}.xlsx", f"报送/{code}.xlsx")
+    [inp] = inputs.collect_inputs([bundle])
+    checked = checking.check(inp)
+    checked.pkg._data = None  # what a worker that returns no bytes leaves
+    ctx = merge._Context(county_db, identity.load(county_db).county)
+    r = merge.merge_one(ctx, inp, checked)
+    assert r.outcome == "accepted", r.reason
+    original = (world / "reports" / f"{code}.xlsx").read_bytes()
+    assert intake_store.file_from_archive(county_db, crypto.sha256_hex(original)) == original
+    shas = [s for (s,) in county_db.execute("SELECT sha256 FROM entry_evidence WHERE school_code = ?", [code])]
+    assert shas
+    for sha in shas:
+        assert crypto.sha256_hex(evidence.evidence_bytes(county_db, sha)) == sha
