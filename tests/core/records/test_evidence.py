@@ -87,3 +87,24 @@ def test_a_stored_file_is_reused_for_another_task_without_a_second_copy(school, 
         ev.reuse_evidence(db, code, plan, "other-task", period, sha)  # already there
     with pytest.raises(TaizhangError):
         ev.reuse_evidence(db, code, plan, task, period, "0" * 64)  # not the school's
+
+
+def test_bureau_evidence_is_read_from_the_archived_file_and_damage_is_refused(world, county_db):
+    """Bureau side an evidence file is the member of the archived report it came in (no second copy); bytes
+    damaged in the archive raise a clear error instead of being shown or exported as the school's file."""
+    import hashlib
+
+    from desktop.core.intake import merge
+
+    merge.merge_paths(county_db, [world / "reports"])
+    sha, archived, offset, length = county_db.execute(
+        "SELECT sha256, archive_sha256, member_offset, member_length FROM evidence LIMIT 1").fetchone()
+    assert hashlib.sha256(evidence.evidence_bytes(county_db, sha)).hexdigest() == sha
+    rowid = county_db.execute("SELECT rowid FROM archive WHERE sha256 = ?", [archived]).fetchone()[0]
+    with county_db.conn.blobopen("archive", "data", rowid) as blob:
+        blob.seek(offset + length // 2)
+        byte = blob.read(1)
+        blob.seek(offset + length // 2)
+        blob.write(bytes([byte[0] ^ 0x55]))
+    with pytest.raises(TaizhangError):
+        evidence.evidence_bytes(county_db, sha)
