@@ -111,6 +111,7 @@ class Node:
     inline: bool = False  # opened by a label inside a line (……。一是……)
     rank: float | None = None  # nesting rank when it is not the style's (unnumbered headings)
     keep: bool = False  # an unnumbered heading that stays a level (restart, summary part)
+    period: str = ""  # "month" or "week": a period of a schedule (OutlineBuilder.heading)
     fields_at: int = -1  # how many paras there were when the first field line came
 
     def nest_rank(self) -> float:
@@ -169,6 +170,7 @@ class OutlineBuilder:
         self.epilogue: list[tuple[str, str]] = []  # closing remarks after the last task
         self._annex = False
         self._last: dict[str, int] = {}  # the last number placed, per style
+        self._clauses: tuple[Node, int, bool] | None = None  # (item, last clause number, open after ；)
         self.line_no = 0
 
     # -- input -------------------------------------------------------------------------------
@@ -191,6 +193,8 @@ class OutlineBuilder:
         elif self.root.children and folded.startswith("附件"):
             self._annex = True
             self.epilogue.append((orig, folded))
+            return
+        if self._clause_line(orig, folded, atomic):
             return
         if fields.is_field_line(folded):
             top = self.stack[-1]
@@ -219,6 +223,36 @@ class OutlineBuilder:
                 self._unlabelled(seg_orig, seg_folded, next_line if len(segments) == 1 else None)
             else:
                 self._place(lab, seg_orig, seg_folded, inline=k > 0)
+
+    def _clause_line(self, orig: str, folded: str, atomic: bool) -> bool:
+        """A numbered line that restarts the open item's own numbering after a colon ("3.加强食堂
+        管理。实行陪餐制度。工作要求：" / "1.建立台账；" / "2.每周自查；"): the item's clauses, kept in its
+        text, not items of their own — when the colon follows the item's own sentences; an item that
+        is only a heading ("3.落实责任：") heads a nested list. The clauses run while the numbers follow on; a field line, a number
+        that continues the item's list once a clause has ended with a full stop, or any other line ends
+        them."""
+        label = None if atomic else match_label(orig, folded, 0)
+        state, self._clauses = self._clauses, None
+        top = self.stack[-1]
+        if label is None:
+            return False
+        if state is not None:
+            item, number, open_ = state
+            if (label.style == item.style and label.number == number + 1 and item is top
+                    and (open_ or label.number != item.number + 1)):
+                item.paras.append((orig, folded))
+                self._clauses = (item, label.number, folded.rstrip().endswith(";"))
+                return True
+            return False
+        last = top.paras[-1][1] if top.paras else top.head_folded
+        if (label.number == 1 and label.style == top.style and top.style not in _NOT_LEVELS
+                and last.rstrip().endswith(":") and not top.field_lines and not top.children
+                and (top.paras or _SENTENCE_END.search(last.rstrip()[:-1]))):
+            # only after the item's own sentences ("3.加强…。工作要求："); "3.落实责任：" heads a list
+            top.paras.append((orig, folded))
+            self._clauses = (top, 1, folded.rstrip().endswith(";"))
+            return True
+        return False
 
     def finish(self) -> None:
         """After the last line:
@@ -298,11 +332,14 @@ class OutlineBuilder:
             p = parent_index(opened, style, 1)
             while p > 0 and self.stack[p].style == "subhead" and self.stack[p].nest_rank() >= rank:
                 p -= 1
+            # the next period of a schedule is the sibling of the last one, whatever list it closed
+            kind = "week" if re.search("周|週", folded[:10]) else "month"
+            p = next((k - 1 for k in range(len(self.stack) - 1, 0, -1) if self.stack[k].period == kind), p)
             del self.stack[p + 1:]
             parent = self.stack[-1]
             label = synthetic_label(re.split(r"[(（]", orig)[0]) or synthetic_label(orig)
             node = Node("subhead", 0, label, parent, orig, folded, line_no=self.line_no,
-                        raw=orig, rank=rank, keep=True)
+                        raw=orig, rank=rank, keep=True, period=kind)
             parent.children.append(node)
             self.stack.append(node)
             return True
@@ -394,6 +431,9 @@ class OutlineBuilder:
         for c in node.children:
             self._lift_list_fields(c)
         kids = node.children
+        if (len(kids) >= 2 and node.style != "root" and not node.field_lines and not kids[-1].field_lines
+                and all(c.style in _SUB_STYLES and not c.children and not c.field_lines for c in kids)):
+            _split_field_trailer(kids[-1])  # "①……；②……。（牵头单位：…；完成时限：…）" on one line
         if (len(kids) < 2 or node.style == "root" or any(c.style not in _SUB_STYLES or c.children for c in kids)
                 or any(c.field_lines for c in kids[:-1]) or not kids[-1].field_lines or node.field_lines):
             return
@@ -458,13 +498,15 @@ class OutlineBuilder:
                 clause = (c.style, c.number)  # "1.……主要做好三项工作：1.……；2.……" stays in the task
                 continue
             if not self._acceptable(c, k, cands, folded, prev_cut, opened,
-                                    max(self._last.get(c.style, 0), placed.get(c.style, 0))):
+                                    max(self._last.get(c.style, 0), placed.get(c.style, 0))
+                                    ) and not (label is None and not cuts and _new_inline_list(c, k, cands, folded)):
                 continue
             placed[c.style] = c.number
             idx = parent_index(opened, c.style, c.number)
             opened = opened[:idx] + [_Open(c.style, c.number, folded[prev_cut:c.start].rstrip().endswith(":"))]
             cuts.append(c)
             prev_cut = c.start
+            clause = None  # a cut item ends the clauses of the one before ("……：1.…；3.…。3.…4.…")
         if not cuts:
             return [(label, orig, folded)]
         out = []
@@ -609,6 +651,38 @@ def _own_clauses(c: Label, label: Label | None, cuts: list[Label], folded: str, 
     own = cuts[-1] if cuts else label
     return (own is not None and c.style == own.style and c.number == 1
             and folded[prev_cut:c.start].rstrip().endswith(":"))
+
+
+_FIELD_TRAILER = re.compile(r"[(]([^()]{4,120})[)]\s*[。.;]?\s*$")
+
+
+def _split_field_trailer(node: Node) -> None:
+    """A bracketed field block ending an item's text ("……。（牵头单位：…；完成时限：…）") becomes the
+    item's field lines, so that a list's last item can hand it on to the whole list."""
+    if node.paras:
+        o, f = node.paras[-1]
+    else:
+        o, f = node.head, node.head_folded
+    m = _FIELD_TRAILER.search(f)
+    if m is None or not fields.is_field_line(m.group(1)):
+        return
+    rest_o, rest_f = o[:m.start()].rstrip(), f[:m.start()].rstrip()
+    if node.paras:
+        node.paras[-1] = (rest_o, rest_f)
+        node.fields_at = len(node.paras)
+    else:
+        node.head, node.head_folded = rest_o, rest_f
+        node.fields_at = 0
+    node.field_lines.append((o[m.start(1):m.end(1)], m.group(1)))
+
+
+def _new_inline_list(c: Label, k: int, cands: list[Label], folded: str) -> bool:
+    """Whether an unnumbered paragraph opens its own 一是…二是… list after a short lead sentence
+    ("着力补齐办学短板。一是……；二是……") while an earlier paragraph's list is still open: a new
+    list beside that one, not a continuation of it."""
+    before = folded[:c.start].strip()
+    return (c.style == "seq" and c.number == 1 and _has_next(c, k, cands)
+            and 2 <= len(before) <= 40 and before[-1] in "。:" and not re.search(r"[,;]", before))
 
 
 def _ends_line_list(node: Node) -> bool:

@@ -251,7 +251,9 @@ class _Emitter:
     def emit_children(self, node: Node, path: list[str], inherited: _Inherited) -> None:
         # 一是…二是… lists under no numbered heading, in unnumbered paragraphs: each list is a block
         # of its own, "*1", "*2" … (as the labelling convention writes them)
-        blocks = node.style == "root" and bool(node.children) and all(c.style == "seq" for c in node.children)
+        # (and under a heading, where such lists follow one another: the numbering restarts at 一是)
+        seqs = bool(node.children) and all(c.style == "seq" for c in node.children)
+        blocks = seqs and (node.style == "root" or sum(c.number == 1 for c in node.children) >= 2)
         block = 0
         for child in node.children:
             if blocks and (child.number == 1 or block == 0):

@@ -87,6 +87,13 @@ def _is_period_heading(orig: str, folded: str) -> bool:
     return m.group("sep").strip() != "" or not rest or len(folded) <= 30
 
 
+def opens_period(orig: str, folded: str) -> bool:
+    """Whether a line opens with a period and a colon ("三月：……", "第3周（9月1日—9月6日）："): such a
+    line starts a new part of a schedule and never continues the line above it."""
+    found = _heading_period(orig, folded)
+    return found is not None and found[1].group("sep").strip() != ""
+
+
 Prepared = tuple[str, str, bool]
 
 

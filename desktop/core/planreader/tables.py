@@ -32,6 +32,7 @@ import re
 
 from .charfold import fold
 from .numbering import int_to_cn, match_label
+from .units import is_org_name
 from .vocabulary import alternation
 from .vocabulary import field_keys as K
 
@@ -433,12 +434,16 @@ def tab_separated(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]] | Non
             end += 1
             continue
         row = _align(rows[end], width, lead) if split[end] else None
+        if row is None and split[end] and _trimmed(rows[end]) in [_trimmed(r) for r in table[:start + 1 - first]]:
+            row = rows[end] + [""] * (width - len(rows[end]))  # the header repeated on a new page
         if row is None and ("\t" in lines[end][0] or "|" in fold(lines[end][0])):
             # a section row merged across the table: "一、……" and empty cells after it
             cell = lines[end][0].replace("|", "").replace("｜", "").strip()
             label = match_label(cell, fold(cell))
             if label is not None and label.style in _SECTION_STYLES and len(re.split(r"\t|[|｜]", cell)) == 1:
                 row = [cell] + [""] * (width - 1)
+        if row is None and not split[end] and _section_between_rows(lines, split, end):
+            row = [lines[end][0].strip()] + [""] * (width - 1)  # "一、学前教育" on its own line
         if row is None:
             break
         table.append(row)
@@ -448,6 +453,23 @@ def tab_separated(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]] | Non
         after += 1
     out = task_table_lines(table) or []
     return list(lines[:first]) + out + list(lines[after:])
+
+
+def _trimmed(cells: list[str]) -> list[str]:
+    out = [c.strip() for c in cells]
+    while out and not out[-1]:
+        out.pop()
+    return out
+
+
+def _section_between_rows(lines: list[tuple[str, bool]], split: list, k: int) -> bool:
+    """Whether line ``k`` (no cells) is a section label ("一、学前教育") with table rows after it."""
+    cell = lines[k][0].strip()
+    label = match_label(cell, fold(cell))
+    if label is None or label.style not in _SECTION_STYLES or len(cell) > 40:
+        return False
+    nxt = next((j for j in range(k + 1, len(lines)) if lines[j][0].strip()), None)
+    return nxt is not None and bool(split[nxt])
 
 
 _MAX_HEADER_CELL = 12
@@ -549,6 +571,8 @@ def space_separated(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]] | N
                 after = width - task_col - 1
                 task = " ".join(pieces[task_col:len(pieces) - after])
                 rows.append([*pieces[:task_col], task, *pieces[len(pieces) - after:]])
+            elif _ROW_NUMBER.match(first) and task_col < len(pieces) and (short := _short_row(pieces, header, task_col)):
+                rows.append(short)
             elif section is not None and section.style in _SECTION_STYLES and not _ROW_NUMBER.match(first):
                 rows.append(["" if c != task_col else row_text.strip() for c in range(width)])
             else:
@@ -560,6 +584,34 @@ def space_separated(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]] | N
         if out:
             return list(lines[:i]) + out + list(lines[end:])
     return None
+
+
+def _short_row(pieces: list[str], header: list[str], task_col: int) -> list[str] | None:
+    """A row of a space-separated table with fewer pieces than the header (the web copy dropped
+    its empty cells: "2 开展党员教育培训 组织人事股 6月"): the task runs up to the first piece that
+    names a unit or a date; each later piece goes to the next column that takes it (unit columns take
+    unit names, a deadline column takes a date, other columns anything). None when a piece fits
+    no column left."""
+    kinds = [_classify(h) for h in header]
+    rest = pieces[task_col + 1:]
+    cut = next((k for k, p in enumerate(rest) if is_org_name(fold(p)) or _TRAILING_DATE.fullmatch(fold(p))),
+               len(rest))
+    row = [*pieces[:task_col], " ".join([pieces[task_col], *rest[:cut]])] + [""] * (len(header) - task_col - 1)
+    j = task_col + 1
+    for p in rest[cut:]:
+        f = fold(p)
+        while j < len(header):
+            kind = kinds[j]
+            if (kind in ("units", "support") and is_org_name(f)) or (kind == "deadline" and _TRAILING_DATE.fullmatch(f)):
+                break
+            if kind not in ("units", "support", "deadline"):
+                break
+            j += 1
+        if j >= len(header):
+            return None
+        row[j] = p
+        j += 1
+    return row
 
 
 # Header cells as tables write them (every table's examples), longest first: a header glued into

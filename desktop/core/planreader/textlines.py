@@ -32,6 +32,8 @@ from collections import Counter
 from .charfold import fold
 from .fields import field_key_at_start, is_field_line
 from .numbering import match_label
+from .schedule import opens_period
+from .units import is_org_name
 from .vocabulary import alternation
 from .vocabulary import closing as C
 from .vocabulary import headings as H
@@ -94,7 +96,7 @@ _GLUED_TITLE = re.compile(
 def _split_glued_title(out: list[Prepared]) -> None:
     """A document flattened onto one line starts with its title glued to its first heading
     ("示例县2025年工作要点一、加强党建……"): the title goes on a line of its own."""
-    for n, (orig, folded, atomic) in enumerate(out[:3]):
+    for n, (orig, folded, atomic) in enumerate(out[:12]):  # after a covering notice too
         if atomic or len(folded) <= 80:
             continue
         m = _GLUED_TITLE.match(folded)
@@ -160,6 +162,7 @@ def _drop_contents(out: list[Prepared]) -> None:
 
 
 def _drop_signature(out: list[Prepared]) -> None:
+    dated = False
     for _ in range(3):
         if not out:
             return
@@ -167,6 +170,9 @@ def _drop_signature(out: list[Prepared]) -> None:
         if is_field_line(f) or ":" in f or match_label(out[-1][0], f) is not None:
             return
         if len(f) <= 40 and "。" not in f and (_DATE_TAIL.search(f) or _ORG_LINE.match(f)):
+            dated = dated or bool(_DATE_TAIL.search(f))
+            out.pop()
+        elif dated and is_org_name(f) and not re.search(r"[,;、]", f):  # a school signs: "城关第二小学" over the date
             out.pop()
         else:
             return
@@ -240,7 +246,7 @@ def _unwrap(out: list[Prepared]) -> list[Prepared]:
                        or (_unbalanced(p_folded) and not _ENDS_SENTENCE.search(p_folded))
                        or folded[:1] in _CLOSING_PUNCT
                        or _split_key(p_folded, folded))
-            if (not p_atomic and wrapped and match_label(orig, folded) is None
+            if (not p_atomic and wrapped and match_label(orig, folded) is None and not opens_period(orig, folded)
                     and (not is_field_line(folded) or _split_key(p_folded, folded))):
                 joined[-1] = (p_orig + orig, p_folded + folded, False)
                 last_width = visual_width(orig)

@@ -240,3 +240,14 @@ def test_a_covering_notice_with_numbered_requirements_is_preamble():
         b = build_ahead(text)
         assert tree(b.root) == ["一|加强党建", "  1|落实制度。x", "二|提升质量", "  2|深化改革。x"]
         assert any(o.startswith("一、高度重视") for o, _ in b.preamble)
+
+
+def test_a_restart_after_the_items_own_sentences_is_its_clauses():
+    """"工作要求：" after the item's own sentences, then 1. 2. in the item's style: the item's clauses
+    (its text), and the next number continues the outer list."""
+    b = build("2.开展排查。每月1次。\n3.加强食堂管理。实行陪餐制度。工作要求：\n1.建立台账；\n2.每周自查；\n"
+              "3.及时整改。\n责任单位：后勤中心\n4.做好防溺水教育。")
+    assert tree(b.root) == ["2|开展排查。每月1次。", "3|加强食堂管理。实行陪餐制度。工作要求：", "4|做好防溺水教育。"]
+    item = b.root.children[1]
+    assert [o for o, _ in item.paras] == ["1.建立台账；", "2.每周自查；", "3.及时整改。"]
+    assert [o for o, _ in item.field_lines] == ["责任单位：后勤中心"]
