@@ -33,6 +33,7 @@ from .deadlines import is_date_only, is_open_ended
 from .units import is_org_name, split_names
 from .vocabulary import alternation, words
 from .vocabulary import field_keys as K
+from .vocabulary import offices as O
 
 _UNIT_KEY = (
     rf"(?:{alternation(K.UNIT_ROLES)})(?:{alternation(K.UNIT_NOUNS)})|{alternation(K.BARE_UNIT_KEYS)}"
@@ -211,11 +212,18 @@ _BY_UNITS = re.compile(
     r"(?:负责|进行|组织|实施|检查|考核|督查|评选|落实|承办)"
 )
 _AND = re.compile("[和与及、]|以及")
+# "……班级自荐及校卫生考核小组评选而成": a body set up for the work (小组, 委员会) as the subject of the verb
+_BODY_AS_SUBJECT = re.compile(
+    rf"(?:^|[,。;及和与])(?P<names>[^,。;:及和与由]{{2,20}}?(?:{alternation(O.ACTING_BODIES)}))(?:成员)?"
+    r"(?:联合|统一|具体|共同|牵头)?(?:负责|进行|组织|实施|检查|考核|督查|评选|评比|落实|承办)"
+)
 
 
 def body_units(lines: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """Units named in the body as the ones who do the work ("由学校卫生领导小组成员进行考核",
-    "由卫生室和值周队联合检查"): every name of the phrase must be an office or a school."""
+    "由卫生室和值周队联合检查"): every name of the phrase must be an office or a school. Failing
+    those, a body set up for the work (小组, 委员会 — ``offices.ACTING_BODIES``) as the subject of
+    such a verb ("班级自荐及校卫生考核小组评选而成")."""
     out: list[tuple[str, str]] = []
     for orig, folded in lines:
         for m in _BY_UNITS.finditer(folded):
@@ -227,6 +235,11 @@ def body_units(lines: list[tuple[str, str]]) -> list[tuple[str, str]]:
                 start = c.end() if c else b
             if parts and all(is_org_name(f) for _o, f in parts):
                 out.extend(p for p in parts if p not in out)
+        if not out:
+            for m in _BODY_AS_SUBJECT.finditer(folded):
+                a, b = m.span("names")
+                if is_org_name(folded[a:b]) and (orig[a:b], folded[a:b]) not in out:
+                    out.append((orig[a:b], folded[a:b]))
     return out
 
 

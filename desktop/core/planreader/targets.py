@@ -19,8 +19,9 @@ with no commitment word between them rules it out ("对照巡察反馈的9项突
 Not targets either: years (2022年), dates (3月, 14日), ages (35岁), ordinals (第3届), anniversaries
 (100周年), version numbers (2.0), numbers inside 《》 titles, and Chinese numerals (三所, 五项管理),
 which in plans name programmes far more often than they commit to a quantity — except as a
-frequency or right after a threshold ("每周两节体育课", "每年举办一次", "不少于一小时"), where
-their value is given in Arabic digits.
+frequency or right after a threshold ("每周两节体育课", "每年举办一次", "不少于一小时"), or as a
+routine act counted per day or week ("一日三小扫", "每周两查": the act is the unit), where their
+value is given in Arabic digits.
 
 Each target is ``{"text", "value", "unit", "placeholder"}``: ``text`` is the clause it sits in (cut
 at ，。；：、), ``unit`` is as written (％ stays ％), ``value`` is None for a placeholder.
@@ -80,6 +81,11 @@ _SCOPE_MAX = 60
 _CN_TARGET = re.compile(rf"(?P<v>[一二两三四五六七八九十]{{1,3}})\s*(?P<u>{_UNIT_ALT})")
 _FREQUENCY = re.compile(rf"{alternation(M.FREQUENCIES)}|每\s+(?:天|日|周|月|年|学期)")
 _THRESHOLD = re.compile(rf"(?:{alternation(M.THRESHOLDS)})$")
+# "一日三小扫", "每周两查": a routine act counted per period (the act is the unit)
+_ROUTINE = re.compile(
+    rf"(?<![第\d])(?:一|每)\s*(?:日|天|周|月|学期)\s*(?P<v>[一二两三四五六七八九十]{{1,2}}|\d{{1,2}})\s*"
+    rf"(?P<u>[大小]?(?:{alternation(M.ROUTINE_ACTS)}))"
+)
 
 
 def extract_targets(text: str, folded: str) -> list[dict]:
@@ -112,6 +118,13 @@ def extract_targets(text: str, folded: str) -> list[dict]:
             continue
         found.append((vs, m.end(), a, _clause_end(folded, m.end()), str(cn_to_int(m.group("v"))),
                       (m.start("u"), m.end("u")), False))
+    for m in _ROUTINE.finditer(folded):  # "一日三小扫"
+        vs = m.start("v")
+        if any(f[0] <= vs < f[1] for f in found):
+            continue
+        v = m.group("v")
+        found.append((m.start(), m.end(), _clause_start(folded, m.start()), _clause_end(folded, m.end()),
+                      v if v.isdigit() else str(cn_to_int(v)), (m.start("u"), m.end("u")), False))
     found.sort()
     # several targets in one clause: split the words between two of them at a connective
     # ("x所示范校及x所…") or else right after the first one's unit ("****万元更换设备***套")

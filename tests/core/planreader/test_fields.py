@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from desktop.core.planreader.charfold import fold
-from desktop.core.planreader.fields import collect, has_title_sentence, is_field_line, make_title
+from desktop.core.planreader.fields import body_units, collect, has_title_sentence, is_field_line, make_title
 
 
 def lines(*texts: str) -> list[tuple[str, str]]:
@@ -117,3 +117,12 @@ def test_person_fields_are_not_units():
     f = collect(lines("开展督导。", "责任单位：督导室（负责人：赵六）", "牵头领导：张三", "负责人：李四"))
     assert [u for u, _ in f.units] == ["督导室"]
     assert [o for o, _ in f.lines] == ["开展督导。"]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("评选读写姿势正确班，班级自荐及校卫生考核小组评选而成", ["校卫生考核小组"]),
+    ("由卫生室和值周队联合检查", ["卫生室", "值周队"]),
+    ("班级自荐及家长代表评选", []),  # only bodies set up for the work (小组, 委员会) act without 由
+])
+def test_units_named_in_the_body(text, names):
+    assert [o for o, _ in body_units([(text, fold(text))])] == names

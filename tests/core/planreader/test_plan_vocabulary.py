@@ -11,7 +11,7 @@ import pytest
 
 from desktop.core.planreader.charfold import fold
 from desktop.core.planreader.deadlines import body_deadline, is_open_ended, parse_deadline
-from desktop.core.planreader.fields import is_field_line
+from desktop.core.planreader.fields import body_units, is_field_line
 from desktop.core.planreader.outline import _CLOSING_WORDS, is_closing
 from desktop.core.planreader.parser import _FRAMING, _title
 from desktop.core.planreader.schedule import term_start
@@ -55,6 +55,7 @@ RULES = {
     (offices, "OFFICE_SUFFIXES"): is_org_name,
     (offices, "SCHOOL_SUFFIXES"): is_org_name,
     (offices, "GENERIC_PREFIXES"): is_org_name,
+    (offices, "ACTING_BODIES"): lambda f: bool(body_units([(f, f)])),
     (dates, "OPEN_ENDED"): lambda f: is_open_ended(_value(f)) and parse_deadline(_value(f), 2025) is None,
     (dates, "SPRING_TERM"): lambda f: (term_start(f, 2025) or _dt.date(1, 1, 1)).month == 2,
     (dates, "AUTUMN_TERM"): lambda f: (term_start(f, 2025) or _dt.date(1, 1, 1)).month == 9,
@@ -64,6 +65,7 @@ RULES = {
     (measures, "PAST"): lambda f: not _targets(f),
     (measures, "FREQUENCIES"): lambda f: bool(_targets(f)),
     (measures, "THRESHOLDS"): lambda f: bool(_targets(f)),
+    (measures, "ROUTINE_ACTS"): lambda f: any(t["unit"].endswith(tuple("检查扫巡报")) for t in _targets(f)),
 }
 
 

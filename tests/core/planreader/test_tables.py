@@ -105,3 +105,20 @@ def test_a_task_name_spanning_rows_is_a_group():
     result = parse_lines(task_table_lines(rows), year=2024)
     assert [t["path"] for t in result["tasks"]] == [["一", "1"], ["一", "2"], ["二", "3"]]
     assert [h["title"] for h in result["headings"]] == ["推进学前教育普惠发展", "加强教师培训"]
+
+
+def test_a_space_pasted_table_that_dropped_its_empty_cells():
+    """A web copy drops empty cells: each remaining piece goes to the next column that takes it."""
+    text = ("示例县教育局2026年重点工作事项\n序号 工作事项 牵头科室 配合科室 完成时限 备注\n"
+            "1 召开全面从严治党工作会议 办公室 组织人事股 3月\n2 开展党员教育培训 组织人事股 6月 含新任职干部\n")
+    got = [(t["title"], t["units"], t["deadline"]) for t in parse_plan_text(text)["tasks"]]
+    assert got == [("召开全面从严治党工作会议", ["办公室", "组织人事股"], "2026-03"),
+                   ("开展党员教育培训", ["组织人事股"], "2026-06")]
+
+
+def test_a_tab_table_with_section_lines_and_its_header_repeated():
+    head = "序号\t项目\t牵头单位\t完成时限\n"
+    text = ("示例县2026年重点项目表\n" + head + "一、学前教育\n1\t新建幼儿园\t县教育局\t2026年8月\n"
+            + head + "二、义务教育\n2\t改造运动场\t体卫艺股\t2026年10月\n")
+    got = [(t["path"], t["units"], t["deadline"]) for t in parse_plan_text(text)["tasks"]]
+    assert got == [(["一", "1"], ["县教育局"], "2026-08"), (["二", "2"], ["体卫艺股"], "2026-10")]

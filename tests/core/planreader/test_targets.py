@@ -123,3 +123,12 @@ def test_past_counts_are_not_targets(text, want):
     from desktop.core.planreader.targets import extract_targets as _x
 
     assert [(t["value"], t["unit"]) for t in _x(text, _fold(text))] == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("坚持每月一次彻底大清扫，一日三小扫，不留死角", [("1", "次"), ("3", "小扫")]),
+    ("校园保安一日四巡", [("4", "巡")]),
+    ("第一日三检", []),  # an ordinal day, not a rate
+])
+def test_routine_acts_counted_per_day(text, want):
+    assert [(t["value"], t["unit"]) for t in extract_targets(text, fold(text))] == want

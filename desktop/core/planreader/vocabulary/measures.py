@@ -294,3 +294,11 @@ THRESHOLDS = (
     ("达到", "每天户外活动达到两小时"),
     ("保证", "保证两节体育课"),
 )
+# Routine acts counted per day or week ("一日三检", "每周两查"): with a number before them, a frequency.
+ROUTINE_ACTS = (
+    ("检", "坚持晨午检，落实一日三检"),
+    ("查", "安全员一日两查"),
+    ("扫", "一日三小扫，不留死角"),
+    ("巡", "校园保安一日四巡"),
+    ("报", "疫情期间一日一报"),
+)

@@ -23,3 +23,9 @@ GENERIC_PREFIXES = (
     ("全区", "全区幼儿园"), ("全旗", "全旗中小学"), ("所有", "所有学校"), ("全体", "全体学校"),
     ("相关", "相关学校"), ("有关", "有关单位"), ("县直", "县直学校"), ("市直", "市直学校"), ("区直", "区直学校"),
 )
+# Bodies set up to do a piece of work: named in the body as its subject ("……及校卫生考核小组评选而成"),
+# they undertake it even without a 由 before them.
+ACTING_BODIES = (
+    ("小组", "班级自荐及校卫生考核小组评选而成"),
+    ("委员会", "由班级推荐，膳食管理委员会考核"),
+)
