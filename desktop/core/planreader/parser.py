@@ -185,6 +185,8 @@ _SELF = r"我局|本局|我单位|本单位|我委|本委"
 _UNDERTAKES = re.compile(
     rf"现将(?P<who>{_SELF}|{_ORG})(?:所|负责)?(?:承办|牵头|承担|负责|实施)的?"
     rf"|现将(?P<who2>{_SELF}|{_ORG})[^。]{{0,40}}?情况[^。]{{0,6}}(?:公示|公布|通报|报告)"
+    # "各项工作由政教处负责组织实施": the office a school's plan puts in charge of all its items
+    rf"|(?:各项|以上|上述|本学期|全部)工作(?:均|统一)?由(?P<who3>[\u4e00-\u9fff]{{2,14}}?(?:处|室|办|科|组|中心|局))(?:统一|具体)?(?:负责|牵头|组织)"
 )
 # "至2020年12月底，教育局圆满完成……任务": one date for all the listed items
 _ALL_DONE_BY = re.compile(r"^(?:截)?至\s*(?P<date>(?:19|20)\d{2}\s*年[^,。]{0,10}?)(?:底|末)?\s*,[^。]{0,30}?完成")
@@ -200,7 +202,7 @@ def _document_fields(builder: OutlineBuilder, title: str, year: int | None) -> _
     for orig, folded in builder.preamble + builder.epilogue:
         m = _UNDERTAKES.search(folded)
         if m and not units:
-            key = "who" if m.group("who") else "who2"
+            key = next(k for k in ("who", "who2", "who3") if m.group(k))
             a, b = m.span(key)
             if re.fullmatch(_SELF, folded[a:b]):
                 issuer = _ISSUER.search(fold(title))

@@ -19,6 +19,7 @@ such a heading is a task, and its deadline is the end of that month or week, in 
 from __future__ import annotations
 
 import datetime as _dt
+import itertools
 import re
 
 from .charfold import fold
@@ -97,9 +98,33 @@ def opens_period(orig: str, folded: str) -> bool:
 Prepared = tuple[str, str, bool]
 
 
+_GLUED_PERIOD = re.compile(r"(?<=[。;；])\s*(?=(?:第\s*[一二三四五六七八九十\d]{1,3}\s*[周週]|[一二三四五六七八九十\d]{1,3}\s*月))")
+
+
+def _split_glued_periods(prepared: list[Prepared]) -> list[Prepared]:
+    """A schedule flattened onto a few lines ("第一周：……。第二周：……"): a line that opens with a
+    period and a colon is cut before each later period of the same kind (week or month) that opens
+    a sentence and has its own colon."""
+    out: list[Prepared] = []
+    for orig, folded, atomic in prepared:
+        if atomic or not opens_period(orig, folded):
+            out.append((orig, folded, atomic))
+            continue
+        week = bool(_WEEK.search(period_at(folded).group(0)))  # type: ignore[union-attr]
+        cuts = [0]
+        for m in _GLUED_PERIOD.finditer(folded):
+            p = period_at(folded[m.end():])
+            if p is not None and p.group("sep").strip() and bool(_WEEK.search(p.group(0))) == week:
+                cuts.append(m.end())
+        cuts.append(len(folded))
+        out += [(orig[a:b].strip(), folded[a:b].strip(), atomic) for a, b in itertools.pairwise(cuts) if folded[a:b].strip()]
+    return out
+
+
 def number_items(prepared: list[Prepared]) -> tuple[list[Prepared], set[int]]:
     """The prepared lines with the items under unlabelled period headings numbered (see module),
     and the indices (in the lines returned) of those headings."""
+    prepared = _split_glued_periods(prepared)
     heads = [i for i, (o, f, _a) in enumerate(prepared) if _is_period_heading(o, f)]
     if len(heads) < _MIN_HEADINGS:
         return prepared, set()

@@ -451,8 +451,32 @@ def tab_separated(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]] | Non
     after = end
     while after < len(rows) and split[after]:  # rows of the page's metadata under the table
         after += 1
-    out = task_table_lines(table) or []
+    out = task_table_lines(table, _lost_merges(table, start - first, kinds)) or []
     return list(lines[:first]) + out + list(lines[after:])
+
+
+def _lost_merges(table: list[list[str]], head_idx: int, kinds: dict[str, list[int]]) -> dict[tuple[int, int], int]:
+    """The lead-unit cells a text copy of a table lost to a merge: a task row with its lead-units cell
+    empty, right under a task row that has one (the merged cell was written once, in its first row).
+    Never across a section row, and only in a table whose first task row names its lead unit."""
+    merged: dict[tuple[int, int], int] = {}
+    task_col = kinds["task"][0]
+    for c in kinds.get("units", []):
+        source = None
+        for r in range(head_idx + 1, len(table)):
+            row = table[r]
+            task = row[task_col].strip() if task_col < len(row) else ""
+            value = row[c].strip() if c < len(row) else ""
+            if not task or not any(x.strip() for k, x in enumerate(row) if k not in (c, task_col)):
+                source = None  # a section row (or an empty one) ends the run
+                continue
+            if value:
+                source = r
+            elif source is not None:
+                merged[(r, c)] = source
+            else:
+                break  # the first task row has no lead unit: the column is not merged
+    return merged
 
 
 def _trimmed(cells: list[str]) -> list[str]:

@@ -199,3 +199,12 @@ def test_a_week_table_as_a_workbook(tmp_path):
     wb.save(path)
     assert [(t["units"], t["deadline"]) for t in parse_plan_file(path)["tasks"]] == [
         (["校长室"], "2025-09"), (["政教处"], "2025-09"), (["教务处"], "2025-09"), (["少先队"], "2025-10")]
+
+
+def test_weeks_flattened_onto_one_line_are_split():
+    text = ("实验小学2026年春季学期政教处工作周历\n本学期各项工作由政教处负责组织实施。\n"
+            "第一周：1)开学典礼；2)收缴寒假作业。第二周：1)召开班主任会议；2)检查教室卫生。\n")
+    got = [(t["path"], t["units"], t["deadline"]) for t in parse_plan_text(text)["tasks"]]
+    assert [p for p, _u, _d in got] == [["第一周", "1)"], ["第一周", "2)"], ["第二周", "1)"], ["第二周", "2)"]]
+    assert {tuple(u) for _p, u, _d in got} == {("政教处",)}  # the sentence puts 政教处 in charge of all
+    assert [d for _p, _u, d in got] == ["2026-02", "2026-02", "2026-03", "2026-03"]

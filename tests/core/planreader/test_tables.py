@@ -122,3 +122,12 @@ def test_a_tab_table_with_section_lines_and_its_header_repeated():
             + head + "二、义务教育\n2\t改造运动场\t体卫艺股\t2026年10月\n")
     got = [(t["path"], t["units"], t["deadline"]) for t in parse_plan_text(text)["tasks"]]
     assert got == [(["一", "1"], ["县教育局"], "2026-08"), (["二", "2"], ["体卫艺股"], "2026-10")]
+
+
+def test_a_lead_unit_merged_over_rows_and_written_once_in_a_text_copy():
+    text = ("示例县教育局2026年重点工作事项\n序号\t工作事项\t牵头单位\t时间节点\n（一）教育质量\n"
+            "1\t组织教学开放周\t基础教育股\t2026年4月\n2\t开展学业质量抽测\t\t2026年6月\n"
+            "（二）办学条件\n3\t配备实验室设备\t装备中心\t2026年9月\n4\t更新教学设备\t\t2026年11月\n")
+    got = [(t["title"], t["units"]) for t in parse_plan_text(text)["tasks"]]
+    assert got == [("组织教学开放周", ["基础教育股"]), ("开展学业质量抽测", ["基础教育股"]),
+                   ("配备实验室设备", ["装备中心"]), ("更新教学设备", ["装备中心"])]
