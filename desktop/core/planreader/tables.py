@@ -417,6 +417,7 @@ def _align(cells: list[str], width: int, lead: int) -> list[str] | None:
 def tab_separated(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]] | None:
     """Plain-text lines holding a task table with cells separated by tabs or "|" bars, as plan
     lines (text before and after the table is kept); None when there is no such table."""
+    lines = [line for line in lines if line[0].strip()]  # a blank line between rows (or header rows) is no row
     split = [(_cells(text) if not atomic else None) for text, atomic in lines]
     if sum(1 for c in split if c) < 3:
         return None

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 from pathlib import Path
 
 import pytest
 
-from desktop.core.planreader import parse_plan_file
+from desktop.core.planreader import parse_plan_file, parse_plan_text
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 PLANS = FIXTURES / "plans"
@@ -49,6 +50,24 @@ def _assert_goal(name: str, s: dict) -> None:
 @pytest.mark.parametrize("path", sorted(PLANS.glob("*.txt")), ids=lambda p: p.stem)
 def test_invented_plan_as_text(path, score_plan):
     _assert_goal(path.name, _score(score_plan, path))
+
+
+# The same documents as other copies write them: ASCII punctuation (web copies normalise ，：（）；),
+# 1、 for 1., a blank line after every line, full-width indentation.
+VARIANTS = {
+    "ascii": lambda t: t.translate(str.maketrans("，：（）；", ",:();")),
+    "dunhao": lambda t: re.sub(r"(?m)(^|[。）)；;])(\d{1,2})\.", r"\1\2、", t),
+    "blank_lines": lambda t: t.replace("\n", "\n\n"),
+    "indented": lambda t: "\n".join("\u3000\u3000" + line if line else line for line in t.split("\n")),
+}
+
+
+@pytest.mark.parametrize("variant", sorted(VARIANTS))
+def test_invented_plans_written_differently(variant, score_plan):
+    for path in sorted(PLANS.glob("*.txt")):
+        gold = json.loads((PLANS / f"{path.stem}.gold.json").read_text(encoding="utf-8"))
+        parsed = parse_plan_text(VARIANTS[variant](path.read_text(encoding="utf-8")))
+        _assert_goal(f"{path.name} ({variant})", score_plan.score(gold, json.loads(json.dumps(parsed, ensure_ascii=False))))
 
 
 def test_invented_tables_as_word_and_excel(tmp_path, score_plan):

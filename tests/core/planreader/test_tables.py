@@ -131,3 +131,10 @@ def test_a_lead_unit_merged_over_rows_and_written_once_in_a_text_copy():
     got = [(t["title"], t["units"]) for t in parse_plan_text(text)["tasks"]]
     assert got == [("组织教学开放周", ["基础教育股"]), ("开展学业质量抽测", ["基础教育股"]),
                    ("配备实验室设备", ["装备中心"]), ("更新教学设备", ["装备中心"])]
+
+
+def test_a_tab_table_with_blank_lines_between_its_rows_and_header_rows():
+    text = ("示例县2026年重点项目表\n\n序号\t项目\t责任单位\t\t完成时限\n\n\t\t牵头单位\t配合单位\t\n\n"
+            "1\t新建幼儿园\t县教育局\t县住建局\t2026年8月\n\n2\t改造运动场\t体卫艺股\t\t2026年10月\n")
+    got = [(t["units"], t["deadline"]) for t in parse_plan_text(text)["tasks"]]
+    assert got == [(["县教育局", "县住建局"], "2026-08"), (["体卫艺股"], "2026-10")]
