@@ -28,6 +28,7 @@ A task table pasted into plain text (cells separated by tabs) is found by :func:
 from __future__ import annotations
 
 import datetime as _dt
+import itertools
 import re
 
 from .charfold import fold
@@ -660,6 +661,8 @@ def _glued_header(folded: str, start: int) -> tuple[list[str], int] | None:
             break
         cells.append(word)
         pos += len(word)
+    if len(cells) < 3 or not folded.startswith("1", pos):
+        cells, pos = _segmented_header(folded, start) or (cells, pos)
     if len(cells) < 3:
         return None
     found = find_header([cells])
@@ -668,9 +671,57 @@ def _glued_header(folded: str, start: int) -> tuple[list[str], int] | None:
     return cells, pos
 
 
+# The words a header cell ends with, and the nouns that only ever end one (never start it).
+_CELL_ENDS = tuple(sorted({e[0] for t in (K.TABLE_TASK, K.TABLE_SUPPORT, K.TABLE_DEADLINE, K.TABLE_TARGET,
+                                          K.TABLE_GROUP, K.TABLE_PERIOD, K.UNIT_NOUNS, K.DEADLINE_NOUNS) for e in t}
+                          | {"序号", "编号"}, key=len, reverse=True))
+_CELL_SUFFIXES = tuple(e[0] for t in (K.UNIT_NOUNS, K.DEADLINE_NOUNS) for e in t)
+
+
+def _segmented_header(folded: str, start: int) -> tuple[list[str], int] | None:
+    """A glued header whose cells are not written as the vocabulary's examples ("序号重点任务牵头单位
+    配合单位完成时限1……"): the text up to the first row number "1" cut into the most cells that each
+    name a column, end with a header word and do not start with a noun that only ends one (单位, 时限)."""
+    m = re.compile(r"1(?=[\u4e00-\u9fff])").search(folded, start + 6, start + 80)
+    if m is None:
+        return None
+    text = folded[start:m.start()]
+    best: list[list[str] | None] = [[]] + [None] * len(text)  # most cells covering text[:i]
+    for i in range(len(text)):
+        if best[i] is None:
+            continue
+        for j in range(i + 2, min(len(text), i + 8) + 1):
+            cell = text[i:j]
+            if cell.endswith(_CELL_ENDS) and not cell.startswith(_CELL_SUFFIXES) and _classify(cell) is not None:
+                cand = [*best[i], cell]  # type: ignore[misc]
+                if best[j] is None or len(cand) > len(best[j]):  # type: ignore[arg-type]
+                    best[j] = cand
+    cells = best[len(text)]
+    return (cells, m.start()) if cells and len(cells) >= 3 else None
+
+
+def _glued_names(tail: str) -> list[str] | None:
+    """Unit names glued with no separator ("县教育局县住建局"), cut before each 县/市/区/各 that follows
+    a complete name; None unless every piece is a unit name."""
+    cuts = [0] + [k for k in range(2, len(tail) - 1) if tail[k] in "县市区各"
+                  and is_org_name(fold(tail[:k]).split("、")[-1]) and _OFFICE_END.search(fold(tail[:k]))]
+    names = [tail[a:b] for a, b in itertools.pairwise([*cuts, len(tail)])]
+    return names if all(is_org_name(fold(x)) and len(x) <= _GLUED_NAME_MAX for x in names) else None
+
+
+_GLUED_NAME_MAX = 12  # a glued unit name is short ("县市场监管局"); longer runs are task text
+
+
+_OFFICE_END = re.compile(r"(?:局|委|办|股|室|中心|政府|队|院|馆|站|所|组)$")
+
+
 def _split_unit(body: str) -> tuple[str, str]:
-    """(rest, units) of a row's text whose last cell is a unit name ("……学位270个基础教育股")."""
-    from .units import is_org_name
+    """(rest, units) of a row's text whose last cell is a unit name ("……学位270个基础教育股"), or
+    two or more names glued together, each opening with 县/市/区/各 ("……整治县教育局县公安局")."""
+    for j in range(max(1, len(body) - 30), len(body) - 3):
+        names = _glued_names(body[j:]) if body[j] in "县市区各" else None
+        if names and len(names) >= 2 and all(x[0] in "县市区各" for x in names):
+            return body[:j], body[j:]
     for j in range(max(1, len(body) - 30), len(body) - 1):
         tail = body[j:]
         if _BEFORE_UNIT.match(body[j - 1]) and all(is_org_name(fold(x)) for x in re.split("[、,，]", tail) if x):
@@ -697,7 +748,8 @@ def flattened_rows(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]] | No
             continue
         cuts, n, k = [pos], 2, pos + 1
         while True:
-            m = re.compile(rf"(?<=[^\d\s])({n})(?=[\u4e00-\u9fff])").search(folded, k + 4)
+            # a row number, never the month of a date ("……2026年8月8开展……")
+            m = re.compile(rf"(?<=[^\d\s])(?<![年./-])({n})(?![月日号])(?=[\u4e00-\u9fff])").search(folded, k + 4)
             if m is None:
                 break
             cuts.append(m.start())
@@ -706,6 +758,7 @@ def flattened_rows(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]] | No
         rows = [header]
         deadline_col = (kinds.get("deadline") or [None])[0]
         unit_col = (kinds.get("units") or [None])[0]
+        support_col = (kinds.get("support") or [None])[0]
         task_col = kinds["task"][0]
         for a, b in zip(cuts, cuts[1:], strict=False):
             number = re.match(r"\d+", folded[a:b]).group(0)  # type: ignore[union-attr]
@@ -718,6 +771,9 @@ def flattened_rows(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]] | No
                     row[deadline_col], body = body[m.start():], body[:m.start()]
             if unit_col is not None:
                 body, row[unit_col] = _split_unit(body)
+                names = _glued_names(row[unit_col]) if support_col is not None and row[unit_col] else None
+                if names and len(names) >= 2:  # 牵头单位 and 配合单位 glued: the first leads
+                    row[unit_col], row[support_col] = names[0], "、".join(names[1:])
             row[task_col] = body
             rows.append(row)
         out = task_table_lines(rows) if len(rows) >= 3 else None

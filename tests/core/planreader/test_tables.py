@@ -138,3 +138,13 @@ def test_a_tab_table_with_blank_lines_between_its_rows_and_header_rows():
             "1\t新建幼儿园\t县教育局\t县住建局\t2026年8月\n\n2\t改造运动场\t体卫艺股\t\t2026年10月\n")
     got = [(t["units"], t["deadline"]) for t in parse_plan_text(text)["tasks"]]
     assert got == [(["县教育局", "县住建局"], "2026-08"), (["体卫艺股"], "2026-10")]
+
+
+def test_a_flattened_table_with_an_unusual_header_and_glued_units():
+    """"重点任务" is no example header word; lead and supporting units are glued; a date's month is
+    no row number."""
+    text = ("清溪县2026年重点任务分解表序号重点任务牵头单位配合单位完成时限1开展校园安全隐患排查整治县教育局县公安局"
+            "2026年6月2新增公办学位2000个县教育局县发改委2026年8月3推进职教中心实训基地建设县人社局县教育局2026年11月\n")
+    got = [(t["path"], t["units"], t["deadline"]) for t in parse_plan_text(text)["tasks"]]
+    assert got == [(["1"], ["县教育局", "县公安局"], "2026-06"), (["2"], ["县教育局", "县发改委"], "2026-08"),
+                   (["3"], ["县人社局", "县教育局"], "2026-11")]
