@@ -54,6 +54,8 @@ _LEAD = re.compile(
     rf"|^(?:{_PERSON_KEY}|{_DEADLINE_KEY}|{_FULL_UNIT_KEY})[ \t]+\S"
 )
 _KEY_BOUNDARY = set("(;。 \t,、[【")
+_LATER_WORDS = words(K.LATER_DEADLINE_KEYS)
+_LATER_KEY = re.compile(rf"(?<=[;。 \t,、])(?P<key>{alternation(K.LATER_DEADLINE_KEYS)})\s*:\s*")
 _SUPPORT = words(K.SUPPORT_ROLES)
 _TRAILER = re.compile(r"\(([^()]{1,80})\)\s*[。.;]?\s*$")
 _ROLE_AFTER = re.compile(r"(?:牵头|负责|主责|主办|承办|落实|配合|协办|协助|参与|参加)(?:单位|实施|落实)?$")
@@ -130,6 +132,14 @@ def collect(lines: list[tuple[str, str]]) -> Fields:
             glued = [m for m in found if m not in keys and m.start() > keys[0].start()
                      and len(m.group("key")) >= 4 and folded[m.start():m.end()].rstrip().endswith(":")]
             keys = sorted(keys + glued, key=lambda m: m.start())
+        if keys:  # "责任：德育办；时间：5月": a bare deadline key after a first key
+            taken = [(k.start(), k.end()) for k in keys]
+            keys = sorted(keys + [m for m in _LATER_KEY.finditer(folded, keys[0].end())
+                                  if not any(a <= m.start() < b for a, b in taken)], key=lambda m: m.start())
+        if not keys:  # "……建立培训制度。时间：2026年10月": a bare key ending a task's sentence with a date
+            bare = [m for m in _LATER_KEY.finditer(folded) if m.start() > 0 and folded[m.start() - 1] == "。"]
+            if bare and is_date_only(folded[bare[-1].end():].rstrip("。 ")):
+                keys = [bare[-1]]
         spaced = _KEY_SPACE.match(folded)
         if spaced and not (keys and keys[0].start() == 0):
             keys.insert(0, spaced)
@@ -147,7 +157,7 @@ def collect(lines: list[tuple[str, str]]) -> Fields:
             value = (orig[vstart:vend], folded[vstart:vend])
             if _UNIT_KEY_RX.fullmatch(key):
                 out.add_units(*value, support=key.startswith(_SUPPORT))
-            elif _DEADLINE_KEY_RX.fullmatch(key):
+            elif _DEADLINE_KEY_RX.fullmatch(key) or key in _LATER_WORDS:
                 out.deadline_texts.append(value[1])
             a = m.start()
             if in_bracket and not folded[bracket + 1:m.start()].strip(" ;,、"):

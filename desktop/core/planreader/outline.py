@@ -657,23 +657,29 @@ _FIELD_TRAILER = re.compile(r"[(]([^()]{4,120})[)]\s*[。.;]?\s*$")
 
 
 def _split_field_trailer(node: Node) -> None:
-    """A bracketed field block ending an item's text ("……。（牵头单位：…；完成时限：…）") becomes the
-    item's field lines, so that a list's last item can hand it on to the whole list."""
+    """A field block ending an item's text ("……。（牵头单位：…；完成时限：…）", or unbracketed after a
+    full stop: "……。责任：德育办；时间：5月") becomes the item's field lines, so that a list's last item
+    can hand it on to the whole list."""
     if node.paras:
         o, f = node.paras[-1]
     else:
         o, f = node.head, node.head_folded
     m = _FIELD_TRAILER.search(f)
-    if m is None or not fields.is_field_line(m.group(1)):
-        return
-    rest_o, rest_f = o[:m.start()].rstrip(), f[:m.start()].rstrip()
+    if m is not None and fields.is_field_line(m.group(1)):
+        a, b, cut = m.start(1), m.end(1), m.start()
+    else:  # unbracketed: "……③举办故事会。责任：德育办；时间：5月"
+        at = next((k for k in range(1, len(f)) if f[k - 1] in "。; " and fields.is_field_line(f[k:])), None)
+        if at is None:
+            return
+        a, b, cut = at, len(f), at
+    rest_o, rest_f = o[:cut].rstrip(), f[:cut].rstrip()
     if node.paras:
         node.paras[-1] = (rest_o, rest_f)
         node.fields_at = len(node.paras)
     else:
         node.head, node.head_folded = rest_o, rest_f
         node.fields_at = 0
-    node.field_lines.append((o[m.start(1):m.end(1)], m.group(1)))
+    node.field_lines.append((o[a:b].rstrip("。 "), f[a:b].rstrip("。 ")))
 
 
 def _new_inline_list(c: Label, k: int, cands: list[Label], folded: str) -> bool:

@@ -126,3 +126,15 @@ def test_person_fields_are_not_units():
 ])
 def test_units_named_in_the_body(text, names):
     assert [o for o, _ in body_units([(text, fold(text))])] == names
+
+
+@pytest.mark.parametrize("line, units, deadline", [
+    ("责任：德育办；时间：2026年5月", ["德育办"], ["2026年5月"]),
+    ("牵头：德育办 配合：各中小学 时间：2026年12月", ["德育办", "各中小学"], ["2026年12月"]),
+    ("建立少先队辅导员培训制度。时间：2026年10月", [], ["2026年10月"]),
+    ("时间：3月5日上午9:00 地点：县教育局会议室", [], []),  # a meeting's time: no deadline key alone
+])
+def test_a_bare_time_key_after_another_key_or_ending_a_sentence(line, units, deadline):
+    got = collect([(line, fold(line))])
+    assert [o for o, _ in got.units] == units
+    assert got.deadline_texts == [fold(d) for d in deadline]

@@ -11,7 +11,7 @@ import pytest
 
 from desktop.core.planreader.charfold import fold
 from desktop.core.planreader.deadlines import body_deadline, is_open_ended, parse_deadline
-from desktop.core.planreader.fields import body_units, is_field_line
+from desktop.core.planreader.fields import body_units, collect, is_field_line
 from desktop.core.planreader.outline import _CLOSING_WORDS, is_closing
 from desktop.core.planreader.parser import _FRAMING, _title
 from desktop.core.planreader.schedule import term_start
@@ -35,6 +35,7 @@ RULES = {
     **{(field_keys, name): is_field_line for name in (
         "UNIT_ROLES", "UNIT_NOUNS", "BARE_UNIT_KEYS", "SUPPORT_ROLES", "DEADLINE_VERBS", "DEADLINE_NOUNS",
         "DEADLINE_WORDS", "PERSON_ROLES", "PERSON_NOUNS", "PERSON_WORDS")},
+    (field_keys, "LATER_DEADLINE_KEYS"): lambda f: bool(collect([(f, f)]).deadline_texts),
     (field_keys, "TABLE_SUPPORT"): lambda f: _classify(f) == "support",
     (field_keys, "TABLE_DEADLINE"): lambda f: _classify(f) == "deadline",
     (field_keys, "TABLE_TARGET"): lambda f: _classify(f) == "target",

@@ -71,6 +71,12 @@ DEADLINE_WORDS = (
     ("时限", "时限：8月底"),
     ("期限", "期限：2025年底"),
 )
+# Deadline keys too bare to open a field line ("时间：3月5日上午" may be a meeting's time), read only
+# after another field key on the same line, or ending a task's sentence with a date alone
+# ("……建立培训制度。时间：2026年10月").
+LATER_DEADLINE_KEYS = (
+    ("时间", "责任：德育办；时间：2026年5月"),
+)
 # Person keys: recognised only so that their values (names, roles) are not read as units.
 PERSON_ROLES = (
     ("责任", "责任领导：张某"),
