@@ -188,6 +188,7 @@ _UNDERTAKES = re.compile(
     # "各项工作由政教处负责组织实施": the office a school's plan puts in charge of all its items
     rf"|(?:各项|以上|上述|本学期|全部)工作(?:均|统一)?由(?P<who3>[\u4e00-\u9fff]{{2,14}}?(?:处|室|办|科|组|中心|局))(?:统一|具体)?(?:负责|牵头|组织)"
 )
+_SUPPORTED = re.compile(r"[^。]{0,12}?,(?P<sup>[\u4e00-\u9fff]{2,12}?)(?:配合|协助|参与)")
 # "至2020年12月底，教育局圆满完成……任务": one date for all the listed items
 _ALL_DONE_BY = re.compile(r"^(?:截)?至\s*(?P<date>(?:19|20)\d{2}\s*年[^,。]{0,10}?)(?:底|末)?\s*,[^。]{0,30}?完成")
 _ISSUER = re.compile(rf"^(?:关于)?(?:对)?(?:(?:19|20)\d{{2}}\s*年度?)?(?P<org>{_ORG})")
@@ -210,6 +211,10 @@ def _document_fields(builder: OutlineBuilder, title: str, year: int | None) -> _
                     units = [(title[issuer.start("org"):issuer.end("org")], issuer.group("org"))]
             else:
                 units = [(orig[a:b], folded[a:b])]
+            if key == "who3":  # "……由安全办牵头组织实施，各学校配合落实": the supporting units follow
+                sup = _SUPPORTED.match(folded, m.end())
+                if sup and is_org_name(sup.group("sup")):
+                    units.append((orig[sup.start("sup"):sup.end("sup")], sup.group("sup")))
     for _orig, folded in builder.epilogue:
         m = _ALL_DONE_BY.search(folded.strip())
         if m:

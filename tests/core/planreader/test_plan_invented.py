@@ -4,7 +4,10 @@ long lines with bracketed field blocks and ① sub-items, a 重点项目 table w
 repeated mid-table and a progress column, a school's plan by month, a summary whose plan part is
 short and late (一是… lists under unnumbered headings), a mirrored notice page in Traditional
 characters with decoy dates, a 工作事项 table pasted with spaces and its empty cells dropped, a week
-plan. Tables are also read as .docx and .xlsx (built with merged cells). Each document and format
+plan, a long 主要措施 table copied one cell per line, a plan written item by item with "工作要求：1.…"
+restarts, a table whose 牵头单位 cells span rows, a Traditional week plan flattened onto two lines, a
+half-year summary, a table flattened into one run of text, a 德育 plan with short field keys. Tables
+are also read as .docx and .xlsx (built with merged cells). Each document and format
 must reach F1 0.95 with units and deadlines 0.95 exact: the goal for documents nobody has seen.
 Prints one line of figures per document (run with -s)."""
 

@@ -208,3 +208,12 @@ def test_weeks_flattened_onto_one_line_are_split():
     assert [p for p, _u, _d in got] == [["第一周", "1)"], ["第一周", "2)"], ["第二周", "1)"], ["第二周", "2)"]]
     assert {tuple(u) for _p, u, _d in got} == {("政教处",)}  # the sentence puts 政教处 in charge of all
     assert [d for _p, _u, d in got] == ["2026-02", "2026-02", "2026-03", "2026-03"]
+
+
+def test_a_closing_sentence_names_the_lead_and_the_supporting_units_of_a_schedule():
+    text = ("示例县2026年教育系统安全工作计划\n一月份：部署寒假安全工作。\n二月份：开展开学安全检查；组织安全教育第一课。\n"
+            "以上工作由县教育局安全办牵头组织实施，各学校配合落实。\n")
+    got = [(t["path"], t["units"], t["deadline"]) for t in parse_plan_text(text)["tasks"]]
+    assert got == [(["一月份", "1"], ["县教育局安全办", "各学校"], "2026-01"),
+                   (["二月份", "1"], ["县教育局安全办", "各学校"], "2026-02"),
+                   (["二月份", "2"], ["县教育局安全办", "各学校"], "2026-02")]
