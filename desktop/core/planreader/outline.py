@@ -335,6 +335,9 @@ class OutlineBuilder:
             # the next period of a schedule is the sibling of the last one, whatever list it closed
             kind = "week" if re.search("周|週", folded[:10]) else "month"
             p = next((k - 1 for k in range(len(self.stack) - 1, 0, -1) if self.stack[k].period == kind), p)
+            if kind == "week" and not any(n.period == "week" for n in self.stack):
+                # the first week under a month ("九月：" / "第1周：……"): one level down
+                p = next((k for k in range(len(self.stack) - 1, 0, -1) if self.stack[k].period == "month"), p)
             del self.stack[p + 1:]
             parent = self.stack[-1]
             label = synthetic_label(re.split(r"[(（]", orig)[0]) or synthetic_label(orig)

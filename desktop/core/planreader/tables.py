@@ -600,7 +600,7 @@ def space_separated(lines: list[tuple[str, bool]]) -> list[tuple[str, bool]] | N
             elif _ROW_NUMBER.match(first) and task_col < len(pieces) and (short := _short_row(pieces, header, task_col)):
                 rows.append(short)
             elif section is not None and section.style in _SECTION_STYLES and not _ROW_NUMBER.match(first):
-                rows.append(["" if c != task_col else row_text.strip() for c in range(width)])
+                rows.append([row_text.strip()] + [""] * (width - 1))  # a section row across the table
             else:
                 break
             end += 1

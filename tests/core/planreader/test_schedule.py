@@ -217,3 +217,11 @@ def test_a_closing_sentence_names_the_lead_and_the_supporting_units_of_a_schedul
     assert got == [(["一月份", "1"], ["县教育局安全办", "各学校"], "2026-01"),
                    (["二月份", "1"], ["县教育局安全办", "各学校"], "2026-02"),
                    (["二月份", "2"], ["县教育局安全办", "各学校"], "2026-02")]
+
+
+def test_weeks_under_months_are_one_level_down():
+    text = ("城关小学2026年秋季学期工作安排\n九月：\n第1周：开学典礼；新生入学教育。\n第2周：教师节表彰会。\n"
+            "十月：\n第8周：期中考试。\n")
+    got = [(t["path"], t["deadline"]) for t in parse_plan_text(text)["tasks"]]
+    assert got == [(["九月", "第1周", "1"], "2026-09"), (["九月", "第1周", "2"], "2026-09"),
+                   (["九月", "第2周", "1"], "2026-09"), (["十月", "第8周", "1"], "2026-10")]

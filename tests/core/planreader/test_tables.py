@@ -148,3 +148,12 @@ def test_a_flattened_table_with_an_unusual_header_and_glued_units():
     got = [(t["path"], t["units"], t["deadline"]) for t in parse_plan_text(text)["tasks"]]
     assert got == [(["1"], ["县教育局", "县公安局"], "2026-06"), (["2"], ["县教育局", "县发改委"], "2026-08"),
                    (["3"], ["县人社局", "县教育局"], "2026-11")]
+
+
+def test_a_space_pasted_table_with_a_name_column_and_section_rows():
+    text = ("示例县2026年教育重点项目\n序号 项目名称 建设内容 牵头单位 责任单位 完成时限 进展情况\n一、学前教育\n"
+            "1 城南幼儿园 新建幼儿园1所，新增学位270个 县教育局 城南街道办事处 2026年8月 已开工\n"
+            "2 乡镇幼儿园改造 改造幼儿园5所 县教育局 各乡镇人民政府 2026年10月 未开工\n"
+            "二、义务教育\n3 城东学校 新建九年一贯制学校1所 县教育局 县住建局 2026年12月 前期\n")
+    got = [(t["path"], t["title"]) for t in parse_plan_text(text)["tasks"]]
+    assert got == [(["一", "1"], "城南幼儿园"), (["一", "2"], "乡镇幼儿园改造"), (["二", "3"], "城东学校")]
