@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import copy
 import os
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from desktop.core.words import SUSPECTED_COPY
 from desktop.gui.bureau.messages import (
     OUTCOME_COLORS,
     PROBLEM_OUTCOMES,
@@ -23,7 +25,11 @@ OutcomeRole = Qt.ItemDataRole.UserRole + 1
 
 
 class ResultsModel(RowsTableModel):
-    """Merge outcomes (``desktop.core.intake.merge.Outcome``) in the order the files were merged."""
+    """Merge outcomes (``desktop.core.intake.merge.Outcome``) in the order the files were merged.
+
+    The model keeps its own copy of each outcome: the merge's thread goes on working on its objects (the
+    疑似重复材料 flag is added to them after the whole batch), and the GUI never reads what another thread
+    writes. ``update`` takes the final outcomes and tells the views which rows changed."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -45,8 +51,19 @@ class ResultsModel(RowsTableModel):
             return
         first = len(self._rows)
         self.beginInsertRows(QModelIndex(), first, first + len(outcomes) - 1)
-        self._rows.extend(outcomes)
+        self._rows.extend(copy.deepcopy(o) for o in outcomes)
         self.endInsertRows()
+
+    def update(self, outcomes: list, first: int = 0) -> None:
+        """The batch's final outcomes (``outcomes[i]`` is row ``first + i``): rows whose outcome changed since
+        they were shown (the copy flag, its reason line) are replaced, and a dataChanged tells the views."""
+        changed = []
+        for i, o in enumerate(outcomes[:max(0, len(self._rows) - first)], start=first):
+            if self._rows[i] != o:
+                self._rows[i] = copy.deepcopy(o)
+                changed.append(i)
+        if changed:
+            self.dataChanged.emit(self.index(changed[0], 0), self.index(changed[-1], self.columnCount() - 1))
 
     def outcomes(self) -> list:
         return list(self._rows)
@@ -78,7 +95,8 @@ class ResultsModel(RowsTableModel):
             if col == COL_REVISION:
                 return "" if o.revision is None else self.tr("第 {n} 次").format(n=o.revision)
             if col == COL_OUTCOME:
-                return outcome_name(o.outcome)
+                name = outcome_name(o.outcome)
+                return name + self.tr("（疑似重复材料）") if SUSPECTED_COPY in o.flags else name
             if col == COL_REASON:
                 return plain_reason(o.reason) if o.reason else ("" if o.outcome != "accepted" else self.tr("首次报送"))
             if col == COL_ADVICE:
@@ -97,7 +115,7 @@ class ResultsModel(RowsTableModel):
         elif role == Qt.ItemDataRole.DecorationRole and col == COL_OUTCOME:
             if o.outcome == "rejected":
                 return icon("error")
-            if o.outcome == "stale":
+            if o.outcome == "stale" or SUSPECTED_COPY in o.flags:
                 return icon("warning")
         elif role == OutcomeRole:
             return o.outcome

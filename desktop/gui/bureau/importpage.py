@@ -1,5 +1,9 @@
 """Import the schools' packages: drop files, folders or .zip archives; the merge runs on a worker
-thread (a BackgroundOp with its own connection) with a progress bar and Cancel; one result row per file; key-change requests decided here."""
+thread (a BackgroundOp with its own connection) with a progress bar and Cancel; one result row per file; key-change requests decided here.
+
+The window never waits on the result table: rows arrive in bounded chunks on a timer (at most ``CHUNK`` per
+flush), every row is one line of a fixed height (nothing is measured per row), a long reason is elided in
+the table and shown whole in the row's tooltip and in the detail line under the table."""
 
 from __future__ import annotations
 
@@ -43,6 +47,8 @@ from desktop.gui.common.icons import icon
 from desktop.gui.common.ops import BackgroundOp
 
 FLUSH_MS = 100
+CHUNK = 200  # result rows taken in per flush: a flush stays a few milliseconds however big the batch
+ROW_HEIGHT = 26
 
 
 def local_paths(mime) -> list[str]:
@@ -99,6 +105,8 @@ class ImportPage(QWidget):
         self.done = 0
         self.last_seconds: float | None = None
         self._pending: list = []
+        self._result: tuple | None = None  # the merge's (outcomes, cancelled, seconds), applied once drained
+        self._thread_over = False
         self._flush_timer = QTimer(self)
         self._flush_timer.setInterval(FLUSH_MS)
         self._flush_timer.timeout.connect(self._flush)
@@ -163,21 +171,30 @@ class ImportPage(QWidget):
         self.table.setModel(self.filter)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)
-        # the reason and the advice (long in English) share the width left over and wrap; rows grow to fit,
-        # and the full text is also the cell's tooltip
-        self.table.setWordWrap(True)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        # one line per row, all of one height: a thousand rows are never measured one by one. The reason and
+        # the advice (long in English) share the width left over, elided; the full text is the cell's
+        # tooltip and the detail line under the table (the selected row)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setMinimumSectionSize(26)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
         header = self.table.horizontalHeader()
+        header.setResizeContentsPrecision(0)  # the columns fit the rows in view, not every row of the batch
         for col in (COL_FILE, COL_SCHOOL, COL_PERIOD, COL_REVISION, COL_OUTCOME):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_REASON, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COL_ADVICE, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(self._review_row)
         self.table.setToolTip(self.tr("双击已合并的文件，审核该校的报送"))
+        self.table.selectionModel().currentRowChanged.connect(lambda _c, _p: self._show_row())
         lay.addWidget(self.table, 3)
+        self.row_detail = QLabel()
+        self.row_detail.setObjectName("rowDetail")
+        self.row_detail.setWordWrap(True)
+        self.row_detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.row_detail.setStyleSheet("color: #3c4043;")
+        lay.addWidget(self.row_detail)
 
         self.keys_box = QGroupBox(self.tr("学校密钥：待批准的新密钥与未确认的首次密钥"))
         self.keys_box.setObjectName("keysBox")
@@ -194,6 +211,11 @@ class ImportPage(QWidget):
         self.keys_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.keys_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.keys_view.verticalHeader().setVisible(False)
+        self.keys_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.keys_view.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
+        # a county whose schools came without enrolment codes lists a first key per school: the columns
+        # fit the rows in view, not a thousand rows measured on every reload
+        self.keys_view.horizontalHeader().setResizeContentsPrecision(0)
         self.keys_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.keys_view.horizontalHeader().setStretchLastSection(True)
         self.keys_view.setMaximumHeight(110)
@@ -255,6 +277,8 @@ class ImportPage(QWidget):
         self.error.clear()
         self.reload()
         self.results.clear()
+        self._pending, self._result, self._thread_over = [], None, False
+        self._show_row()
         self.problems_only.setChecked(False)
         self.total = self.done = 0
         self.progress.setRange(0, 0)  # busy until the files are counted
@@ -304,11 +328,14 @@ class ImportPage(QWidget):
         self._pending.append(outcome)
 
     def _flush(self) -> None:
+        """Take in at most ``CHUNK`` waiting rows; once the thread is over and nothing waits, wrap up."""
         if self._pending:
-            batch, self._pending = self._pending, []
+            batch, self._pending = self._pending[:CHUNK], self._pending[CHUNK:]
             self.results.append(batch)
         if self.total:
             self.progress.setValue(min(self.done, self.total))
+        if self._thread_over and not self._pending:
+            self._wrap_up()
 
     def _summary_text(self, cancelled: bool, seconds: float | None) -> str:
         c = self.results.counts()
@@ -325,22 +352,32 @@ class ImportPage(QWidget):
         return text
 
     def _completed(self, outcomes: list, cancelled: bool, seconds: float) -> None:
-        self._flush()
-        self.last_seconds = seconds
-        self.summary.setText(self._summary_text(cancelled, seconds))
-        if self.results.counts().get("rejected"):
-            self.summary.setStyleSheet("color: #8a1c1c;")
-        else:
-            self.summary.setStyleSheet("")
-        self.finished.emit(outcomes, cancelled)
+        self._result = (outcomes, cancelled, seconds)  # applied once the rows still waiting are in
 
     def _failed(self, exc) -> None:
-        self._flush()
         self.error.setText(message(exc))
 
     def _thread_done(self) -> None:
+        self._thread_over = True
+        if self._pending:
+            self._flush_timer.start()  # the timer takes in the rest, a chunk at a time, then wraps up
+        else:
+            self._wrap_up()
+
+    def _wrap_up(self) -> None:
+        """Every row is in: the final outcomes (the copy flags found after the batch), the summary, and the
+        pages that show school data reload."""
         self._flush_timer.stop()
-        self._flush()
+        self._thread_over = False
+        result, self._result = self._result, None
+        if result is not None:
+            outcomes, cancelled, seconds = result
+            self.results.update(outcomes)
+            self.last_seconds = seconds
+            self.summary.setText(self._summary_text(cancelled, seconds))
+            self.summary.setStyleSheet("color: #8a1c1c;" if self.results.counts().get("rejected") else "")
+            self._show_row()
+            self.finished.emit(outcomes, cancelled)
         self.worker = None
         self.progress.hide()
         self.cancel_button.hide()
@@ -351,12 +388,28 @@ class ImportPage(QWidget):
     def shutdown(self, ms: int = 60000) -> bool:
         """Closing the window: stop after the file in hand, wait for the thread, deliver nothing more."""
         self._flush_timer.stop()
+        self._pending, self._result, self._thread_over = [], None, False
         worker = self.worker
         if worker is None:
             return True
         done = worker.shutdown(ms)
         self.worker = None
         return done
+
+    def _show_row(self) -> None:
+        """The detail line: the selected row's file, its whole reason and what to do."""
+        index = self.table.currentIndex()
+        if not index.isValid():
+            self.row_detail.setText(self.tr("选中一行，这里显示完整的原因和处理办法。") if self.results.rowCount() else "")
+            return
+        row = self.filter.mapToSource(index).row()
+        cells = [self.results.index(row, col).data() or "" for col in (COL_FILE, COL_OUTCOME, COL_REASON, COL_ADVICE)]
+        text = self.tr("{file}：{outcome}").format(file=cells[0], outcome=cells[1])
+        if cells[2]:
+            text += "\n" + cells[2]
+        if cells[3]:
+            text += "\n" + self.tr("怎么办：{advice}").format(advice=cells[3])
+        self.row_detail.setText(text)
 
     # ------------------------------------------------------------------ keys
     def _review_row(self, index) -> None:
@@ -409,7 +462,7 @@ class ImportPage(QWidget):
         self._set_busy(True)
 
         def approved(outcomes) -> None:
-            self.results.append(outcomes)
+            self._pending.extend(outcomes)  # taken in a chunk at a time once the thread is over
             self.summary.setText(self.tr("已批准{name}的新密钥，合并了 {n} 个等待中的文件。").format(
                 name=name, n=sum(1 for o in outcomes if o.outcome == "accepted")))
             self.summary.setStyleSheet("")

@@ -213,6 +213,8 @@ class OverviewPage(QWidget):
         self._idle_text = ""
         self.data: dict | None = None
         self._chosen: str | None = None
+        self._loader: BackgroundOp | None = None  # reload_in_background in flight
+        self._load_again = False
         self.matrix = MatrixModel(self)
         self.tasks = RecordsModel(task_columns(), self)
         self.schools = RecordsModel(school_columns(), self)
@@ -359,23 +361,52 @@ class OverviewPage(QWidget):
         self._chosen = self.period.currentData()
         self.reload()
 
+    @staticmethod
+    def _figures(db, wanted: str | None) -> tuple[list, str | None, dict | None]:
+        """The periods, the one to show (the user's choice, else the one most schools reported for: see
+        services.standing.overview_period) and its figures."""
+        periods = services.roster.period_list(db)
+        if wanted is None or wanted not in {p["name"] for p in periods}:
+            wanted = (services.standing.overview_period(db) or periods[0]["name"]) if periods else None
+        return periods, wanted, services.standing.overview(db, wanted) if wanted else None
+
+    @property
+    def loading(self) -> bool:
+        return self._loader is not None
+
     def reload(self) -> None:
-        """The period the user chose, else the one most schools reported for (see services.standing.overview_period)."""
+        self._apply(*self._figures(self.db, self._chosen))
+
+    def reload_in_background(self) -> None:
+        """The reload after an import: the figures of a whole county take a second or more, so they are computed
+        on a worker thread (its own connection) and then shown; a reload asked for meanwhile runs after it."""
+        if self._loader is not None:
+            self._load_again = True
+            return
         wanted = self._chosen
-        periods = services.roster.period_list(self.db)
+        self._loader = (BackgroundOp(self, lambda job: self._figures(job.db, wanted), db_path=self.db_path,
+                                     title=self.tr("刷新总览"))
+                        .on_success(lambda r: self._apply(*r))
+                        .on_done(self._loaded))
+        self._loader.run()
+
+    def _loaded(self) -> None:
+        self._loader = None
+        if self._load_again:
+            self._load_again = False
+            self.reload_in_background()
+
+    def _apply(self, periods: list, wanted: str | None, data: dict | None) -> None:
         self.period.blockSignals(True)
         try:
             self.period.clear()
             for p in periods:
                 text = p["name"] + (self.tr("（{due} 截止）").format(due=p["due_date"]) if p["due_date"] else "")
                 self.period.addItem(text, p["name"])
-            if wanted is None or self.period.findData(wanted) < 0:
-                wanted = services.standing.overview_period(self.db) if periods else None
             self.period.setCurrentIndex(max(0, self.period.findData(wanted)))
         finally:
             self.period.blockSignals(False)
-        period = self.period.currentData()
-        self.data = services.standing.overview(self.db, period) if period else None
+        self.data = data
         self.matrix.load(self.data)
         self.tasks.load(self.data["per_task"] if self.data else [])
         self.schools.load(self.data["per_school"] if self.data else [])
@@ -529,6 +560,9 @@ class OverviewPage(QWidget):
         self._enable_outputs()
 
     def shutdown(self) -> None:
+        if self._loader is not None:
+            self._loader.shutdown(60000)
+            self._loader = None
         if self.export_worker is not None:
             self.export_worker.shutdown(60000)
             self.export_worker = None

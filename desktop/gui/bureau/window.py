@@ -158,9 +158,9 @@ class BureauWindow(QMainWindow):
 
     def _merged(self) -> None:
         self.home.reload()
-        self.overview.reload()
         self.school_review.reload()
         self.roster.reload()
+        self.overview.reload_in_background()  # a county's figures take seconds: off the GUI thread
 
     def _import_finished(self, outcomes: list, cancelled: bool) -> None:
         accepted = sum(1 for o in outcomes if o.outcome == "accepted")

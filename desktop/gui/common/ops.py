@@ -16,6 +16,11 @@ Every callback runs on the GUI thread: the op lives there, the signals are emitt
 queued to it. The signals themselves (``counted``, ``progressed``, ``succeeded``, ``failed``) are public, so a
 test can connect to them with ``Qt.DirectConnection`` and see on which thread the work happens.
 
+While any op runs, the interpreter hands the GIL over every millisecond instead of every 5 ms
+(``sys.setswitchinterval``): a worker busy in Python otherwise makes each call the GUI thread makes into Python
+(a model's ``data``, a slot) wait up to 5 ms for the lock, and a table refresh of a few hundred such calls
+stalls the window for a tenth of a second.
+
 A failure is never silent: it is logged (``logging``, with the traceback) and handed to the
 ``on_failure`` callback, or shown with :func:`desktop.gui.common.errors.show_error`.
 """
@@ -23,6 +28,7 @@ A failure is never silent: it is logged (``logging``, with the traceback) and ha
 from __future__ import annotations
 
 import logging
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -34,6 +40,9 @@ from PySide6.QtWidgets import QWidget
 from desktop.core import services
 
 log = logging.getLogger(__name__)
+
+SWITCH_INTERVAL = 0.001  # seconds, while an op runs (Python's default is 0.005)
+_default_switch = sys.getswitchinterval()
 
 
 class Job:
@@ -126,6 +135,7 @@ class BackgroundOp(QObject):
         self._thread = _Thread(self)
         self._thread.finished.connect(self._finished)
         BackgroundOp._live.add(self)
+        sys.setswitchinterval(SWITCH_INTERVAL)
         self._thread.start()
         return self
 
@@ -151,7 +161,7 @@ class BackgroundOp(QObject):
         self._detached = True
         finished = self.wait(ms)
         if finished:
-            BackgroundOp._live.discard(self)
+            BackgroundOp._forget(self)
         return finished
 
     # ------------------------------------------------------------------ the worker thread
@@ -197,8 +207,14 @@ class BackgroundOp(QObject):
             parent = self.parent()
             show_error(parent if isinstance(parent, QWidget) else None, exc, self._title)
 
+    @staticmethod
+    def _forget(op: BackgroundOp) -> None:
+        BackgroundOp._live.discard(op)
+        if not BackgroundOp._live:
+            sys.setswitchinterval(_default_switch)
+
     def _finished(self) -> None:
-        BackgroundOp._live.discard(self)
+        BackgroundOp._forget(self)
         try:
             if not self._detached:
                 for cb in self._finally:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
+FIT_ROWS = 100  # the rows a column is fitted to (besides those in view)
+
 
 def records_view(model, name: str, stretch: int, *, single_selection: bool = False,
                  alternating: bool = False) -> QTableView:
@@ -19,7 +21,9 @@ def records_view(model, name: str, stretch: int, *, single_selection: bool = Fal
     view.verticalHeader().setVisible(False)
     view.verticalHeader().setDefaultSectionSize(26)
     view.setWordWrap(False)
+    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
     header = view.horizontalHeader()
+    header.setResizeContentsPrecision(FIT_ROWS)  # a county's thousand schools are not all measured on each load
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     return view

@@ -23,7 +23,7 @@ def _window(qtbot, world, chooser) -> BureauWindow:
 def _run(qtbot, win, start, timeout=120000):
     with qtbot.waitSignal(win.importer.finished, timeout=timeout) as blocker:
         start()
-    qtbot.waitUntil(lambda: not win.importer.running, timeout=timeout)
+    qtbot.waitUntil(lambda: not win.importer.running and not win.overview.loading, timeout=timeout)
     return blocker.args
 
 

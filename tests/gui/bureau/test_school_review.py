@@ -28,6 +28,7 @@ def _bureau(qtbot, world, chooser) -> BureauWindow:
 def _merge(qtbot, win, paths):
     with qtbot.waitSignal(win.importer.finished, timeout=120000):
         win.import_paths([str(p) for p in paths])
+    qtbot.waitUntil(lambda: not win.importer.running and not win.overview.loading, timeout=120000)
 
 
 def _wait_op(qtbot, page):

@@ -169,7 +169,7 @@ def _detail(status: str, progress: int | None = None) -> dict:
 
 def test_composed_import_texts_in_english(qtbot, english, world, chooser, tampered, reinstalled, tmp_path):
     """The import summary, the school names and the reasons: English punctuation, and a long English
-    reason is not cut off (the column stretches and wraps; the tooltip has it all)."""
+    reason can be read whole (the tooltip and the detail line under the table have it all)."""
     reports = sorted((world / "reports").glob("*.xlsx"))
     bad = tampered(reports[0], tmp_path / "edited.xlsx")
     win = BureauWindow(str(world / "county.db"), chooser=chooser)
@@ -188,11 +188,15 @@ def test_composed_import_texts_in_english(qtbot, english, world, chooser, tamper
     assert school.endswith(f" ({reports[1].stem})") and _no_cjk_punctuation(school), school
     key_school = page.keys.index(0, 0).data()
     assert key_school.endswith(f" ({reports[1].stem})") and _no_cjk_punctuation(key_school), key_school
-    # the reason is long in English: shown whole (stretching, wrapping column) and as the tooltip
+    # the reason is long in English: the row is one line (the column stretches, the end elided), the whole
+    # reason is the tooltip and the detail line under the table once the row is selected
     reason = page.results.index(0, COL_REASON)
     assert len(reason.data()) > 40 and reason.data(Qt.ItemDataRole.ToolTipRole) == reason.data()
     assert page.table.horizontalHeader().sectionResizeMode(COL_REASON) == QHeaderView.ResizeMode.Stretch
-    assert page.table.wordWrap() and page.table.textElideMode() == Qt.TextElideMode.ElideNone
+    assert page.table.textElideMode() == Qt.TextElideMode.ElideRight
+    page.table.selectRow(0)
+    detail = page.row_detail.text()
+    assert reason.data() in detail and "What to do: " in detail and _no_cjk_punctuation(detail), detail
     # the Home page lists the periods with English separators
     periods = win.home.status["periods"].text()
     assert "(due " in periods and _no_cjk_punctuation(periods), periods
