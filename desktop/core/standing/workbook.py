@@ -5,17 +5,23 @@ function per sheet. Every sheet prints on A4 with the county, plan, period and "
 page numbers in its footer and its title rows repeated. Rates are numbers with a % format; a rate with
 nothing to count is "—". 未报送 is its own state: its own colour in the matrix, its own column in 按任务,
 no rate and no rank in 按学校.
+
+The body cells (hundreds of thousands for a city's schools) get shared named styles: each is registered once
+per workbook (``_named``) and a cell only takes its name, instead of a font, an alignment, a border and a fill
+set one by one; row heights are worked out from the values written, not by reading every cell back.
 """
 
 from __future__ import annotations
 
 import functools
+from copy import copy
 from dataclasses import dataclass
 from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Alignment, Font, NamedStyle, PatternFill
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from desktop.core.clock import human_time
@@ -64,6 +70,79 @@ def _fill(colour: str) -> PatternFill:
     return PatternFill("solid", fgColor=colour, bgColor=colour)
 
 
+BODY_STYLE = "台账正文"  # the named styles of the summary's body cells
+MATRIX_STYLE = "台账矩阵"  # a matrix cell, centred, + "·" + the status word for its fill
+
+
+def _named(ws: Worksheet, name: str, *, align: Alignment = sheets.WRAP, fill: PatternFill | None = None) -> str:
+    """The workbook's named style ``name`` (the body font and border, ``align``, ``fill``), registered once."""
+    wb = ws.parent
+    if name not in wb.named_styles:
+        style = NamedStyle(name=name, font=sheets.BODY_FONT, alignment=align, border=sheets.BORDER)
+        if fill is not None:
+            style.fill = fill
+        wb.add_named_style(style)
+    return name
+
+
+def _style_array(ws: Worksheet, name: str):
+    """The style array of the workbook's named style ``name`` (openpyxl's ``NamedStyle.as_tuple``)."""
+    arrays = ws.parent.__dict__.setdefault("_taizhang_named", {})
+    array = arrays.get(name)
+    if array is None:
+        array = arrays[name] = ws.parent._named_styles[name].as_tuple()
+    return array
+
+
+def _matrix_style(ws: Worksheet, word: str) -> str:
+    if word in STATUS_FILL:
+        return _named(ws, f"{MATRIX_STYLE}·{word}", align=sheets.CENTER, fill=_fill(STATUS_FILL[word]))
+    return _named(ws, MATRIX_STYLE, align=sheets.CENTER)
+
+
+def _put_body(ws: Worksheet, row: int, col: int, value, style: str):
+    """``sheets.put`` of a body cell with a named style: text is cleaned and stays text ('=…' is no formula)."""
+    if isinstance(value, str):
+        value = sheets.clean_text(value)
+    cell = ws.cell(row=row, column=col, value=value)
+    cell._style = copy(_style_array(ws, style))  # what ``cell.style = style`` sets, without its look-ups
+    if isinstance(value, str) and value.startswith(sheets.FORMULA_START):
+        cell.data_type = "s"
+        cell.quotePrefix = True
+    return cell
+
+
+def _write_table(ws: Worksheet, headers, rows, widths, *, start_row: int = 1, styles=None, fit: bool = True) -> int:
+    """``sheets.write_table`` with named styles for the body (``styles(row, col, value)`` may name another one
+    for a cell) and the row heights its wrapped text needs (``sheets.fit_row_heights``, from the values)."""
+    for col, (title, width) in enumerate(zip(headers, widths, strict=True), start=1):
+        sheets.restyle(sheets.put(ws, start_row, col, title, font=sheets.HEADER_FONT, align=sheets.CENTER),
+                       fill=sheets.HEADER_FILL)
+        ws.column_dimensions[get_column_letter(col)].width = width
+    body = _named(ws, BODY_STYLE)
+    r = start_row
+    lines = {start_row: max(sheets.lines_needed(t, w) for t, w in zip(headers, widths, strict=True))}
+    for r, row in enumerate(rows, start=start_row + 1):
+        needed = 1
+        for col, value in enumerate(row, start=1):
+            cell = _put_body(ws, r, col, value, styles(r, col, value) if styles else body)
+            if fit and cell.value is not None:
+                needed = max(needed, sheets.lines_needed(str(cell.value), widths[col - 1] or 8.43))
+        lines[r] = needed
+    for row_no, n in lines.items() if fit else ():
+        if n > 1:
+            height = sheets.LINE_HEIGHT * min(n, MAX_LINES) + 3
+            ws.row_dimensions[row_no].height = max(height, ws.row_dimensions[row_no].height or 0)
+    ws.freeze_panes = ws.cell(row=start_row + 1, column=1)
+    if r > start_row:
+        ws.auto_filter.ref = f"A{start_row}:{get_column_letter(len(headers))}{r}"
+    ws.print_title_rows = f"{start_row}:{start_row}"
+    return r
+
+
+MAX_LINES = 40  # sheets.fit_row_heights' limit: a row taller than a page does not print
+
+
 def _context(data: dict) -> Context:
     county, plan = data["county"], data["plan_title"]
     title = plan if plan.startswith(county) else f"{county} · {plan}"
@@ -75,12 +154,11 @@ def _context(data: dict) -> Context:
 def _table(ws: Worksheet, ctx: Context, headers, rows, widths, *, landscape=True, start_row=1, rates=()) -> int:
     """write_table, then rates as % numbers, row heights, A4 print setup with the header row repeated."""
     rows = [list(r) for r in rows]
-    last = sheets.write_table(ws, headers, [[None if i in rates else v for i, v in enumerate(r, 1)] for r in rows],
-                              widths, start_row=start_row)
+    last = _write_table(ws, headers, [[None if i in rates else v for i, v in enumerate(r, 1)] for r in rows],
+                        widths, start_row=start_row)
     for r, row in enumerate(rows, start=start_row + 1):
         for col in rates:
             sheets.put_rate(ws, r, col, row[col - 1])
-    sheets.fit_row_heights(ws, min_row=start_row)
     sheets.print_setup(ws, landscape=landscape, header=ctx.header, title_rows=f"{start_row}:{start_row}")
     return last
 
@@ -209,13 +287,11 @@ def _matrix(ws: Worksheet, ctx: Context) -> None:
         rows.append([s["code"], s["name"], *cells])
     widths = (11, 22, *[9] * len(tasks))
     headers = ("学校代码", "学校名称", *[f"{t['task_id']}\n{t['title'][:14]}" for t in tasks])
-    last = sheets.write_table(ws, headers, rows, widths, start_row=head)
+    body = _named(ws, BODY_STYLE)
+    last = _write_table(ws, headers, rows, widths, start_row=head,
+                        styles=lambda _r, c, v: body if c < 3 else _matrix_style(ws, str(v).removesuffix(CARRIED_MARK)),
+                        fit=False)
     for r in range(head + 1, last + 1):
-        for c in range(3, 3 + len(tasks)):
-            word = str(ws.cell(r, c).value).removesuffix(CARRIED_MARK)
-            cell = sheets.restyle(ws.cell(r, c), align=sheets.CENTER)
-            if word in STATUS_FILL:
-                sheets.restyle(cell, fill=_fill(STATUS_FILL[word]))
         if rows[r - head - 1][0] not in d["submissions"]:
             sheets.restyle(ws.cell(r, 2), font=NOT_REPORTED_FONT)
     ws.row_dimensions[head].height = sheets.LINE_HEIGHT * 5 + 3

@@ -183,3 +183,18 @@ def test_a_school_reporting_on_an_unconfirmed_key_is_marked_until_its_key_is_con
     services.standing.write_summary(db, tmp_path / "after.xlsx")
     after = states(openpyxl.load_workbook(tmp_path / "after.xlsx"))
     assert "未确认" not in after[school] and all("密钥未确认" in after[c] for c in reported[1:])
+
+
+def test_body_cells_share_named_styles_and_look_as_before(merged):
+    """A city's summary has hundreds of thousands of body cells: they take a few named styles registered once
+    (宋体, thin grey border, wrapped; a matrix cell centred with its status colour), not styles set per cell."""
+    _, wb, _ = merged
+    assert {workbook.BODY_STYLE, workbook.MATRIX_STYLE} <= set(wb.named_styles)
+    cell = wb["按学校"].cell(2, 3)
+    assert cell.style == workbook.BODY_STYLE
+    assert cell.font.name == "宋体" and cell.alignment.wrap_text and cell.border.left.style == "thin"
+    matrix = wb["学校×任务"]
+    done = next(c for row in matrix.iter_rows(min_row=5, min_col=3) for c in row if c.value == "已完成")
+    assert done.style == f"{workbook.MATRIX_STYLE}·已完成"
+    assert done.alignment.horizontal == "center" and done.fill.fgColor.rgb.endswith(workbook.STATUS_FILL["已完成"])
+    assert wb["按学校"].cell(1, 1).font.bold  # the header row keeps its own style
