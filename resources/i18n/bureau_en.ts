@@ -1013,179 +1013,194 @@ Send this file to the schools together with the fingerprint notice.</translation
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="119"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="127"/>
         <source>把学校报送的文件（.xlsx）、整个文件夹或 .zip 压缩包拖到这里，
 或者点右边的按钮选择。同一文件重复导入不会重复计算。</source>
         <translation>Drag the schools&apos; report files (.xlsx), whole folders or .zip archives here,
 or use the buttons on the right. A file imported twice is counted once.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="123"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="131"/>
         <source>选择文件…</source>
         <translation>Choose files…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="126"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="134"/>
         <source>选择文件夹…</source>
         <translation>Choose folder…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="136"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="144"/>
         <source>%v / %m 个文件</source>
         <translation>%v / %m files</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="138"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="146"/>
         <source>取消导入</source>
         <translation>Cancel import</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="140"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="148"/>
         <source>已经合并的文件保留，没有开始的文件不导入；不会有合并了一半的文件</source>
         <translation>Files already merged stay merged and the rest are not imported; no file is ever half merged</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="146"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="154"/>
         <source>还没有导入文件。</source>
         <translation>No files imported yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="152"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="160"/>
         <source>只看有问题的文件</source>
         <translation>Show problem files only</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="179"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="189"/>
         <source>双击已合并的文件，审核该校的报送</source>
         <translation>Double-click a merged file to review that school&apos;s report</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="182"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="199"/>
         <source>学校密钥：待批准的新密钥与未确认的首次密钥</source>
         <translation>School keys: new keys awaiting approval and unconfirmed first keys</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="185"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="202"/>
         <source>学校重装系统或换电脑后，会用新的密钥签名。请先打电话与学校核对新指纹，确认无误再批准：批准后，等待中的文件立即合并；拒绝则一直不合并。“未确认”是没有用注册码的首次密钥：数据已合并但带未确认标记，批准时只确认您核对过的那一个指纹。</source>
         <translation>After a school reinstalls its PC it signs with a new key. Phone the school and compare the new fingerprint before approving: once approved, the waiting files merge at once; refused, they never merge. “Unconfirmed” is a first key sent without an enrolment code: its data is merged but marked unconfirmed; an approval confirms exactly the fingerprint you checked.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="208"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="230"/>
         <source>核实无误，批准新密钥</source>
         <translation>Verified: approve new key</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="211"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="233"/>
         <source>拒绝</source>
         <translation>Refuse</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="240"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="262"/>
         <source>选择学校报送的文件</source>
         <translation>Choose the schools&apos; report files</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="241"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="263"/>
         <source>报送文件 (*.xlsx *.zip);;所有文件 (*)</source>
         <translation>Report files (*.xlsx *.zip);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="246"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="268"/>
         <source>选择存放报送文件的文件夹</source>
         <translation>Choose the folder with the report files</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="253"/>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="402"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="275"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="455"/>
         <source>正在导入，请等这一批完成或取消后再导入</source>
         <translation>An import is running; wait for it to finish or cancel it first</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="266"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="290"/>
         <source>正在查找文件…</source>
         <translation>Looking for files…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="290"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="314"/>
         <source>正在取消：当前文件合并完后停止…</source>
         <translation>Cancelling: stopping after the current file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="300"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="324"/>
         <source>找到 {n} 个文件，正在核验并合并…</source>
         <translation>{n} file(s) found; checking and merging…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="316"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="343"/>
         <source>已合并 {n}</source>
         <translation>merged {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="316"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="343"/>
         <source>重复 {n}</source>
         <translation>duplicate {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="317"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="344"/>
         <source>旧版次 {n}</source>
         <translation>older revision {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="317"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="344"/>
         <source>拒收 {n}</source>
         <translation>rejected {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="318"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="345"/>
         <source>已取消：处理了 {n} / {total} 个文件（未处理的文件没有导入，可以再导入一次）</source>
         <translation>Cancelled after {n} of {total} files (the rest were not imported; you can import them again)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="319"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="346"/>
         <source>导入完成：{n} 个文件</source>
         <translation>Import finished: {n} file(s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="320"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="347"/>
         <source>{head} —— {counts}</source>
         <translation>{head} — {counts}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="322"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="349"/>
         <source>（用时 {s} 秒）</source>
         <translation> ({s} s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="324"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="351"/>
         <source>。有被拒收的文件：勾选“只看有问题的文件”查看原因和处理办法。</source>
         <translation>. Some files were rejected: tick &quot;Show problem files only&quot; to see why and what to do.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="376"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="403"/>
+        <source>选中一行，这里显示完整的原因和处理办法。</source>
+        <translation>Select a row to see its whole reason and what to do here.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="407"/>
+        <source>{file}：{outcome}</source>
+        <translation>{file}: {outcome}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="411"/>
+        <source>怎么办：{advice}</source>
+        <translation>What to do: {advice}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="429"/>
         <source>未确认的密钥（首次使用，无注册码）：{fp}
 与该校电话核对一致后可批准确认；该校用注册码报送时会自动确认。</source>
         <translation>Unconfirmed key (first use, no enrolment code): {fp}
 Approve it once it matches what the school reads to you on the phone; a report with the school&apos;s enrolment code confirms it automatically.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="381"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="434"/>
         <source>（未确认）</source>
         <translation> (unconfirmed)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="382"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="435"/>
         <source>待批准密钥指纹：{new}
 在用密钥指纹：{old}</source>
         <translation>Key awaiting approval: {new}
 Key in use: {old}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="388"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="441"/>
         <source>请先选择一条密钥更换申请</source>
         <translation>Select a key change request first</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="395"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="448"/>
         <source>请先打电话与{name}核对新密钥指纹：
 
 {fp}
@@ -1198,7 +1213,7 @@ Key in use: {old}</translation>
 Approve only if it matches. Once approved, the school&apos;s {n} waiting file(s) are merged at once.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="398"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="451"/>
         <source>
 
 该校原有的未确认密钥发来的数据将被搁置（保留在历史中）。</source>
@@ -1207,38 +1222,38 @@ Approve only if it matches. Once approved, the school&apos;s {n} waiting file(s)
 The data sent by this school&apos;s earlier, unconfirmed key will be set aside (kept in history).</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="399"/>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="420"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="452"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="473"/>
         <source>批准新密钥</source>
         <translation>Approve new key</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="406"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="459"/>
         <source>正在合并{name}等待中的文件…</source>
         <translation>Merging the files from {name} that were waiting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="413"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="466"/>
         <source>已批准{name}的新密钥，合并了 {n} 个等待中的文件。</source>
         <translation>New key of {name} approved; {n} waiting file(s) merged.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="437"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="490"/>
         <source>拒绝新密钥</source>
         <translation>Refuse new key</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="437"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="490"/>
         <source>拒绝{name}的新密钥？用这把密钥签名的文件都不会合并。</source>
         <translation>Refuse the new key of {name}? No file signed with this key will be merged.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="441"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="494"/>
         <source>未确认的密钥不能单独拒绝：另一个密钥到达时再批准那一个</source>
         <translation>An unconfirmed key cannot be refused on its own: approve the other key when it arrives</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="448"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="501"/>
         <source>已拒绝{name}的新密钥。</source>
         <translation>New key of {name} refused.</translation>
     </message>
@@ -1246,42 +1261,42 @@ The data sent by this school&apos;s earlier, unconfirmed key will be set aside (
 <context>
     <name>KeyRequestsModel</name>
     <message>
-        <location filename="../../desktop/gui/bureau/importmodels.py" line="140"/>
+        <location filename="../../desktop/gui/bureau/importmodels.py" line="158"/>
         <source>学校</source>
         <translation>School</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importmodels.py" line="140"/>
+        <location filename="../../desktop/gui/bureau/importmodels.py" line="158"/>
         <source>首次收到</source>
         <translation>First received</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importmodels.py" line="140"/>
+        <location filename="../../desktop/gui/bureau/importmodels.py" line="158"/>
         <source>待定密钥指纹</source>
         <translation>Key awaiting decision</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importmodels.py" line="140"/>
+        <location filename="../../desktop/gui/bureau/importmodels.py" line="158"/>
         <source>在用密钥指纹</source>
         <translation>Key in use</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importmodels.py" line="141"/>
+        <location filename="../../desktop/gui/bureau/importmodels.py" line="159"/>
         <source>等待合并的文件</source>
         <translation>Files waiting</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importmodels.py" line="159"/>
+        <location filename="../../desktop/gui/bureau/importmodels.py" line="177"/>
         <source>（未确认）</source>
         <translation> (unconfirmed)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importmodels.py" line="162"/>
+        <location filename="../../desktop/gui/bureau/importmodels.py" line="180"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importmodels.py" line="168"/>
+        <location filename="../../desktop/gui/bureau/importmodels.py" line="186"/>
         <source> 未确认</source>
         <translation> unconfirmed</translation>
     </message>
@@ -1289,255 +1304,260 @@ The data sent by this school&apos;s earlier, unconfirmed key will be set aside (
 <context>
     <name>OverviewPage</name>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="229"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="231"/>
         <source>填报周期：</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="240"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="242"/>
         <source>导出汇总表…</source>
         <translation>Export summary workbook…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="244"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="246"/>
         <source>催报通知…</source>
         <translation>Reminders…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="246"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="248"/>
         <source>每校一份可粘贴到工作群的文字、每个乡镇一份，另有一份可打印的催报通知（.docx）</source>
         <translation>One text per school and per township to paste into a chat group, and one printable reminder notice (.docx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="249"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="251"/>
         <source>通报草稿…</source>
         <translation>Draft bulletin…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="251"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="253"/>
         <source>按汇总表的数字起草通报（.docx），修改后印发</source>
         <translation>Draft a bulletin (.docx) from the summary&apos;s figures, to edit before issuing</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="254"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="256"/>
         <source>县区汇总包…</source>
         <translation>County package…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="256"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="258"/>
         <source>报送市局：签名的县区汇总包（各校当前的填报、学校名单和本局的汇总数字）</source>
         <translation>For the city: the signed county package (every school&apos;s current entries, the roster and this bureau&apos;s figures)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="271"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="273"/>
         <source>未报送</source>
         <translation>Not reported</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="271"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="273"/>
         <source>不适用于该校类型</source>
         <translation>Not for this school type</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="278"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="280"/>
         <source>学校沿用了上一周期的填报，既没有确认也没有修改（格子文字为斜体）</source>
         <translation>The school carried its answer from the last period and has neither confirmed nor edited it (italic text)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="279"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="281"/>
         <source>学校沿用了上一周期的填报，并确认本期仍然属实</source>
         <translation>The school carried its answer from the last period and confirmed it still holds</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="290"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="292"/>
         <source>点击格子查看详情，双击审核</source>
         <translation>Click a cell for details, double-click to review</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="291"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="293"/>
         <source>把鼠标停在列标题上可看任务名称；没有角标的格子是学校本期新填的</source>
         <translation>Hover over a column header for the task name; a cell without a corner mark is a new answer of this period</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="321"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="323"/>
         <source>学校×任务</source>
         <translation>Schools × tasks</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="324"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="326"/>
         <source>按任务</source>
         <translation>By task</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="330"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="332"/>
         <source>显示：</source>
         <translation>Show:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="333"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="335"/>
         <source>全部学校</source>
         <translation>All schools</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="334"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="336"/>
         <source>未报送的学校</source>
         <translation>Not reported</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="335"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="337"/>
         <source>逾期报送的学校</source>
         <translation>Reported late</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="342"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="344"/>
         <source>审核该校…</source>
         <translation>Review this school…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="348"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="350"/>
         <source>按学校</source>
         <translation>By school</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="370"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="388"/>
+        <source>刷新总览</source>
+        <translation>Refresh the overview</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="404"/>
         <source>（{due} 截止）</source>
         <translation> (due {due})</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="396"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="427"/>
         <source>沿用未确认 {n}</source>
         <translation>Carried, unconfirmed: {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="397"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="428"/>
         <source>沿用已确认 {n}</source>
         <translation>Carried, confirmed: {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="403"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="434"/>
         <source>还没有工作计划或填报周期。</source>
         <translation>No work plan or reporting period yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="407"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="438"/>
         <source>应报 &lt;b&gt;{n}&lt;/b&gt; 所</source>
         <translation>Expected &lt;b&gt;{n}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="407"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="438"/>
         <source>已报送 &lt;b&gt;{n}&lt;/b&gt;</source>
         <translation>reported &lt;b&gt;{n}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="408"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="439"/>
         <source>&lt;a href=&apos;late&apos; style=&apos;color:#b06000&apos;&gt;逾期 {n}&lt;/a&gt;</source>
         <translation>&lt;a href=&apos;late&apos; style=&apos;color:#b06000&apos;&gt;late {n}&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="409"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="440"/>
         <source>逾期 0</source>
         <translation>late 0</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="410"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="441"/>
         <source>&lt;a href=&apos;missing&apos; style=&apos;color:#c5221f&apos;&gt;未报送 {n}&lt;/a&gt;</source>
         <translation>&lt;a href=&apos;missing&apos; style=&apos;color:#c5221f&apos;&gt;missing {n}&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="411"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="442"/>
         <source>未报送 0</source>
         <translation>missing 0</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="412"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="443"/>
         <source>已报学校总体完成率 &lt;b&gt;{r}&lt;/b&gt;</source>
         <translation>completion (reported schools) &lt;b&gt;{r}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="448"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="479"/>
         <source>{title}-{period}-汇总.xlsx</source>
         <translation>{title}-{period}-summary.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="449"/>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="453"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="480"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="484"/>
         <source>导出汇总表</source>
         <translation>Export summary workbook</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="449"/>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="486"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="480"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="517"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="460"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="491"/>
         <source>催报通知保存到哪个文件夹</source>
         <translation>Folder for the reminders</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="464"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="495"/>
         <source>催报通知</source>
         <translation>Reminders</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="471"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="502"/>
         <source>{period}通报（草稿）.docx</source>
         <translation>{period} bulletin (draft).docx</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="472"/>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="476"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="503"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="507"/>
         <source>通报草稿</source>
         <translation>Draft bulletin</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="472"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="503"/>
         <source>Word 文档 (*.docx)</source>
         <translation>Word document (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="484"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="515"/>
         <source>{title}-{period}-县区汇总包.xlsx</source>
         <translation>{title}-{period}-county-package.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="486"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="517"/>
         <source>县区汇总包（报送市局）</source>
         <translation>County package (for the city)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="490"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="521"/>
         <source>是否附带佐证材料文件</source>
         <translation>Include the evidence files?</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="491"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="522"/>
         <source>汇总包总是登记各校的佐证材料（文件名、大小、SHA-256）。是否把佐证材料文件本身也放进汇总包？文件会大很多；市局没有要求时请选“否”。</source>
         <translation>The package always lists the schools&apos; evidence (name, size, SHA-256). Put the evidence files themselves into the package too? It gets much larger; choose &quot;No&quot; unless the city asked for them.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="495"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="526"/>
         <source>输入密钥口令</source>
         <translation>Key passphrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="495"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="526"/>
         <source>签名县区汇总包需要本局密钥的口令：</source>
         <translation>Signing the county package needs this bureau&apos;s key passphrase:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="499"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="530"/>
         <source>县区汇总包</source>
         <translation>County package</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="510"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="541"/>
         <source>正在生成…</source>
         <translation>Writing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="519"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="550"/>
         <source>已生成：{path}</source>
         <translation>Written: {path}</translation>
     </message>
@@ -1737,47 +1757,52 @@ Once confirmed, the data signed with this key is no longer marked &quot;unconfir
 <context>
     <name>ResultsModel</name>
     <message>
-        <location filename="../../desktop/gui/bureau/importmodels.py" line="32"/>
+        <location filename="../../desktop/gui/bureau/importmodels.py" line="38"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importmodels.py" line="32"/>
+        <location filename="../../desktop/gui/bureau/importmodels.py" line="38"/>
         <source>学校</source>
         <translation>School</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importmodels.py" line="32"/>
+        <location filename="../../desktop/gui/bureau/importmodels.py" line="38"/>
         <source>周期</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importmodels.py" line="32"/>
+        <location filename="../../desktop/gui/bureau/importmodels.py" line="38"/>
         <source>版次</source>
         <translation>Revision</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importmodels.py" line="32"/>
+        <location filename="../../desktop/gui/bureau/importmodels.py" line="38"/>
         <source>结果</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importmodels.py" line="33"/>
+        <location filename="../../desktop/gui/bureau/importmodels.py" line="39"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importmodels.py" line="33"/>
+        <location filename="../../desktop/gui/bureau/importmodels.py" line="39"/>
         <source>怎么办</source>
         <translation>What to do</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importmodels.py" line="79"/>
+        <location filename="../../desktop/gui/bureau/importmodels.py" line="96"/>
         <source>第 {n} 次</source>
         <translation>#{n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importmodels.py" line="83"/>
+        <location filename="../../desktop/gui/bureau/importmodels.py" line="99"/>
+        <source>（疑似重复材料）</source>
+        <translation> (suspected copy)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/importmodels.py" line="101"/>
         <source>首次报送</source>
         <translation>First report</translation>
     </message>
