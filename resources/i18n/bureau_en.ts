@@ -1013,194 +1013,194 @@ Send this file to the schools together with the fingerprint notice.</translation
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="127"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="128"/>
         <source>把学校报送的文件（.xlsx）、整个文件夹或 .zip 压缩包拖到这里，
 或者点右边的按钮选择。同一文件重复导入不会重复计算。</source>
         <translation>Drag the schools&apos; report files (.xlsx), whole folders or .zip archives here,
 or use the buttons on the right. A file imported twice is counted once.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="131"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="132"/>
         <source>选择文件…</source>
         <translation>Choose files…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="134"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="135"/>
         <source>选择文件夹…</source>
         <translation>Choose folder…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="144"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="145"/>
         <source>%v / %m 个文件</source>
         <translation>%v / %m files</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="146"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="147"/>
         <source>取消导入</source>
         <translation>Cancel import</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="148"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="149"/>
         <source>已经合并的文件保留，没有开始的文件不导入；不会有合并了一半的文件</source>
         <translation>Files already merged stay merged and the rest are not imported; no file is ever half merged</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="154"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="155"/>
         <source>还没有导入文件。</source>
         <translation>No files imported yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="160"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="161"/>
         <source>只看有问题的文件</source>
         <translation>Show problem files only</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="189"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="190"/>
         <source>双击已合并的文件，审核该校的报送</source>
         <translation>Double-click a merged file to review that school&apos;s report</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="199"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="203"/>
         <source>学校密钥：待批准的新密钥与未确认的首次密钥</source>
         <translation>School keys: new keys awaiting approval and unconfirmed first keys</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="202"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="206"/>
         <source>学校重装系统或换电脑后，会用新的密钥签名。请先打电话与学校核对新指纹，确认无误再批准：批准后，等待中的文件立即合并；拒绝则一直不合并。“未确认”是没有用注册码的首次密钥：数据已合并但带未确认标记，批准时只确认您核对过的那一个指纹。</source>
         <translation>After a school reinstalls its PC it signs with a new key. Phone the school and compare the new fingerprint before approving: once approved, the waiting files merge at once; refused, they never merge. “Unconfirmed” is a first key sent without an enrolment code: its data is merged but marked unconfirmed; an approval confirms exactly the fingerprint you checked.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="230"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="233"/>
         <source>核实无误，批准新密钥</source>
         <translation>Verified: approve new key</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="233"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="236"/>
         <source>拒绝</source>
         <translation>Refuse</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="262"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="272"/>
         <source>选择学校报送的文件</source>
         <translation>Choose the schools&apos; report files</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="263"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="273"/>
         <source>报送文件 (*.xlsx *.zip);;所有文件 (*)</source>
         <translation>Report files (*.xlsx *.zip);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="268"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="278"/>
         <source>选择存放报送文件的文件夹</source>
         <translation>Choose the folder with the report files</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="275"/>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="455"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="285"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="465"/>
         <source>正在导入，请等这一批完成或取消后再导入</source>
         <translation>An import is running; wait for it to finish or cancel it first</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="290"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="300"/>
         <source>正在查找文件…</source>
         <translation>Looking for files…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="314"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="324"/>
         <source>正在取消：当前文件合并完后停止…</source>
         <translation>Cancelling: stopping after the current file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="324"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="334"/>
         <source>找到 {n} 个文件，正在核验并合并…</source>
         <translation>{n} file(s) found; checking and merging…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="343"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="353"/>
         <source>已合并 {n}</source>
         <translation>merged {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="343"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="353"/>
         <source>重复 {n}</source>
         <translation>duplicate {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="344"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="354"/>
         <source>旧版次 {n}</source>
         <translation>older revision {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="344"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="354"/>
         <source>拒收 {n}</source>
         <translation>rejected {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="345"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="355"/>
         <source>已取消：处理了 {n} / {total} 个文件（未处理的文件没有导入，可以再导入一次）</source>
         <translation>Cancelled after {n} of {total} files (the rest were not imported; you can import them again)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="346"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="356"/>
         <source>导入完成：{n} 个文件</source>
         <translation>Import finished: {n} file(s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="347"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="357"/>
         <source>{head} —— {counts}</source>
         <translation>{head} — {counts}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="349"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="359"/>
         <source>（用时 {s} 秒）</source>
         <translation> ({s} s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="351"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="361"/>
         <source>。有被拒收的文件：勾选“只看有问题的文件”查看原因和处理办法。</source>
         <translation>. Some files were rejected: tick &quot;Show problem files only&quot; to see why and what to do.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="403"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="413"/>
         <source>选中一行，这里显示完整的原因和处理办法。</source>
         <translation>Select a row to see its whole reason and what to do here.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="407"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="417"/>
         <source>{file}：{outcome}</source>
         <translation>{file}: {outcome}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="411"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="421"/>
         <source>怎么办：{advice}</source>
         <translation>What to do: {advice}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="429"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="439"/>
         <source>未确认的密钥（首次使用，无注册码）：{fp}
 与该校电话核对一致后可批准确认；该校用注册码报送时会自动确认。</source>
         <translation>Unconfirmed key (first use, no enrolment code): {fp}
 Approve it once it matches what the school reads to you on the phone; a report with the school&apos;s enrolment code confirms it automatically.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="434"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="444"/>
         <source>（未确认）</source>
         <translation> (unconfirmed)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="435"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="445"/>
         <source>待批准密钥指纹：{new}
 在用密钥指纹：{old}</source>
         <translation>Key awaiting approval: {new}
 Key in use: {old}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="441"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="451"/>
         <source>请先选择一条密钥更换申请</source>
         <translation>Select a key change request first</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="448"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="458"/>
         <source>请先打电话与{name}核对新密钥指纹：
 
 {fp}
@@ -1213,7 +1213,7 @@ Key in use: {old}</translation>
 Approve only if it matches. Once approved, the school&apos;s {n} waiting file(s) are merged at once.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="451"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="461"/>
         <source>
 
 该校原有的未确认密钥发来的数据将被搁置（保留在历史中）。</source>
@@ -1222,38 +1222,38 @@ Approve only if it matches. Once approved, the school&apos;s {n} waiting file(s)
 The data sent by this school&apos;s earlier, unconfirmed key will be set aside (kept in history).</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="452"/>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="473"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="462"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="483"/>
         <source>批准新密钥</source>
         <translation>Approve new key</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="459"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="469"/>
         <source>正在合并{name}等待中的文件…</source>
         <translation>Merging the files from {name} that were waiting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="466"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="476"/>
         <source>已批准{name}的新密钥，合并了 {n} 个等待中的文件。</source>
         <translation>New key of {name} approved; {n} waiting file(s) merged.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="490"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="500"/>
         <source>拒绝新密钥</source>
         <translation>Refuse new key</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="490"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="500"/>
         <source>拒绝{name}的新密钥？用这把密钥签名的文件都不会合并。</source>
         <translation>Refuse the new key of {name}? No file signed with this key will be merged.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="494"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="504"/>
         <source>未确认的密钥不能单独拒绝：另一个密钥到达时再批准那一个</source>
         <translation>An unconfirmed key cannot be refused on its own: approve the other key when it arrives</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="501"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="511"/>
         <source>已拒绝{name}的新密钥。</source>
         <translation>New key of {name} refused.</translation>
     </message>

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -188,13 +189,16 @@ class ImportPage(QWidget):
         self.table.doubleClicked.connect(self._review_row)
         self.table.setToolTip(self.tr("双击已合并的文件，审核该校的报送"))
         self.table.selectionModel().currentRowChanged.connect(lambda _c, _p: self._show_row())
-        lay.addWidget(self.table, 3)
+        results = QWidget()  # the results and the keys share a splitter: a thousand first keys never squeeze
+        rl = QVBoxLayout(results)  # the results to a few rows on a 720-line screen
+        rl.setContentsMargins(0, 0, 0, 0)
+        rl.addWidget(self.table, 1)
         self.row_detail = QLabel()
         self.row_detail.setObjectName("rowDetail")
         self.row_detail.setWordWrap(True)
         self.row_detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.row_detail.setStyleSheet("color: #3c4043;")
-        lay.addWidget(self.row_detail)
+        rl.addWidget(self.row_detail)
 
         self.keys_box = QGroupBox(self.tr("学校密钥：待批准的新密钥与未确认的首次密钥"))
         self.keys_box.setObjectName("keysBox")
@@ -218,7 +222,6 @@ class ImportPage(QWidget):
         self.keys_view.horizontalHeader().setResizeContentsPrecision(0)
         self.keys_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.keys_view.horizontalHeader().setStretchLastSection(True)
-        self.keys_view.setMaximumHeight(110)
         self.keys_view.selectionModel().currentRowChanged.connect(lambda _c, _p: self._show_fingerprints())
         kl.addWidget(self.keys_view)
         self.key_detail = QLabel()
@@ -237,7 +240,14 @@ class ImportPage(QWidget):
         kb.addWidget(self.refuse_button)
         kb.addStretch(1)
         kl.addLayout(kb)
-        lay.addWidget(self.keys_box, 1)
+        self.split = QSplitter(Qt.Orientation.Vertical)
+        self.split.setObjectName("resultsKeysSplit")
+        self.split.setChildrenCollapsible(False)
+        self.split.addWidget(results)
+        self.split.addWidget(self.keys_box)
+        self.split.setStretchFactor(0, 3)
+        self.split.setStretchFactor(1, 1)
+        lay.addWidget(self.split, 1)
         self.keys_box.hide()
         self.error = QLabel()
         self.error.setObjectName("importError")
