@@ -12,6 +12,9 @@ the local headers, so it costs microseconds per member and never inflates anythi
 * :func:`check_strict_shape` — the zip is exactly in the shape Python's ``zipfile`` writes for our
   packages: local headers agree with the central directory, members follow each other without gaps,
   no prepended or trailing data, no comment, no odd names;
+* :func:`member_chunks` — a member's inflated bytes straight from the zip's bytes already in memory (zlib
+  on the stored slice, no per-member ``ZipFile.open``), with the same checks ``zipfile`` makes (local
+  header, sizes, CRC-32) and stricter ones (the deflate stream ends exactly at the member's end);
 * :func:`guard_office_file` — all of the above that applies to a workbook or document written by
   another program (roster .xlsx, plan .docx/.xlsx), to call before openpyxl or python-docx opens it.
 
@@ -25,6 +28,7 @@ import re
 import struct
 import zipfile
 import zlib
+from collections.abc import Iterator
 from pathlib import Path
 
 from desktop.core.errors import TaizhangError
@@ -194,6 +198,74 @@ def check_strict_shape(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], fh, si
         expected = info.header_offset + _LOCAL.size + name_len + info.compress_size
     if expected != cd_offset:
         raise _bad_shape("最后一个部件与中央目录之间有多余数据", "data between the last member and the directory")
+
+
+def member_chunks(data: bytes | memoryview, info: zipfile.ZipInfo, chunk: int = _CHUNK) -> Iterator[bytes]:
+    """The inflated bytes of ``info`` in chunks of at most ``chunk``, read from ``data`` (the whole zip).
+
+    What ``ZipFile.open`` + ``read`` does, without its per-member set-up: the local header is read again
+    and must agree with the directory entry (method, flags, CRC, sizes), the member's stored bytes must all
+    be there, a deflate stream is inflated by zlib and must end exactly at the member's end, and the bytes
+    must come to the declared size and CRC-32. Nothing past the declared size is ever produced. Any
+    failure is a ``zipfile.BadZipFile`` (what ``zipfile`` raises for a damaged member), raised after the
+    last good chunk: a caller hashing the chunks must treat the member as damaged."""
+    view = memoryview(data)
+    at = info.header_offset
+    head = view[at:at + _LOCAL.size]
+    if at < 0 or len(head) != _LOCAL.size:
+        raise zipfile.BadZipFile(f"truncated local header: {info.filename!r}")
+    (sig, _version, flags, method, _time, _date, crc, csize, usize, name_len, extra_len) = _LOCAL.unpack(head)
+    if (sig != _LOCAL_SIG or flags != info.flag_bits or method != info.compress_type or crc != info.CRC
+            or csize != info.compress_size or usize != info.file_size):
+        raise zipfile.BadZipFile(f"local header disagrees with the directory: {info.filename!r}")
+    if flags & 0x1:
+        raise zipfile.BadZipFile(f"encrypted member: {info.filename!r}")
+    start = at + _LOCAL.size + name_len + extra_len
+    raw = view[start:start + csize]
+    if len(raw) != csize:
+        raise zipfile.BadZipFile(f"truncated member: {info.filename!r}")
+    total, crc_now = 0, 0
+    if method == zipfile.ZIP_STORED:
+        if csize != usize:
+            raise zipfile.BadZipFile(f"stored member with two sizes: {info.filename!r}")
+        for i in range(0, csize, chunk):
+            piece = bytes(raw[i:i + chunk])
+            total += len(piece)
+            crc_now = zlib.crc32(piece, crc_now)
+            yield piece
+    elif method == zipfile.ZIP_DEFLATED:
+        inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+        pending: bytes | memoryview = raw
+        while not inflater.eof:
+            try:
+                piece = inflater.decompress(pending, chunk)
+            except zlib.error as exc:
+                raise zipfile.BadZipFile(f"damaged deflate stream: {info.filename!r}") from exc
+            pending = inflater.unconsumed_tail
+            if not piece and not pending:
+                break  # input used up, nothing more comes out, and the stream has not ended: truncated
+            total += len(piece)
+            if total > usize:
+                raise zipfile.BadZipFile(f"member inflates past its declared size: {info.filename!r}")
+            crc_now = zlib.crc32(piece, crc_now)
+            if piece:
+                yield piece
+        if not inflater.eof or inflater.unused_data or pending:
+            raise zipfile.BadZipFile(f"deflate stream does not end at the member's end: {info.filename!r}")
+    else:
+        raise zipfile.BadZipFile(f"unsupported compression method {method}: {info.filename!r}")
+    if total != usize:
+        raise zipfile.BadZipFile(f"member shorter than its declared size: {info.filename!r}")
+    if crc_now != crc:
+        raise zipfile.BadZipFile(f"Bad CRC-32 for file {info.filename!r}")
+
+
+def read_member(data: bytes | memoryview, info: zipfile.ZipInfo, limit: int) -> bytes:
+    """A member's whole bytes from the zip's bytes in memory (:func:`member_chunks`), refused over ``limit``."""
+    if info.file_size > limit:
+        raise ZipRefused("member_too_large", f"文件内部件过大：{safe_text(info.filename, 80)}",
+                         f"member too large: {safe_text(info.filename, 80)}")
+    return b"".join(member_chunks(data, info, max(info.file_size, 1)))
 
 
 def _dos_datetime(dt) -> tuple[int, int]:

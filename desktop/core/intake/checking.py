@@ -67,6 +67,16 @@ def check(inp: Input) -> Checked:
         return Checked(sha, error=resaved.explain(source, tamper.explain(source, exc), inp.display))
 
 
+def check_for_merge(inp: Input) -> Checked:
+    """``check`` as a worker process runs it: the verdict and what the merge needs (manifest, key, hash, where
+    the file is), without the file's bytes, which the merge reads again only where it needs them (the
+    archive, evidence)."""
+    checked = check(inp)
+    if checked.pkg is not None:
+        checked.pkg = checked.pkg.without_bytes(inp.path, inp.member)
+    return checked
+
+
 def check_archived(sha: str, data: bytes) -> Checked:
     """Re-check a file kept in the archive (bytes in hand, nothing read from disk)."""
     try:
@@ -113,7 +123,7 @@ def checked_in_order(inputs: list[Input], workers: int | None,
         try:
             while True:
                 while len(pending) < _WINDOW and (nxt := next(feed, None)) is not None:
-                    pending.append((nxt, pool.submit(check, nxt)))
+                    pending.append((nxt, pool.submit(check_for_merge, nxt)))
                 if not pending or (cancelled and cancelled()):
                     return
                 inp, future = pending.popleft()

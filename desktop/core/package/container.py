@@ -15,7 +15,7 @@ import re
 import zipfile
 import zlib
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import BinaryIO
 from xml.etree import ElementTree as ET
@@ -247,7 +247,12 @@ def _relationships(items) -> bytes:
 
 @dataclass
 class VerifiedPackage:
-    """A package whose signature and every part digest checked out."""
+    """A package whose signature and every part digest checked out.
+
+    ``data`` holds the file's bytes when it was verified from memory in this process. A check done in a
+    worker process hands back the verdict without the bytes (``without_bytes``): ``path`` (and ``member``,
+    for a file inside a .zip archive) say where to read them again, and reading them again refuses bytes
+    that are no longer the ones checked."""
 
     path: Path | None
     manifest: dict
@@ -256,6 +261,8 @@ class VerifiedPackage:
     file_sha256: str
     size: int
     _data: bytes | None = field(default=None, repr=False)
+    member: str | None = None
+    _reread: bool = field(default=False, repr=False)  # the check held the bytes whole and dropped them
 
     @property
     def kind(self) -> str:
@@ -263,15 +270,46 @@ class VerifiedPackage:
 
     @property
     def data(self) -> bytes | None:
-        """The file's bytes when it was verified from memory."""
+        """The file's bytes when it was verified from memory (None when the check handed back only its verdict)."""
         return self._data
 
+    def without_bytes(self, path: Path | None, member: str | None) -> VerifiedPackage:
+        """The same verdict without the file's bytes, to send from a worker process (``path``/``member`` say
+        where the bytes are); a package with nowhere to read them again keeps them."""
+        if self._data is None or path is None:
+            return self
+        return replace(self, path=Path(path), member=member, _data=None, _reread=True)
+
+    def read_again(self) -> bytes:
+        """The file's bytes, read again from where they were checked; PackageInvalid if they changed since."""
+        assert self.path is not None
+        try:
+            if self.member is None:
+                zipsafe.checked_size(self.path, self.size)
+                data = self.path.read_bytes()
+            else:
+                with zipfile.ZipFile(self.path) as outer:
+                    data = zipsafe.read_bounded(outer, outer.getinfo(self.member), self.size)
+        except (zipsafe.ZipRefused, *_ZIP_ERRORS, KeyError) as exc:
+            raise _changed() from exc
+        if len(data) != self.size or crypto.sha256_hex(data) != self.file_sha256:
+            raise _changed()
+        return data
+
     def open_zip(self) -> zipfile.ZipFile:
-        return zipfile.ZipFile(io.BytesIO(self._data) if self._data is not None else self.path)
+        if self._data is not None:
+            return zipfile.ZipFile(io.BytesIO(self._data))
+        if self._reread:
+            return zipfile.ZipFile(io.BytesIO(self.read_again()))
+        return zipfile.ZipFile(self.path)
 
     def read_evidence(self, sha256: str) -> bytes:
         with self.open_zip() as zf:
             return zf.read(evidence_part(sha256))
+
+
+def _changed() -> PackageInvalid:
+    return PackageInvalid("文件在核对之后被改动或移走，请重新导入", "the file changed or moved after it was checked; import it again")
 
 
 def verify_package(source: str | os.PathLike | bytes, *, expect_kind: str | None = None,
@@ -302,8 +340,9 @@ def verify_package(source: str | os.PathLike | bytes, *, expect_kind: str | None
 
 def _verify_open(zf, fh, size, path, data, file_sha, expect_kind) -> VerifiedPackage:
     infos = _check_directory(zf, fh, size)
-    manifest_bytes = _read_member(zf, infos, MANIFEST, MAX_MANIFEST_BYTES, "清单 manifest.json", "manifest.json")
-    sig_bytes = _read_member(zf, infos, SIGNATURE, 1 << 16, "签名 signature.json", "signature.json")
+    members = _Members(zf, data)
+    manifest_bytes = _read_member(members, infos, MANIFEST, MAX_MANIFEST_BYTES, "清单 manifest.json", "manifest.json")
+    sig_bytes = _read_member(members, infos, SIGNATURE, 1 << 16, "签名 signature.json", "signature.json")
     signature = _parse_json(sig_bytes, "签名", "signature")
     try:
         public_key = crypto.verify(signature, manifest_bytes)
@@ -312,13 +351,35 @@ def _verify_open(zf, fh, size, path, data, file_sha, expect_kind) -> VerifiedPac
     manifest = _parse_json(manifest_bytes, "清单", "manifest")
     _check_manifest(manifest, expect_kind)
     try:
-        _check_parts(zf, infos, manifest)
+        _check_parts(members, infos, manifest)
     except PackageInvalid as exc:
         exc.manifest, exc.fingerprint = manifest, crypto.fingerprint(public_key)
         raise
     return VerifiedPackage(path=path, manifest=manifest, public_key=public_key,
                            fingerprint=crypto.fingerprint(public_key), file_sha256=file_sha, size=size,
                            _data=data)
+
+
+class _Members:
+    """The members of the zip being verified, inflated: from the bytes in hand directly with zlib when the file
+    was read whole (one slice per member, no per-member ``ZipFile.open``), else streamed through ``zipfile``.
+    Both give the same bytes and refuse the same damage (CRC, sizes, truncation) as a ``zipfile`` error."""
+
+    def __init__(self, zf: zipfile.ZipFile, data: bytes | None):
+        self.zf, self.data = zf, data
+
+    def chunks(self, info: zipfile.ZipInfo):
+        if self.data is not None:
+            yield from zipsafe.member_chunks(self.data, info, _CHUNK)
+            return
+        with self.zf.open(info) as fh:
+            while chunk := fh.read(_CHUNK):
+                yield chunk
+
+    def read(self, info: zipfile.ZipInfo, limit: int) -> bytes:
+        if self.data is not None:
+            return zipsafe.read_member(self.data, info, limit)
+        return zipsafe.read_bounded(self.zf, info, limit)
 
 
 def _file_facts(path: Path | None, data: bytes | None, known_sha: str | None) -> tuple[int, str]:
@@ -385,11 +446,11 @@ def _check_directory(zf: zipfile.ZipFile, fh, size: int) -> dict[str, zipfile.Zi
     return by_name
 
 
-def _read_member(zf, infos, name, limit, zh, en) -> bytes:
+def _read_member(members: _Members, infos, name, limit, zh, en) -> bytes:
     if infos[name].file_size > limit:
         raise PackageInvalid(f"{zh} 过大", f"{en} too large")
     try:
-        return zipsafe.read_bounded(zf, infos[name], limit)
+        return members.read(infos[name], limit)
     except zipsafe.ZipRefused as exc:
         raise _from_refusal(exc) from exc
     except _ZIP_ERRORS as exc:
@@ -420,7 +481,7 @@ def _check_manifest(manifest, expect_kind: str | None) -> None:
         raise PackageInvalid("清单内容不完整", "manifest is incomplete")
 
 
-def _check_parts(zf: zipfile.ZipFile, infos: dict[str, zipfile.ZipInfo], manifest: dict) -> None:
+def _check_parts(members: _Members, infos: dict[str, zipfile.ZipInfo], manifest: dict) -> None:
     parts: dict = manifest["parts"]
     present = set(infos) - {MANIFEST, SIGNATURE}
     extra, missing = sorted(present - set(parts)), sorted(set(parts) - present)
@@ -437,7 +498,7 @@ def _check_parts(zf: zipfile.ZipFile, infos: dict[str, zipfile.ZipInfo], manifes
     small: dict[str, bytes] = {}
     for name in sorted(present):
         try:
-            digest = _hash_member(zf, infos[name], small)
+            digest = _hash_member(members, infos[name], small)
         except _ZIP_ERRORS:
             digest = None  # a CRC failure is a modification too
         if digest != parts[name]:
@@ -500,7 +561,7 @@ def _check_active_content(small: dict[str, bytes]) -> None:
                                      "workbook with a formula in a defined name is not accepted", code=Reason.ACTIVE_CONTENT)
 
 
-def _hash_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, small: dict[str, bytes] | None = None) -> str:
+def _hash_member(members: _Members, info: zipfile.ZipInfo, small: dict[str, bytes] | None = None) -> str:
     """SHA-256 of a member, streamed; XML parts are scanned for active content on the same pass (and the
     small ones kept in ``small`` for the checks that need them whole)."""
     digest = hashlib.sha256()
@@ -511,19 +572,18 @@ def _hash_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, small: dict[str, by
     keep = scan and info.file_size <= _SMALL_XML and (rels or info.filename == "xl/workbook.xml")
     kept = bytearray()
     tail = b""
-    with zf.open(info) as fh:
-        while chunk := fh.read(_CHUNK):
-            digest.update(chunk)
-            if scan:
-                window = tail + chunk
-                lower = window.lower()
-                if (sheet and _FORMULA.search(window)) \
-                        or (any(w in lower for w in _ACTIVE_ANY_WORDS) and _ACTIVE_ANY.search(window)) \
-                        or (rels and any(w in lower for w in _ACTIVE_IN_RELS_WORDS) and _ACTIVE_IN_RELS.search(window)):
-                    found["[active]"] = info.filename.encode("ascii", "backslashreplace")
-                tail = window[-64:]
-                if keep:
-                    kept += chunk
+    for chunk in members.chunks(info):
+        digest.update(chunk)
+        if scan:
+            window = tail + chunk
+            lower = window.lower()
+            if (sheet and _FORMULA.search(window)) \
+                    or (any(w in lower for w in _ACTIVE_ANY_WORDS) and _ACTIVE_ANY.search(window)) \
+                    or (rels and any(w in lower for w in _ACTIVE_IN_RELS_WORDS) and _ACTIVE_IN_RELS.search(window)):
+                found["[active]"] = info.filename.encode("ascii", "backslashreplace")
+            tail = window[-64:]
+            if keep:
+                kept += chunk
     if keep:
         found[info.filename] = bytes(kept)
     return digest.hexdigest()

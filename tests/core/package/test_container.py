@@ -232,3 +232,79 @@ def test_evidence_changed_after_it_was_added_is_refused(tmp_path, key):
                               evidence=[ev], key=key)
     assert not (tmp_path / "r.xlsx").exists()
     assert not any(p.name.endswith(".part") for p in tmp_path.iterdir())
+
+
+def _both_ways(data: bytes, tmp_path) -> tuple[str, str]:
+    """Verify the same bytes from memory (zlib straight on the bytes) and from disk (zipfile); both must refuse."""
+    f = tmp_path / "both.xlsx"
+    f.write_bytes(data)
+    with pytest.raises(PackageInvalid) as in_memory:
+        verify_package(data)
+    with pytest.raises(PackageInvalid) as on_disk:
+        verify_package(f)
+    return str(in_memory.value), str(on_disk.value)
+
+
+def test_damage_to_any_member_is_refused_from_memory_as_from_disk(signed, tmp_path):
+    """A byte flipped in each member's stored (compressed) bytes, CRC left as it was: the lean reader of the
+    bytes in memory refuses it, with the same reason as zipfile reading the file from disk."""
+    good = signed.read_bytes()
+    verify_package(good)
+    with zipfile.ZipFile(signed) as zf:
+        infos = zf.infolist()
+    for info in infos:
+        if not info.compress_size:
+            continue
+        bad = bytearray(good)
+        bad[info.header_offset + 30 + len(info.filename) + info.compress_size // 2] ^= 0x20
+        in_memory, on_disk = _both_ways(bytes(bad), tmp_path)
+        assert in_memory == on_disk, info.filename
+
+
+def test_a_crc_that_lies_in_both_headers_is_refused_from_memory(signed, tmp_path):
+    """The local header and the directory agree on a wrong CRC (so the shape check passes): the data's CRC
+    does not, and the part counts as modified."""
+    import struct
+
+    good = bytearray(signed.read_bytes())
+    with zipfile.ZipFile(signed) as zf:
+        info = zf.getinfo("xl/worksheets/sheet1.xml")
+    struct.pack_into("<I", good, info.header_offset + 14, info.CRC ^ 0xFFFF)
+    central = good.find(b"PK\x01\x02")
+    while central >= 0:
+        name_len = struct.unpack_from("<H", good, central + 28)[0]
+        if bytes(good[central + 46:central + 46 + name_len]) == b"xl/worksheets/sheet1.xml":
+            struct.pack_into("<I", good, central + 16, info.CRC ^ 0xFFFF)
+        central = good.find(b"PK\x01\x02", central + 4)
+    in_memory, on_disk = _both_ways(bytes(good), tmp_path)
+    assert in_memory == on_disk and "modified after signing" in in_memory
+
+
+def test_a_truncated_member_is_refused_from_memory(signed, tmp_path):
+    """The last member's bytes cut short (the directory moved up to follow them): refused either way."""
+    good = signed.read_bytes()
+    with zipfile.ZipFile(signed) as zf:
+        last = zf.infolist()[-1]
+    end = last.header_offset + 30 + len(last.filename) + last.compress_size
+    cut = good[:end - 5] + good[end:]
+    _both_ways(cut, tmp_path)
+
+
+def test_a_package_verified_in_a_worker_is_read_again_only_if_unchanged(signed, tmp_path):
+    """A worker hands back the verdict without the bytes; reading them again refuses a file changed since."""
+    import pickle
+
+    pkg = verify_package(signed.read_bytes())
+    lean = pkg.without_bytes(signed, None)
+    assert lean.data is None and len(pickle.dumps(lean)) < len(signed.read_bytes())
+    ev = lean.manifest["evidence"][0]["sha256"]
+    assert crypto.sha256_hex(lean.read_evidence(ev)) == ev  # the apply streams evidence from open_zip()
+    assert lean.read_again() == signed.read_bytes()
+    other = bytearray(signed.read_bytes())
+    other[-30] ^= 1
+    signed.write_bytes(bytes(other))
+    with pytest.raises(PackageInvalid, match="changed or moved after it was checked"):
+        lean.open_zip()
+    signed.unlink()
+    with pytest.raises(PackageInvalid, match="changed or moved after it was checked"):
+        lean.read_again()

@@ -1,0 +1,68 @@
+"""The checking half of a merge (intake/checking.py): what a worker process hands back, and the pooled merge of
+plain files and archive members giving the same result as checking in this process."""
+
+from __future__ import annotations
+
+import pickle
+import shutil
+import zipfile
+
+from desktop.core.db.connection import open_db
+from desktop.core.intake import checking, merge
+from desktop.core.intake import store as intake_store
+from desktop.core.intake.inputs import collect_inputs
+from desktop.core.signing import crypto
+
+
+def _reports(world):
+    return sorted((world / "reports").glob("*.xlsx"))
+
+
+def test_a_worker_hands_back_the_verdict_without_the_bytes(world):
+    for inp in collect_inputs([_reports(world)[0]]):
+        local, sent = checking.check(inp), checking.check_for_merge(inp)
+        assert local.pkg.data == inp.read() and sent.pkg.data is None
+        assert (sent.sha256, sent.pkg.manifest, sent.pkg.fingerprint, sent.pkg.public_key) == \
+               (local.sha256, local.pkg.manifest, local.pkg.fingerprint, local.pkg.public_key)
+        assert len(pickle.dumps(sent)) < len(pickle.dumps(local)) - len(inp.read()) // 2
+        assert sent.pkg.read_again() == inp.read()
+
+
+def test_a_refused_file_hands_back_its_reason(world, tmp_path):
+    bad = tmp_path / "cut.xlsx"
+    bad.write_bytes(_reports(world)[0].read_bytes()[:-100])
+    [inp] = collect_inputs([bad])
+    sent = checking.check_for_merge(inp)
+    assert sent.pkg is None and sent.error is not None and sent.sha256 == crypto.sha256_file(bad)
+
+
+def _merged(county_db):
+    rows = county_db.execute("SELECT school_code, task_id, status, progress FROM entries ORDER BY 1, 2").fetchall()
+    evidence = county_db.execute("SELECT sha256, data FROM evidence ORDER BY 1").fetchall()
+    archive = county_db.execute("SELECT sha256, data FROM archive ORDER BY 1").fetchall()
+    return rows, [(s, bytes(d)) for s, d in evidence], [(s, bytes(d)) for s, d in archive]
+
+
+def test_a_pooled_merge_of_files_and_archive_members_stores_the_checked_bytes(world, tmp_path):
+    """Worker processes check, this process reads the bytes again for the archive and the evidence: what is
+    stored is byte for byte the files that were checked, from a folder as from a .zip archive."""
+    reports = _reports(world)
+    usb = tmp_path / "usb.zip"
+    with zipfile.ZipFile(usb, "w") as zf:
+        for p in reports[1:]:
+            zf.write(p, f"报送/{p.name}")
+    shutil.copy(world / "county.db", tmp_path / "in-process.db")
+    pooled, local = open_db(world / "county.db"), open_db(tmp_path / "in-process.db")
+    try:
+        results = merge.merge_paths(pooled, [reports[0], usb], workers=2)
+        assert [r.outcome for r in results] == ["accepted"] * len(reports)
+        merge.merge_paths(local, [reports[0], usb], workers=0)
+        assert _merged(pooled) == _merged(local)
+        rows, evidence, archive = _merged(pooled)
+        assert intake_store.file_from_archive(pooled, crypto.sha256_file(reports[0])) == reports[0].read_bytes()
+    finally:
+        pooled.close()
+        local.close()
+    assert rows and evidence, "the demo reports carry entries and evidence"
+    assert {s for s, _ in archive} == {crypto.sha256_file(p) for p in reports}
+    assert all(crypto.sha256_hex(d) == s for s, d in archive + evidence)
