@@ -108,23 +108,36 @@ class _Indexed:
         return tuple(_canon(o) for o in self.items)
 
 
-class Book:
-    """What ``build_workbook`` sees instead of an openpyxl Workbook while recording."""
+_DEFAULT_STYLES: tuple = ()
 
-    def __init__(self):
+
+def _default_styles() -> tuple:
+    """The style objects every workbook starts with, made once: a Book of its own would put two new objects
+    into ``_CANON_BY_ID`` per build, filling it (and holding them) within a few thousand files."""
+    global _DEFAULT_STYLES
+    if not _DEFAULT_STYLES:
         from openpyxl.styles.alignment import Alignment
         from openpyxl.styles.borders import DEFAULT_BORDER
         from openpyxl.styles.fills import DEFAULT_EMPTY_FILL, DEFAULT_GRAY_FILL
         from openpyxl.styles.fonts import DEFAULT_FONT
         from openpyxl.styles.protection import Protection
 
+        _DEFAULT_STYLES = (DEFAULT_FONT, Alignment(), DEFAULT_BORDER, DEFAULT_EMPTY_FILL, DEFAULT_GRAY_FILL, Protection())
+    return _DEFAULT_STYLES
+
+
+class Book:
+    """What ``build_workbook`` sees instead of an openpyxl Workbook while recording."""
+
+    def __init__(self):
         if _safe_string is None:
             _openpyxl_rules()
-        self.fonts = _Indexed([DEFAULT_FONT])
-        self.alignments = _Indexed([Alignment()])
-        self.borders = _Indexed([DEFAULT_BORDER])
-        self.fills = _Indexed([DEFAULT_EMPTY_FILL, DEFAULT_GRAY_FILL])
-        self.protections = _Indexed([Protection()])
+        font, alignment, border, empty_fill, gray_fill, protection = _default_styles()
+        self.fonts = _Indexed([font])
+        self.alignments = _Indexed([alignment])
+        self.borders = _Indexed([border])
+        self.fills = _Indexed([empty_fill, gray_fill])
+        self.protections = _Indexed([protection])
         self.number_formats: list[str] = []
         self.worksheets: list[Sheet] = [Sheet(self, "Sheet")]
         self.calculation = None

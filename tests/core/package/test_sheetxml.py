@@ -136,3 +136,14 @@ def test_recording_is_off_outside_the_block():
     with sheetxml.record():
         assert isinstance(sheets.new_workbook(), sheetxml.Book)
     assert not isinstance(sheets.new_workbook(), sheetxml.Book)
+
+
+def test_checking_many_files_keeps_no_objects_per_file(world):
+    """A merge of 10,000 files checks each in the same worker: the recorder's style caches must not grow with
+    every recorded build (each Book made two new style objects, held in the identity cache until it was full)."""
+    pkg = verify_package(sorted((world / "reports").glob("*.xlsx"))[0])
+    assert visible._fast_match(pkg.manifest, pkg.fingerprint)
+    held = len(sheetxml._CANON_BY_ID), len(sheetxml._CANON)
+    for _ in range(5):
+        assert visible._fast_match(pkg.manifest, pkg.fingerprint)
+    assert (len(sheetxml._CANON_BY_ID), len(sheetxml._CANON)) == held
