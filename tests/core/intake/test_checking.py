@@ -11,6 +11,7 @@ from desktop.core.db.connection import open_db
 from desktop.core.intake import checking, merge
 from desktop.core.intake import store as intake_store
 from desktop.core.intake.inputs import collect_inputs
+from desktop.core.records.evidence import evidence_bytes
 from desktop.core.signing import crypto
 
 
@@ -38,9 +39,10 @@ def test_a_refused_file_hands_back_its_reason(world, tmp_path):
 
 def _merged(county_db):
     rows = county_db.execute("SELECT school_code, task_id, status, progress FROM entries ORDER BY 1, 2").fetchall()
-    evidence = county_db.execute("SELECT sha256, data FROM evidence ORDER BY 1").fetchall()
+    evidence = [(s, evidence_bytes(county_db, s)) for (s,) in county_db.execute(
+        "SELECT sha256 FROM evidence ORDER BY 1").fetchall()]  # the bytes as a reader gets them (from the archive)
     archive = county_db.execute("SELECT sha256, data FROM archive ORDER BY 1").fetchall()
-    return rows, [(s, bytes(d)) for s, d in evidence], [(s, bytes(d)) for s, d in archive]
+    return rows, evidence, [(s, bytes(d)) for s, d in archive]
 
 
 def test_a_pooled_merge_of_files_and_archive_members_stores_the_checked_bytes(world, tmp_path):
