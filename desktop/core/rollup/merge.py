@@ -196,12 +196,26 @@ def _classify_and_apply(db, inp: Input, sha: str, pkg: VerifiedPackage) -> Outco
     if outcome.outcome == Verdict.ACCEPTED and trust.confirmation(db, OwnerKind.COUNTY, county) == Confirmation.UNCONFIRMED:
         outcome.code = outcome.code or Reason.UNCONFIRMED_KEY
         zh, _, en = outcome.reason.partition(" / ")
-        outcome.reason = (f"{zh + '；' if zh else ''}县区密钥尚未核对：请打电话请{county}教育局读出其密钥指纹，在下方“县区密钥”中核对后确认 / "
-                          f"{en + '; ' if en else ''}the county key is not confirmed yet: compare its fingerprint with "
+        outcome.reason = (f"{zh + '；' if zh else ''}{_KEY_NOTE_ZH}：请打电话请{county}教育局读出其密钥指纹，在下方“县区密钥”中核对后确认 / "
+                          f"{en + '; ' if en else ''}{_KEY_NOTE_EN}: compare its fingerprint with "
                           "the county by phone, then approve it below")
     intake_store.archive(db, sha, inp, pkg)
     store.record(db, sha, inp.display, outcome, m, pkg.fingerprint)
     return outcome
+
+
+_KEY_NOTE_ZH, _KEY_NOTE_EN = "县区密钥尚未核对", "the county key is not confirmed yet"
+
+
+def reason_once_approved(reason: str) -> str:
+    """The reason an accepted file of a county with an unconfirmed key gave, once the city approved that key:
+    the request to compare the fingerprint becomes the fact that it was compared (the rest stays)."""
+    zh, _, en = reason.partition(" / ")
+    zh_parts = [p for p in zh.split("；") if p and not p.startswith(_KEY_NOTE_ZH)]
+    en_parts = [p for p in en.split("; ") if p and not p.startswith(_KEY_NOTE_EN)]
+    zh = "；".join(["县区密钥已核对批准", *zh_parts])
+    en = "; ".join(["the county key has been compared and approved", *en_parts])
+    return f"{zh} / {en}"
 
 
 def approve_key(db, county: str, fingerprint: str) -> list[Outcome]:

@@ -152,6 +152,13 @@ def approve_key(db, county: str, fingerprint: str) -> list:
     return outcomes
 
 
+def reason_once_approved(reason: str) -> str:
+    """What an import row's reason says once its county's key was approved (no more "not confirmed yet")."""
+    from desktop.core.rollup import merge
+
+    return merge.reason_once_approved(reason)
+
+
 def refuse_key(db, county: str, fingerprint: str | None = None) -> None:
     from desktop.core.rollup import merge
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from desktop.core import services
 from desktop.core.words import (
     NOT_REPORTED,
     STATUS_COLOURS,
@@ -98,7 +99,7 @@ class CityResultsModel(_Records):
         merged); a row that comes later (another new key) is not touched."""
         self._confirmed |= {id(o) for o in self._rows if o.county == county}
         if self._rows:
-            self.dataChanged.emit(self.index(0, 1), self.index(len(self._rows) - 1, 1))
+            self.dataChanged.emit(self.index(0, 1), self.index(len(self._rows) - 1, len(self._headers) - 1))
 
     def append(self, outcomes: list) -> None:
         self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(outcomes) - 1)
@@ -114,11 +115,14 @@ class CityResultsModel(_Records):
             notes.append(tr("疑似重复材料"))
         if notes:
             result = tr("{result}（{notes}）").format(result=result, notes=tr("，").join(notes))
-        return self._row(o, result)
+        confirmed = o.code == Reason.UNCONFIRMED_KEY and id(o) in self._confirmed
+        reason = services.rollup.reason_once_approved(o.reason) if confirmed else o.reason
+        return self._row(o, result, reason)
 
     @staticmethod
-    def _row(o, result: str) -> tuple:
-        return (Path(o.file).name or o.file, result, o.county or "", o.period or "", o.revision or "", o.reason)
+    def _row(o, result: str, reason: str | None = None) -> tuple:
+        return (Path(o.file).name or o.file, result, o.county or "", o.period or "", o.revision or "",
+                o.reason if reason is None else reason)
 
     def _tip(self, o, column: int):
         return o.file if column == 0 else self._cells(o)[column]

@@ -226,3 +226,14 @@ def test_a_county_package_resaved_in_wps_is_explained_and_refused(rollup_world, 
     assert o.reason.startswith("这个文件（甲县 2026年上半年 第 1 次报送）被 WPS/Excel 打开后另存过（WPS Office）")
     assert "请让县局重新导出" in o.reason and "ask the county to export it again" in o.reason
     assert city_counts(city) == before
+
+
+def test_a_reason_once_the_county_key_is_approved_keeps_the_rest_and_drops_the_request():
+    from desktop.core.rollup.merge import reason_once_approved
+
+    asked = ("替换第 1 次报送；县区密钥尚未核对：请打电话请甲县教育局读出其密钥指纹，在下方“县区密钥”中核对后确认 / "
+             "supersedes revision 1; the county key is not confirmed yet: compare its fingerprint with the county "
+             "by phone, then approve it below")
+    after = reason_once_approved(asked)
+    assert after == ("县区密钥已核对批准；替换第 1 次报送 / the county key has been compared and approved; "
+                     "supersedes revision 1")

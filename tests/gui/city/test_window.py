@@ -141,6 +141,8 @@ def test_a_first_county_key_is_confirmed_in_the_approval_dialog(qtbot, city_wind
     assert win.overview.counties.index(0, win.overview.counties.columnCount() - 1).data() == "已核对"
     assert "已批准乙县的密钥" in win.importer.summary.text()
     assert win.importer.results.index(0, 1).data() == "已合并（密钥已核对）"  # the row stops asking for it
+    reason = win.importer.results.index(0, 5).data()  # and its reason no longer says the key is unconfirmed
+    assert reason.startswith("县区密钥已核对批准") and "尚未核对" not in reason and "not confirmed yet" not in reason
 
 
 def test_cross_county_copies_are_flagged_in_the_results_and_the_school_entries(qtbot, chooser, tmp_path):
