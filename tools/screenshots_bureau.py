@@ -22,12 +22,6 @@ SIZE = (1366, 740)
 SMALL_SCREEN = (1264, 640)
 
 
-
-
-
-
-
-
 def tamper(src: Path, dst: Path) -> Path:
     with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
         for info in zin.infolist():

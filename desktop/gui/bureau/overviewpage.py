@@ -238,6 +238,7 @@ class OverviewPage(QWidget):
         self.headline.setObjectName("headline")
         self.headline.setTextFormat(Qt.TextFormat.RichText)
         self.headline.linkActivated.connect(self._headline_link)
+        self.headline.setWordWrap(True)  # English figures run longer: they wrap, the window stays within 1280
         top.addWidget(self.headline, 1)
         self.export_button = QPushButton(icon("export"), self.tr("导出汇总表…"))
         self.export_button.setObjectName("exportSummary")
