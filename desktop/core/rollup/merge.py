@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from desktop.core import zipsafe
+from desktop.core.db.blobs import BlobChanged
 from desktop.core.db.connection import transaction
 from desktop.core.intake import store as intake_store
 from desktop.core.intake.checking import unreadable
@@ -141,7 +142,10 @@ def merge_one(db, inp: Input, checked: Checked) -> Outcome:
             if rej.new_key is not None and m is not None:
                 trust.request_key_change(db, OwnerKind.COUNTY, m["county"], rej.new_key, sha)
             if rej.keep:
-                intake_store.archive(db, sha, inp, pkg)
+                try:
+                    intake_store.archive(db, sha, inp, pkg)
+                except BlobChanged as exc:  # not the bytes that were checked: recorded, not kept
+                    outcome.reason, outcome.code = f"{exc.zh} / {exc.en}", Reason.INVALID
             store.record(db, sha, inp.display, outcome, m, pkg.fingerprint if pkg else None)
         return outcome
 
@@ -186,11 +190,14 @@ def _classify_and_apply(db, inp: Input, sha: str, pkg: VerifiedPackage) -> Outco
                       keep=True)
     else:
         store.put_rollup(db, sha, m)
-        if m["evidence"]:
-            with pkg.open_zip() as zf:
-                for ev in m["evidence"]:
-                    with zf.open(f"taizhang/evidence/{ev['sha256']}.bin") as fh:
-                        evidence.store_stream(db, ev["sha256"], ev["size"], ev["mime"], fh)
+        if m["evidence"]:  # archived (hash-checked) first: each file is a reference into it, never a second copy
+            members = _archive(db, sha, inp, pkg)
+            if members is None:
+                members = intake_store.evidence_members(db, sha)
+            for ev in m["evidence"]:
+                if not evidence.is_stored(db, ev["sha256"]):
+                    offset, length, method, size = members[ev["sha256"]]
+                    evidence.store_reference(db, ev["sha256"], size, ev["mime"], sha, offset, length, method)
         if current is not None:
             outcome.reason = f"替换第 {current} 次报送 / supersedes revision {current}"
     if outcome.outcome == Verdict.ACCEPTED and trust.confirmation(db, OwnerKind.COUNTY, county) == Confirmation.UNCONFIRMED:
@@ -199,9 +206,18 @@ def _classify_and_apply(db, inp: Input, sha: str, pkg: VerifiedPackage) -> Outco
         outcome.reason = (f"{zh + '；' if zh else ''}{_KEY_NOTE_ZH}：请打电话请{county}教育局读出其密钥指纹，在下方“县区密钥”中核对后确认 / "
                           f"{en + '; ' if en else ''}{_KEY_NOTE_EN}: compare its fingerprint with "
                           "the county by phone, then approve it below")
-    intake_store.archive(db, sha, inp, pkg)
+    _archive(db, sha, inp, pkg)
     store.record(db, sha, inp.display, outcome, m, pkg.fingerprint)
     return outcome
+
+
+def _archive(db, sha: str, inp: Input, pkg: VerifiedPackage) -> dict | None:
+    """Keep the file's original bytes; bytes that are not the ones checked reject the file (nothing merged).
+    Returns where its evidence members are in the archived bytes (None: archived before)."""
+    try:
+        return intake_store.archive(db, sha, inp, pkg)
+    except BlobChanged as exc:
+        raise _Reject(Reason.INVALID, exc.zh, exc.en) from exc
 
 
 _KEY_NOTE_ZH, _KEY_NOTE_EN = "县区密钥尚未核对", "the county key is not confirmed yet"

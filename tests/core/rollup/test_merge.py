@@ -12,7 +12,9 @@ from hypothesis import strategies as st
 from desktop.core import services
 from desktop.core.db.connection import open_db
 from desktop.core.errors import TaizhangError
+from desktop.core.records import evidence
 from desktop.core.rollup import merge, store
+from desktop.core.signing import crypto
 from desktop.core.words import Reason
 
 
@@ -140,6 +142,10 @@ def test_evidence_bytes_travel_only_with_evidence(world, tmp_path):
     out = merge.merge_paths(city, [tmp_path / "full.xlsx"])
     assert out[0].outcome == "accepted"
     assert city.execute("SELECT COUNT(*) FROM evidence").fetchone()[0] == len({e["sha256"] for e in full["evidence"]})
+    # each byte once: the rows point into the archived county package, and read back exactly
+    assert city.execute("SELECT COUNT(*) FROM evidence WHERE archive_sha256 IS NULL OR length(data) > 0").fetchone()[0] == 0
+    for (sha,) in city.execute("SELECT sha256 FROM evidence").fetchall():
+        assert crypto.sha256_hex(evidence.evidence_bytes(city, sha)) == sha
     city.close()
 
 
