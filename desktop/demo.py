@@ -12,6 +12,7 @@ from openpyxl import Workbook
 from desktop.core import services
 from desktop.core.db.connection import open_db
 from desktop.core.errors import TaizhangError
+from desktop.core.words import Outcome, Status
 from desktop.paths import samples_dir
 
 COUNTY = "示例县"
@@ -57,25 +58,27 @@ def fill_school(db, rng: random.Random, scratch: Path) -> None:
     ws = services.reporting.workspace_on(db)
     services.reporting.set_period(ws, services.reporting.default_period(db))
     for t in services.reporting.school_tasks(db):
-        status = rng.choices(["已完成", "进行中", "未开始", "不适用"], weights=[55, 25, 12, 8])[0]
+        status = rng.choices([Status.DONE, Status.IN_PROGRESS, Status.NOT_STARTED, Status.NOT_APPLICABLE],
+                             weights=[55, 25, 12, 8])[0]
         n = rng.randint(2, 9)
-        fields = {"status": status, "progress": {"已完成": 100, "进行中": rng.randint(2, 8) * 10}.get(status, 0)}
-        if status == "已完成":  # each school writes its own text (identical texts are flagged 疑似重复材料)
+        progress = {Status.DONE: 100, Status.IN_PROGRESS: rng.randint(2, 8) * 10}.get(status, 0)
+        fields = {"status": status, "progress": progress}
+        if status == Status.DONE:  # each school writes its own text (identical texts are flagged 疑似重复材料)
             fields["narrative"] = f"{ws.school_name}{rng.choice(_DONE).format(n=n)}"
-        elif status == "进行中":
+        elif status == Status.IN_PROGRESS:
             fields["narrative"] = f"{ws.school_name}{rng.choice(_DOING).format(n=n)}"
             fields["next_steps"] = rng.choice(_NEXT)
-        elif status == "不适用":
+        elif status == Status.NOT_APPLICABLE:
             fields["na_reason"] = "本校无此学段" if rng.random() < 0.5 else "该项工作由教育局统一实施"
-        if status in ("进行中", "未开始"):
+        if status in (Status.IN_PROGRESS, Status.NOT_STARTED):
             fields["problems"] = rng.choice(_PROBLEMS)
         services.reporting.save_task(ws, t["task_id"], **fields)
-        if status in ("已完成", "进行中"):
+        if status in (Status.DONE, Status.IN_PROGRESS):
             for x in t["targets"]:
                 base = float(x["value"]) if _is_number(x["value"]) else 10.0
                 services.reporting.set_achieved(ws, t["task_id"], x["seq"],
                                                 f"{max(0.0, base * rng.uniform(0.7, 1.3)):.0f}")
-            if status == "已完成" and rng.random() < 0.35:
+            if status == Status.DONE and rng.random() < 0.35:
                 for k in range(rng.randint(1, 2)):
                     f = scratch / f"{ws.school_code}-{t['task_id']}-{k}.txt"
                     f.write_text(f"{ws.school_name} {t['title']} 工作记录 第{k + 1}页\n{rng.random()}\n",
@@ -136,11 +139,11 @@ def run(out_dir, *, schools: int | None = None, seed: int = 2026, merge: bool = 
     db = open_db(county_db)
     try:
         outcomes = services.intake.merge_files(db, [out / "reports"])
-        accepted = sum(1 for o in outcomes if o.outcome == "accepted")
+        accepted = sum(1 for o in outcomes if o.outcome == Outcome.ACCEPTED)
         say(f"[4/5] 县局导入合并 merge: {accepted}/{len(outcomes)} accepted")
         services.standing.write_summary(db, out / "summary.xlsx")
         say(f"[5/5] 汇总表 summary.xlsx → {out / 'summary.xlsx'}")
-        result["accepted"] = accepted
+        result[Outcome.ACCEPTED] = accepted
     finally:
         db.close()
     return result

@@ -4,341 +4,341 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../desktop/gui/bureau/messages.py" line="19"/>
+        <location filename="../../desktop/gui/bureau/messages.py" line="20"/>
         <source>已合并</source>
         <translation>Merged</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/messages.py" line="19"/>
+        <location filename="../../desktop/gui/bureau/messages.py" line="20"/>
         <source>重复，未改动</source>
         <translation>Duplicate, unchanged</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/messages.py" line="19"/>
+        <location filename="../../desktop/gui/bureau/messages.py" line="20"/>
         <source>旧版次，只存历史</source>
         <translation>Older revision, kept in history</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/messages.py" line="20"/>
+        <location filename="../../desktop/gui/bureau/messages.py" line="21"/>
         <source>拒收</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/messages.py" line="30"/>
-        <location filename="../../desktop/gui/bureau/messages.py" line="31"/>
+        <location filename="../../desktop/gui/bureau/messages.py" line="32"/>
+        <location filename="../../desktop/gui/bureau/messages.py" line="33"/>
         <source>无需处理</source>
         <translation>Nothing to do</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/messages.py" line="32"/>
+        <location filename="../../desktop/gui/bureau/messages.py" line="34"/>
         <source>学校后来又报送过更新的版本，无需处理</source>
         <translation>The school has since sent a newer revision; nothing to do</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/messages.py" line="33"/>
+        <location filename="../../desktop/gui/bureau/messages.py" line="35"/>
         <source>请学校用台账重新导出后再报送（不要用 Excel 或 WPS 打开后另存）</source>
         <translation>Ask for a new export; do not re-save it in Excel/WPS</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/messages.py" line="34"/>
+        <location filename="../../desktop/gui/bureau/messages.py" line="36"/>
         <source>文件不是报给本局的，请退回学校</source>
         <translation>Not addressed to this bureau: return it to the school</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/messages.py" line="35"/>
+        <location filename="../../desktop/gui/bureau/messages.py" line="37"/>
         <source>学校用的不是本局发布的任务清单，请学校载入最新任务清单后重新导出</source>
         <translation>Not our plan workbook: ask the school to load the latest one</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/messages.py" line="36"/>
+        <location filename="../../desktop/gui/bureau/messages.py" line="38"/>
         <source>请先在“学校与周期”中把这所学校加入名单，再重新导入</source>
         <translation>Add the school in &quot;Schools and periods&quot;, then import again</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/messages.py" line="37"/>
+        <location filename="../../desktop/gui/bureau/messages.py" line="39"/>
         <source>请先在“学校与周期”中添加该填报周期，再重新导入</source>
         <translation>Add the period in &quot;Schools and periods&quot;, then import again</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/messages.py" line="38"/>
+        <location filename="../../desktop/gui/bureau/messages.py" line="40"/>
         <source>该周期已关闭；如需接收，请先重新开放该周期</source>
         <translation>The period is closed; reopen it to accept the file</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/messages.py" line="39"/>
+        <location filename="../../desktop/gui/bureau/messages.py" line="41"/>
         <source>请学校载入最新任务清单后重新导出</source>
         <translation>Ask the school to load the latest plan and export again</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/messages.py" line="40"/>
+        <location filename="../../desktop/gui/bureau/messages.py" line="42"/>
         <source>学校重装过软件或换了电脑：电话核实后在下方批准或拒绝新密钥</source>
         <translation>New key: confirm by phone, then approve or refuse below</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/messages.py" line="41"/>
+        <location filename="../../desktop/gui/bureau/messages.py" line="43"/>
         <source>同一版次有两份不同文件，请与学校核实以哪份为准，让学校再导出一次</source>
         <translation>Two files, same revision: ask the school, have it export again</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/messages.py" line="42"/>
+        <location filename="../../desktop/gui/bureau/messages.py" line="44"/>
         <source>文件结构不是台账导出的样子（可能被压缩软件或其他程序改写过）：请学校重新导出原文件后再报送</source>
         <translation>The file&apos;s structure is not what Taizhang writes (a zip tool or another program rewrote it): ask the school to export again and send the original file</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/messages.py" line="43"/>
+        <location filename="../../desktop/gui/bureau/messages.py" line="45"/>
         <source>文件里签名的数据不合规范：请与学校核实，并让学校用台账重新导出</source>
         <translation>The signed data in the file is malformed: check with the school and ask it to export again with Taizhang</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/messages.py" line="44"/>
+        <location filename="../../desktop/gui/bureau/messages.py" line="46"/>
         <source>文件含有公式或外部链接（台账导出的文件没有）：不要在 Excel/WPS 中打开它，请与学校核实来源</source>
         <translation>The file contains formulas or external links (Taizhang never writes them): do not open it in Excel or WPS; check with the school where it came from</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/messages.py" line="45"/>
+        <location filename="../../desktop/gui/bureau/messages.py" line="47"/>
         <source>文件由另一版本的台账导出：请学校把台账升级到与本局相同的版本后重新导出</source>
         <translation>The file was exported by another version of Taizhang: ask the school to update Taizhang to the bureau&apos;s version and export again</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/messages.py" line="46"/>
+        <location filename="../../desktop/gui/bureau/messages.py" line="48"/>
         <source>工作表显示的内容与签名的数据不一致：文件不是台账原样导出的，请与学校核实并让学校重新导出</source>
         <translation>What the sheets show differs from the signed data: the file is not as Taizhang exported it; check with the school and ask for a new export</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/messages.py" line="76"/>
+        <location filename="../../desktop/gui/bureau/messages.py" line="79"/>
         <source>{label}：</source>
         <translation>{label}: </translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/messages.py" line="81"/>
+        <location filename="../../desktop/gui/bureau/messages.py" line="84"/>
         <source>；</source>
         <translation>; </translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/messages.py" line="86"/>
+        <location filename="../../desktop/gui/bureau/messages.py" line="89"/>
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/messages.py" line="91"/>
+        <location filename="../../desktop/gui/bureau/messages.py" line="94"/>
         <source>{name}（{code}）</source>
         <translation>{name} ({code})</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/messages.py" line="96"/>
+        <location filename="../../desktop/gui/bureau/messages.py" line="99"/>
         <source>县局密钥指纹通知.txt</source>
         <translation>county-key-fingerprint-notice.txt</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/messages.py" line="109"/>
+        <location filename="../../desktop/gui/bureau/messages.py" line="112"/>
         <source>任务名称</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/messages.py" line="109"/>
+        <location filename="../../desktop/gui/bureau/messages.py" line="112"/>
         <source>责任单位</source>
         <translation>Responsible</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/messages.py" line="109"/>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="263"/>
+        <location filename="../../desktop/gui/bureau/messages.py" line="112"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="265"/>
         <source>完成时限</source>
         <translation>Deadline</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/messages.py" line="109"/>
+        <location filename="../../desktop/gui/bureau/messages.py" line="112"/>
         <source>量化指标</source>
         <translation>Targets</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="76"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="77"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="76"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="77"/>
         <source>进行</source>
         <translation>Doing</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="76"/>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="268"/>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="295"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="77"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="270"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="297"/>
         <source>未开始</source>
         <translation>To do</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="76"/>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="269"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="78"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="271"/>
         <source>不适用</source>
         <translation>N/A</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="77"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="79"/>
         <source>未报</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="266"/>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="293"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="268"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="295"/>
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="267"/>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="294"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="269"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="296"/>
         <source>进行中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="81"/>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="277"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="83"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="279"/>
         <source>未报送</source>
         <translation>Not reported</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="38"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="39"/>
         <source>沿用上期，学校未确认</source>
         <translation>Carried from last period, not confirmed by the school</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="38"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="39"/>
         <source>沿用上期，学校已确认</source>
         <translation>Carried from last period, confirmed by the school</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="81"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="83"/>
         <source>不适用于该校类型</source>
         <translation>Not for this school type</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="190"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="192"/>
         <source>佐证材料 {n} 个</source>
         <translation>{n} evidence file(s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="261"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="263"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="262"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="264"/>
         <source>任务</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="264"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="266"/>
         <source>适用学校</source>
         <translation>Applicable</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="265"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="267"/>
         <source>已报学校</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="270"/>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="296"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="272"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="298"/>
         <source>完成率</source>
         <translation>Completion</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="271"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="273"/>
         <source>审核</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="271"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="273"/>
         <source>通过 {p}，退回 {r}</source>
         <translation>{p} passed, {r} sent back</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="278"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="280"/>
         <source>逾期报送</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="278"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="280"/>
         <source>按时报送</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="280"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="282"/>
         <source>{state}（密钥未确认）</source>
         <translation>{state} (key not confirmed)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="285"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="287"/>
         <source>学校代码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="286"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="288"/>
         <source>学校名称</source>
         <translation>School</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="287"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="289"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="288"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="290"/>
         <source>乡镇</source>
         <translation>Township</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="289"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="291"/>
         <source>报送情况</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="290"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="292"/>
         <source>版次</source>
         <translation>Revision</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="291"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="293"/>
         <source>报送时间</source>
         <translation>Exported at</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="292"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="294"/>
         <source>适用任务</source>
         <translation>Applicable tasks</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="297"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="299"/>
         <source>审核状态</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="297"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="299"/>
         <source>{state}（通过 {p}，退回 {r}）</source>
         <translation>{state} ({p} passed, {r} sent back)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="303"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="305"/>
         <source>未审核</source>
         <translation>Not reviewed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="303"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="305"/>
         <source>通过</source>
         <translation>Passed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="303"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="306"/>
         <source>退回修改</source>
         <translation>Sent back</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="339"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="342"/>
         <source>文件名</source>
         <translation>File name</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="339"/>
+        <location filename="../../desktop/gui/bureau/overviewmodels.py" line="342"/>
         <source>大小</source>
         <translation>Size</translation>
     </message>
@@ -346,235 +346,235 @@
 <context>
     <name>BureauWindow</name>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="42"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="43"/>
         <source>台账 · {county}教育局</source>
         <translation>Taizhang · {county} Education Bureau</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="54"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="55"/>
         <source>首页</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="55"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="56"/>
         <source>计划核对</source>
         <translation>Plan review</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="56"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="57"/>
         <source>学校与周期</source>
         <translation>Schools and periods</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="57"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="58"/>
         <source>导入报送</source>
         <translation>Import reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="58"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="59"/>
         <source>汇总情况</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="59"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="60"/>
         <source>审核</source>
         <translation>Review reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="65"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="66"/>
         <source>已保存：{path}</source>
         <translation>Saved: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="72"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="73"/>
         <source>汇总表已导出：{path}</source>
         <translation>Summary workbook exported: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="79"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="80"/>
         <source>数据文件：{path}</source>
         <translation>Database: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="96"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="97"/>
         <source>导入计划(&amp;P)…</source>
         <translation>Import &amp;plan…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="98"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="99"/>
         <source>打开教育局的工作要点文件（.docx、.txt、.xlsx），识别出任务</source>
         <translation>Open the bureau&apos;s work plan (.docx, .txt, .xlsx) and find its tasks</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="99"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="100"/>
         <source>发布任务清单(&amp;B)…</source>
         <translation>Pu&amp;blish plan workbook…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="101"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="102"/>
         <source>写出签名的任务清单文件（.xlsx），发给各学校</source>
         <translation>Write the signed plan workbook (.xlsx) to send to the schools</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="102"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="103"/>
         <source>导入报送文件(&amp;I)…</source>
         <translation>&amp;Import reports…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="105"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="106"/>
         <source>导入文件夹(&amp;D)…</source>
         <translation>Import &amp;folder…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="107"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="108"/>
         <source>导出汇总表(&amp;S)…</source>
         <translation>Export &amp;summary workbook…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="110"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="111"/>
         <source>导出县区汇总包(&amp;C)…</source>
         <translation>Export &amp;county package…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="112"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="113"/>
         <source>报送市局：签名的县区汇总包（各校当前的填报、学校名单和本局的汇总数字）</source>
         <translation>For the city: the signed county package (every school&apos;s current entries, the roster and this bureau&apos;s figures)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="113"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="114"/>
         <source>保存指纹通知(&amp;N)…</source>
         <translation>Save fingerprint &amp;notice…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="114"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="115"/>
         <source>备份数据文件(&amp;K)…</source>
         <translation>Bac&amp;k up database…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="115"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="116"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="116"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="117"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="124"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="125"/>
         <source>语言(&amp;L)</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="126"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="127"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="167"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="168"/>
         <source>导入{state}：{n} 个文件，合并 {a} 个</source>
         <translation>Import {state}: {n} file(s), {a} merged</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="168"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="169"/>
         <source>已取消</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="168"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="169"/>
         <source>完成</source>
         <translation>finished</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="184"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="185"/>
         <source>打开工作要点文件</source>
         <translation>Open the work plan</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="189"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="190"/>
         <source>重新导入计划</source>
         <translation>Import the plan again</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="190"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="191"/>
         <source>已经有计划《{title}》。如果导入的是同一份计划的修订稿，编号相同的任务保持原来的任务编号，但核对时做的修改会被新文件的内容替换。继续导入吗？</source>
         <translation>There is already a plan, &quot;{title}&quot;. If this is a revision of the same plan, tasks with the same numbers keep their task IDs, but changes made during the review are replaced by the new file. Import anyway?</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="193"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="194"/>
         <source>正在识别计划文件：{name}…</source>
         <translation>Reading the plan file: {name}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="209"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="210"/>
         <source>识别出 {n} 项任务，请逐项核对</source>
         <translation>{n} tasks found; please review each one</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="197"/>
-        <location filename="../../desktop/gui/bureau/window.py" line="214"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="198"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="215"/>
         <source>无法导入计划</source>
         <translation>Could not import the plan</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="231"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="232"/>
         <source>还不能发布</source>
         <translation>Cannot publish yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="236"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="237"/>
         <source>仍然发布吗？</source>
         <translation>Publish anyway?</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="237"/>
-        <location filename="../../desktop/gui/bureau/window.py" line="243"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="238"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="244"/>
         <source>发布任务清单</source>
         <translation>Publish plan workbook</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="241"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="242"/>
         <source>{title}-任务清单-第{version}版.xlsx</source>
         <translation>{title}-task-list-v{version}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="243"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="244"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="248"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="249"/>
         <source>输入密钥口令</source>
         <translation>Key passphrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="248"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="249"/>
         <source>发布任务清单需要本局密钥的口令：</source>
         <translation>Enter the passphrase of the bureau key to publish the plan workbook:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="252"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="253"/>
         <source>正在签名并写出任务清单…</source>
         <translation>Signing and writing the task list…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="254"/>
-        <location filename="../../desktop/gui/bureau/window.py" line="262"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="255"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="263"/>
         <source>发布失败</source>
         <translation>Publishing failed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="271"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="272"/>
         <source>已发布第 {v} 版：{path}</source>
         <translation>Version {v} published: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="272"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="273"/>
         <source>任务清单已发布</source>
         <translation>Plan workbook published</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="273"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="274"/>
         <source>已写出第 {v} 版任务清单：
 {path}
 
@@ -585,22 +585,22 @@
 Send this file to the schools together with the fingerprint notice.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="298"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="299"/>
         <source>备份数据文件</source>
         <translation>Back up database</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="299"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="300"/>
         <source>台账数据文件 (*.db)</source>
         <translation>Taizhang database (*.db)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="307"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="308"/>
         <source>已备份到：{path}</source>
         <translation>Backed up to: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="184"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="185"/>
         <source>计划文件 (*.docx *.txt *.xlsx *.doc *.wps *.pdf)</source>
         <translation>Plan files (*.docx *.txt *.xlsx *.doc *.wps *.pdf)</translation>
     </message>
@@ -1013,194 +1013,194 @@ Send this file to the schools together with the fingerprint notice.</translation
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="128"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="129"/>
         <source>把学校报送的文件（.xlsx）、整个文件夹或 .zip 压缩包拖到这里，
 或者点右边的按钮选择。同一文件重复导入不会重复计算。</source>
         <translation>Drag the schools&apos; report files (.xlsx), whole folders or .zip archives here,
 or use the buttons on the right. A file imported twice is counted once.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="132"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="133"/>
         <source>选择文件…</source>
         <translation>Choose files…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="135"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="136"/>
         <source>选择文件夹…</source>
         <translation>Choose folder…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="145"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="146"/>
         <source>%v / %m 个文件</source>
         <translation>%v / %m files</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="147"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="148"/>
         <source>取消导入</source>
         <translation>Cancel import</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="149"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="150"/>
         <source>已经合并的文件保留，没有开始的文件不导入；不会有合并了一半的文件</source>
         <translation>Files already merged stay merged and the rest are not imported; no file is ever half merged</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="155"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="156"/>
         <source>还没有导入文件。</source>
         <translation>No files imported yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="161"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="162"/>
         <source>只看有问题的文件</source>
         <translation>Show problem files only</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="190"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="191"/>
         <source>双击已合并的文件，审核该校的报送</source>
         <translation>Double-click a merged file to review that school&apos;s report</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="203"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="204"/>
         <source>学校密钥：待批准的新密钥与未确认的首次密钥</source>
         <translation>School keys: new keys awaiting approval and unconfirmed first keys</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="206"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="207"/>
         <source>学校重装系统或换电脑后，会用新的密钥签名。请先打电话与学校核对新指纹，确认无误再批准：批准后，等待中的文件立即合并；拒绝则一直不合并。“未确认”是没有用注册码的首次密钥：数据已合并但带未确认标记，批准时只确认您核对过的那一个指纹。</source>
         <translation>After a school reinstalls its PC it signs with a new key. Phone the school and compare the new fingerprint before approving: once approved, the waiting files merge at once; refused, they never merge. “Unconfirmed” is a first key sent without an enrolment code: its data is merged but marked unconfirmed; an approval confirms exactly the fingerprint you checked.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="233"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="234"/>
         <source>核实无误，批准新密钥</source>
         <translation>Verified: approve new key</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="236"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="237"/>
         <source>拒绝</source>
         <translation>Refuse</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="272"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="273"/>
         <source>选择学校报送的文件</source>
         <translation>Choose the schools&apos; report files</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="273"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="274"/>
         <source>报送文件 (*.xlsx *.zip);;所有文件 (*)</source>
         <translation>Report files (*.xlsx *.zip);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="278"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="279"/>
         <source>选择存放报送文件的文件夹</source>
         <translation>Choose the folder with the report files</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="285"/>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="465"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="286"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="467"/>
         <source>正在导入，请等这一批完成或取消后再导入</source>
         <translation>An import is running; wait for it to finish or cancel it first</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="300"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="301"/>
         <source>正在查找文件…</source>
         <translation>Looking for files…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="324"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="325"/>
         <source>正在取消：当前文件合并完后停止…</source>
         <translation>Cancelling: stopping after the current file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="334"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="335"/>
         <source>找到 {n} 个文件，正在核验并合并…</source>
         <translation>{n} file(s) found; checking and merging…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="353"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="354"/>
         <source>已合并 {n}</source>
         <translation>merged {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="353"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="355"/>
         <source>重复 {n}</source>
         <translation>duplicate {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="354"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="356"/>
         <source>旧版次 {n}</source>
         <translation>older revision {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="354"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="356"/>
         <source>拒收 {n}</source>
         <translation>rejected {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="355"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="357"/>
         <source>已取消：处理了 {n} / {total} 个文件（未处理的文件没有导入，可以再导入一次）</source>
         <translation>Cancelled after {n} of {total} files (the rest were not imported; you can import them again)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="356"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="358"/>
         <source>导入完成：{n} 个文件</source>
         <translation>Import finished: {n} file(s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="357"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="359"/>
         <source>{head} —— {counts}</source>
         <translation>{head} — {counts}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="359"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="361"/>
         <source>（用时 {s} 秒）</source>
         <translation> ({s} s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="361"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="363"/>
         <source>。有被拒收的文件：勾选“只看有问题的文件”查看原因和处理办法。</source>
         <translation>. Some files were rejected: tick &quot;Show problem files only&quot; to see why and what to do.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="413"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="415"/>
         <source>选中一行，这里显示完整的原因和处理办法。</source>
         <translation>Select a row to see its whole reason and what to do here.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="417"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="419"/>
         <source>{file}：{outcome}</source>
         <translation>{file}: {outcome}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="421"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="423"/>
         <source>怎么办：{advice}</source>
         <translation>What to do: {advice}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="439"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="441"/>
         <source>未确认的密钥（首次使用，无注册码）：{fp}
 与该校电话核对一致后可批准确认；该校用注册码报送时会自动确认。</source>
         <translation>Unconfirmed key (first use, no enrolment code): {fp}
 Approve it once it matches what the school reads to you on the phone; a report with the school&apos;s enrolment code confirms it automatically.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="444"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="446"/>
         <source>（未确认）</source>
         <translation> (unconfirmed)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="445"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="447"/>
         <source>待批准密钥指纹：{new}
 在用密钥指纹：{old}</source>
         <translation>Key awaiting approval: {new}
 Key in use: {old}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="451"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="453"/>
         <source>请先选择一条密钥更换申请</source>
         <translation>Select a key change request first</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="458"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="460"/>
         <source>请先打电话与{name}核对新密钥指纹：
 
 {fp}
@@ -1213,7 +1213,7 @@ Key in use: {old}</translation>
 Approve only if it matches. Once approved, the school&apos;s {n} waiting file(s) are merged at once.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="461"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="463"/>
         <source>
 
 该校原有的未确认密钥发来的数据将被搁置（保留在历史中）。</source>
@@ -1222,38 +1222,38 @@ Approve only if it matches. Once approved, the school&apos;s {n} waiting file(s)
 The data sent by this school&apos;s earlier, unconfirmed key will be set aside (kept in history).</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="462"/>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="483"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="464"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="485"/>
         <source>批准新密钥</source>
         <translation>Approve new key</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="469"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="471"/>
         <source>正在合并{name}等待中的文件…</source>
         <translation>Merging the files from {name} that were waiting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="476"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="478"/>
         <source>已批准{name}的新密钥，合并了 {n} 个等待中的文件。</source>
         <translation>New key of {name} approved; {n} waiting file(s) merged.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="500"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="502"/>
         <source>拒绝新密钥</source>
         <translation>Refuse new key</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="500"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="502"/>
         <source>拒绝{name}的新密钥？用这把密钥签名的文件都不会合并。</source>
         <translation>Refuse the new key of {name}? No file signed with this key will be merged.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="504"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="506"/>
         <source>未确认的密钥不能单独拒绝：另一个密钥到达时再批准那一个</source>
         <translation>An unconfirmed key cannot be refused on its own: approve the other key when it arrives</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="511"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="513"/>
         <source>已拒绝{name}的新密钥。</source>
         <translation>New key of {name} refused.</translation>
     </message>
@@ -1261,42 +1261,42 @@ The data sent by this school&apos;s earlier, unconfirmed key will be set aside (
 <context>
     <name>KeyRequestsModel</name>
     <message>
-        <location filename="../../desktop/gui/bureau/importmodels.py" line="158"/>
+        <location filename="../../desktop/gui/bureau/importmodels.py" line="160"/>
         <source>学校</source>
         <translation>School</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importmodels.py" line="158"/>
+        <location filename="../../desktop/gui/bureau/importmodels.py" line="160"/>
         <source>首次收到</source>
         <translation>First received</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importmodels.py" line="158"/>
+        <location filename="../../desktop/gui/bureau/importmodels.py" line="160"/>
         <source>待定密钥指纹</source>
         <translation>Key awaiting decision</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importmodels.py" line="158"/>
+        <location filename="../../desktop/gui/bureau/importmodels.py" line="160"/>
         <source>在用密钥指纹</source>
         <translation>Key in use</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importmodels.py" line="159"/>
+        <location filename="../../desktop/gui/bureau/importmodels.py" line="161"/>
         <source>等待合并的文件</source>
         <translation>Files waiting</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importmodels.py" line="177"/>
+        <location filename="../../desktop/gui/bureau/importmodels.py" line="179"/>
         <source>（未确认）</source>
         <translation> (unconfirmed)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importmodels.py" line="180"/>
+        <location filename="../../desktop/gui/bureau/importmodels.py" line="182"/>
         <source>（无）</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importmodels.py" line="186"/>
+        <location filename="../../desktop/gui/bureau/importmodels.py" line="188"/>
         <source> 未确认</source>
         <translation> unconfirmed</translation>
     </message>
@@ -1309,255 +1309,255 @@ The data sent by this school&apos;s earlier, unconfirmed key will be set aside (
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="242"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="243"/>
         <source>导出汇总表…</source>
         <translation>Export summary workbook…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="246"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="247"/>
         <source>催报通知…</source>
         <translation>Reminders…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="248"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="249"/>
         <source>每校一份可粘贴到工作群的文字、每个乡镇一份，另有一份可打印的催报通知（.docx）</source>
         <translation>One text per school and per township to paste into a chat group, and one printable reminder notice (.docx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="251"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="252"/>
         <source>通报草稿…</source>
         <translation>Draft bulletin…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="253"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="254"/>
         <source>按汇总表的数字起草通报（.docx），修改后印发</source>
         <translation>Draft a bulletin (.docx) from the summary&apos;s figures, to edit before issuing</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="256"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="257"/>
         <source>县区汇总包…</source>
         <translation>County package…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="258"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="259"/>
         <source>报送市局：签名的县区汇总包（各校当前的填报、学校名单和本局的汇总数字）</source>
         <translation>For the city: the signed county package (every school&apos;s current entries, the roster and this bureau&apos;s figures)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="273"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="274"/>
         <source>未报送</source>
         <translation>Not reported</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="273"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="274"/>
         <source>不适用于该校类型</source>
         <translation>Not for this school type</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="280"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="281"/>
         <source>学校沿用了上一周期的填报，既没有确认也没有修改（格子文字为斜体）</source>
         <translation>The school carried its answer from the last period and has neither confirmed nor edited it (italic text)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="281"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="282"/>
         <source>学校沿用了上一周期的填报，并确认本期仍然属实</source>
         <translation>The school carried its answer from the last period and confirmed it still holds</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="292"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="293"/>
         <source>点击格子查看详情，双击审核</source>
         <translation>Click a cell for details, double-click to review</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="293"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="294"/>
         <source>把鼠标停在列标题上可看任务名称；没有角标的格子是学校本期新填的</source>
         <translation>Hover over a column header for the task name; a cell without a corner mark is a new answer of this period</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="323"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="324"/>
         <source>学校×任务</source>
         <translation>Schools × tasks</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="326"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="327"/>
         <source>按任务</source>
         <translation>By task</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="332"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="333"/>
         <source>显示：</source>
         <translation>Show:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="335"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="336"/>
         <source>全部学校</source>
         <translation>All schools</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="336"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="337"/>
         <source>未报送的学校</source>
         <translation>Not reported</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="337"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="338"/>
         <source>逾期报送的学校</source>
         <translation>Reported late</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="344"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="345"/>
         <source>审核该校…</source>
         <translation>Review this school…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="350"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="351"/>
         <source>按学校</source>
         <translation>By school</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="388"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="389"/>
         <source>刷新总览</source>
         <translation>Refresh the overview</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="404"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="405"/>
         <source>（{due} 截止）</source>
         <translation> (due {due})</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="427"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="428"/>
         <source>沿用未确认 {n}</source>
         <translation>Carried, unconfirmed: {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="428"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="429"/>
         <source>沿用已确认 {n}</source>
         <translation>Carried, confirmed: {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="434"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="435"/>
         <source>还没有工作计划或填报周期。</source>
         <translation>No work plan or reporting period yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="438"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="439"/>
         <source>应报 &lt;b&gt;{n}&lt;/b&gt; 所</source>
         <translation>Expected &lt;b&gt;{n}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="438"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="439"/>
         <source>已报送 &lt;b&gt;{n}&lt;/b&gt;</source>
         <translation>reported &lt;b&gt;{n}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="439"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="440"/>
         <source>&lt;a href=&apos;late&apos; style=&apos;color:#b06000&apos;&gt;逾期 {n}&lt;/a&gt;</source>
         <translation>&lt;a href=&apos;late&apos; style=&apos;color:#b06000&apos;&gt;late {n}&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="440"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="441"/>
         <source>逾期 0</source>
         <translation>late 0</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="441"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="442"/>
         <source>&lt;a href=&apos;missing&apos; style=&apos;color:#c5221f&apos;&gt;未报送 {n}&lt;/a&gt;</source>
         <translation>&lt;a href=&apos;missing&apos; style=&apos;color:#c5221f&apos;&gt;missing {n}&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="442"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="443"/>
         <source>未报送 0</source>
         <translation>missing 0</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="443"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="444"/>
         <source>已报学校总体完成率 &lt;b&gt;{r}&lt;/b&gt;</source>
         <translation>completion (reported schools) &lt;b&gt;{r}&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="479"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="480"/>
         <source>{title}-{period}-汇总.xlsx</source>
         <translation>{title}-{period}-summary.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="480"/>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="484"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="481"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="485"/>
         <source>导出汇总表</source>
         <translation>Export summary workbook</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="480"/>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="517"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="481"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="518"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="491"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="492"/>
         <source>催报通知保存到哪个文件夹</source>
         <translation>Folder for the reminders</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="495"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="496"/>
         <source>催报通知</source>
         <translation>Reminders</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="502"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="503"/>
         <source>{period}通报（草稿）.docx</source>
         <translation>{period} bulletin (draft).docx</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="503"/>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="507"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="504"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="508"/>
         <source>通报草稿</source>
         <translation>Draft bulletin</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="503"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="504"/>
         <source>Word 文档 (*.docx)</source>
         <translation>Word document (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="515"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="516"/>
         <source>{title}-{period}-县区汇总包.xlsx</source>
         <translation>{title}-{period}-county-package.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="517"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="518"/>
         <source>县区汇总包（报送市局）</source>
         <translation>County package (for the city)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="521"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="522"/>
         <source>是否附带佐证材料文件</source>
         <translation>Include the evidence files?</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="522"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="523"/>
         <source>汇总包总是登记各校的佐证材料（文件名、大小、SHA-256）。是否把佐证材料文件本身也放进汇总包？文件会大很多；市局没有要求时请选“否”。</source>
         <translation>The package always lists the schools&apos; evidence (name, size, SHA-256). Put the evidence files themselves into the package too? It gets much larger; choose &quot;No&quot; unless the city asked for them.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="526"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="527"/>
         <source>输入密钥口令</source>
         <translation>Key passphrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="526"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="527"/>
         <source>签名县区汇总包需要本局密钥的口令：</source>
         <translation>Signing the county package needs this bureau&apos;s key passphrase:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="530"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="531"/>
         <source>县区汇总包</source>
         <translation>County package</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="541"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="542"/>
         <source>正在生成…</source>
         <translation>Writing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/overviewpage.py" line="550"/>
+        <location filename="../../desktop/gui/bureau/overviewpage.py" line="551"/>
         <source>已生成：{path}</source>
         <translation>Written: {path}</translation>
     </message>
@@ -1802,7 +1802,7 @@ Once confirmed, the data signed with this key is no longer marked &quot;unconfir
         <translation> (suspected copy)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importmodels.py" line="101"/>
+        <location filename="../../desktop/gui/bureau/importmodels.py" line="103"/>
         <source>首次报送</source>
         <translation>First report</translation>
     </message>
@@ -2417,22 +2417,22 @@ Once confirmed, the data signed with this key is no longer marked &quot;unconfir
 <context>
     <name>StatusName</name>
     <message>
-        <location filename="../../desktop/gui/bureau/messages.py" line="67"/>
+        <location filename="../../desktop/gui/bureau/messages.py" line="70"/>
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/messages.py" line="68"/>
+        <location filename="../../desktop/gui/bureau/messages.py" line="71"/>
         <source>进行中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/messages.py" line="69"/>
+        <location filename="../../desktop/gui/bureau/messages.py" line="72"/>
         <source>未开始</source>
         <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/messages.py" line="70"/>
+        <location filename="../../desktop/gui/bureau/messages.py" line="73"/>
         <source>不适用</source>
         <translation>N/A</translation>
     </message>

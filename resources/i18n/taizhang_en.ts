@@ -155,52 +155,52 @@ To ask for help, send this log file to your support contact:
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../desktop/gui/school/dashboard.py" line="123"/>
+        <location filename="../../desktop/gui/school/dashboard.py" line="125"/>
         <source>按状态（点击查看这些任务）</source>
         <translation>By status (click to list those tasks)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/dashboard.py" line="133"/>
+        <location filename="../../desktop/gui/school/dashboard.py" line="135"/>
         <source>需要留意</source>
         <translation>Needs attention</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/dashboard.py" line="135"/>
+        <location filename="../../desktop/gui/school/dashboard.py" line="137"/>
         <source>已超期未完成</source>
         <translation>Past deadline, not done</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/dashboard.py" line="136"/>
+        <location filename="../../desktop/gui/school/dashboard.py" line="138"/>
         <source>已完成但缺佐证材料</source>
         <translation>Done but no evidence</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/dashboard.py" line="137"/>
+        <location filename="../../desktop/gui/school/dashboard.py" line="139"/>
         <source>有提醒的任务</source>
         <translation>Tasks with warnings</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/dashboard.py" line="138"/>
+        <location filename="../../desktop/gui/school/dashboard.py" line="140"/>
         <source>教育局退回修改</source>
         <translation>Sent back by the bureau</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/dashboard.py" line="158"/>
+        <location filename="../../desktop/gui/school/dashboard.py" line="160"/>
         <source>{school} · {period} 完成情况</source>
         <translation>{school} · {period} progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/dashboard.py" line="161"/>
+        <location filename="../../desktop/gui/school/dashboard.py" line="163"/>
         <source>本校 {tasks} 项任务中，已完成 {done} 项（不适用的 {na} 项不计入）</source>
         <translation>{done} of this school&apos;s {tasks} tasks are done ({na} not applicable, not counted)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/dashboard.py" line="172"/>
+        <location filename="../../desktop/gui/school/dashboard.py" line="174"/>
         <source>本周期已导出 {n} 次报送文件，最近一次：第 {rev} 次，{at}（{file}）</source>
         <translation>Reports exported for this period: {n}; latest: revision {rev}, {at} ({file})</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/dashboard.py" line="176"/>
+        <location filename="../../desktop/gui/school/dashboard.py" line="178"/>
         <source>本周期还没有导出过报送文件。</source>
         <translation>No report has been exported for this period yet.</translation>
     </message>
@@ -1013,225 +1013,225 @@ Plan: {title} (version {version}, {tasks} tasks, {schools} schools)</translation
 <context>
     <name>SchoolWindow</name>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="76"/>
+        <location filename="../../desktop/gui/school/window.py" line="77"/>
         <source>台账 · {school} · {plan}</source>
         <translation>Taizhang · {school} · {plan}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="87"/>
+        <location filename="../../desktop/gui/school/window.py" line="88"/>
         <source>{school}（{code}）· 所有修改都会自动保存</source>
         <translation>{school} ({code}) · every change is saved automatically</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="100"/>
+        <location filename="../../desktop/gui/school/window.py" line="101"/>
         <source>文件(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="101"/>
+        <location filename="../../desktop/gui/school/window.py" line="102"/>
         <source>导出报送文件(&amp;E)…</source>
         <translation>&amp;Export report…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="106"/>
+        <location filename="../../desktop/gui/school/window.py" line="107"/>
         <source>导出记录（再打印备案表）(&amp;H)…</source>
         <translation>Export &amp;history (print cover sheets again)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="108"/>
+        <location filename="../../desktop/gui/school/window.py" line="109"/>
         <source>导出记录</source>
         <translation>Export history</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="109"/>
+        <location filename="../../desktop/gui/school/window.py" line="110"/>
         <source>导出过的报送文件：再打印备案表，或另存签名原件</source>
         <translation>Exported report files: print a cover sheet again, or save the signed original again</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="112"/>
+        <location filename="../../desktop/gui/school/window.py" line="113"/>
         <source>载入新版任务清单(&amp;U)…</source>
         <translation>Load &amp;updated plan…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="115"/>
+        <location filename="../../desktop/gui/school/window.py" line="116"/>
         <source>任务清单变化(&amp;C)…</source>
         <translation>Plan &amp;changes…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="119"/>
+        <location filename="../../desktop/gui/school/window.py" line="120"/>
         <source>载入审核意见(&amp;R)…</source>
         <translation>Load &amp;review feedback…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="121"/>
+        <location filename="../../desktop/gui/school/window.py" line="122"/>
         <source>载入教育局发回的审核意见文件，退回修改的任务会在列表中标出</source>
         <translation>Load the feedback file from the bureau; tasks sent back are marked in the list</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="124"/>
+        <location filename="../../desktop/gui/school/window.py" line="125"/>
         <source>备份数据文件(&amp;B)…</source>
         <translation>&amp;Back up database…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="128"/>
+        <location filename="../../desktop/gui/school/window.py" line="129"/>
         <source>退出(&amp;X)</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="133"/>
+        <location filename="../../desktop/gui/school/window.py" line="134"/>
         <source>编辑(&amp;E)</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="134"/>
+        <location filename="../../desktop/gui/school/window.py" line="135"/>
         <source>撤销(&amp;U)</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="138"/>
+        <location filename="../../desktop/gui/school/window.py" line="139"/>
         <source>重做(&amp;R)</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="142"/>
+        <location filename="../../desktop/gui/school/window.py" line="143"/>
         <source>查找任务(&amp;F)</source>
         <translation>&amp;Find task</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="148"/>
+        <location filename="../../desktop/gui/school/window.py" line="149"/>
         <source>查看(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="149"/>
-        <location filename="../../desktop/gui/school/window.py" line="275"/>
+        <location filename="../../desktop/gui/school/window.py" line="150"/>
+        <location filename="../../desktop/gui/school/window.py" line="276"/>
         <source>任务详情</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="152"/>
-        <location filename="../../desktop/gui/school/window.py" line="276"/>
+        <location filename="../../desktop/gui/school/window.py" line="153"/>
+        <location filename="../../desktop/gui/school/window.py" line="277"/>
         <source>总体情况</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="155"/>
-        <location filename="../../desktop/gui/school/window.py" line="247"/>
+        <location filename="../../desktop/gui/school/window.py" line="156"/>
+        <location filename="../../desktop/gui/school/window.py" line="248"/>
         <source>任务列表</source>
         <translation>Task list</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="161"/>
+        <location filename="../../desktop/gui/school/window.py" line="162"/>
         <source>语言(&amp;L)</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="165"/>
+        <location filename="../../desktop/gui/school/window.py" line="166"/>
         <source>工具栏</source>
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="170"/>
+        <location filename="../../desktop/gui/school/window.py" line="171"/>
         <source>填报周期：</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="176"/>
+        <location filename="../../desktop/gui/school/window.py" line="177"/>
         <source>（{due} 截止）</source>
         <translation> (due {due})</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="197"/>
+        <location filename="../../desktop/gui/school/window.py" line="198"/>
         <source>搜索任务（名称、内容、责任单位）</source>
         <translation>Search tasks (title, text, responsible units)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="205"/>
+        <location filename="../../desktop/gui/school/window.py" line="206"/>
         <source>全部状态</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="208"/>
+        <location filename="../../desktop/gui/school/window.py" line="209"/>
         <source>未完成（未开始+进行中）</source>
         <translation>Open (not started + in progress)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="210"/>
+        <location filename="../../desktop/gui/school/window.py" line="211"/>
         <source>只看本校任务</source>
         <translation>My school&apos;s tasks only</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="213"/>
+        <location filename="../../desktop/gui/school/window.py" line="214"/>
         <source>只列出适用于本校类型（{type}）的任务</source>
         <translation>Only tasks that apply to this school type ({type})</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="219"/>
+        <location filename="../../desktop/gui/school/window.py" line="220"/>
         <source>已超期</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="221"/>
+        <location filename="../../desktop/gui/school/window.py" line="222"/>
         <source>缺佐证</source>
         <translation>No evidence</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="223"/>
+        <location filename="../../desktop/gui/school/window.py" line="224"/>
         <source>已完成但没有佐证材料的任务</source>
         <translation>Done tasks without evidence</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="224"/>
+        <location filename="../../desktop/gui/school/window.py" line="225"/>
         <source>有提醒</source>
         <translation>With warnings</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="226"/>
+        <location filename="../../desktop/gui/school/window.py" line="227"/>
         <source>退回修改</source>
         <translation>Sent back</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="228"/>
+        <location filename="../../desktop/gui/school/window.py" line="229"/>
         <source>教育局审核后退回修改的任务</source>
         <translation>Tasks the bureau sent back for correction</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="233"/>
+        <location filename="../../desktop/gui/school/window.py" line="234"/>
         <source>清除筛选</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="305"/>
+        <location filename="../../desktop/gui/school/window.py" line="306"/>
         <source>显示 {shown} 项任务（本校共 {total} 项）</source>
         <translation>Showing {shown} tasks (school total {total})</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="310"/>
+        <location filename="../../desktop/gui/school/window.py" line="311"/>
         <source>已自动保存 {time}</source>
         <translation>Saved automatically {time}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="445"/>
+        <location filename="../../desktop/gui/school/window.py" line="446"/>
         <source>载入新版任务清单</source>
         <translation>Load updated plan</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="446"/>
+        <location filename="../../desktop/gui/school/window.py" line="447"/>
         <source>任务清单 (*.xlsx)</source>
         <translation>Plan workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="472"/>
+        <location filename="../../desktop/gui/school/window.py" line="473"/>
         <source>已载入任务清单第 {version} 版</source>
         <translation>Plan version {version} loaded</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="485"/>
+        <location filename="../../desktop/gui/school/window.py" line="486"/>
         <source>这是另一份任务清单</source>
         <translation>This is another plan</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="486"/>
+        <location filename="../../desktop/gui/school/window.py" line="487"/>
         <source>选中的文件是《{new}》（第 {nv} 版），不是当前《{cur}》（第 {cv} 版）的更新。
 
 如果是去年的清单，请不要切换。确定要改用这份新清单吗？</source>
@@ -1240,32 +1240,32 @@ Plan: {title} (version {version}, {tasks} tasks, {schools} schools)</translation
 If it is last year&apos;s plan, do not switch. Switch to this plan?</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="493"/>
+        <location filename="../../desktop/gui/school/window.py" line="494"/>
         <source>载入审核意见</source>
         <translation>Load review feedback</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="494"/>
+        <location filename="../../desktop/gui/school/window.py" line="495"/>
         <source>审核意见 (*.xlsx)</source>
         <translation>Review feedback (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="518"/>
+        <location filename="../../desktop/gui/school/window.py" line="519"/>
         <source>已载入审核意见：退回修改 {n} 项，通过 {p} 项</source>
         <translation>Feedback loaded: {n} task(s) sent back, {p} passed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="523"/>
+        <location filename="../../desktop/gui/school/window.py" line="524"/>
         <source>备份数据文件</source>
         <translation>Back up database</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="524"/>
+        <location filename="../../desktop/gui/school/window.py" line="525"/>
         <source>台账数据文件 (*.db)</source>
         <translation>Taizhang database (*.db)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="533"/>
+        <location filename="../../desktop/gui/school/window.py" line="534"/>
         <source>已备份到 {path}</source>
         <translation>Backed up to {path}</translation>
     </message>
@@ -1278,7 +1278,7 @@ If it is last year&apos;s plan, do not switch. Switch to this plan?</translation
         <translation type="vanished">The language changes the next time Taizhang starts.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/window.py" line="538"/>
+        <location filename="../../desktop/gui/school/window.py" line="539"/>
         <source>正在导出，请稍候……</source>
         <translation>Exporting, please wait…</translation>
     </message>
@@ -1607,104 +1607,104 @@ Correct it as asked, then export the report again.</translation>
 <context>
     <name>TaskTreeModel</name>
     <message>
-        <location filename="../../desktop/gui/school/taskmodel.py" line="161"/>
+        <location filename="../../desktop/gui/school/taskmodel.py" line="162"/>
         <source>任务</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/taskmodel.py" line="161"/>
+        <location filename="../../desktop/gui/school/taskmodel.py" line="162"/>
         <source>完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/taskmodel.py" line="161"/>
+        <location filename="../../desktop/gui/school/taskmodel.py" line="162"/>
         <source>时限</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/taskmodel.py" line="161"/>
+        <location filename="../../desktop/gui/school/taskmodel.py" line="162"/>
         <source>佐证</source>
         <translation>Files</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/taskmodel.py" line="177"/>
+        <location filename="../../desktop/gui/school/taskmodel.py" line="178"/>
         <source>退回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/taskmodel.py" line="179"/>
+        <location filename="../../desktop/gui/school/taskmodel.py" line="180"/>
         <source>沿用</source>
         <translation>Carried</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/taskmodel.py" line="180"/>
+        <location filename="../../desktop/gui/school/taskmodel.py" line="181"/>
         <source>有变化</source>
         <translation>Changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/taskmodel.py" line="236"/>
+        <location filename="../../desktop/gui/school/taskmodel.py" line="237"/>
         <source>未开始</source>
         <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/taskmodel.py" line="236"/>
+        <location filename="../../desktop/gui/school/taskmodel.py" line="237"/>
         <source>进行中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/taskmodel.py" line="236"/>
+        <location filename="../../desktop/gui/school/taskmodel.py" line="238"/>
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/taskmodel.py" line="237"/>
+        <location filename="../../desktop/gui/school/taskmodel.py" line="238"/>
         <source>不适用</source>
         <translation>Not applicable</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/taskmodel.py" line="242"/>
+        <location filename="../../desktop/gui/school/taskmodel.py" line="243"/>
         <source>{title}
 本节已完成 {done}/{total} 项</source>
         <translation>{title}
 {done} of {total} tasks done in this section</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/taskmodel.py" line="246"/>
+        <location filename="../../desktop/gui/school/taskmodel.py" line="247"/>
         <source>（不属于本校类型的任务）</source>
         <translation>(not a task for this school type)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/taskmodel.py" line="247"/>
+        <location filename="../../desktop/gui/school/taskmodel.py" line="248"/>
         <source>状态：{status}，进度 {progress}%</source>
         <translation>Status: {status}, progress {progress}%</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/taskmodel.py" line="250"/>
+        <location filename="../../desktop/gui/school/taskmodel.py" line="251"/>
         <source>已超过完成时限 {deadline}</source>
         <translation>Past the deadline {deadline}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/taskmodel.py" line="251"/>
+        <location filename="../../desktop/gui/school/taskmodel.py" line="252"/>
         <source>佐证材料 {n} 份</source>
         <translation>{n} evidence file(s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/taskmodel.py" line="253"/>
+        <location filename="../../desktop/gui/school/taskmodel.py" line="254"/>
         <source>沿用上期的填报，尚未确认</source>
         <translation>Carried from the last period, not confirmed yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/taskmodel.py" line="255"/>
+        <location filename="../../desktop/gui/school/taskmodel.py" line="256"/>
         <source>任务清单修订时改动了本任务，尚未查看</source>
         <translation>A revision of the plan changed this task; not seen yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/taskmodel.py" line="257"/>
+        <location filename="../../desktop/gui/school/taskmodel.py" line="258"/>
         <source>有 {n} 条提醒</source>
         <translation>{n} warning(s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/taskmodel.py" line="259"/>
+        <location filename="../../desktop/gui/school/taskmodel.py" line="260"/>
         <source>教育局退回修改：{comment}</source>
         <translation>Sent back by the bureau: {comment}</translation>
     </message>
@@ -1712,87 +1712,87 @@ Correct it as asked, then export the report again.</translation>
 <context>
     <name>Warnings</name>
     <message>
-        <location filename="../../desktop/gui/school/messages.py" line="10"/>
+        <location filename="../../desktop/gui/school/messages.py" line="12"/>
         <source>未开始</source>
         <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/messages.py" line="11"/>
+        <location filename="../../desktop/gui/school/messages.py" line="13"/>
         <source>进行中</source>
         <translation>In progress</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/messages.py" line="12"/>
+        <location filename="../../desktop/gui/school/messages.py" line="14"/>
         <source>已完成</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/messages.py" line="13"/>
+        <location filename="../../desktop/gui/school/messages.py" line="15"/>
         <source>不适用</source>
         <translation>Not applicable</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/messages.py" line="23"/>
+        <location filename="../../desktop/gui/school/messages.py" line="25"/>
         <source>标为“不适用”，但没有说明原因</source>
         <translation>Marked not applicable without a reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/messages.py" line="25"/>
+        <location filename="../../desktop/gui/school/messages.py" line="27"/>
         <source>已完成，但没有填写完成情况说明</source>
         <translation>Done, but &quot;what was done&quot; is empty</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/messages.py" line="27"/>
+        <location filename="../../desktop/gui/school/messages.py" line="29"/>
         <source>已完成，但没有上传佐证材料</source>
         <translation>Done, but no evidence is attached</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/messages.py" line="29"/>
+        <location filename="../../desktop/gui/school/messages.py" line="31"/>
         <source>已完成，但进度只有 {progress}%</source>
         <translation>Done, but progress is only {progress}%</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/messages.py" line="31"/>
+        <location filename="../../desktop/gui/school/messages.py" line="33"/>
         <source>已完成，但指标“{target}”没有填写完成值</source>
         <translation>Done, but no achieved value for &quot;{target}&quot;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/messages.py" line="33"/>
+        <location filename="../../desktop/gui/school/messages.py" line="35"/>
         <source>“{text}”：完成值 {value}{unit} 低于目标 {target}{unit}</source>
         <translation>&quot;{text}&quot;: achieved {value}{unit} is below the target {target}{unit}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/messages.py" line="35"/>
+        <location filename="../../desktop/gui/school/messages.py" line="37"/>
         <source>“{text}”：完成值 {value}{unit} 高于上限 {target}{unit}</source>
         <translation>&quot;{text}&quot;: achieved {value}{unit} is above the limit {target}{unit}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/messages.py" line="37"/>
+        <location filename="../../desktop/gui/school/messages.py" line="39"/>
         <source>任务清单中没有适用于本校的任务</source>
         <translation>The plan has no task for this school</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/messages.py" line="39"/>
+        <location filename="../../desktop/gui/school/messages.py" line="41"/>
         <source>还没有填写任何任务</source>
         <translation>Nothing has been recorded yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/messages.py" line="41"/>
+        <location filename="../../desktop/gui/school/messages.py" line="43"/>
         <source>{count} 项任务仍为“未开始”</source>
         <translation>{count} task(s) are still not started</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/messages.py" line="43"/>
+        <location filename="../../desktop/gui/school/messages.py" line="45"/>
         <source>{count} 项任务已超过完成时限仍未完成</source>
         <translation>{count} task(s) are past their deadline and not done</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/messages.py" line="51"/>
+        <location filename="../../desktop/gui/school/messages.py" line="53"/>
         <source>{count} 项任务沿用上期内容，尚未确认或修改</source>
         <translation>{count} task(s) carried from the last period are not confirmed or edited yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/school/messages.py" line="53"/>
+        <location filename="../../desktop/gui/school/messages.py" line="55"/>
         <source>教育局要求本任务必须上传佐证材料，但还没有上传</source>
         <translation>The bureau requires evidence for this task, and none is attached</translation>
     </message>

@@ -30,14 +30,6 @@ STORED = {
 TRANSLATION_CALLS = {"tr", "translate", "QT_TRANSLATE_NOOP", "QT_TR_NOOP"}
 LITERALS = {str(w) for enum in (Status, Outcome, Reason, words.ReviewState, words.EvidenceRule) for w in enum} - {"stale", "invalid", "conflict"}
 
-# Not yet burnt down: modules that still spell stored words as literals (each line goes when it is fixed).
-NOT_YET = {
-    "demo.py", "gui/bureau/messages.py", "gui/bureau/overviewmodels.py", "gui/school/taskmodel.py",
-    "gui/school/dashboard.py", "gui/school/messages.py", "gui/bureau/importpage.py", "gui/school/window.py",
-    "gui/school/detail.py", "gui/common/icons.py", "gui/bureau/importmodels.py", "gui/bureau/overviewpage.py",
-    "gui/bureau/window.py",
-}
-
 
 def test_stored_words_are_unchanged():
     for enum, stored in STORED.items():
@@ -75,12 +67,7 @@ def test_stored_words_are_named_not_spelled_outside_words_py():
     offenders = []
     for path in sorted(DESKTOP.rglob("*.py")):
         rel = path.relative_to(DESKTOP).as_posix()
-        if rel in ("core/words.py", *NOT_YET):
+        if rel == "core/words.py":
             continue
         offenders += [f"desktop/{rel}:{line} {value!r}" for line, value in _literals(path)]
     assert not offenders, "use the member of desktop.core.words instead:\n" + "\n".join(offenders)
-
-
-def test_the_not_yet_list_only_names_real_offenders():
-    stale = [rel for rel in NOT_YET if not list(_literals(DESKTOP / rel))]
-    assert not stale, f"these modules no longer spell stored words: delete them from NOT_YET: {stale}"

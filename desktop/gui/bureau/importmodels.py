@@ -8,7 +8,7 @@ import os
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from desktop.core.words import SUSPECTED_COPY
+from desktop.core.words import SUSPECTED_COPY, Outcome
 from desktop.gui.bureau.messages import (
     OUTCOME_COLORS,
     PROBLEM_OUTCOMES,
@@ -98,9 +98,11 @@ class ResultsModel(RowsTableModel):
                 name = outcome_name(o.outcome)
                 return name + self.tr("（疑似重复材料）") if SUSPECTED_COPY in o.flags else name
             if col == COL_REASON:
-                return plain_reason(o.reason) if o.reason else ("" if o.outcome != "accepted" else self.tr("首次报送"))
+                if o.reason:
+                    return plain_reason(o.reason)
+                return "" if o.outcome != Outcome.ACCEPTED else self.tr("首次报送")
             if col == COL_ADVICE:
-                return advice(o.code) if o.outcome != "accepted" else ""
+                return advice(o.code) if o.outcome != Outcome.ACCEPTED else ""
         elif role == Qt.ItemDataRole.ToolTipRole:
             if col == COL_FILE:
                 return o.file
@@ -113,7 +115,7 @@ class ResultsModel(RowsTableModel):
             font.setBold(True)
             return font
         elif role == Qt.ItemDataRole.DecorationRole and col == COL_OUTCOME:
-            if o.outcome == "rejected":
+            if o.outcome == Outcome.REJECTED:
                 return icon("error")
             if o.outcome == "stale" or SUSPECTED_COPY in o.flags:
                 return icon("warning")

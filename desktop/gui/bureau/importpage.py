@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core import services
 from desktop.core.errors import TaizhangError
+from desktop.core.words import Outcome
 from desktop.gui.bureau.chooser import Chooser
 from desktop.gui.bureau.importmodels import (
     COL_ADVICE,
@@ -350,14 +351,15 @@ class ImportPage(QWidget):
     def _summary_text(self, cancelled: bool, seconds: float | None) -> str:
         c = self.results.counts()
         n = sum(c.values())
-        parts = [self.tr("已合并 {n}").format(n=c.get("accepted", 0)), self.tr("重复 {n}").format(n=c.get("duplicate", 0)),
-                 self.tr("旧版次 {n}").format(n=c.get("stale", 0)), self.tr("拒收 {n}").format(n=c.get("rejected", 0))]
+        parts = [self.tr("已合并 {n}").format(n=c.get(Outcome.ACCEPTED, 0)),
+                 self.tr("重复 {n}").format(n=c.get(Outcome.DUPLICATE, 0)),
+                 self.tr("旧版次 {n}").format(n=c.get("stale", 0)), self.tr("拒收 {n}").format(n=c.get(Outcome.REJECTED, 0))]
         head = (self.tr("已取消：处理了 {n} / {total} 个文件（未处理的文件没有导入，可以再导入一次）").format(n=n, total=self.total)
                 if cancelled else self.tr("导入完成：{n} 个文件").format(n=n))
         text = self.tr("{head} —— {counts}").format(head=head, counts=comma().join(parts))
         if seconds is not None:
             text += self.tr("（用时 {s} 秒）").format(s=f"{seconds:.1f}" if seconds >= 1 else f"{seconds:.2f}")
-        if c.get("rejected"):
+        if c.get(Outcome.REJECTED):
             text += self.tr("。有被拒收的文件：勾选“只看有问题的文件”查看原因和处理办法。")
         return text
 
@@ -385,7 +387,7 @@ class ImportPage(QWidget):
             self.results.update(outcomes)
             self.last_seconds = seconds
             self.summary.setText(self._summary_text(cancelled, seconds))
-            self.summary.setStyleSheet("color: #8a1c1c;" if self.results.counts().get("rejected") else "")
+            self.summary.setStyleSheet("color: #8a1c1c;" if self.results.counts().get(Outcome.REJECTED) else "")
             self._show_row()
             self.finished.emit(outcomes, cancelled)
         self.worker = None
@@ -427,7 +429,7 @@ class ImportPage(QWidget):
         if not index.isValid():
             return
         o = self.results.outcomes()[self.filter.mapToSource(index).row()]
-        if o.school and o.outcome == "accepted":
+        if o.school and o.outcome == Outcome.ACCEPTED:
             self.review_requested.emit(o.school, "", o.period or "")
 
     def _show_fingerprints(self) -> None:
@@ -474,7 +476,7 @@ class ImportPage(QWidget):
         def approved(outcomes) -> None:
             self._pending.extend(outcomes)  # taken in a chunk at a time once the thread is over
             self.summary.setText(self.tr("已批准{name}的新密钥，合并了 {n} 个等待中的文件。").format(
-                name=name, n=sum(1 for o in outcomes if o.outcome == "accepted")))
+                name=name, n=sum(1 for o in outcomes if o.outcome == Outcome.ACCEPTED)))
             self.summary.setStyleSheet("")
 
         # the held files are merged now, which can take a while: on a worker thread, with its own connection

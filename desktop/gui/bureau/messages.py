@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
+from desktop.core.words import Outcome, Reason, Status
 from desktop.gui.common.i18n import pick
 
 # The empty context: lupdate files calls of this module-level tr() there, so the lookup must use it too
@@ -16,34 +17,35 @@ def tr(text: str) -> str:
 
 
 def outcome_name(outcome: str) -> str:
-    return {"accepted": tr("已合并"), "duplicate": tr("重复，未改动"), "stale": tr("旧版次，只存历史"),
-            "rejected": tr("拒收")}.get(outcome, outcome)
+    return {Outcome.ACCEPTED: tr("已合并"), Outcome.DUPLICATE: tr("重复，未改动"), "stale": tr("旧版次，只存历史"),
+            Outcome.REJECTED: tr("拒收")}.get(outcome, outcome)
 
 
-OUTCOME_COLORS = {"accepted": "#1e7e34", "duplicate": "#5f6368", "stale": "#8a6d00", "rejected": "#c5221f"}
-PROBLEM_OUTCOMES = ("rejected", "stale")
+OUTCOME_COLORS = {Outcome.ACCEPTED: "#1e7e34", Outcome.DUPLICATE: "#5f6368", "stale": "#8a6d00",
+                  Outcome.REJECTED: "#c5221f"}
+PROBLEM_OUTCOMES = (Outcome.REJECTED, "stale")
 
 
 def advice(code: str) -> str:
     """What the bureau does about a file, per reason code (plain words)."""
     return {
-        "same_file": tr("无需处理"),
-        "same_package": tr("无需处理"),
+        Reason.SAME_FILE: tr("无需处理"),
+        Reason.SAME_PACKAGE: tr("无需处理"),
         "stale": tr("学校后来又报送过更新的版本，无需处理"),
         "invalid": tr("请学校用台账重新导出后再报送（不要用 Excel 或 WPS 打开后另存）"),
-        "other_county": tr("文件不是报给本局的，请退回学校"),
-        "unknown_plan": tr("学校用的不是本局发布的任务清单，请学校载入最新任务清单后重新导出"),
-        "unknown_school": tr("请先在“学校与周期”中把这所学校加入名单，再重新导入"),
-        "unknown_period": tr("请先在“学校与周期”中添加该填报周期，再重新导入"),
-        "period_closed": tr("该周期已关闭；如需接收，请先重新开放该周期"),
-        "unknown_task": tr("请学校载入最新任务清单后重新导出"),
-        "key_pending": tr("学校重装过软件或换了电脑：电话核实后在下方批准或拒绝新密钥"),
+        Reason.OTHER_COUNTY: tr("文件不是报给本局的，请退回学校"),
+        Reason.UNKNOWN_PLAN: tr("学校用的不是本局发布的任务清单，请学校载入最新任务清单后重新导出"),
+        Reason.UNKNOWN_SCHOOL: tr("请先在“学校与周期”中把这所学校加入名单，再重新导入"),
+        Reason.UNKNOWN_PERIOD: tr("请先在“学校与周期”中添加该填报周期，再重新导入"),
+        Reason.PERIOD_CLOSED: tr("该周期已关闭；如需接收，请先重新开放该周期"),
+        Reason.UNKNOWN_TASK: tr("请学校载入最新任务清单后重新导出"),
+        Reason.KEY_PENDING: tr("学校重装过软件或换了电脑：电话核实后在下方批准或拒绝新密钥"),
         "conflict": tr("同一版次有两份不同文件，请与学校核实以哪份为准，让学校再导出一次"),
-        "zip_shape": tr("文件结构不是台账导出的样子（可能被压缩软件或其他程序改写过）：请学校重新导出原文件后再报送"),
-        "manifest_strict": tr("文件里签名的数据不合规范：请与学校核实，并让学校用台账重新导出"),
-        "active_content": tr("文件含有公式或外部链接（台账导出的文件没有）：不要在 Excel/WPS 中打开它，请与学校核实来源"),
-        "other_layout": tr("文件由另一版本的台账导出：请学校把台账升级到与本局相同的版本后重新导出"),
-        "sheets_mismatch": tr("工作表显示的内容与签名的数据不一致：文件不是台账原样导出的，请与学校核实并让学校重新导出"),
+        Reason.ZIP_SHAPE: tr("文件结构不是台账导出的样子（可能被压缩软件或其他程序改写过）：请学校重新导出原文件后再报送"),
+        Reason.MANIFEST_STRICT: tr("文件里签名的数据不合规范：请与学校核实，并让学校用台账重新导出"),
+        Reason.ACTIVE_CONTENT: tr("文件含有公式或外部链接（台账导出的文件没有）：不要在 Excel/WPS 中打开它，请与学校核实来源"),
+        Reason.OTHER_LAYOUT: tr("文件由另一版本的台账导出：请学校把台账升级到与本局相同的版本后重新导出"),
+        Reason.SHEETS_MISMATCH: tr("工作表显示的内容与签名的数据不一致：文件不是台账原样导出的，请与学校核实并让学校重新导出"),
     }.get(code, "")
 
 
@@ -56,7 +58,8 @@ def plain_reason(reason: str) -> str:
 
 
 # The matrix and the summary workbook use the same colours.
-STATUS_COLORS = {"已完成": "#a9d08e", "进行中": "#ffe699", "未开始": "#f4b084", "不适用": "#d9d9d9"}
+STATUS_COLORS = {Status.DONE: "#a9d08e", Status.IN_PROGRESS: "#ffe699", Status.NOT_STARTED: "#f4b084",
+                 Status.NOT_APPLICABLE: "#d9d9d9"}
 NOT_REPORTED_COLOR = "#f8d7da"
 NOT_APPLICABLE_COLOR = "#f1f3f4"
 
@@ -64,10 +67,10 @@ NOT_APPLICABLE_COLOR = "#f1f3f4"
 def status_name(status: str) -> str:
     """A stored status word (已完成 …) in the user's language, as the matrix legend shows it."""
     # a context of their own: in the matrix cells (the empty context) 未开始 is the short "To do"
-    return {"已完成": QCoreApplication.translate("StatusName", "已完成"),
-            "进行中": QCoreApplication.translate("StatusName", "进行中"),
-            "未开始": QCoreApplication.translate("StatusName", "未开始"),
-            "不适用": QCoreApplication.translate("StatusName", "不适用")}.get(status, status)
+    return {Status.DONE: QCoreApplication.translate("StatusName", "已完成"),
+            Status.IN_PROGRESS: QCoreApplication.translate("StatusName", "进行中"),
+            Status.NOT_STARTED: QCoreApplication.translate("StatusName", "未开始"),
+            Status.NOT_APPLICABLE: QCoreApplication.translate("StatusName", "不适用")}.get(status, status)
 
 
 # Punctuation of composed text: Chinese in Chinese mode, English in English mode.

@@ -8,6 +8,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPoint, QRect, QSor
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPixmap, QPolygon
 from PySide6.QtWidgets import QStyledItemDelegate
 
+from desktop.core.words import ReviewState, Status
 from desktop.gui.bureau.messages import (
     NOT_APPLICABLE_COLOR,
     NOT_REPORTED_COLOR,
@@ -73,7 +74,8 @@ class CarriedMarkDelegate(QStyledItemDelegate):
 
 
 def short_status(status: str) -> str:
-    return {"已完成": tr("完成"), "进行中": tr("进行"), "未开始": tr("未开始"), "不适用": tr("不适用"),
+    return {Status.DONE: tr("完成"), Status.IN_PROGRESS: tr("进行"), Status.NOT_STARTED: tr("未开始"),
+            Status.NOT_APPLICABLE: tr("不适用"),
             NOT_REPORTED: tr("未报"), NOT_APPLICABLE: ""}.get(status, status)
 
 
@@ -120,7 +122,7 @@ class MatrixModel(QAbstractTableModel):
             return NOT_APPLICABLE
         if code not in self._reported:
             return NOT_REPORTED
-        return self._status.get((code, task_id), "未开始")
+        return self._status.get((code, task_id), Status.NOT_STARTED)
 
     def cell_carried(self, row: int, column: int) -> str | None:
         """CARRIED_UNCONFIRMED / CARRIED_CONFIRMED when the school's reported answer is its last period's, else None."""
@@ -300,7 +302,8 @@ def school_columns() -> list[tuple[str, Callable[[dict], object]]]:
 
 
 def review_state_name(state: str) -> str:
-    return {"未审核": tr("未审核"), "通过": tr("通过"), "退回修改": tr("退回修改")}.get(state, state)
+    return {ReviewState.UNREVIEWED: tr("未审核"), ReviewState.PASSED: tr("通过"),
+            ReviewState.RETURNED: tr("退回修改")}.get(state, state)
 
 
 SCHOOL_STATE_COL = 4

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core import services
 from desktop.core.errors import TaizhangError
-from desktop.core.words import CopyKind
+from desktop.core.words import CopyKind, Status
 from desktop.gui.bureau.chooser import Chooser
 from desktop.gui.bureau.messages import (
     NOT_APPLICABLE_COLOR,
@@ -129,7 +129,7 @@ class CellDetail(QWidget):
         parts.append(f"<p style='color:#5f6368'>{esc(when)}</p>")
         color = STATUS_COLORS.get(e["status"], "#ffffff")
         status = status_name(e["status"])
-        if e["status"] == "进行中" and e["progress"]:
+        if e["status"] == Status.IN_PROGRESS and e["progress"]:
             status = self.tr("{status}（{n}%）").format(status=status, n=e["progress"])
         parts.append(f"<p><span style='background:{color}; padding:2px 6px'>&nbsp;{esc(status)}&nbsp;</span></p>")
         if e.get("carried_from"):
@@ -142,7 +142,7 @@ class CellDetail(QWidget):
             parts.append(f"<p style='margin:2px 0; color:{colour}'><b>{line}</b></p>")
         rows = [(self.tr("完成情况说明"), e["narrative"]), (self.tr("存在问题"), e["problems"]),
                 (self.tr("下步打算"), e["next_steps"])]
-        if e["status"] == "不适用":
+        if e["status"] == Status.NOT_APPLICABLE:
             rows.insert(0, (self.tr("不适用原因"), e["na_reason"]))
         for label, value in rows:
             parts.append(f"<p style='margin:6px 0 0 0'><b>{esc(field_label(label))}</b>"

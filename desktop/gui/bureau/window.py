@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox, QTabWidget
 
 from desktop.core import services
 from desktop.core.errors import TaizhangError
+from desktop.core.words import Outcome
 from desktop.gui.bureau.chooser import Chooser
 from desktop.gui.bureau.homepage import HomePage
 from desktop.gui.bureau.importpage import ImportPage, local_paths
@@ -163,7 +164,7 @@ class BureauWindow(QMainWindow):
         self.overview.reload_in_background()  # a county's figures take seconds: off the GUI thread
 
     def _import_finished(self, outcomes: list, cancelled: bool) -> None:
-        accepted = sum(1 for o in outcomes if o.outcome == "accepted")
+        accepted = sum(1 for o in outcomes if o.outcome == Outcome.ACCEPTED)
         self.statusBar().showMessage(self.tr("导入{state}：{n} 个文件，合并 {a} 个").format(
             state=self.tr("已取消") if cancelled else self.tr("完成"), n=len(outcomes), a=accepted), 15000)
 

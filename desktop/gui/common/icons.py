@@ -7,10 +7,11 @@ from functools import cache
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
+from desktop.core.words import Status
 from desktop.paths import resources_dir
 
-STATUS_ICONS = {"未开始": "status-not-started", "进行中": "status-in-progress", "已完成": "status-done",
-                "不适用": "status-na"}
+STATUS_ICONS = {Status.NOT_STARTED: "status-not-started", Status.IN_PROGRESS: "status-in-progress",
+                Status.DONE: "status-done", Status.NOT_APPLICABLE: "status-na"}
 _FALLBACK = {
     "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
     "error": QStyle.StandardPixmap.SP_MessageBoxCritical,

@@ -15,10 +15,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.words import Status
 from desktop.gui.common.icons import icon, status_icon
 from desktop.gui.school.messages import status_name
 
-_COLOURS = {"未开始": "#5f6368", "进行中": "#1f6fd1", "已完成": "#1e8e3e", "不适用": "#78808a",
+_COLOURS = {Status.NOT_STARTED: "#5f6368", Status.IN_PROGRESS: "#1f6fd1", Status.DONE: "#1e8e3e",
+            Status.NOT_APPLICABLE: "#78808a",
             "overdue": "#c5221f", "missing_evidence": "#b06000", "warnings": "#b06000"}
 
 
@@ -126,7 +128,7 @@ class Dashboard(QScrollArea):
         grid = QGridLayout()
         grid.setSpacing(12)
         self.cards: dict[str, _Card] = {}
-        for i, s in enumerate(("未开始", "进行中", "已完成", "不适用")):
+        for i, s in enumerate((Status.NOT_STARTED, Status.IN_PROGRESS, Status.DONE, Status.NOT_APPLICABLE)):
             card = _Card(s, status_name(s), status_icon(s))
             grid.addWidget(card, 0, i)
             self.cards[s] = card
@@ -159,7 +161,7 @@ class Dashboard(QScrollArea):
         self.percent.setText(f"{summary['percent']}%")
         self.bar.setValue(summary["percent"])
         self.percent_caption.setText(self.tr("本校 {tasks} 项任务中，已完成 {done} 项（不适用的 {na} 项不计入）").format(
-            tasks=summary["tasks"], done=summary["done"], na=summary["by_status"]["不适用"]))
+            tasks=summary["tasks"], done=summary["done"], na=summary["by_status"][Status.NOT_APPLICABLE]))
         for status, n in summary["by_status"].items():
             self.cards[status].set_value(n)
         self.cards["overdue"].set_value(summary["overdue"])

@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core import services
 from desktop.core.errors import TaizhangError
-from desktop.core.words import EvidenceRule
+from desktop.core.words import EvidenceRule, Status
 from desktop.gui.common.errors import message
 from desktop.gui.common.icons import icon, status_icon
 from desktop.gui.common.ops import BackgroundOp
@@ -49,7 +49,7 @@ from desktop.gui.school.messages import status_name, warning_text
 from desktop.gui.school.reuse import ReuseDialog
 from desktop.gui.school.taskmodel import display_label
 
-STATUSES = ("未开始", "进行中", "已完成", "不适用")
+STATUSES = (Status.NOT_STARTED, Status.IN_PROGRESS, Status.DONE, Status.NOT_APPLICABLE)
 TEXT_DEBOUNCE_MS = 300
 _NUMBER = QRegularExpression(r"^\s*-?[0-9]{0,15}([.][0-9]{0,6})?\s*[%％]?\s*$")
 _RED = "#c5221f"
@@ -457,7 +457,7 @@ class TaskDetail(QScrollArea):
         else:
             self.deadline_label.setText(deadline)
             self.deadline_label.setStyleSheet("")
-        na = row["entry"]["status"] == "不适用"
+        na = row["entry"]["status"] == Status.NOT_APPLICABLE
         self.na_caption.setVisible(na)
         self.na_reason.setVisible(na)
         for w in (self.progress_caption, self.progress_slider, self.progress_spin):

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from desktop.core.words import Status
+
 
 def status_name(status: str) -> str:
     names = {
-        "未开始": QCoreApplication.translate("Warnings", "未开始"),
-        "进行中": QCoreApplication.translate("Warnings", "进行中"),
-        "已完成": QCoreApplication.translate("Warnings", "已完成"),
-        "不适用": QCoreApplication.translate("Warnings", "不适用"),
+        Status.NOT_STARTED: QCoreApplication.translate("Warnings", "未开始"),
+        Status.IN_PROGRESS: QCoreApplication.translate("Warnings", "进行中"),
+        Status.DONE: QCoreApplication.translate("Warnings", "已完成"),
+        Status.NOT_APPLICABLE: QCoreApplication.translate("Warnings", "不适用"),
     }
     return names.get(status, status)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from desktop.core.words import Status
 from desktop.gui.common.icons import icon, status_icon
 
 _NO_PARENT = QModelIndex()  # the default 'parent' of the model methods
@@ -89,9 +90,9 @@ class TaskTreeModel(QAbstractItemModel):
                 self._recount(child)
                 node.total += child.total
                 node.done += child.done
-            elif child.row["applies"] and child.row["entry"]["status"] != "不适用":
+            elif child.row["applies"] and child.row["entry"]["status"] != Status.NOT_APPLICABLE:
                 node.total += 1
-                node.done += child.row["entry"]["status"] == "已完成"
+                node.done += child.row["entry"]["status"] == Status.DONE
 
     def update_row(self, row: dict) -> None:
         """Replace one task's row (after an autosave) and refresh it and its headings' counts."""
@@ -233,8 +234,8 @@ class TaskTreeModel(QAbstractItemModel):
         return None
 
     def _status_text(self, status: str) -> str:
-        return {"未开始": self.tr("未开始"), "进行中": self.tr("进行中"), "已完成": self.tr("已完成"),
-                "不适用": self.tr("不适用")}.get(status, status)
+        return {Status.NOT_STARTED: self.tr("未开始"), Status.IN_PROGRESS: self.tr("进行中"),
+                Status.DONE: self.tr("已完成"), Status.NOT_APPLICABLE: self.tr("不适用")}.get(status, status)
 
     def _tooltip(self, node: _Node) -> str:
         row = node.row

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core import services
 from desktop.core.errors import TaizhangError
+from desktop.core.words import Status
 from desktop.gui.common import i18n, locations
 from desktop.gui.common.errors import message, show_error
 from desktop.gui.common.icons import icon, status_icon
@@ -203,7 +204,7 @@ class SchoolWindow(QMainWindow):
         self.status_filter = QComboBox()
         self.status_filter.setObjectName("statusFilter")
         self.status_filter.addItem(self.tr("全部状态"), None)
-        for s in ("未开始", "进行中", "已完成", "不适用"):
+        for s in (Status.NOT_STARTED, Status.IN_PROGRESS, Status.DONE, Status.NOT_APPLICABLE):
             self.status_filter.addItem(status_icon(s), status_name(s), s)
         self.status_filter.addItem(self.tr("未完成（未开始+进行中）"), "open")
         self.status_filter.currentIndexChanged.connect(lambda _i: self._apply_filters())
@@ -362,7 +363,7 @@ class SchoolWindow(QMainWindow):
     # ------------------------------------------------------------------------- filters
     def _apply_filters(self) -> None:
         data = self.status_filter.currentData()
-        statuses = None if data is None else (("未开始", "进行中") if data == "open" else (data,))
+        statuses = None if data is None else ((Status.NOT_STARTED, Status.IN_PROGRESS) if data == "open" else (data,))
         self.proxy.set_filters(text=self.search.text(), statuses=statuses, overdue=self.overdue_only.isChecked(),
                                missing_evidence=self.missing_only.isChecked(), warnings=self.warnings_only.isChecked(),
                                mine_only=self.mine_only.isChecked(), sent_back=self.returned_only.isChecked())
