@@ -4,78 +4,78 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="46"/>
+        <location filename="../../desktop/gui/city/models.py" line="47"/>
         <source>已合并</source>
         <translation>Merged</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="46"/>
+        <location filename="../../desktop/gui/city/models.py" line="47"/>
         <source>重复</source>
         <translation>Duplicate</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="46"/>
+        <location filename="../../desktop/gui/city/models.py" line="47"/>
         <source>旧版次</source>
         <translation>Older revision</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="47"/>
+        <location filename="../../desktop/gui/city/models.py" line="48"/>
         <source>拒收</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="111"/>
+        <location filename="../../desktop/gui/city/models.py" line="112"/>
         <source>待批准密钥</source>
         <translation>Key to approve</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="111"/>
+        <location filename="../../desktop/gui/city/models.py" line="112"/>
         <source>密钥已批准，已重新合并</source>
         <translation>Key approved, merged again</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="112"/>
+        <location filename="../../desktop/gui/city/models.py" line="113"/>
         <source>密钥已核对</source>
         <translation>key compared</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="114"/>
+        <location filename="../../desktop/gui/city/models.py" line="115"/>
         <source>疑似重复材料</source>
         <translation>suspected copied material</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="116"/>
+        <location filename="../../desktop/gui/city/models.py" line="117"/>
         <source>{result}（{notes}）</source>
         <translation>{result} ({notes})</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="116"/>
+        <location filename="../../desktop/gui/city/models.py" line="117"/>
         <source>，</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="186"/>
+        <location filename="../../desktop/gui/city/models.py" line="190"/>
         <source>疑似重复材料：与其他县区学校相同的佐证材料或完成情况说明 {n} 处，见右侧填报</source>
         <translation>Suspected copied material: {n} evidence file(s) or narrative(s) identical to another county&apos;s school; see the entries on the right</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="224"/>
-        <location filename="../../desktop/gui/city/models.py" line="231"/>
+        <location filename="../../desktop/gui/city/models.py" line="228"/>
+        <location filename="../../desktop/gui/city/models.py" line="235"/>
         <source>等</source>
         <translation> and others</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="224"/>
+        <location filename="../../desktop/gui/city/models.py" line="228"/>
         <source>同 {who}</source>
         <translation>as {who}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="233"/>
+        <location filename="../../desktop/gui/city/models.py" line="237"/>
         <source>佐证材料“{name}”与 {others} 相同</source>
         <translation>evidence “{name}” identical to {others}&apos;s</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="235"/>
+        <location filename="../../desktop/gui/city/models.py" line="239"/>
         <source>完成情况说明与 {others} 相同</source>
         <translation>narrative identical to {others}&apos;s</translation>
     </message>
@@ -83,42 +83,42 @@
 <context>
     <name>CityEntriesModel</name>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="199"/>
+        <location filename="../../desktop/gui/city/models.py" line="203"/>
         <source>编号</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="199"/>
+        <location filename="../../desktop/gui/city/models.py" line="203"/>
         <source>任务</source>
         <translation>Task</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="199"/>
+        <location filename="../../desktop/gui/city/models.py" line="203"/>
         <source>状态</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="199"/>
+        <location filename="../../desktop/gui/city/models.py" line="203"/>
         <source>进度%</source>
         <translation>Progress %</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="200"/>
+        <location filename="../../desktop/gui/city/models.py" line="204"/>
         <source>完成情况说明</source>
         <translation>Narrative</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="200"/>
+        <location filename="../../desktop/gui/city/models.py" line="204"/>
         <source>存在问题</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="200"/>
+        <location filename="../../desktop/gui/city/models.py" line="204"/>
         <source>佐证材料</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="199"/>
+        <location filename="../../desktop/gui/city/models.py" line="203"/>
         <source>疑似重复材料</source>
         <translation>Suspected copies</translation>
     </message>
@@ -226,47 +226,47 @@ or choose them with the buttons on the right. Importing the same file again coun
 <context>
     <name>CityKeysModel</name>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="145"/>
+        <location filename="../../desktop/gui/city/models.py" line="149"/>
         <source>县区</source>
         <translation>County</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="145"/>
+        <location filename="../../desktop/gui/city/models.py" line="149"/>
         <source>原密钥指纹</source>
         <translation>Pinned key fingerprint</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="145"/>
+        <location filename="../../desktop/gui/city/models.py" line="149"/>
         <source>等待合并的文件</source>
         <translation>Files waiting</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="145"/>
+        <location filename="../../desktop/gui/city/models.py" line="149"/>
         <source>情况</source>
         <translation>Case</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="145"/>
+        <location filename="../../desktop/gui/city/models.py" line="149"/>
         <source>待核对的密钥指纹</source>
         <translation>Fingerprint to compare</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="146"/>
+        <location filename="../../desktop/gui/city/models.py" line="150"/>
         <source>首次收到</source>
         <translation>First seen</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="150"/>
+        <location filename="../../desktop/gui/city/models.py" line="154"/>
         <source>首次收到，未核对</source>
         <translation>First key, not compared</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="150"/>
+        <location filename="../../desktop/gui/city/models.py" line="154"/>
         <source>密钥已更换</source>
         <translation>Key changed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="151"/>
+        <location filename="../../desktop/gui/city/models.py" line="155"/>
         <source>—（首次使用）</source>
         <translation>— (first use)</translation>
     </message>
@@ -360,32 +360,32 @@ or choose them with the buttons on the right. Importing the same file again coun
 <context>
     <name>CityResultsModel</name>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="93"/>
+        <location filename="../../desktop/gui/city/models.py" line="94"/>
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="93"/>
+        <location filename="../../desktop/gui/city/models.py" line="94"/>
         <source>结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="93"/>
+        <location filename="../../desktop/gui/city/models.py" line="94"/>
         <source>县区</source>
         <translation>County</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="93"/>
+        <location filename="../../desktop/gui/city/models.py" line="94"/>
         <source>周期</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="93"/>
+        <location filename="../../desktop/gui/city/models.py" line="94"/>
         <source>版次</source>
         <translation>Revision</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="93"/>
+        <location filename="../../desktop/gui/city/models.py" line="94"/>
         <source>原因</source>
         <translation>Reason</translation>
     </message>
@@ -393,47 +393,47 @@ or choose them with the buttons on the right. Importing the same file again coun
 <context>
     <name>CitySchoolsModel</name>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="176"/>
+        <location filename="../../desktop/gui/city/models.py" line="180"/>
         <source>学校代码</source>
         <translation>School code</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="176"/>
+        <location filename="../../desktop/gui/city/models.py" line="180"/>
         <source>学校名称</source>
         <translation>School name</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="176"/>
+        <location filename="../../desktop/gui/city/models.py" line="180"/>
         <source>乡镇</source>
         <translation>Township</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="176"/>
+        <location filename="../../desktop/gui/city/models.py" line="180"/>
         <source>报送情况</source>
         <translation>Reporting</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="176"/>
+        <location filename="../../desktop/gui/city/models.py" line="180"/>
         <source>县内排名</source>
         <translation>Rank in county</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="177"/>
+        <location filename="../../desktop/gui/city/models.py" line="181"/>
         <source>完成率</source>
         <translation>Completion rate</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="180"/>
+        <location filename="../../desktop/gui/city/models.py" line="184"/>
         <source>已报送（密钥未确认）</source>
         <translation>Reported (key unconfirmed)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="180"/>
+        <location filename="../../desktop/gui/city/models.py" line="184"/>
         <source>已报送</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="180"/>
+        <location filename="../../desktop/gui/city/models.py" line="184"/>
         <source>未报送</source>
         <translation>Not reported</translation>
     </message>
@@ -544,57 +544,57 @@ or choose them with the buttons on the right. Importing the same file again coun
 <context>
     <name>CountiesModel</name>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="160"/>
+        <location filename="../../desktop/gui/city/models.py" line="164"/>
         <source>县区</source>
         <translation>County</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="160"/>
+        <location filename="../../desktop/gui/city/models.py" line="164"/>
         <source>工作计划</source>
         <translation>Plan</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="160"/>
+        <location filename="../../desktop/gui/city/models.py" line="164"/>
         <source>汇总版次</source>
         <translation>Package revision</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="160"/>
+        <location filename="../../desktop/gui/city/models.py" line="164"/>
         <source>学校数</source>
         <translation>Schools</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="160"/>
+        <location filename="../../desktop/gui/city/models.py" line="164"/>
         <source>已报送</source>
         <translation>Reported</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="160"/>
+        <location filename="../../desktop/gui/city/models.py" line="164"/>
         <source>未报送</source>
         <translation>Not reported</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="160"/>
+        <location filename="../../desktop/gui/city/models.py" line="164"/>
         <source>报送率</source>
         <translation>Reporting rate</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="161"/>
+        <location filename="../../desktop/gui/city/models.py" line="165"/>
         <source>完成率</source>
         <translation>Completion rate</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="161"/>
+        <location filename="../../desktop/gui/city/models.py" line="165"/>
         <source>县区密钥</source>
         <translation>County key</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="166"/>
+        <location filename="../../desktop/gui/city/models.py" line="170"/>
         <source>未核对</source>
         <translation>Not compared</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/models.py" line="166"/>
+        <location filename="../../desktop/gui/city/models.py" line="170"/>
         <source>已核对</source>
         <translation>Compared</translation>
     </message>
