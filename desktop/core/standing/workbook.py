@@ -14,11 +14,11 @@ set one by one; row heights are worked out from the values written, not by readi
 from __future__ import annotations
 
 import functools
-from copy import copy
 from dataclasses import dataclass
 from pathlib import Path
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import Cell
 from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Alignment, Font, NamedStyle, PatternFill
 from openpyxl.utils import get_column_letter
@@ -101,15 +101,28 @@ def _matrix_style(ws: Worksheet, word: str) -> str:
 
 
 def _put_body(ws: Worksheet, row: int, col: int, value, style: str):
-    """``sheets.put`` of a body cell with a named style: text is cleaned and stays text ('=…' is no formula)."""
+    """``sheets.put`` of a body cell with a named style: text is cleaned and stays text ('=…' is no formula).
+
+    The cell is made as ``ws.cell(row, col, value)`` would make it, without its look-ups: a cleaned text that
+    starts with neither '=' nor '#' (openpyxl's formula and error-code rules) is a plain string, so it is
+    bound as one (``clean_text`` has already done openpyxl's checks: no illegal characters, length cut)."""
+    array = _style_array(ws, style)
     if isinstance(value, str):
         value = sheets.clean_text(value)
-    cell = ws.cell(row=row, column=col, value=value)
-    cell._style = copy(_style_array(ws, style))  # what ``cell.style = style`` sets, without its look-ups
+        if value[:1] not in _SLOW_START:
+            cell = Cell(ws, row, col, None, array)  # the cell takes a copy of the array
+            cell._value, cell.data_type = value, "s"
+            ws._add_cell(cell)
+            return cell
+    cell = Cell(ws, row, col, value, array)  # what ``cell.style = style`` sets, without its look-ups
+    ws._add_cell(cell)
     if isinstance(value, str) and value.startswith(sheets.FORMULA_START):
         cell.data_type = "s"
         cell.quotePrefix = True
     return cell
+
+
+_SLOW_START = frozenset({*sheets.FORMULA_START, "#"})  # texts openpyxl may not store as plain strings
 
 
 def _write_table(ws: Worksheet, headers, rows, widths, *, start_row: int = 1, styles=None, fit: bool = True) -> int:
@@ -122,12 +135,17 @@ def _write_table(ws: Worksheet, headers, rows, widths, *, start_row: int = 1, st
     body = _named(ws, BODY_STYLE)
     r = start_row
     lines = {start_row: max(sheets.lines_needed(t, w) for t, w in zip(headers, widths, strict=True))}
+    known: dict[tuple, int] = {}  # (value, column) → the lines it wraps to: worked out once per distinct value
     for r, row in enumerate(rows, start=start_row + 1):
         needed = 1
         for col, value in enumerate(row, start=1):
             cell = _put_body(ws, r, col, value, styles(r, col, value) if styles else body)
             if fit and cell.value is not None:
-                needed = max(needed, sheets.lines_needed(str(cell.value), widths[col - 1] or 8.43))
+                key = (cell.value, col)
+                n = known.get(key)
+                if n is None:
+                    n = known[key] = sheets.lines_needed(str(cell.value), widths[col - 1] or 8.43)
+                needed = max(needed, n)
         lines[r] = needed
     for row_no, n in lines.items() if fit else ():
         if n > 1:
@@ -288,9 +306,17 @@ def _matrix(ws: Worksheet, ctx: Context) -> None:
     widths = (11, 22, *[9] * len(tasks))
     headers = ("学校代码", "学校名称", *[f"{t['task_id']}\n{t['title'][:14]}" for t in tasks])
     body = _named(ws, BODY_STYLE)
-    last = _write_table(ws, headers, rows, widths, start_row=head,
-                        styles=lambda _r, c, v: body if c < 3 else _matrix_style(ws, str(v).removesuffix(CARRIED_MARK)),
-                        fit=False)
+    by_value: dict[str, str] = {}  # a cell's text → its named style (a few distinct texts, 40 cells a school)
+
+    def style(_r: int, c: int, v) -> str:
+        if c < 3:
+            return body
+        name = by_value.get(v)
+        if name is None:
+            name = by_value[v] = _matrix_style(ws, str(v).removesuffix(CARRIED_MARK))
+        return name
+
+    last = _write_table(ws, headers, rows, widths, start_row=head, styles=style, fit=False)
     for r in range(head + 1, last + 1):
         if rows[r - head - 1][0] not in d["submissions"]:
             sheets.restyle(ws.cell(r, 2), font=NOT_REPORTED_FONT)
