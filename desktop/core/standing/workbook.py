@@ -47,6 +47,9 @@ SHEETS = (SHEET_OVERVIEW, SHEET_BY_SCHOOL, SHEET_BY_TASK, SHEET_GROUPS, SHEET_MA
           SHEET_INDICATORS, SHEET_MISSING, SHEET_PROBLEMS, SHEET_EVIDENCE, SHEET_COPIES)
 NOT_APPLICABLE_CELL = "—"  # the task does not apply to the school's type
 STATUS_FILL = {str(st): STATUS_COLOURS[st] for st in (*STATUSES, NOT_REPORTED)}
+# A list of schools in one cell stops here: at county scale a task overdue in 5,000 schools would run past what a
+# cell holds (32,767 characters) and be cut mid-name; the rest is counted, and the matrix sheet names them all.
+SCHOOLS_IN_A_CELL = 60
 CARRIED_MARK = "（沿用）"  # a matrix cell whose answer the school carried from its last period
 MATRIX_LEGEND = (*[(str(s), str(s)) for s in STATUSES], (NOT_REPORTED, "未报送（整校未交）"),
                  (NOT_APPLICABLE_CELL, "任务不适用于该校类型"), ("", f"{CARRIED_MARK}：沿用上期的答复"))
@@ -328,6 +331,14 @@ def _matrix(ws: Worksheet, ctx: Context) -> None:
                        fit_width=False)
 
 
+def school_list(names: list[str]) -> str:
+    """Schools named in one cell: all of them up to SCHOOLS_IN_A_CELL, else the first ones and how many more."""
+    if len(names) <= SCHOOLS_IN_A_CELL:
+        return "、".join(names)
+    shown = "、".join(names[:SCHOOLS_IN_A_CELL])
+    return f"{shown}……等 {len(names)} 所（全部见“{SHEET_MATRIX}”表）"
+
+
 def _overdue(ws: Worksheet, ctx: Context) -> None:
     d = ctx.data
     body = []
@@ -335,7 +346,7 @@ def _overdue(ws: Worksheet, ctx: Context) -> None:
         open_codes = [s["code"] for s in d["schools"] if p["task_id"] in d["applicable_sets"][s["code"]]
                       and figures.status_of(d, s["code"], p["task_id"]) in (NOT_STARTED, IN_PROGRESS)]
         body.append((p["task_id"], p["title"], p["deadline"], p["applicable"], p[f"n_{DONE}"], p[f"n_{NOT_APPLICABLE}"],
-                     p["n_open"], p["n_not_reported"], p["rate"], "、".join(ctx.names[c] for c in open_codes)))
+                     p["n_open"], p["n_not_reported"], p["rate"], school_list([ctx.names[c] for c in open_codes])))
     headers = ("编号", "任务", "完成时限", "适用学校", DONE, NOT_APPLICABLE, "逾期未完成", NOT_REPORTED, "完成率",
                "逾期未完成的学校")
     last = _table(ws, ctx, headers, body, (8, 30, 9, 7, 7, 7, 8, 7, 8, 50), rates=(9,))
@@ -347,7 +358,7 @@ def _overdue(ws: Worksheet, ctx: Context) -> None:
 def _indicators(ws: Worksheet, ctx: Context) -> None:
     body = [(x["task_id"], x["title"], x["text"], x["target"] if x["target"] is not None else "待定", x["unit"],
              x["n_numbers"], x["total"] if x["total"] is not None else "—", x["mean"], x["min"], x["max"],
-             "、".join(ctx.names.get(c, c) for c in x["below"])) for x in ctx.data["indicators"]]
+             school_list([ctx.names.get(c, c) for c in x["below"]])) for x in ctx.data["indicators"]]
     headers = ("编号", "任务", "指标", "目标值", "单位", "填报学校数", "合计", "平均", "最小", "最大", "未达目标的学校")
     last = _table(ws, ctx, headers, body, (8, 22, 32, 8, 6, 8, 9, 9, 8, 8, 34))
     for r in range(2, last + 1):
@@ -365,7 +376,7 @@ def _missing(ws: Worksheet, ctx: Context) -> None:
 
 def _problems(ws: Worksheet, ctx: Context) -> None:
     body = [(g["task_id"], g["title"], g["n_schools"], i["text"], len(i["schools"]),
-             "、".join(ctx.names.get(c, c) for c in i["schools"]))
+             school_list([ctx.names.get(c, c) for c in i["schools"]]))
             for g in ctx.data["problem_groups"] for i in g["items"]]
     _table(ws, ctx, ("编号", "任务", "提出问题的学校数", "存在问题", "同一说法的学校数", "学校"), body,
            (8, 24, 9, 50, 9, 40))

@@ -218,3 +218,22 @@ def test_a_body_cell_holds_what_openpyxl_would_store_for_the_same_text(value):
         slow.quotePrefix = True
     assert (fast.value, fast.data_type, tuple(fast._style)) == (slow.value, slow.data_type, tuple(slow._style))
     assert ws.cell(2, 1) is fast and ws.max_row == 3
+
+
+def test_a_long_list_of_schools_in_one_cell_names_the_first_and_counts_the_rest(world, county_db, monkeypatch):
+    """At county scale a task is overdue or missed in thousands of schools: the cell names the first schools and
+    says how many there are, instead of being cut mid-name at the 32,767 characters a cell holds."""
+    names = [f"示例县第{i}学校" for i in range(1, 2001)]
+    assert workbook.school_list(names[:workbook.SCHOOLS_IN_A_CELL]) == "、".join(names[:workbook.SCHOOLS_IN_A_CELL])
+    cell = workbook.school_list(names)
+    assert len(cell) < 2000 and cell.startswith("示例县第1学校、") and "等 2000 所" in cell
+    assert workbook.SHEET_MATRIX in cell  # where the whole list is
+
+    monkeypatch.setattr(workbook, "SCHOOLS_IN_A_CELL", 1)
+    merge.merge_paths(county_db, sorted((world / "reports").glob("*.xlsx")), workers=0)
+    out = world / "short-lists.xlsx"
+    services.standing.write_summary(county_db, out)
+    counted = [row[10] for row in openpyxl.load_workbook(out)["量化指标"].iter_rows(min_row=2, values_only=True)
+               if row[0] is not None and row[10] and "等" in row[10]]
+    assert counted, "some target is missed by more than one demo school"
+    assert all("、" not in c.split("……")[0] for c in counted)  # one school named, the rest counted
