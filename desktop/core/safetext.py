@@ -120,24 +120,52 @@ def loads_strict(data: bytes, canonical) -> object:
     return obj
 
 
+def _too_deep() -> StrictJSONError:
+    return StrictJSONError("json_too_deep", f"嵌套过深（超过 {MAX_DEPTH} 层）", f"nested deeper than {MAX_DEPTH}")
+
+
+def _too_many() -> StrictJSONError:
+    return StrictJSONError("json_too_many", "条目过多", "too many entries")
+
+
+def _too_long(zh: str, en: str) -> StrictJSONError:
+    return StrictJSONError("json_too_long", zh, en)
+
+
 def _check_bounds(obj) -> None:
-    nodes, stack = 0, [(obj, 1)]
-    while stack:
-        value, depth = stack.pop()
+    """Depth, node count, key, text and integer sizes of a parsed value (json's own types only: dict, list,
+    str, int, float, bool, None). The nodes are met in one fixed order — a node, its keys, then its items
+    from the last to the first, each with its own items before the next — so the first rule broken, and so
+    the reason given, is the same whatever else is wrong."""
+    _walk([obj], 1, 0)  # the value itself is the one item of a list at depth 1
+
+
+def _walk(container, depth: int, nodes: int) -> int:
+    """Check the items of a dict (and its keys) or a list at ``depth``, given the ``nodes`` met before;
+    returns the nodes met by the end."""
+    if type(container) is dict:
+        for key in container:
+            if len(key) > 200:
+                raise _too_long("键过长", "a key is too long")
+        values = reversed(container.values())
+    else:
+        values = reversed(container)
+    if container and depth > MAX_DEPTH:  # the first item met is too deep
+        raise _too_deep()
+    for value in values:
         nodes += 1
-        if depth > MAX_DEPTH:
-            raise StrictJSONError("json_too_deep", f"嵌套过深（超过 {MAX_DEPTH} 层）", f"nested deeper than {MAX_DEPTH}")
         if nodes > MAX_NODES:
-            raise StrictJSONError("json_too_many", "条目过多", "too many entries")
-        if isinstance(value, dict):
-            for key, item in value.items():
-                if len(key) > 200:
-                    raise StrictJSONError("json_too_long", "键过长", "a key is too long")
-                stack.append((item, depth + 1))
-        elif isinstance(value, list):
-            stack.extend((item, depth + 1) for item in value)
-        elif isinstance(value, str):
+            raise _too_many()
+        t = type(value)
+        if t is str:
             if len(value) > MAX_STRING:
-                raise StrictJSONError("json_too_long", "文本过长", "a text is too long")
-        elif isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 1 << 63:
-            raise StrictJSONError("json_too_long", "数值过大", "a number is too large")
+                raise _too_long("文本过长", "a text is too long")
+        elif t is dict or t is list:
+            if value:
+                nodes = _walk(value, depth + 1, nodes)
+        elif t is int and abs(value) >= _MAX_INT:
+            raise _too_long("数值过大", "a number is too large")
+    return nodes
+
+
+_MAX_INT = 1 << 63

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Sequence
 from copy import copy
 
@@ -225,10 +226,24 @@ def text_width(text: str) -> int:
 def lines_needed(text: str, width: float) -> int:
     """How many lines ``text`` wraps to in a column ``width`` units wide."""
     text = str(text)
-    room = max(1.0, width - 1.5)
-    if 2 * len(text) <= int(room) and "\n" not in text:  # fits however wide its characters are
+    room = int(max(1.0, width - 1.5))
+    if 2 * len(text) <= room and "\n" not in text:  # fits however wide its characters are
         return 1
-    return sum(max(1, -(-text_width(part) // int(room))) for part in text.split("\n"))
+    if len(text) <= _CACHED_TEXT:
+        return _wrapped_lines(text, room)
+    return _count_lines(text, room)
+
+
+_CACHED_TEXT = 256  # texts up to this length (task titles, headings, statuses) are measured once per column
+
+
+def _count_lines(text: str, room: int) -> int:
+    return sum(max(1, -(-text_width(part) // room)) for part in text.split("\n"))
+
+
+# Every report of a plan version repeats its task titles and headings: measured once, not once per school
+# (a pure function of its arguments; bounded in entries and, by _CACHED_TEXT, in the size of each).
+_wrapped_lines = functools.lru_cache(maxsize=4096)(_count_lines)
 
 
 def fit_row_heights(ws: Worksheet, *, min_row: int = 1, max_lines: int = 40) -> None:

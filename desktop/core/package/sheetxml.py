@@ -316,20 +316,26 @@ class Sheet:
         return cell
 
     def put_row(self, row: int, values: list, quoted: list[bool], font, align, border) -> None:
-        """``put`` for each value of a table row, in order (values already cleaned; see ``put``)."""
+        """``put`` for each value of a table row, in order (values already cleaned; see ``put``): a new cell
+        of a str, number, bool or None takes the style array ``put`` caches for the workbook, without a call."""
         cells = self._cells
+        cache = self.parent.__dict__.setdefault("_taizhang_styles", {})
         styles: dict[bool, list[int]] = {}
         for col, value in enumerate(values, start=1):
             q = quoted[col - 1]
-            if (row, col) in cells or (value is not None and type(value) is not str):
+            t = type(value)
+            if (row, col) in cells or not (t is str or value is None or t is int or t is float or t is bool):
                 self.put(row, col, value, q, font, align, border)
                 continue
             style = styles.get(q)
             if style is None:
-                style = styles[q] = self.put(row, col, value, q, font, align, border)._style
-                continue
+                hit = cache.get((id(font), id(align), id(border), q))
+                if hit is None:  # the first such cell of the workbook: put makes and caches its style
+                    self.put(row, col, value, q, font, align, border)
+                    continue
+                style = styles[q] = hit[0]
             cell = cells[(row, col)] = Cell(self, row, col)
-            if value is not None:  # a str: openpyxl's rules, then put's quoting
+            if t is str:  # openpyxl's rules, then put's quoting
                 cell._value = value
                 if q:
                     cell.data_type = "s"
@@ -337,6 +343,10 @@ class Sheet:
                     cell.data_type = "f"
                 else:
                     cell.data_type = "e" if value in _ERROR_CODES else "s"
+            elif value is not None:  # a number ("n", as a new cell is) or a bool
+                cell._value = value
+                if t is bool:
+                    cell.data_type = "b"
             cell._style = list(style)
 
     def wrapped_texts(self, min_row: int) -> Iterator[tuple[int, int, str]]:
@@ -478,20 +488,28 @@ def _text(value: str) -> str:
 
 def render(book: Book) -> dict[str, bytes]:
     """The parts openpyxl would write for ``book`` (without docProps/core.xml)."""
-    shared, _, sheet_parts = _render(book)
-    return shared | sheet_parts
+    shared, _, pieces = _render(book)
+    return shared | {name: b"".join(parts) for name, parts in pieces.items()}
 
 
 def digests(book: Book) -> dict[str, str]:
     """SHA-256 (hex) of each part ``render`` makes; the template's parts are hashed once per template."""
-    _, shared, sheet_parts = _render(book)
-    return shared | {name: hashlib.sha256(data).hexdigest() for name, data in sheet_parts.items()}
+    _, shared, pieces = _render(book)
+    out = dict(shared)
+    for name, (top, body, tail) in pieces.items():
+        h = hashlib.sha256(top)
+        h.update(body)
+        h.update(tail)
+        out[name] = h.hexdigest()
+    return out
 
 
-def _render(book: Book) -> tuple[dict[str, bytes], dict[str, str], dict[str, bytes]]:
+def _render(book: Book) -> tuple[dict[str, bytes], dict[str, str], dict[str, tuple[bytes, bytes, bytes]]]:
+    """The template's parts, their digests, and each worksheet as (text before its rows, rows, text after)."""
     cell_styles: dict[tuple, int] = {(0,) * 9: 0}
     row_attrs: dict = {}
-    bodies = [_sheet_body(sheet, cell_styles, row_attrs) for sheet in book.worksheets]
+    heads: dict = {}
+    bodies = [_sheet_body(sheet, cell_styles, row_attrs, heads) for sheet in book.worksheets]
     keyed = [_sheet_key(sheet) for sheet in book.worksheets]
     sheet_keys = [k for k, _ in keyed]
     styles_key = (book.fonts.key(), book.fills.key(), book.borders.key(), book.alignments.key(),
@@ -509,7 +527,7 @@ def _render(book: Book) -> tuple[dict[str, bytes], dict[str, str], dict[str, byt
         for i, text in enumerate(texts):
             mark, real = _MARK.format(i).encode(), _header_text(text)
             top, tail = top.replace(mark, real), tail.replace(mark, real)
-        parts[name] = top + body + tail
+        parts[name] = (top, body.encode("ascii", "xmlcharrefreplace"), tail)
     return shared, shared_digests, parts
 
 
@@ -544,47 +562,62 @@ def _rows(sheet: Sheet) -> dict[int, list[Cell]]:
     return rows
 
 
-def _sheet_body(sheet: Sheet, cell_styles: dict[tuple, int], row_attrs: dict) -> bytes:
+def _sheet_body(sheet: Sheet, cell_styles: dict[tuple, int], row_attrs: dict, heads: dict) -> str:
     """The rows of ``<sheetData>`` as openpyxl's lxml writer writes them; cell styles are numbered in the
-    order the writer meets them, across sheets."""
-    safe_string, column_letter = _safe_string, _column_letter
+    order the writer meets them, across sheets. ``heads`` keeps, per (column, style, type), the text around
+    the row number of a cell's start tag (for the whole workbook, as ``cell_styles``)."""
+    safe_string = _safe_string
     rows = _rows(sheet)
-    letters: dict[int, str] = {}
     out: list[str] = []
     append = out.append
     for r in sorted(rows):
         dim = sheet.row_dimensions.get(r)
-        append(f'<row r="{r}"{_row_attrs(row_attrs, dim.height) if dim is not None else ""}>')
+        rs = str(r)
+        append(f'<row r="{rs}"{_row_attrs(row_attrs, dim.height) if dim is not None else ""}>')
         for cell in rows[r]:
-            value, dt, style = cell._value, cell.data_type, cell._style
-            letter = letters.get(cell.column)
-            if letter is None:
-                letter = letters[cell.column] = column_letter(cell.column)
-            if any(style):
-                key = tuple(style)
-                sid = cell_styles.get(key)
-                if sid is None:
-                    sid = cell_styles[key] = len(cell_styles)
-                head = f'<c r="{letter}{r}" s="{sid}"'
-            else:
-                head = f'<c r="{letter}{r}"'
-            if dt == "s":
-                head += ' t="inlineStr"'
-            elif dt == "f":
-                raise Unsupported("formula")
-            else:
-                head += f' t="{dt}"'
+            value, dt, style = cell._value, cell.data_type, tuple(cell._style)
+            key = (cell.column, style, dt)
+            head = heads.get(key)
+            if head is None:
+                head = heads[key] = _head(cell.column, style, dt, cell_styles)
             if value is None or value == "":
-                append(head + "></c>")
+                append(f"{head[0]}{rs}{head[1]}></c>")
             elif dt == "s":
-                if value != value.strip():
-                    append(f'{head}><is><t xml:space="preserve">{value.translate(_TEXT_ESCAPES)}</t></is></c>')
-                else:
-                    append(f"{head}><is><t>{value.translate(_TEXT_ESCAPES)}</t></is></c>")
+                tail = _string_tail(value) if len(value) <= _CACHED_TEXT else _string_xml(value)
+                append(f"{head[0]}{rs}{head[1]}{tail}")
             else:
-                append(f"{head}><v>{_text(safe_string(value))}</v></c>")
+                append(f"{head[0]}{rs}{head[1]}><v>{_text(safe_string(value))}</v></c>")
         append("</row>")
-    return "".join(out).encode("ascii", "xmlcharrefreplace")
+    return "".join(out)
+
+
+def _head(column: int, style: tuple, dt: str, cell_styles: dict[tuple, int]) -> tuple[str, str]:
+    """A cell's start tag before and after its row number; a style is numbered when first met."""
+    if dt == "f":
+        raise Unsupported("formula")
+    if any(style):
+        sid = cell_styles.get(style)
+        if sid is None:
+            sid = cell_styles[style] = len(cell_styles)
+        after = f'" s="{sid}"'
+    else:
+        after = '"'
+    after += ' t="inlineStr"' if dt == "s" else f' t="{dt}"'
+    return f'<c r="{_column_letter(column)}', after
+
+
+_CACHED_TEXT = 256  # cell texts up to this length (titles, headings, statuses, dates) are escaped once
+
+
+def _string_xml(value: str) -> str:
+    """What follows an inline-string cell's start tag."""
+    if value != value.strip():
+        return f'><is><t xml:space="preserve">{value.translate(_TEXT_ESCAPES)}</t></is></c>'
+    return f"><is><t>{value.translate(_TEXT_ESCAPES)}</t></is></c>"
+
+
+# The same texts recur in every report of a plan version (bounded in entries, and in size by _CACHED_TEXT).
+_string_tail = functools.lru_cache(maxsize=4096)(_string_xml)
 
 
 @functools.lru_cache(maxsize=1024)
