@@ -48,9 +48,20 @@ def clean_text(value: str) -> str:
     """Drop what XML cannot hold (C0 controls but tab/newline/CR, lone surrogates, U+FFFE/U+FFFF) and cut
     to Excel's cell limit: every string any workbook of ours holds passes here, so no user text can make
     openpyxl/lxml fail at save time."""
+    if len(value) <= _CACHED_TEXT:
+        return _clean_short(value)
+    return _clean(value)
+
+
+def _clean(value: str) -> str:
     if XML_ILLEGAL.search(value):
         value = XML_ILLEGAL.sub("", value)
     return value[:MAX_CELL_TEXT]
+
+
+_CACHED_TEXT = 256  # texts up to this length (task titles, headings, statuses) are cleaned and measured once
+# The same short texts recur in every report of a plan version (bounded in entries and, by _CACHED_TEXT, in size).
+_clean_short = functools.lru_cache(maxsize=4096)(_clean)
 
 
 def put(ws: Worksheet, row: int, col: int, value, *, font=BODY_FONT, align=WRAP, border=BORDER):
@@ -120,9 +131,7 @@ def write_table(ws: Worksheet, headers: Sequence[str], rows: Iterable[Sequence],
     r = start_row
     if type(ws) is sheetxml.Sheet:  # the same cells, a row at a time
         for r, row in enumerate(rows, start=start_row + 1):
-            values = [clean_text(v) if isinstance(v, str) else v for v in row]
-            ws.put_row(r, values, [isinstance(v, str) and v.startswith(FORMULA_START) for v in values],
-                       BODY_FONT, WRAP, BORDER)
+            ws.put_row(r, row, clean_text, FORMULA_START, BODY_FONT, WRAP, BORDER)
     else:
         for r, row in enumerate(rows, start=start_row + 1):
             for col, value in enumerate(row, start=1):
@@ -233,8 +242,6 @@ def lines_needed(text: str, width: float) -> int:
         return _wrapped_lines(text, room)
     return _count_lines(text, room)
 
-
-_CACHED_TEXT = 256  # texts up to this length (task titles, headings, statuses) are measured once per column
 
 
 def _count_lines(text: str, room: int) -> int:

@@ -315,14 +315,19 @@ class Sheet:
             cell._style = list(hit[0])
         return cell
 
-    def put_row(self, row: int, values: list, quoted: list[bool], font, align, border) -> None:
-        """``put`` for each value of a table row, in order (values already cleaned; see ``put``): a new cell
-        of a str, number, bool or None takes the style array ``put`` caches for the workbook, without a call."""
+    def put_row(self, row: int, values, clean, formula_start: tuple, font, align, border) -> None:
+        """``sheets.put`` for each value of a table row, in order: text passes ``clean`` (``sheets.clean_text``)
+        and is quoted when it starts with one of ``formula_start``; a new cell of a str, number, bool or None
+        takes the style array ``put`` caches for the workbook, without a call."""
         cells = self._cells
         cache = self.parent.__dict__.setdefault("_taizhang_styles", {})
         styles: dict[bool, list[int]] = {}
         for col, value in enumerate(values, start=1):
-            q = quoted[col - 1]
+            if isinstance(value, str):
+                value = clean(value)
+                q = value.startswith(formula_start)
+            else:
+                q = False
             t = type(value)
             if (row, col) in cells or not (t is str or value is None or t is int or t is float or t is bool):
                 self.put(row, col, value, q, font, align, border)
