@@ -113,7 +113,9 @@ def loads_strict(data: bytes, canonical) -> object:
         raise StrictJSONError("json_not_xml_text", "含无效字符（孤立代理项）", "contains a lone surrogate") from None
     if again != data:
         raise StrictJSONError("json_not_canonical", "不是台账写出的规范格式", "not in the canonical form Taizhang writes")
-    if _JSON_ILLEGAL.search(data):
+    # every match of _JSON_ILLEGAL holds a backslash-u or the bytes EF BF: a file with neither (nearly
+    # every one) is not scanned with the pattern, which costs about 1 ms per 20 KB manifest
+    if (b"\\u" in data or b"\xef\xbf" in data) and _JSON_ILLEGAL.search(data):
         raise StrictJSONError("json_not_xml_text", "含控制字符或 XML 不允许的字符",
                               "contains control characters or characters XML cannot hold")
     _check_bounds(obj)
