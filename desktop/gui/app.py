@@ -31,6 +31,7 @@ class AppController(QObject):
         self.requested_db = db
         self.window: QWidget | None = None
         self.wizard = None
+        self.upgrade_dialog = None
         self._problem = ""
 
     def start(self) -> QWidget:
@@ -48,6 +49,8 @@ class AppController(QObject):
     def open_db(self, path: str) -> QWidget | None:
         """Open the window for the database at ``path``; None (and ``_problem`` set) when it cannot."""
         self._problem = ""
+        if services.setup.upgrade_needed(path) and not self._upgrade(path):
+            return None
         try:
             role = services.setup.database_role(path)
         except TaizhangError as exc:
@@ -75,6 +78,39 @@ class AppController(QObject):
         locations.remember_db(path)
         self._replace(window)
         return window
+
+    def _upgrade(self, path: str) -> bool:
+        """Bring a file of an older version up to this build's schema off the GUI thread, with a word to the user:
+        a large bureau file takes minutes (its evidence moves into the archive, then the file is compacted), and
+        a window that showed nothing meanwhile looks hung. False (and ``_problem`` set) when it cannot."""
+        from PySide6.QtCore import QEventLoop
+        from PySide6.QtWidgets import QProgressDialog
+
+        from desktop.gui.common.ops import BackgroundOp
+
+        dialog = QProgressDialog(self.tr("正在把数据文件升级到新版本：只在第一次用新版本打开时进行一次。\n"
+                                         "文件较大时需要几分钟，请不要关闭程序。"), None, 0, 0, self.window)
+        dialog.setObjectName("upgradeDialog")
+        dialog.setWindowTitle(self.tr("升级数据文件"))
+        dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+        dialog.setMinimumDuration(0)
+        dialog.setMinimumWidth(420)
+        failed: list[BaseException] = []
+        loop = QEventLoop()
+        op = (BackgroundOp(self, lambda _job: services.setup.upgrade(path), title=self.tr("升级数据文件"))
+              .on_failure(failed.append).on_done(loop.quit))
+        self.upgrade_dialog = dialog  # a test (and the screenshot tool) looks at it
+        dialog.show()
+        op.run()
+        if op.running:
+            loop.exec()
+        dialog.close()
+        if failed:
+            exc = failed[0]
+            self._problem = message(exc) if isinstance(exc, TaizhangError) else self.tr(
+                "升级数据文件失败：{error}").format(error=exc)
+            return False
+        return True
 
     def _bureau_window(self, path: str) -> QWidget | None:
         try:

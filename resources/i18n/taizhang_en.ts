@@ -4,27 +4,45 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../desktop/gui/app.py" line="68"/>
+        <location filename="../../desktop/gui/app.py" line="71"/>
         <source>这个数据文件还没有初始化：{path}</source>
         <translation>This database has not been set up yet: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/app.py" line="83"/>
+        <location filename="../../desktop/gui/app.py" line="91"/>
+        <source>正在把数据文件升级到新版本：只在第一次用新版本打开时进行一次。
+文件较大时需要几分钟，请不要关闭程序。</source>
+        <translation>Upgrading the data file to the new version: this happens once, the first time the new version opens it.
+A large file takes a few minutes; please do not close the program.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/app.py" line="94"/>
+        <location filename="../../desktop/gui/app.py" line="100"/>
+        <source>升级数据文件</source>
+        <translation>Upgrade the data file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/app.py" line="111"/>
+        <source>升级数据文件失败：{error}</source>
+        <translation>The data file could not be upgraded: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/app.py" line="119"/>
         <source>这是教育局的数据文件，但本程序中的教育局端尚未完成。</source>
         <translation>This is a bureau database, but the bureau side of this program is not available yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/app.py" line="126"/>
+        <location filename="../../desktop/gui/app.py" line="162"/>
         <source>本程序中的教育局端尚未完成。</source>
         <translation>The bureau side of this program is not available yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/app.py" line="140"/>
+        <location filename="../../desktop/gui/app.py" line="176"/>
         <source>打开数据文件</source>
         <translation>Open database</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/app.py" line="141"/>
+        <location filename="../../desktop/gui/app.py" line="177"/>
         <source>台账数据文件 (*.db)</source>
         <translation>Taizhang database (*.db)</translation>
     </message>

@@ -43,6 +43,23 @@ def schema_version() -> int:
     return len(migrations())
 
 
+def pending_migrations(path: str | os.PathLike) -> int:
+    """How many migrations opening the file at ``path`` would apply (read-only look; 0 for a missing, empty,
+    foreign or newer file: ``open_db`` then says what is wrong with it)."""
+    path = Path(path)
+    try:
+        if not path.is_file() or path.stat().st_size == 0:
+            return 0
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+        finally:
+            conn.close()
+    except (OSError, sqlite3.Error):
+        return 0
+    return max(0, schema_version() - version)
+
+
 def open_db(path: str | os.PathLike, *, create: bool = False) -> Database:
     """Open the Taizhang database at ``path`` and bring it up to the current schema.
 

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from desktop.core.db.audit import audit
-from desktop.core.db.connection import open_db, transaction
+from desktop.core.db.connection import open_db, pending_migrations, transaction
 from desktop.core.db.settings import ENROLMENT_PROOF, set_setting
 from desktop.core.errors import TaizhangError
 from desktop.core.package import planbook
@@ -209,6 +209,17 @@ def _store_plan(db, m: dict) -> None:
     roster_store.replace_roster(db, m["schools"])
     for p in m["periods"]:
         roster_store.upsert_period(db, p["name"], p.get("due_date"))
+
+
+def upgrade_needed(db_path) -> bool:
+    """Whether opening the file will first bring it up to this build's schema (a step that may take minutes on
+    a large bureau file, so the GUI runs it off its thread with a word to the user)."""
+    return pending_migrations(db_path) > 0
+
+
+def upgrade(db_path) -> None:
+    """Bring the file up to this build's schema (opening it does; each migration is its own transaction)."""
+    open_db(db_path).close()
 
 
 def database_role(db_path) -> str | None:

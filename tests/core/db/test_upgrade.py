@@ -307,3 +307,16 @@ def test_the_release_file_upgrades_to_the_city_schema(upgraded):
     assert upgraded.execute("SELECT role FROM identity").fetchone()[0] == "school"
     for table in ("county_exports", "county_submissions", "county_rollups"):
         assert upgraded.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] == 0
+
+
+def test_a_file_says_how_many_migrations_opening_it_would_apply_without_being_changed(tmp_path):
+    """The GUI asks before opening, to run a long upgrade off its thread: the look itself writes nothing."""
+    copy = tmp_path / "school.db"
+    shutil.copyfile(FIXTURE, copy)
+    assert connection.pending_migrations(copy) == connection.schema_version() - 1
+    assert _sha256(copy) == _sha256(FIXTURE)
+    connection.open_db(copy).close()
+    assert connection.pending_migrations(copy) == 0
+    (tmp_path / "notes.txt").write_text("not a database", encoding="utf-8")
+    assert connection.pending_migrations(tmp_path / "notes.txt") == 0  # open_db says what is wrong with it
+    assert connection.pending_migrations(tmp_path / "missing.db") == 0

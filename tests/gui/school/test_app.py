@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -119,3 +120,37 @@ def test_smoke_run_quits_without_qt_warnings(school_db, tmp_path):
                              capture_output=True, text=True, timeout=60)
         assert out.returncode == 0, out.stderr
         assert out.stderr.strip() == "", out.stderr
+
+
+def test_a_file_of_an_older_version_is_upgraded_off_the_gui_thread_with_a_word_to_the_user(qtbot, tmp_path,
+                                                                                          monkeypatch):
+    """A large bureau file takes minutes to upgrade: the window says so and stays alive, the work runs on a
+    worker thread, and the window opens on the upgraded file."""
+    import shutil
+    import threading
+
+    from desktop.core import services
+    from desktop.core.db import connection
+
+    old = tmp_path / "school.db"
+    shutil.copyfile(Path(__file__).resolve().parents[2] / "fixtures" / "release-0.1.0-school.db", old)
+    assert services.setup.upgrade_needed(old)
+    seen = {}
+    real = services.setup.upgrade
+
+    def upgrade(path):
+        seen["thread"] = threading.current_thread()
+        real(path)
+
+    monkeypatch.setattr(services.setup, "upgrade", upgrade)
+    controller = app_module.AppController(str(old))
+    window = controller.start()
+    assert isinstance(window, SchoolWindow)
+    assert seen["thread"] is not threading.main_thread()
+    assert controller.upgrade_dialog is not None and "升级" in controller.upgrade_dialog.labelText()
+    assert not controller.upgrade_dialog.isVisible()
+    assert connection.pending_migrations(old) == 0 and not services.setup.upgrade_needed(old)
+    close(controller)
+    again = app_module.AppController(str(old))  # an up-to-date file opens without the step
+    assert isinstance(again.start(), SchoolWindow) and again.upgrade_dialog is None
+    close(again)
