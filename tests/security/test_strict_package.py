@@ -128,6 +128,8 @@ def _manifest(world) -> bytes:
     (lambda raw: raw.replace(b'"county":"', b'"county":"\\ud800', 1), "lone surrogate"),
     (lambda raw: raw.replace(b'"county":"', "\"county\":\"\ufffe".encode(), 1), "characters XML cannot hold"),
     (lambda raw: raw.replace(b'"county":"', b'"county":"\\u0007', 1), "control characters"),
+    (lambda raw: raw.replace(b'"county":"', b'"county":"\\b', 1), "control characters"),  # U+0008, as json writes it
+    (lambda raw: raw.replace(b'"county":"', b'"county":"\\f', 1), "control characters"),  # U+000C
     (lambda raw: raw[:-1] + b',"x":' + b"[" * 40 + b"]" * 40 + b"}", "nested deeper"),
 ])
 def test_manifest_must_be_strict_canonical_json(world, tmp_path, change, needle):
@@ -140,7 +142,7 @@ def test_manifest_must_be_strict_canonical_json(world, tmp_path, change, needle)
 def test_an_escaped_backslash_is_not_mistaken_for_a_control_character():
     from desktop.core import safetext
 
-    text = {"a": "C:\\u0007 is just text", "b": "\t\n\r fine"}
+    text = {"a": "C:\\u0007 is just text", "b": "\t\n\r fine", "c": "D:\\b\\f\\new"}
     assert safetext.loads_strict(crypto.canonical_json(text), crypto.canonical_json) == text
 
 
