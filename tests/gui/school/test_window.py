@@ -215,7 +215,15 @@ def test_choosing_a_status_does_not_move_the_fields(qtbot, win):
         return [w.mapTo(detail.content, QPoint(0, 0)).y() for w in fields]
 
     assert not detail.warning_box.isVisible()
-    before = ys()
+    qtbot.waitExposed(win)
+    seen: list[list[int]] = []  # the panel as laid out once the shown window has its size (a loaded machine lags)
+
+    def steady() -> bool:
+        seen.append(ys())
+        return len(seen) > 1 and seen[-1] == seen[-2]
+
+    qtbot.waitUntil(steady, timeout=5000)
+    before = seen[-1]
     detail.status_combo.setCurrentIndex(2)  # 已完成, with nothing written: warnings
     assert detail.warning_box.isVisible()
     assert ys() == before
