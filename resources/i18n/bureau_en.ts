@@ -807,37 +807,37 @@ Send this file to the schools together with the fingerprint notice.</translation
 <context>
     <name>FingerprintPanel</name>
     <message>
-        <location filename="../../desktop/gui/bureau/fingerprint.py" line="50"/>
+        <location filename="../../desktop/gui/bureau/fingerprint.py" line="57"/>
         <source>复制指纹</source>
         <translation>Copy fingerprint</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/fingerprint.py" line="53"/>
+        <location filename="../../desktop/gui/bureau/fingerprint.py" line="60"/>
         <source>保存给学校的指纹通知…</source>
         <translation>Save fingerprint notice for schools…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/fingerprint.py" line="55"/>
+        <location filename="../../desktop/gui/bureau/fingerprint.py" line="62"/>
         <source>保存为文本文件，随任务清单一起发给各学校，供学校核对</source>
         <translation>Save a text file to send to the schools with the plan workbook, so they can check the fingerprint</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/fingerprint.py" line="69"/>
+        <location filename="../../desktop/gui/bureau/fingerprint.py" line="76"/>
         <source>指纹已复制</source>
         <translation>Fingerprint copied</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/fingerprint.py" line="72"/>
+        <location filename="../../desktop/gui/bureau/fingerprint.py" line="79"/>
         <source>保存指纹通知</source>
         <translation>Save fingerprint notice</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/fingerprint.py" line="72"/>
+        <location filename="../../desktop/gui/bureau/fingerprint.py" line="79"/>
         <source>文本文件 (*.txt)</source>
         <translation>Text files (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/fingerprint.py" line="80"/>
+        <location filename="../../desktop/gui/bureau/fingerprint.py" line="87"/>
         <source>已保存：{path}</source>
         <translation>Saved: {path}</translation>
     </message>

@@ -602,61 +602,61 @@ or choose them with the buttons on the right. Importing the same file again coun
 <context>
     <name>KeyApprovalDialog</name>
     <message>
-        <location filename="../../desktop/gui/city/keydialog.py" line="23"/>
+        <location filename="../../desktop/gui/city/keydialog.py" line="21"/>
         <source>核对县区密钥</source>
         <translation>Compare the county key</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/keydialog.py" line="23"/>
+        <location filename="../../desktop/gui/city/keydialog.py" line="21"/>
         <source>批准县区新密钥</source>
         <translation>Approve the county&apos;s new key</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/keydialog.py" line="27"/>
+        <location filename="../../desktop/gui/city/keydialog.py" line="25"/>
         <source>这是第一次收到{county}教育局的汇总包，它的签名密钥还没有核对。
 请打电话给{county}教育局，请对方读出县区端“首页”上的本县密钥指纹，与下面逐组核对：</source>
         <translation>This is the first package from the {county} education bureau; its signing key has not been compared yet.
 Call the {county} bureau, have them read out the key fingerprint on the Home tab of their county window, and compare it group by group with the one below:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/keydialog.py" line="30"/>
+        <location filename="../../desktop/gui/city/keydialog.py" line="28"/>
         <source>{county}教育局的签名密钥变了（重装系统或换了电脑时会这样）。
 请打电话给{county}教育局，请对方读出县区端“首页”上的本县密钥指纹，与下面的新指纹逐组核对：</source>
         <translation>The signing key of the {county} education bureau changed (as after a reinstall or a new computer).
 Call the {county} bureau, have them read out the key fingerprint on the Home tab of their county window, and compare it group by group with the new one below:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/keydialog.py" line="47"/>
+        <location filename="../../desktop/gui/city/keydialog.py" line="37"/>
         <source>原密钥指纹：{old}</source>
         <translation>Previous key fingerprint: {old}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/keydialog.py" line="48"/>
+        <location filename="../../desktop/gui/city/keydialog.py" line="38"/>
         <source>批准后，用新密钥签名、正在等待的 {n} 个文件会立即合并；原密钥签名的文件以后不再接收。</source>
         <translation>Once approved, the {n} waiting file(s) signed with the new key are merged at once; files signed with the previous key are no longer accepted.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/keydialog.py" line="51"/>
+        <location filename="../../desktop/gui/city/keydialog.py" line="41"/>
         <source>核对一致后批准：该县区的汇总数据不再标“密钥未核对”。</source>
         <translation>Approve once it matches: the county&apos;s figures are then no longer marked “key not compared”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/keydialog.py" line="52"/>
+        <location filename="../../desktop/gui/city/keydialog.py" line="42"/>
         <source>只要有一组不一致就不要批准，先与县区核实是谁发的文件。</source>
         <translation>If any group differs, do not approve: first find out with the county who sent the file.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/keydialog.py" line="58"/>
+        <location filename="../../desktop/gui/city/keydialog.py" line="48"/>
         <source>我已与{county}教育局电话核对，16 组完全一致</source>
         <translation>I compared it with the {county} bureau by phone: all 16 groups match</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/keydialog.py" line="62"/>
+        <location filename="../../desktop/gui/city/keydialog.py" line="52"/>
         <source>批准</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/city/keydialog.py" line="65"/>
+        <location filename="../../desktop/gui/city/keydialog.py" line="55"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>

@@ -22,6 +22,21 @@ def two_lines(groups: str) -> str:
     return " ".join(parts[:half]) + "\n" + " ".join(parts[half:])
 
 
+def fingerprint_label(groups: str, name: str, larger_by: int = 3) -> QLabel:
+    """The fingerprint as it is read aloud over the phone: two lines of groups, large, bold, fixed-width, on a
+    grey card, selectable."""
+    label = QLabel(two_lines(groups))
+    label.setObjectName(name)
+    font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+    font.setPointSize(max(font.pointSize(), 10) + larger_by)
+    font.setBold(True)
+    label.setFont(font)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setStyleSheet("background: #f1f3f4; border: 1px solid #dadce0; border-radius: 6px; padding: 10px;"
+                        " color: #202124;")
+    return label
+
+
 class FingerprintPanel(QWidget):
     """``save_notice(path)`` writes the notice file; the panel asks where."""
 
@@ -34,15 +49,7 @@ class FingerprintPanel(QWidget):
         self._save_notice, self._chooser, self._suggested = save_notice, chooser, suggested_name or notice_file_name()
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
-        self.label = QLabel(two_lines(groups))
-        self.label.setObjectName("fingerprint")
-        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        font.setPointSize(max(font.pointSize(), 10) + 3)
-        font.setBold(True)
-        self.label.setFont(font)
-        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.label.setStyleSheet("background: #f1f3f4; border: 1px solid #dadce0; border-radius: 6px; padding: 10px;"
-                                 " color: #202124;")
+        self.label = fingerprint_label(groups, "fingerprint")
         self.label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         lay.addWidget(self.label)
         self.groups = groups

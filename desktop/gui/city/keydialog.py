@@ -5,11 +5,9 @@ ticked that every group matched."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QVBoxLayout
 
-from desktop.gui.bureau.fingerprint import two_lines
+from desktop.gui.bureau.fingerprint import fingerprint_label, two_lines
 
 
 class KeyApprovalDialog(QDialog):
@@ -32,15 +30,7 @@ class KeyApprovalDialog(QDialog):
         intro = QLabel(text.format(county=county))
         intro.setWordWrap(True)
         lay.addWidget(intro)
-        self.fingerprint = QLabel(two_lines(request["fingerprint_groups"]))
-        self.fingerprint.setObjectName("approvalFingerprint")
-        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        font.setPointSize(max(font.pointSize(), 10) + 4)
-        font.setBold(True)
-        self.fingerprint.setFont(font)
-        self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.fingerprint.setStyleSheet("background: #f1f3f4; border: 1px solid #dadce0; border-radius: 6px;"
-                                       " padding: 10px; color: #202124;")
+        self.fingerprint = fingerprint_label(request["fingerprint_groups"], "approvalFingerprint", larger_by=4)
         lay.addWidget(self.fingerprint)
         notes = []
         if not first:
