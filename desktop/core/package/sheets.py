@@ -129,9 +129,8 @@ def write_table(ws: Worksheet, headers: Sequence[str], rows: Iterable[Sequence],
         restyle(put(ws, start_row, col, title, font=HEADER_FONT, align=CENTER), fill=HEADER_FILL)
         ws.column_dimensions[get_column_letter(col)].width = width
     r = start_row
-    if type(ws) is sheetxml.Sheet:  # the same cells, a row at a time
-        for r, row in enumerate(rows, start=start_row + 1):
-            ws.put_row(r, row, clean_text, FORMULA_START, BODY_FONT, WRAP, BORDER)
+    if type(ws) is sheetxml.Sheet:  # the same cells, kept as rows of values
+        r = ws.put_rows(start_row + 1, rows, clean_text, FORMULA_START, BODY_FONT, WRAP, BORDER)
     else:
         for r, row in enumerate(rows, start=start_row + 1):
             for col, value in enumerate(row, start=1):
@@ -234,14 +233,20 @@ def text_width(text: str) -> int:
 
 def lines_needed(text: str, width: float) -> int:
     """How many lines ``text`` wraps to in a column ``width`` units wide."""
-    text = str(text)
-    room = int(max(1.0, width - 1.5))
+    return _lines_in(str(text), _room(width))
+
+
+def _room(width: float) -> int:
+    """Characters of width one that fit on a line of a column ``width`` units wide."""
+    return int(max(1.0, width - 1.5))
+
+
+def _lines_in(text: str, room: int) -> int:
     if 2 * len(text) <= room and "\n" not in text:  # fits however wide its characters are
         return 1
     if len(text) <= _CACHED_TEXT:
         return _wrapped_lines(text, room)
     return _count_lines(text, room)
-
 
 
 def _count_lines(text: str, room: int) -> int:
@@ -277,14 +282,14 @@ def fit_row_heights(ws: Worksheet, *, min_row: int = 1, max_lines: int = 40) -> 
 
 def _fit_recorded(ws: sheetxml.Sheet, min_row: int, max_lines: int) -> None:
     """``fit_row_heights`` on a recorded sheet: the same heights, without touching every empty position."""
-    widths: dict[int, float] = {}
+    rooms: dict[int, int] = {}
     needed: dict[int, int] = {}
     for row, col, text in ws.wrapped_texts(min_row):
-        width = widths.get(col)
-        if width is None:
-            width = widths[col] = ws.column_dimensions[get_column_letter(col)].width or 8.43
-        lines = lines_needed(text, width)
-        if lines > needed.get(row, 1):
+        room = rooms.get(col)
+        if room is None:
+            room = rooms[col] = _room(ws.column_dimensions[get_column_letter(col)].width or 8.43)
+        lines = _lines_in(text, room)
+        if lines > 1 and lines > needed.get(row, 1):
             needed[row] = lines
     for row in sorted(needed):
         height = LINE_HEIGHT * min(needed[row], max_lines) + 3

@@ -42,16 +42,18 @@ _CANON_BY_ID: dict = {}  # id(obj) -> (obj, canon): skips hashing the module's s
 
 def _openpyxl_rules():
     """openpyxl's own rules for cell values, loaded with the first Book (the module itself imports no openpyxl)."""
-    global _ILLEGAL, _ERROR_CODES, _column_letter, _safe_string
+    global _ILLEGAL, _ERROR_CODES, _ERROR_SET, _column_letter, _safe_string
     from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE
     from openpyxl.compat import safe_string
     from openpyxl.utils import get_column_letter
 
     _ILLEGAL, _ERROR_CODES, _column_letter, _safe_string = ILLEGAL_CHARACTERS_RE, ERROR_CODES, get_column_letter, safe_string
+    _ERROR_SET = frozenset(ERROR_CODES)
 
 
 _ILLEGAL: Any = None
 _ERROR_CODES: Any = None
+_ERROR_SET: frozenset = frozenset()
 _column_letter: Any = None
 _safe_string: Any = None
 
@@ -230,6 +232,7 @@ class Sheet:
         self.title = title
         self._cells: dict[tuple[int, int], Cell] = {}
         self._phantom: list[tuple[int, int, int]] = []  # (min_row, max_row, max_col): empty cells iter_rows made
+        self._blocks: list[_Block] = []  # table bodies kept as rows of values (put_rows), not as cells
         self._ops: list = []
         self.row_dimensions = _RowDimensions()
         self.column_dimensions = _ColumnDimensions(self._ops)
@@ -244,7 +247,7 @@ class Sheet:
         raise Unsupported(f"worksheet.{name}")
 
     def __setattr__(self, name, value):
-        if name in ("parent", "title", "_cells", "_phantom", "_ops", "row_dimensions", "column_dimensions") \
+        if name in ("parent", "title", "_cells", "_phantom", "_blocks", "_ops", "row_dimensions", "column_dimensions") \
                 or (name in self.__dict__ and not isinstance(self.__dict__[name], _Recorder)):
             object.__setattr__(self, name, value)
             return
@@ -261,6 +264,8 @@ class Sheet:
     def cell(self, row: int, column: int, value=None) -> Cell:
         if row < 1 or column < 1:
             raise Unsupported("cell outside the sheet")
+        if self._blocks:
+            self._take_row(row)
         cell = self._cells.get((row, column))
         if cell is None:
             cell = self._cells[(row, column)] = Cell(self, row, column)
@@ -270,28 +275,32 @@ class Sheet:
 
     @property
     def max_row(self) -> int:
-        return max((r for r, _ in self._cells), default=1)
+        return max([r for r, _ in self._cells] + [b.last for b in self._blocks if b.last], default=1)
 
     @property
     def max_column(self) -> int:
-        return max((c for _, c in self._cells), default=1)
+        return max([c for _, c in self._cells] + [b.width for b in self._blocks if b.last], default=1)
 
     @property
     def min_row(self) -> int:
-        return min([r for r, _ in self._cells] + [p[0] for p in self._phantom], default=1)
+        return min([r for r, _ in self._cells] + [p[0] for p in self._phantom]
+                   + [b.first for b in self._blocks if b.last], default=1)
 
     @property
     def min_column(self) -> int:
-        return 1 if self._phantom else min((c for _, c in self._cells), default=1)
+        return 1 if self._phantom or any(b.last for b in self._blocks) \
+            else min((c for _, c in self._cells), default=1)
 
     def has_cells(self) -> bool:
-        return bool(self._cells or self._phantom)
+        return bool(self._cells or self._phantom or any(b.last for b in self._blocks))
 
     def put(self, row: int, column: int, value, quoted: bool, font, align, border) -> Cell:
         """``sheets.put`` on a recorded sheet, the same style rules in one step. ``value`` has passed
         ``sheets.clean_text``, which removes every character openpyxl refuses (and more)."""
         if row < 1 or column < 1:
             raise Unsupported("cell outside the sheet")
+        if self._blocks:
+            self._take_row(row)
         cell = self._cells.get((row, column))
         if cell is None:
             cell = self._cells[(row, column)] = Cell(self, row, column)
@@ -315,69 +324,100 @@ class Sheet:
             cell._style = list(hit[0])
         return cell
 
-    def put_row(self, row: int, values, clean, formula_start: tuple, font, align, border) -> None:
-        """``sheets.put`` for each value of a table row, in order: text passes ``clean`` (``sheets.clean_text``)
-        and is quoted when it starts with one of ``formula_start``; a new cell of a str, number, bool or None
-        takes the style array ``put`` caches for the workbook, without a call."""
-        cells = self._cells
-        cache = self.parent.__dict__.setdefault("_taizhang_styles", {})
-        styles: dict[bool, list[int]] = {}
-        for col, value in enumerate(values, start=1):
-            if isinstance(value, str):
-                value = clean(value)
-                q = value.startswith(formula_start)
-            else:
-                q = False
-            t = type(value)
-            if (row, col) in cells or not (t is str or value is None or t is int or t is float or t is bool):
-                self.put(row, col, value, q, font, align, border)
+    def put_rows(self, start: int, rows, clean, formula_start: tuple, font, align, border) -> int:
+        """``sheets.put`` for each value of each table row, rows from ``start`` on; returns the last row
+        written (``start - 1`` for none). Text passes ``clean`` (``sheets.clean_text``) and is quoted when it
+        starts with one of ``formula_start``. A row of str, number, bool and None values on a row without cells
+        is kept as values in a ``_Block`` (no cell objects: a report's tables are most of its cells); any other
+        row is put cell by cell."""
+        used = {r for r, _ in self._cells}
+        block: _Block | None = None
+        r = start - 1
+        for r, values in enumerate(rows, start=start):
+            out: list = []
+            quoted: tuple[int, ...] = ()
+            simple = r not in used
+            for col, value in enumerate(values, start=1):
+                t = type(value)
+                if t is str:
+                    value = clean(value)
+                    if value.startswith(formula_start):
+                        quoted += (col,)
+                elif not (value is None or t is int or t is float or t is bool):
+                    simple = False
+                out.append(value)
+            if not out:  # an empty row has no cells (as on a real sheet), and ends the block
+                block = None
                 continue
-            style = styles.get(q)
-            if style is None:
-                hit = cache.get((id(font), id(align), id(border), q))
-                if hit is None:  # the first such cell of the workbook: put makes and caches its style
-                    self.put(row, col, value, q, font, align, border)
-                    continue
-                style = styles[q] = hit[0]
-            cell = cells[(row, col)] = Cell(self, row, col)
-            if t is str:  # openpyxl's rules, then put's quoting
-                cell._value = value
-                if q:
-                    cell.data_type = "s"
-                elif len(value) > 1 and value[0] == "=":
-                    cell.data_type = "f"
-                else:
-                    cell.data_type = "e" if value in _ERROR_CODES else "s"
-            elif value is not None:  # a number ("n", as a new cell is) or a bool
-                cell._value = value
-                if t is bool:
-                    cell.data_type = "b"
-            cell._style = list(style)
+            if not simple:
+                block = None
+                for col, value in enumerate(out, start=1):
+                    self.put(r, col, value, col in quoted, font, align, border)
+                continue
+            if block is None:
+                block = _Block(r, (self._style_array(font, align, border, False),
+                                   self._style_array(font, align, border, True)))
+                self._blocks.append(block)
+            block.add(out, quoted)
+        return r
+
+    def _style_array(self, font, align, border, quoted: bool) -> tuple:
+        """The style array ``put`` gives a cell of these styles (made and cached for the workbook as put does)."""
+        cache = self.parent.__dict__.setdefault("_taizhang_styles", {})
+        hit = cache.get((id(font), id(align), id(border), quoted))
+        if hit is None:
+            probe = Cell(self, 1, 1)  # not kept: only its style array is
+            probe.font = font
+            probe.alignment = align
+            if border is not None:
+                probe.border = border
+            if quoted:
+                probe.quotePrefix = True
+            hit = cache[(id(font), id(align), id(border), quoted)] = (list(probe._style), (font, align, border))
+        return tuple(hit[0])
+
+    def _take_row(self, row: int) -> None:
+        """Turn a block's row into cells before anything else touches it."""
+        for block in self._blocks:
+            if block.first <= row <= block.last and block.rows[row - block.first] is not None:
+                values, quoted = block.rows[row - block.first]
+                block.rows[row - block.first] = None
+                for col, value in enumerate(values, start=1):
+                    cell = self._cells[(row, col)] = Cell(self, row, col)
+                    if value is not None:
+                        cell.value = value
+                    if col in quoted:
+                        cell.data_type = "s"
+                    cell._style = list(block.styles[col in quoted])
+                return
 
     def wrapped_texts(self, min_row: int) -> Iterator[tuple[int, int, str]]:
-        """(row, column, text) of every wrapped cell with a value from ``min_row`` on, in the order
-        ``sheets.fit_row_heights`` meets them through ``iter_rows`` on a real sheet; like ``iter_rows``, this
-        leaves an (empty) cell at every position of the range."""
+        """(row, column, text) of every wrapped cell with a value from ``min_row`` on, as
+        ``sheets.fit_row_heights`` meets them through ``iter_rows`` on a real sheet (in no particular order);
+        like ``iter_rows``, this leaves an (empty) cell at every position of the range."""
         max_row, max_col = self.max_row, self.max_column
         if min_row <= max_row:
             self._phantom.append((min_row, max_row, max_col))
         alignments = self.parent.alignments
         wraps: dict[int, bool] = {}
+
+        def wrapped(style) -> bool:
+            wrap = wraps.get(style[5])
+            if wrap is None:
+                align = alignments[style[5]]
+                wrap = wraps[style[5]] = bool(align and align.wrap_text)
+            return wrap
+
         cells = self._cells
         for rc in sorted(cells):
             if rc[0] < min_row:
                 continue
             cell = cells[rc]
-            value = cell._value
-            if value is None:
-                continue
-            idx = cell._style[5]
-            wrap = wraps.get(idx)
-            if wrap is None:
-                align = alignments[idx]
-                wrap = wraps[idx] = bool(align and align.wrap_text)
-            if wrap:
-                yield rc[0], rc[1], str(value)
+            if cell._value is not None and wrapped(cell._style):
+                yield rc[0], rc[1], str(cell._value)
+        for block in self._blocks:
+            if wrapped(block.styles[0]):  # quoted or not, a block's cells share their alignment
+                yield from block.texts(min_row)
 
     def iter_rows(self, min_row=None, max_row=None, min_col=None, max_col=None, values_only=False):
         """As openpyxl's: every position in the range gets a cell (an empty one if there was none)."""
@@ -387,6 +427,33 @@ class Sheet:
         max_col, max_row = max_col or self.max_column, max_row or self.max_row
         return (tuple(self.cell(row=r, column=c) for c in range(min_col, max_col + 1))
                 for r in range(min_row, max_row + 1))
+
+
+class _Block:
+    """Consecutive table rows kept as values: ``rows[i]`` is row ``first + i`` as (values, quoted columns),
+    or None once the row was turned into cells; ``styles`` are the style arrays of its plain and quoted
+    cells."""
+
+    __slots__ = ("first", "heads", "last", "rows", "styles", "width")
+
+    def __init__(self, first: int, styles: tuple[tuple, tuple]):
+        self.first, self.last, self.width, self.styles = first, 0, 0, styles
+        self.rows: list = []
+        self.heads: dict = {}  # (column, type, quoted) -> a cell start tag around its row number (rendering)
+
+    def texts(self, min_row: int) -> Iterator[tuple[int, int, str]]:
+        """(row, column, text) of each cell with a value, from ``min_row`` on."""
+        for r, row in enumerate(self.rows, start=self.first):
+            if row is None or r < min_row:
+                continue
+            for col, value in enumerate(row[0], start=1):
+                if value is not None:
+                    yield r, col, value if type(value) is str else str(value)
+
+    def add(self, values: list, quoted: tuple) -> None:
+        self.rows.append((values, quoted))
+        self.last = self.first + len(self.rows) - 1
+        self.width = max(self.width, len(values))
 
 
 class Cell:
@@ -512,9 +579,8 @@ def digests(book: Book) -> dict[str, str]:
 def _render(book: Book) -> tuple[dict[str, bytes], dict[str, str], dict[str, tuple[bytes, bytes, bytes]]]:
     """The template's parts, their digests, and each worksheet as (text before its rows, rows, text after)."""
     cell_styles: dict[tuple, int] = {(0,) * 9: 0}
-    row_attrs: dict = {}
     heads: dict = {}
-    bodies = [_sheet_body(sheet, cell_styles, row_attrs, heads) for sheet in book.worksheets]
+    bodies = [_sheet_body(sheet, cell_styles, heads) for sheet in book.worksheets]
     keyed = [_sheet_key(sheet) for sheet in book.worksheets]
     sheet_keys = [k for k, _ in keyed]
     styles_key = (book.fonts.key(), book.fills.key(), book.borders.key(), book.alignments.key(),
@@ -567,33 +633,74 @@ def _rows(sheet: Sheet) -> dict[int, list[Cell]]:
     return rows
 
 
-def _sheet_body(sheet: Sheet, cell_styles: dict[tuple, int], row_attrs: dict, heads: dict) -> str:
+def _sheet_body(sheet: Sheet, cell_styles: dict[tuple, int], heads: dict) -> str:
     """The rows of ``<sheetData>`` as openpyxl's lxml writer writes them; cell styles are numbered in the
     order the writer meets them, across sheets. ``heads`` keeps, per (column, style, type), the text around
     the row number of a cell's start tag (for the whole workbook, as ``cell_styles``)."""
-    safe_string = _safe_string
     rows = _rows(sheet)
+    kept = {}
+    for block in sheet._blocks:
+        block.heads = {}  # style numbers are this rendering's (a book rendered twice numbers them again)
+        for r, row in enumerate(block.rows, start=block.first):
+            if row is not None:
+                kept[r] = (block, row)
     out: list[str] = []
     append = out.append
-    for r in sorted(rows):
+    for r in sorted(rows.keys() | kept.keys()):
         dim = sheet.row_dimensions.get(r)
         rs = str(r)
-        append(f'<row r="{rs}"{_row_attrs(row_attrs, dim.height) if dim is not None else ""}>')
+        append(f'<row r="{rs}"{_row_attrs(dim.height) if dim is not None else ""}>')
+        hit = kept.get(r)
+        if hit is not None:
+            _block_row(hit[0], hit[1], rs, append, cell_styles, heads)
+            append("</row>")
+            continue
         for cell in rows[r]:
             value, dt, style = cell._value, cell.data_type, tuple(cell._style)
             key = (cell.column, style, dt)
             head = heads.get(key)
             if head is None:
                 head = heads[key] = _head(cell.column, style, dt, cell_styles)
-            if value is None or value == "":
-                append(f"{head[0]}{rs}{head[1]}></c>")
-            elif dt == "s":
-                tail = _string_tail(value) if len(value) <= _CACHED_TEXT else _string_xml(value)
-                append(f"{head[0]}{rs}{head[1]}{tail}")
-            else:
-                append(f"{head[0]}{rs}{head[1]}><v>{_text(safe_string(value))}</v></c>")
+            append(_cell_xml(head, rs, value, dt))
         append("</row>")
     return "".join(out)
+
+
+def _cell_xml(head: tuple[str, str], rs: str, value, dt: str) -> str:
+    """One cell after its start tag's head: empty, an inline string, or a value."""
+    if value is None or value == "":
+        return f"{head[0]}{rs}{head[1]}></c>"
+    if dt == "s":
+        tail = _string_tail(value) if len(value) <= _CACHED_TEXT else _string_xml(value)
+        return f"{head[0]}{rs}{head[1]}{tail}"
+    return f"{head[0]}{rs}{head[1]}><v>{_text(_safe_string(value))}</v></c>"
+
+
+def _block_row(block: _Block, row: tuple, rs: str, append, cell_styles: dict[tuple, int], heads: dict) -> None:
+    """A block row's cells, by openpyxl's type rules and put's quoting; the start tags' heads are kept per
+    block by (column, type, quoted), the workbook's ``heads`` consulted only on a block's first meeting."""
+    values, quoted = row
+    own = block.heads
+    for column, value in enumerate(values, start=1):
+        t = type(value)
+        q = False
+        if t is str:
+            if quoted and column in quoted:
+                dt, q = "s", True
+            elif len(value) > 1 and value[0] == "=":
+                dt = "f"
+            else:
+                dt = "e" if value in _ERROR_SET else "s"
+        else:
+            dt = "b" if t is bool else "n"
+        head = own.get((column, dt, q))
+        if head is None:
+            style = block.styles[q]
+            head = heads.get((column, style, dt))
+            if head is None:
+                head = heads[(column, style, dt)] = _head(column, style, dt, cell_styles)
+            own[(column, dt, q)] = head
+        append(_cell_xml(head, rs, value, dt))
 
 
 def _head(column: int, style: tuple, dt: str, cell_styles: dict[tuple, int]) -> tuple[str, str]:
@@ -637,16 +744,14 @@ def _header_text(text: str) -> bytes:
     return _text(packed[2:]).encode("ascii", "xmlcharrefreplace")
 
 
-def _row_attrs(cache: dict, height) -> str:
+@functools.lru_cache(maxsize=1024)
+def _row_attrs(height) -> str:
+    """A row's attributes for its height, as openpyxl writes them (a few heights recur in every report)."""
     if height is None:
         return ""
-    hit = cache.get(height)
-    if hit is None:
-        from openpyxl.worksheet.dimensions import RowDimension
+    from openpyxl.worksheet.dimensions import RowDimension
 
-        dim = RowDimension(None, index=1, ht=height)
-        hit = cache[height] = "".join(f' {k}="{v}"' for k, v in dict(dim).items())
-    return hit
+    return "".join(f' {k}="{v}"' for k, v in dict(RowDimension(None, index=1, ht=height)).items())
 
 
 _SHEET_DATA = re.compile(rb"<sheetData>(.*)</sheetData>|<sheetData\s*/>", re.S)

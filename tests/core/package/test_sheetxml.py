@@ -4,6 +4,7 @@ many tasks, evidence); and visible.check uses it only to accept sooner."""
 
 from __future__ import annotations
 
+import hashlib
 import string
 
 import pytest
@@ -147,3 +148,71 @@ def test_checking_many_files_keeps_no_objects_per_file(world):
     for _ in range(5):
         assert visible._fast_match(pkg.manifest, pkg.fingerprint)
     assert (len(sheetxml._CANON_BY_ID), len(sheetxml._CANON)) == held
+
+
+def _real_and_recorded(build) -> tuple[dict[str, bytes], dict[str, bytes]]:
+    """The parts of ``build()`` saved by openpyxl, and rendered from the same build recorded."""
+    import io
+    import zipfile
+
+    from desktop.core.package import container
+
+    buf = io.BytesIO()
+    build().save(buf)
+    real = {}
+    with zipfile.ZipFile(buf) as zf:
+        for name in zf.namelist():
+            data = zf.read(name)
+            if name == "[Content_Types].xml":
+                data = container._add_content_defaults(data)
+            elif name == "_rels/.rels":
+                data = container._add_manifest_relationship(data)
+            real[name] = data
+    real.pop("docProps/core.xml")
+    with sheetxml.record():
+        book = build()
+    assert isinstance(book, sheetxml.Book)
+    return real, sheetxml.render(book)
+
+
+@pytest.mark.parametrize("rows", [
+    [("a", 1, None), (), ("b", 2.5, True)],           # an empty row ends the kept rows and has no cells
+    [("=x", "#N/A", "+1"), ("", " lead", "长" * 30)],  # quoted, error-like, empty and wrapped texts
+    [("a", 1), ("b", 2, "wider than the first row")],
+    [],
+])
+def test_table_rows_render_as_openpyxl_writes_them(rows):
+    def build():
+        wb = sheets.new_workbook()
+        sheets.write_table(wb.active, ("一", "二", "三"), rows, (8, 10, 12))
+        sheets.fit_row_heights(wb.active)
+        return wb
+
+    real, recorded = _real_and_recorded(build)
+    assert recorded == real
+
+
+def test_a_cell_written_into_a_table_row_afterwards_is_rendered_with_the_row():
+    """A table's rows are kept as values; a later write into one of them (or beside it) turns that row into
+    cells first, so the sheet is still what openpyxl writes."""
+    def build():
+        wb = sheets.new_workbook()
+        ws = wb.active
+        sheets.write_table(ws, ("一", "二"), [("a", 1), ("b", 2), ("c", 3)], (8, 10))
+        sheets.put(ws, 3, 2, "改")         # over a kept value
+        sheets.put(ws, 4, 5, "旁边")        # beside the row's last value
+        ws.cell(row=2, column=1).value = None
+        sheets.fit_row_heights(ws)
+        return wb
+
+    real, recorded = _real_and_recorded(build)
+    assert recorded == real
+
+
+def test_a_book_rendered_twice_gives_the_same_bytes():
+    with sheetxml.record():
+        book = sheets.new_workbook()
+    sheets.write_table(book.active, ("一", "二"), [("a", 1), ("=b", 2)], (8, 10))
+    first = sheetxml.render(book)
+    assert sheetxml.render(book) == first
+    assert sheetxml.digests(book) == {n: hashlib.sha256(d).hexdigest() for n, d in first.items()}
