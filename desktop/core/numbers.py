@@ -14,6 +14,7 @@ summary workbook (standing), the bureau's target editing (tasklist.editing) and 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from enum import Enum
 
@@ -77,13 +78,24 @@ def target_kind(target: dict) -> TargetKind:
 def meets_target(target: dict, achieved) -> bool | None:
     """True when ``achieved`` meets the target, False when it misses it (below a floor, above a ceiling),
     None when there is nothing to judge (no comparable target, or no number reported)."""
+    return target_judge(target)(parse_number(achieved))
+
+
+def target_judge(target: dict) -> Callable[[Decimal | None], bool | None]:
+    """``meets_target`` for one target over many numbers already parsed (``parse_number``): the target is read
+    once, not once per school (a city's summary judges 10,000 schools' values against each target)."""
     kind = target_kind(target)
-    got = parse_number(achieved)
-    if got is None or kind in (TargetKind.NOT_COMPARABLE, TargetKind.THRESHOLD):
-        return None
+    if kind in (TargetKind.NOT_COMPARABLE, TargetKind.THRESHOLD):
+        return _nothing_to_judge
     goal = parse_number(target.get("value"))
     assert goal is not None  # target_kind made sure
-    return got <= goal if kind is TargetKind.CEILING else got >= goal
+    if kind is TargetKind.CEILING:
+        return lambda got: None if got is None else got <= goal
+    return lambda got: None if got is None else got >= goal
+
+
+def _nothing_to_judge(_got: Decimal | None) -> None:
+    return None
 
 
 def misses_target(target: dict, achieved) -> bool:

@@ -17,6 +17,7 @@ The rules, each written once:
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from decimal import Decimal
 
@@ -259,20 +260,22 @@ def _sections(data: dict, per_task: list[dict]) -> list[dict]:
     return [r | {"rate": rate(r[f"n_{Status.DONE}"], r["countable"])} for r in out.values()]
 
 
-def below_target(data: dict, task_id: str, target: dict) -> list[str]:
+def below_target(data: dict, task_id: str, target: dict, parse=numbers.parse_number) -> list[str]:
     """Codes of the schools whose reported value misses the target (below a floor, above a ceiling);
     none for a target no single school is measured against (a county-wide total, a placeholder)."""
-    return [code for code, value in data["values"].get((task_id, target["seq"]), [])
-            if numbers.misses_target(target, value)]
+    judge = numbers.target_judge(target)
+    return [code for code, value in data["values"].get((task_id, target["seq"]), []) if judge(parse(value)) is False]
 
 
 def _indicators(data: dict) -> list[dict]:
     """Per target: how many schools gave a number, their total (not for a % target), mean, min and max."""
     out = []
+    # the values schools type repeat ("3", "100"): each distinct one is parsed once (a Decimal is immutable)
+    parse = functools.lru_cache(maxsize=None)(numbers.parse_number)
     for t in data["tasks"]:
         for x in t["targets"]:
             reported = [(c, v) for c, v in data["values"].get((t["task_id"], x["seq"]), []) if str(v).strip()]
-            nums = [n for _, v in reported if (n := numbers.parse_number(v)) is not None]
+            nums = [n for _, v in reported if (n := parse(v)) is not None]
             is_rate = (x["unit"] or "").strip() in PERCENT_UNITS
             out.append({"task_id": t["task_id"], "title": t["title"], "seq": x["seq"], "text": x["text"],
                         "target": _plain(numbers.parse_number(x["value"])), "target_text": x["value"],
@@ -281,7 +284,7 @@ def _indicators(data: dict) -> list[dict]:
                         "total": None if is_rate or not nums else _plain(sum(nums, Decimal(0))),
                         "mean": _plain(sum(nums, Decimal(0)) / len(nums)) if nums else None,
                         "min": _plain(min(nums)) if nums else None, "max": _plain(max(nums)) if nums else None,
-                        "below": below_target(data, t["task_id"], x)})
+                        "below": below_target(data, t["task_id"], x, parse)})
     return out
 
 

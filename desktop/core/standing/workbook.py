@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import Cell
 from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Alignment, Font, NamedStyle, PatternFill
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -28,6 +28,7 @@ from desktop.core.clock import human_time
 from desktop.core.db.atomic import atomic_target
 from desktop.core.package import sheets
 from desktop.core.standing import figures
+from desktop.core.standing.bodyxml import Body, Looks, materialise, save, typed
 from desktop.core.words import NOT_REPORTED, STATUS_COLOURS, STATUSES, SUSPECTED_COPY, CopyKind, Status
 
 DONE, IN_PROGRESS, NOT_STARTED, NOT_APPLICABLE = Status.DONE, Status.IN_PROGRESS, Status.NOT_STARTED, Status.NOT_APPLICABLE
@@ -88,77 +89,71 @@ def _named(ws: Worksheet, name: str, *, align: Alignment = sheets.WRAP, fill: Pa
     return name
 
 
-def _style_array(ws: Worksheet, name: str):
-    """The style array of the workbook's named style ``name`` (openpyxl's ``NamedStyle.as_tuple``)."""
-    arrays = ws.parent.__dict__.setdefault("_taizhang_named", {})
-    array = arrays.get(name)
-    if array is None:
-        array = arrays[name] = ws.parent._named_styles[name].as_tuple()
-    return array
-
-
 def _matrix_style(ws: Worksheet, word: str) -> str:
     if word in STATUS_FILL:
         return _named(ws, f"{MATRIX_STYLE}·{word}", align=sheets.CENTER, fill=_fill(STATUS_FILL[word]))
     return _named(ws, MATRIX_STYLE, align=sheets.CENTER)
 
 
-def _put_body(ws: Worksheet, row: int, col: int, value, style: str):
-    """``sheets.put`` of a body cell with a named style: text is cleaned and stays text ('=…' is no formula).
-
-    The cell is made as ``ws.cell(row, col, value)`` would make it, without its look-ups: a cleaned text that
-    starts with neither '=' nor '#' (openpyxl's formula and error-code rules) is a plain string, so it is
-    bound as one (``clean_text`` has already done openpyxl's checks: no illegal characters, length cut)."""
-    array = _style_array(ws, style)
-    if isinstance(value, str):
-        value = sheets.clean_text(value)
-        if value[:1] not in _SLOW_START:
-            cell = Cell(ws, row, col, None, array)  # the cell takes a copy of the array
-            cell._value, cell.data_type = value, "s"
-            ws._add_cell(cell)
-            return cell
-    cell = Cell(ws, row, col, value, array)  # what ``cell.style = style`` sets, without its look-ups
-    ws._add_cell(cell)
-    if isinstance(value, str) and value.startswith(sheets.FORMULA_START):
-        cell.data_type = "s"
-        cell.quotePrefix = True
-    return cell
+def _look(ws: Worksheet, name: str) -> int:
+    """The look (bodyxml.Looks) of the workbook's named style ``name``."""
+    return Looks.of(ws.parent).named(name)
 
 
-_SLOW_START = frozenset({*sheets.FORMULA_START, "#"})  # texts openpyxl may not store as plain strings
+def _rate_look(ws: Worksheet, no_rate: bool) -> int:
+    """The look ``sheets.put_rate`` gives a rate cell of a table body: a % number, or "—" centred when there is
+    nothing to count (put on a body cell, as the table wrote it: sheets' style cache keeps what it gave first)."""
+    looks = Looks.of(ws.parent)
+    body = looks.array(_look(ws, _named(ws, BODY_STYLE)))
+
+    def make(scratch: Worksheet):
+        scratch.cell(1, 1)._style = StyleArray(body)
+        return sheets.put_rate(scratch, 1, 1, None if no_rate else 0.5)
+
+    return looks.made(("rate", no_rate), make)
 
 
-def _write_table(ws: Worksheet, headers, rows, widths, *, start_row: int = 1, styles=None, fit: bool = True) -> int:
-    """``sheets.write_table`` with named styles for the body (``styles(row, col, value)`` may name another one
-    for a cell) and the row heights its wrapped text needs (``sheets.fit_row_heights``, from the values)."""
+def _write_table(ws: Worksheet, headers, rows, widths, *, start_row: int = 1, styles=None, fit: bool = True,
+                 unmeasured=()) -> int:
+    """``sheets.write_table`` with the body as bodyxml rows in named styles (``styles(row, col, value)`` may give
+    another look for a cell) and the row heights its wrapped text needs (``sheets.fit_row_heights``, from the
+    values; not from the ``unmeasured`` columns)."""
     for col, (title, width) in enumerate(zip(headers, widths, strict=True), start=1):
         sheets.restyle(sheets.put(ws, start_row, col, title, font=sheets.HEADER_FONT, align=sheets.CENTER),
                        fill=sheets.HEADER_FILL)
         ws.column_dimensions[get_column_letter(col)].width = width
-    body = _named(ws, BODY_STYLE)
+    looks, body = Looks.of(ws.parent), Body.of(ws)
+    plain = _look(ws, _named(ws, BODY_STYLE))
     r = start_row
-    lines = {start_row: max(sheets.lines_needed(t, w) for t, w in zip(headers, widths, strict=True))}
+    header_lines = max(sheets.lines_needed(t, w) for t, w in zip(headers, widths, strict=True))
+    measured = [fit and col not in unmeasured for col in range(1, len(headers) + 1)]
     known: dict[tuple, int] = {}  # (value, column) → the lines it wraps to: worked out once per distinct value
     for r, row in enumerate(rows, start=start_row + 1):
         needed = 1
+        cells = []
         for col, value in enumerate(row, start=1):
-            cell = _put_body(ws, r, col, value, styles(r, col, value) if styles else body)
-            if fit and cell.value is not None:
-                key = (cell.value, col)
+            cell = typed(value, styles(r, col, value) if styles else plain, looks)
+            cells.append(cell)
+            if measured[col - 1] and cell[0] is not None:
+                key = (cell[0], col)
                 n = known.get(key)
                 if n is None:
-                    n = known[key] = sheets.lines_needed(str(cell.value), widths[col - 1] or 8.43)
+                    n = known[key] = sheets.lines_needed(str(cell[0]), widths[col - 1] or 8.43)
                 needed = max(needed, n)
-        lines[r] = needed
-    for row_no, n in lines.items() if fit else ():
-        if n > 1:
-            height = sheets.LINE_HEIGHT * min(n, MAX_LINES) + 3
-            ws.row_dimensions[row_no].height = max(height, ws.row_dimensions[row_no].height or 0)
-    ws.freeze_panes = ws.cell(row=start_row + 1, column=1)
+        body.rows[r] = cells
+        if needed > 1:
+            body.heights[r] = _height(needed)
+    if fit and header_lines > 1:
+        ws.row_dimensions[start_row].height = max(_height(header_lines), ws.row_dimensions[start_row].height or 0)
+    ws.freeze_panes = f"A{start_row + 1}"
     if r > start_row:
         ws.auto_filter.ref = f"A{start_row}:{get_column_letter(len(headers))}{r}"
     ws.print_title_rows = f"{start_row}:{start_row}"
     return r
+
+
+def _height(lines: int) -> float:
+    return sheets.LINE_HEIGHT * min(lines, MAX_LINES) + 3
 
 
 MAX_LINES = 40  # sheets.fit_row_heights' limit: a row taller than a page does not print
@@ -172,14 +167,19 @@ def _context(data: dict) -> Context:
                    (county, f"{plan} · {data['period_name']}", f"统计截至 {human_time(data['as_of'])}"))
 
 
-def _table(ws: Worksheet, ctx: Context, headers, rows, widths, *, landscape=True, start_row=1, rates=()) -> int:
-    """write_table, then rates as % numbers, row heights, A4 print setup with the header row repeated."""
-    rows = [list(r) for r in rows]
-    last = _write_table(ws, headers, [[None if i in rates else v for i, v in enumerate(r, 1)] for r in rows],
-                        widths, start_row=start_row)
-    for r, row in enumerate(rows, start=start_row + 1):
-        for col in rates:
-            sheets.put_rate(ws, r, col, row[col - 1])
+def _table(ws: Worksheet, ctx: Context, headers, rows, widths, *, landscape=True, start_row=1, rates=(),
+           restyle=None) -> int:
+    """write_table with rates as % numbers (``sheets.put_rate``), row heights, A4 print setup with the header row
+    repeated; ``restyle(row, col, look)`` may give a cell another look."""
+    rows = [[sheets.NO_RATE if v is None and i in rates else v for i, v in enumerate(r, 1)] for r in rows]
+    plain = _look(ws, _named(ws, BODY_STYLE))
+    looks = {True: _rate_look(ws, True), False: _rate_look(ws, False)} if rates else {}
+
+    def style(r: int, col: int, value) -> int:
+        look = looks[value == sheets.NO_RATE] if col in rates else plain
+        return restyle(r, col, look) if restyle else look
+
+    last = _write_table(ws, headers, rows, widths, start_row=start_row, styles=style, unmeasured=rates)
     sheets.print_setup(ws, landscape=landscape, header=ctx.header, title_rows=f"{start_row}:{start_row}")
     return last
 
@@ -244,12 +244,16 @@ def _by_school(ws: Worksheet, ctx: Context) -> None:
     headers = ("排名", "学校代码", "学校名称", "类型", "乡镇", "报送情况", "版次", "报送时间", "适用任务",
                DONE, IN_PROGRESS, NOT_STARTED, NOT_APPLICABLE, "应完成", "完成率", "逾期未完成", "已完成缺佐证", "审核状态",
                "沿用上期", "必需缺佐证")
-    last = _table(ws, ctx, headers, body, (5, 11, 20, 8, 8, 18, 5, 15, 6, 6, 6, 6, 6, 6, 8, 7, 8, 20, 12, 8), rates=(15,))
-    for r in range(2, last + 1):
-        if ws.cell(r, 6).value == NOT_REPORTED:
-            for c in range(1, len(headers) + 1):
-                sheets.restyle(ws.cell(r, c), fill=_fill(STATUS_FILL[NOT_REPORTED]))
-            sheets.restyle(ws.cell(r, 6), font=NOT_REPORTED_FONT)
+    looks, missing = Looks.of(ws.parent), {r for r, p in enumerate(rows, start=2) if not p["reported"]}
+    fill = _fill(STATUS_FILL[NOT_REPORTED])
+
+    def restyle(r: int, col: int, look: int) -> int:
+        if r not in missing:
+            return look
+        return looks.derived(look, fill=fill, font=NOT_REPORTED_FONT if col == 6 else None)
+
+    _table(ws, ctx, headers, body, (5, 11, 20, 8, 8, 18, 5, 15, 6, 6, 6, 6, 6, 6, 8, 7, 8, 20, 12, 8), rates=(15,),
+           restyle=restyle)
     ws.freeze_panes = "D2"
 
 
@@ -308,24 +312,24 @@ def _matrix(ws: Worksheet, ctx: Context) -> None:
         rows.append([s["code"], s["name"], *cells])
     widths = (11, 22, *[9] * len(tasks))
     headers = ("学校代码", "学校名称", *[f"{t['task_id']}\n{t['title'][:14]}" for t in tasks])
-    body = _named(ws, BODY_STYLE)
-    by_value: dict[str, str] = {}  # a cell's text → its named style (a few distinct texts, 40 cells a school)
+    looks = Looks.of(ws.parent)
+    body = _look(ws, _named(ws, BODY_STYLE))
+    not_reported = looks.derived(body, font=NOT_REPORTED_FONT)
+    missing = {r for r, row in enumerate(rows, start=head + 1) if row[0] not in d["submissions"]}
+    by_value: dict[str, int] = {}  # a cell's text → its look (a few distinct texts, 40 cells a school)
 
-    def style(_r: int, c: int, v) -> str:
+    def style(r: int, c: int, v) -> int:
         if c < 3:
-            return body
-        name = by_value.get(v)
-        if name is None:
-            name = by_value[v] = _matrix_style(ws, str(v).removesuffix(CARRIED_MARK))
-        return name
+            return not_reported if c == 2 and r in missing else body
+        look = by_value.get(v)
+        if look is None:
+            look = by_value[v] = _look(ws, _matrix_style(ws, str(v).removesuffix(CARRIED_MARK)))
+        return look
 
-    last = _write_table(ws, headers, rows, widths, start_row=head, styles=style, fit=False)
-    for r in range(head + 1, last + 1):
-        if rows[r - head - 1][0] not in d["submissions"]:
-            sheets.restyle(ws.cell(r, 2), font=NOT_REPORTED_FONT)
+    _write_table(ws, headers, rows, widths, start_row=head, styles=style, fit=False)
     ws.row_dimensions[head].height = sheets.LINE_HEIGHT * 5 + 3
     _matrix_legend(ws)
-    ws.freeze_panes = ws.cell(row=head + 1, column=3)
+    ws.freeze_panes = f"C{head + 1}"
     # too wide for one page: across pages at a readable size, the school columns and the header repeated
     sheets.print_setup(ws, landscape=True, header=ctx.header, title_rows=f"{head}:{head}", title_cols="A:B",
                        fit_width=False)
@@ -360,10 +364,12 @@ def _indicators(ws: Worksheet, ctx: Context) -> None:
              x["n_numbers"], x["total"] if x["total"] is not None else "—", x["mean"], x["min"], x["max"],
              school_list([ctx.names.get(c, c) for c in x["below"]])) for x in ctx.data["indicators"]]
     headers = ("编号", "任务", "指标", "目标值", "单位", "填报学校数", "合计", "平均", "最小", "最大", "未达目标的学校")
-    last = _table(ws, ctx, headers, body, (8, 22, 32, 8, 6, 8, 9, 9, 8, 8, 34))
-    for r in range(2, last + 1):
-        for c in (7, 8, 9, 10):
-            ws.cell(r, c).number_format = "#,##0.##"
+    looks = Looks.of(ws.parent)
+
+    def restyle(_r: int, col: int, look: int) -> int:
+        return looks.derived(look, number_format="#,##0.##") if 7 <= col <= 10 else look
+
+    last = _table(ws, ctx, headers, body, (8, 22, 32, 8, 6, 8, 9, 9, 8, 8, 34), restyle=restyle)
     sheets.put(ws, last + 2, 1, "合计：百分比指标不求和（显示“—”）；平均保留两位小数。", border=None)
     ws.freeze_panes = "C2"
 
@@ -410,8 +416,8 @@ BUILDERS = {SHEET_OVERVIEW: _overview, SHEET_BY_SCHOOL: _by_school, SHEET_BY_TAS
             SHEET_PROBLEMS: _problems, SHEET_EVIDENCE: _evidence, SHEET_COPIES: _copies}
 
 
-def build_from(data: dict) -> Workbook:
-    """The workbook of figures already computed (``figures.compute``)."""
+def _build(data: dict) -> Workbook:
+    """The workbook with its table bodies as bodyxml rows, not yet openpyxl cells."""
     ctx = _context(data)
     wb = sheets.new_workbook()
     wb.remove(wb.active)
@@ -420,12 +426,19 @@ def build_from(data: dict) -> Workbook:
     return wb
 
 
+def build_from(data: dict) -> Workbook:
+    """The workbook of figures already computed (``figures.compute``), every cell an openpyxl cell."""
+    return materialise(_build(data))
+
+
 def build_workbook(db, plan_id: str, period: str, *, as_of: str | None = None) -> Workbook:
     return build_from(figures.compute(db, plan_id, period, as_of=as_of))
 
 
 def write_summary(db, plan_id: str, period: str, target, *, as_of: str | None = None) -> Path:
-    wb = build_workbook(db, plan_id, period, as_of=as_of)
+    """The summary workbook of the period, written atomically; the bodies go to the file as XML text
+    (bodyxml.save), the same cells ``build_workbook`` makes as openpyxl cells."""
+    wb = _build(figures.compute(db, plan_id, period, as_of=as_of))
     with atomic_target(target) as tmp:
-        wb.save(tmp)
+        save(wb, tmp)
     return Path(target)

@@ -200,26 +200,6 @@ def test_body_cells_share_named_styles_and_look_as_before(merged):
     assert wb["按学校"].cell(1, 1).font.bold  # the header row keeps its own style
 
 
-@pytest.mark.parametrize("value", ["城关小学", "=SUM(A1)", "=", "#N/A", "#学校", "+86", "-", "@x", "\t缩进", "a\x07b",
-                                   "长" * 40000, 12, 3.5, None, ""])
-def test_a_body_cell_holds_what_openpyxl_would_store_for_the_same_text(value):
-    """Body cells are made without openpyxl's per-cell look-ups: the value, its type and its style are the
-    ones ``sheets.put`` + the named style give (a '=…' text stays text, control characters are dropped)."""
-    from openpyxl import Workbook
-
-    from desktop.core.package import sheets
-
-    wb = Workbook()
-    ws = wb.active
-    fast = workbook._put_body(ws, 2, 1, value, workbook._named(ws, workbook.BODY_STYLE))
-    slow = sheets.put(ws, 3, 1, value)
-    slow.style = workbook.BODY_STYLE
-    if isinstance(value, str) and value.startswith(sheets.FORMULA_START):
-        slow.quotePrefix = True
-    assert (fast.value, fast.data_type, tuple(fast._style)) == (slow.value, slow.data_type, tuple(slow._style))
-    assert ws.cell(2, 1) is fast and ws.max_row == 3
-
-
 def test_a_long_list_of_schools_in_one_cell_names_the_first_and_counts_the_rest(world, county_db, monkeypatch):
     """At county scale a task is overdue or missed in thousands of schools: the cell names the first schools and
     says how many there are, instead of being cut mid-name at the 32,767 characters a cell holds."""
