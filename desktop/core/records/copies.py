@@ -29,12 +29,14 @@ def group(evidence, narratives, *, apart=None) -> list[dict]:
     for owner, task_id, sha, name in evidence:
         g = groups.setdefault((CopyKind.EVIDENCE, sha), {"kind": CopyKind.EVIDENCE, "key": sha, "label": name, "items": []})
         g["items"].append((owner, task_id))
-    for owner, task_id, narrative in narratives:
-        text = normalise(narrative)
+    for owner, task_id, narrative in narratives:  # a city's 400,000: normalise inlined, a group made when new
+        text = "".join((narrative or "").split())
         if len(text) >= MIN_TEXT:
-            g = groups.setdefault((CopyKind.NARRATIVE, text),
-                                  {"kind": CopyKind.NARRATIVE, "key": text, "label": text, "items": []})
-            g["items"].append((owner, task_id))
+            found = groups.get((CopyKind.NARRATIVE, text))
+            if found is None:
+                found = groups[(CopyKind.NARRATIVE, text)] = {"kind": CopyKind.NARRATIVE, "key": text, "label": text,
+                                                              "items": []}
+            found["items"].append((owner, task_id))
     out = []
     for g in groups.values():
         owners = sorted({s for s, _ in g["items"]})
@@ -43,12 +45,16 @@ def group(evidence, narratives, *, apart=None) -> list[dict]:
     return sorted(out, key=lambda g: (g["kind"] != CopyKind.EVIDENCE, g["schools"], g["key"]))
 
 
-def find(db, plan_id: str, period: str) -> list[dict]:
-    """Every group of schools that share an evidence file or a narrative in the period (see ``group``)."""
+def find(db, plan_id: str, period: str, *, texts=None) -> list[dict]:
+    """Every group of schools that share an evidence file or a narrative in the period (see ``group``); ``texts``
+    are the period's (school, task_id, narrative) rows of at least ``MIN_TEXT`` characters when the caller has
+    read them already (standing.figures reads every entry anyway: a city's 400,000 are not read twice)."""
     ev = db.execute("SELECT school_code, task_id, sha256, name FROM entry_evidence WHERE plan_id = ? AND period = ?"
                     " ORDER BY school_code, task_id", [plan_id, period]).fetchall()
-    texts = db.execute("SELECT school_code, task_id, narrative FROM entries WHERE plan_id = ? AND period = ?"
-                       " AND length(narrative) >= ? ORDER BY school_code, task_id", [plan_id, period, MIN_TEXT]).fetchall()
+    if texts is None:
+        texts = db.execute("SELECT school_code, task_id, narrative FROM entries WHERE plan_id = ? AND period = ?"
+                           " AND length(narrative) >= ? ORDER BY school_code, task_id",
+                           [plan_id, period, MIN_TEXT]).fetchall()
     return group(ev, texts)
 
 

@@ -91,6 +91,7 @@ def collect(db, plan_id: str, period: str) -> dict:
     status: dict[tuple[str, str], str] = {}
     empty: set[tuple[str, str]] = set()
     problems = []
+    texts = []  # narratives long enough for the copies check (copies.find would read them again)
     carried: dict[tuple[str, str], bool] = {}  # answers the school carried from its last period → confirmed
     for code, task_id, st, progress, narrative, prob, carried_from, confirmed in db.execute(
             "SELECT school_code, task_id, status, progress, narrative, problems, carried_from, carried_confirmed"
@@ -100,6 +101,8 @@ def collect(db, plan_id: str, period: str) -> dict:
             carried[(code, task_id)] = bool(confirmed)
         if st == Status.NOT_STARTED and not progress and not (narrative or "").strip():
             empty.add((code, task_id))
+        if narrative and len(narrative) >= copies.MIN_TEXT:
+            texts.append((code, task_id, narrative))
         if prob.strip():
             problems.append((task_id, code, prob))
     values = defaultdict(list)
@@ -120,7 +123,7 @@ def collect(db, plan_id: str, period: str) -> dict:
             "evidence": evidence, "applicable": applicable, "review": review_tasks, "review_overall": review_overall,
             "carried": carried,
             "unconfirmed": set(trust.unconfirmed(db)),  # schools whose reports come from a key nobody confirmed
-            "copies": copies.find(db, plan_id, period)}  # 疑似重复材料: shared evidence and narratives
+            "copies": copies.find(db, plan_id, period, texts=texts)}  # 疑似重复材料: shared evidence and narratives
 
 
 def is_carried(data: dict, code: str, task_id: str) -> bool:
@@ -135,41 +138,62 @@ def status_of(data: dict, code: str, task_id: str) -> str:
     return data["status"].get((code, task_id), Status.NOT_STARTED)
 
 
-def _gaps(data: dict, code: str, as_of: str, evidence: dict) -> dict:
+def _task_rules(data: dict, as_of: str) -> dict[str, tuple[dict, bool, bool]]:
+    """Per task id: ({status: evidence needed}, evidence required, overdue) — asked once per task, not per school."""
+    return {t["task_id"]: ({str(st): needs_evidence(t, st) for st in STATUSES}, t.get("evidence") == EvidenceRule.REQUIRED,
+                           is_overdue(t["deadline"], as_of)) for t in data["tasks"]}
+
+
+def _gaps(data: dict, code: str, rules: dict, evidence: dict) -> dict:
     """What a reported school still owes: tasks left empty, evidence missing, overdue tasks (task ids)."""
-    tasks = {t["task_id"]: t for t in data["tasks"]}
     out: dict[str, list[str]] = {"empty": [], "no_evidence": [], "required_missing": [], "overdue": []}
+    status, empty, not_started = data["status"], data["empty"], Status.NOT_STARTED
     for tid in data["applicable"][code]:
-        st = status_of(data, code, tid)
-        if (code, tid) in data["empty"] or (code, tid) not in data["status"]:
+        key = (code, tid)
+        st = status.get(key)
+        if st is None or key in empty:
             out["empty"].append(tid)
-        if needs_evidence(tasks[tid], st) and not evidence.get((code, tid)):
+        if st is None:
+            st = not_started
+        needs, required, overdue = rules[tid]
+        if needs.get(st, False) and not evidence.get(key):
             out["no_evidence"].append(tid)
-            if tasks[tid].get("evidence") == EvidenceRule.REQUIRED:
+            if required:
                 out["required_missing"].append(tid)
-        if st not in (Status.DONE, Status.NOT_APPLICABLE) and is_overdue(tasks[tid]["deadline"], as_of):
+        if overdue and st not in (Status.DONE, Status.NOT_APPLICABLE):
             out["overdue"].append(tid)
     return out
 
 
 def _per_school(data: dict, as_of: str, evidence: dict) -> list[dict]:
-    subs = data["submissions"]
+    subs, status, review, carried_from = data["submissions"], data["status"], data["review"], data["carried"]
+    rules = _task_rules(data, as_of)
+    nothing: dict[str, list[str]] = {"empty": [], "no_evidence": [], "required_missing": [], "overdue": []}
     out = []
     for s in data["schools"]:
-        sub = subs.get(s["code"])
+        code = s["code"]
+        sub = subs.get(code)
         counts = _counts()
-        app = data["applicable"][s["code"]]
+        app = data["applicable"][code]
+        n_passed = n_returned = 0
+        carried: list[bool] = []
         if sub:
             for tid in app:
-                counts[status_of(data, s["code"], tid)] += 1
+                key = (code, tid)
+                counts[status.get(key, Status.NOT_STARTED)] += 1
+                state = review.get(key, ReviewState.UNREVIEWED)
+                if state == ReviewState.PASSED:
+                    n_passed += 1
+                elif state == ReviewState.RETURNED:
+                    n_returned += 1
+                if key in carried_from:
+                    carried.append(carried_from[key])
         due = len(app) - counts[Status.NOT_APPLICABLE]
-        gaps = _gaps(data, s["code"], as_of, evidence) if sub else {"empty": [], "no_evidence": [], "required_missing": [],
-                                                                      "overdue": []}
-        reviewed = [data["review"].get((s["code"], tid), ReviewState.UNREVIEWED) for tid in app] if sub else []
-        carried = [data["carried"][(s["code"], tid)] for tid in app if (s["code"], tid) in data["carried"]] if sub else []
-        out.append(s | {"n_carried": len(carried), "n_carried_unconfirmed": carried.count(False),"review": data["review_overall"].get(s["code"], ReviewState.UNREVIEWED) if sub else "",
-                        "n_passed": reviewed.count(ReviewState.PASSED), "n_returned": reviewed.count(ReviewState.RETURNED),
-                        "unconfirmed": sub is not None and s["code"] in data["unconfirmed"],
+        gaps = _gaps(data, code, rules, evidence) if sub else {k: [] for k in nothing}
+        out.append(s | {"n_carried": len(carried), "n_carried_unconfirmed": carried.count(False),
+                        "review": data["review_overall"].get(code, ReviewState.UNREVIEWED) if sub else "",
+                        "n_passed": n_passed, "n_returned": n_returned,
+                        "unconfirmed": sub is not None and code in data["unconfirmed"],
                         "reported": sub is not None, "revision": sub["revision"] if sub else None,
                         "created_at": sub["created_at"] if sub else None,
                         "late": bool(sub) and is_late(sub, data["due"]),
@@ -196,29 +220,47 @@ def _rank(per_school: list[dict]) -> None:
 
 
 def _per_task(data: dict, as_of: str) -> list[dict]:
+    """Per task: its schools' statuses (未报送 among them), review decisions and carried answers, in one pass over
+    the schools (not one per task)."""
+    subs, status, review, carried = data["submissions"], data["status"], data["review"], data["carried"]
+    counts = {t["task_id"]: _counts() | {NOT_REPORTED: 0} for t in data["tasks"]}
+    tallies = {tid: [0, 0, 0] for tid in counts}  # passed, returned, carried
+    for s in data["schools"]:
+        code = s["code"]
+        reported = code in subs
+        for tid in data["applicable_sets"][code]:
+            c = counts.get(tid)
+            if c is None:
+                continue  # not a task of the plan
+            if not reported:
+                c[NOT_REPORTED] += 1
+                continue
+            key = (code, tid)
+            c[status.get(key, Status.NOT_STARTED)] += 1
+            tally = tallies[tid]
+            state = review.get(key, ReviewState.UNREVIEWED)
+            if state == ReviewState.PASSED:
+                tally[0] += 1
+            elif state == ReviewState.RETURNED:
+                tally[1] += 1
+            if key in carried:
+                tally[2] += 1
     out = []
     for t in data["tasks"]:
         tid = t["task_id"]
-        counts = _counts() | {NOT_REPORTED: 0}
-        for s in data["schools"]:
-            if tid in data["applicable_sets"][s["code"]]:
-                counts[status_of(data, s["code"], tid)] += 1
-        answered = sum(counts[str(k)] for k in STATUSES)
-        applicable = answered + counts[NOT_REPORTED]
+        c, (n_passed, n_returned, n_carried) = counts[tid], tallies[tid]
+        answered = sum(c[str(k)] for k in STATUSES)
+        applicable = answered + c[NOT_REPORTED]
         overdue = is_overdue(t["deadline"], as_of)
-        reviewed = [data["review"].get((s["code"], tid), ReviewState.UNREVIEWED) for s in data["schools"]
-                    if s["code"] in data["submissions"] and tid in data["applicable_sets"][s["code"]]]
-        n_carried = sum(1 for s in data["schools"] if s["code"] in data["submissions"]
-                        and tid in data["applicable_sets"][s["code"]] and (s["code"], tid) in data["carried"])
         out.append({"task_id": tid, "title": t["title"], "deadline": t["deadline"], "section": _section(data, t),
                     "n_carried": n_carried,
-                    "applicable": applicable, "reported": answered, "n_not_reported": counts[NOT_REPORTED],
-                    **{f"n_{k}": counts[str(k)] for k in STATUSES},
-                    "countable": answered - counts[Status.NOT_APPLICABLE],
-                    "rate": rate(counts[Status.DONE], answered - counts[Status.NOT_APPLICABLE]),
+                    "applicable": applicable, "reported": answered, "n_not_reported": c[NOT_REPORTED],
+                    **{f"n_{k}": c[str(k)] for k in STATUSES},
+                    "countable": answered - c[Status.NOT_APPLICABLE],
+                    "rate": rate(c[Status.DONE], answered - c[Status.NOT_APPLICABLE]),
                     "overdue": overdue,
-                    "n_open": (counts[Status.NOT_STARTED] + counts[Status.IN_PROGRESS]) if overdue else 0,
-                    "n_passed": reviewed.count(ReviewState.PASSED), "n_returned": reviewed.count(ReviewState.RETURNED)})
+                    "n_open": (c[Status.NOT_STARTED] + c[Status.IN_PROGRESS]) if overdue else 0,
+                    "n_passed": n_passed, "n_returned": n_returned})
     return out
 
 

@@ -128,11 +128,18 @@ def _write_table(ws: Worksheet, headers, rows, widths, *, start_row: int = 1, st
     header_lines = max(sheets.lines_needed(t, w) for t, w in zip(headers, widths, strict=True))
     measured = [fit and col not in unmeasured for col in range(1, len(headers) + 1)]
     known: dict[tuple, int] = {}  # (value, column) → the lines it wraps to: worked out once per distinct value
+    same: dict[tuple, tuple] = {}  # (text, look) → its typed cell
     for r, row in enumerate(rows, start=start_row + 1):
         needed = 1
         cells = []
         for col, value in enumerate(row, start=1):
-            cell = typed(value, styles(r, col, value) if styles else plain, looks)
+            look = styles(r, col, value) if styles else plain
+            if type(value) is str:  # the same texts recur (statuses, types, townships): one cell tuple each
+                cell = same.get((value, look))
+                if cell is None:
+                    cell = same[(value, look)] = typed(value, look, looks)
+            else:
+                cell = typed(value, look, looks)
             cells.append(cell)
             if measured[col - 1] and cell[0] is not None:
                 key = (cell[0], col)
@@ -173,10 +180,16 @@ def _table(ws: Worksheet, ctx: Context, headers, rows, widths, *, landscape=True
     repeated; ``restyle(row, col, look)`` may give a cell another look."""
     rows = [[sheets.NO_RATE if v is None and i in rates else v for i, v in enumerate(r, 1)] for r in rows]
     plain = _look(ws, _named(ws, BODY_STYLE))
-    looks = {True: _rate_look(ws, True), False: _rate_look(ws, False)} if rates else {}
+    looks: dict[bool, int] = {}  # made when first needed: sheets' style cache keeps what it gives first
 
     def style(r: int, col: int, value) -> int:
-        look = looks[value == sheets.NO_RATE] if col in rates else plain
+        if col in rates:
+            no_rate = value == sheets.NO_RATE
+            look = looks.get(no_rate)
+            if look is None:
+                look = looks[no_rate] = _rate_look(ws, no_rate)
+        else:
+            look = plain
         return restyle(r, col, look) if restyle else look
 
     last = _write_table(ws, headers, rows, widths, start_row=start_row, styles=style, unmeasured=rates)
@@ -305,11 +318,17 @@ def _matrix(ws: Worksheet, ctx: Context) -> None:
     d, head = ctx.data, 4
     tasks = d["tasks"]
     rows = []
-    for s in d["schools"]:
-        cells = [NOT_APPLICABLE_CELL if t["task_id"] not in d["applicable_sets"][s["code"]]
-                 else str(figures.status_of(d, s["code"], t["task_id"]))
-                 + (CARRIED_MARK if figures.is_carried(d, s["code"], t["task_id"]) else "") for t in tasks]
-        rows.append([s["code"], s["name"], *cells])
+    status, carried, applicable, subs = d["status"], d["carried"], d["applicable_sets"], d["submissions"]
+    not_started = str(NOT_STARTED)
+    for s in d["schools"]:  # figures.status_of and is_carried, inlined: 40 cells a school
+        code, apply = s["code"], applicable[s["code"]]
+        if code not in subs:
+            cells = [NOT_REPORTED if t["task_id"] in apply else NOT_APPLICABLE_CELL for t in tasks]
+        else:
+            cells = [NOT_APPLICABLE_CELL if (tid := t["task_id"]) not in apply
+                     else str(status.get((code, tid), not_started)) + (CARRIED_MARK if (code, tid) in carried else "")
+                     for t in tasks]
+        rows.append([code, s["name"], *cells])
     widths = (11, 22, *[9] * len(tasks))
     headers = ("学校代码", "学校名称", *[f"{t['task_id']}\n{t['title'][:14]}" for t in tasks])
     looks = Looks.of(ws.parent)
