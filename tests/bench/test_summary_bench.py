@@ -87,6 +87,6 @@ def test_summary_workbook_at_county_and_city_scale(merged_counties, tmp_path):
     print(f"\n[bench] summary workbook: {line}; 10,000 schools {'measured' if 10000 in took else 'by 10× the 1,000'}"
           f" {at_10k:.1f} s = {at_10k / TARGET_10K_S:.2f}× the {TARGET_10K_S:.0f} s target"
           + ("" if 10000 in took else " (set TAIZHANG_BENCH_10K=1 to measure it)"))
-    assert took[1000][0] <= 60  # generous: ~10× the figure on an idle machine
+    assert took[1000][0] <= 30  # generous: ~50× the 0.5 s of an idle machine
     if 10000 in took:
-        assert took[10000][0] <= 600  # generous: the 1,000 figure is ~1/10 of it
+        assert took[10000][0] <= 4 * TARGET_10K_S  # generous: ~5.5 s idle; the target itself is printed, not asserted
