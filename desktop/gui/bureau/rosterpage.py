@@ -24,6 +24,7 @@ from desktop.gui.bureau.chooser import Chooser
 from desktop.gui.bureau.rostermodels import COL_NAME, COL_TYPE, PeriodsModel, SchoolsModel, TypeDelegate
 from desktop.gui.common.datefield import DateField
 from desktop.gui.common.errors import message
+from desktop.gui.common.tableviews import FIT_ROWS
 
 
 class RosterPage(QWidget):
@@ -81,6 +82,9 @@ class RosterPage(QWidget):
         self.schools_view.setAlternatingRowColors(True)
         self.schools_view.verticalHeader().setVisible(False)
         self.schools_view.verticalHeader().setDefaultSectionSize(26)
+        # the columns fit a bounded sample of the rows: with no bound (or 0) a view on a hidden tab measures
+        # every row, a county's thousand schools on the window's first layout and after each import
+        self.schools_view.horizontalHeader().setResizeContentsPrecision(FIT_ROWS)
         self.schools_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.schools_view.horizontalHeader().setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
         bl.addWidget(self.schools_view, 1)

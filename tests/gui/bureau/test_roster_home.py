@@ -2,6 +2,7 @@
 
 import pytest
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QHeaderView
 
 from desktop.core import services
 from desktop.core.intake import merge
@@ -190,3 +191,27 @@ def test_the_roster_template_is_saved_from_the_roster_page(qtbot, world, chooser
     assert "学校代码" in headers and "学校名称" in headers
     chooser.saves.append(None)  # cancelled: nothing written, nothing said
     assert not page.save_template()
+
+
+def test_the_roster_on_a_hidden_tab_measures_a_bounded_sample_of_its_schools(qtbot, world, chooser, monkeypatch):
+    """Qt measures every row of a hidden view whose columns fit their contents unless the sample is bounded: a
+    county's thousand schools were all measured on the window's first layout and after each import."""
+    from desktop.gui.bureau.rostermodels import SchoolsModel
+    from desktop.gui.common.tableviews import FIT_ROWS
+
+    win = _win(qtbot, world, chooser)
+    win.tabs.setCurrentIndex(TAB_OVERVIEW)
+    page = win.roster
+    asked: set[int] = set()
+    data = SchoolsModel.data
+
+    def counted(self, index, role=Qt.ItemDataRole.DisplayRole):
+        asked.add(index.row())
+        return data(self, index, role)
+    monkeypatch.setattr(SchoolsModel, "data", counted)
+    many = 3 * FIT_ROWS
+    page.schools.load([{"code": f"S{i:04d}", "name": f"学校{i}", "type": "小学", "township": "", "enrolment": ""}
+                       for i in range(many)])
+    page.schools_view.horizontalHeader().resizeSections(QHeaderView.ResizeMode.ResizeToContents)
+    qtbot.wait(50)
+    assert not page.isVisible() and asked and len(asked) <= FIT_ROWS
