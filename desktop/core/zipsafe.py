@@ -200,15 +200,17 @@ def check_strict_shape(zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo], fh, si
         raise _bad_shape("最后一个部件与中央目录之间有多余数据", "data between the last member and the directory")
 
 
-def member_chunks(data: bytes | memoryview, info: zipfile.ZipInfo, chunk: int = _CHUNK) -> Iterator[bytes]:
+def member_chunks(data: bytes | memoryview, info: zipfile.ZipInfo,
+                  chunk: int = _CHUNK) -> Iterator[bytes | memoryview]:
     """The inflated bytes of ``info`` in chunks of at most ``chunk``, read from ``data`` (the whole zip).
 
     What ``ZipFile.open`` + ``read`` does, without its per-member set-up: the local header is read again
     and must agree with the directory entry (method, flags, CRC, sizes), the member's stored bytes must all
     be there, a deflate stream is inflated by zlib and must end exactly at the member's end, and the bytes
-    must come to the declared size and CRC-32. Nothing past the declared size is ever produced. Any
-    failure is a ``zipfile.BadZipFile`` (what ``zipfile`` raises for a damaged member), raised after the
-    last good chunk: a caller hashing the chunks must treat the member as damaged."""
+    must come to the declared size and CRC-32. A stored member's chunks are views into ``data``, not copies.
+    Nothing past the declared size is ever produced. Any failure is a ``zipfile.BadZipFile`` (what
+    ``zipfile`` raises for a damaged member), raised after the last good chunk: a caller hashing the chunks
+    must treat the member as damaged."""
     view = memoryview(data)
     at = info.header_offset
     head = view[at:at + _LOCAL.size]
@@ -229,10 +231,10 @@ def member_chunks(data: bytes | memoryview, info: zipfile.ZipInfo, chunk: int = 
         if csize != usize:
             raise zipfile.BadZipFile(f"stored member with two sizes: {info.filename!r}")
         for i in range(0, csize, chunk):
-            piece = bytes(raw[i:i + chunk])
-            total += len(piece)
-            crc_now = zlib.crc32(piece, crc_now)
-            yield piece
+            view_piece = raw[i:i + chunk]  # a view of the bytes in hand: a stored photo is not copied to be hashed
+            total += len(view_piece)
+            crc_now = zlib.crc32(view_piece, crc_now)
+            yield view_piece
     elif method == zipfile.ZIP_DEFLATED:
         inflater = zlib.decompressobj(-zlib.MAX_WBITS)
         pending: bytes | memoryview = raw

@@ -8,7 +8,8 @@ import io
 import struct
 import zipfile
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from desktop.core.errors import TaizhangError
@@ -28,23 +29,46 @@ class BlobChanged(TaizhangError):
     """What was read back is not what was expected (a file changed while being copied, a damaged value)."""
 
 
+@contextmanager
+def _cache_holding(db, size: int) -> Iterator[None]:
+    """The page cache raised to hold a value of ``size`` bytes (up to ``_WRITE_CACHE_KIB``), then restored."""
+    old = db.execute("PRAGMA cache_size").fetchone()[0]
+    want = min((size >> 10) + 2048, _WRITE_CACHE_KIB)
+    if old >= 0 or -old < want:  # a negative cache_size is KiB, a positive one pages
+        db.execute(f"PRAGMA cache_size = -{int(want)}")
+    try:
+        yield
+    finally:
+        db.execute(f"PRAGMA cache_size = {int(old)}")
+
+
+def _insert_zeroblob(db, table: str, column: str, values: dict, size: int) -> int:
+    names = [*values, column]
+    return db.execute(f"INSERT INTO {table} ({', '.join(names)})"
+                      f" VALUES ({', '.join('?' * len(values))}, zeroblob(?))", [*values.values(), size]).lastrowid
+
+
+def insert_bytes(db, table: str, column: str, values: dict, data: bytes | memoryview) -> None:
+    """Insert a row whose ``column`` is the BLOB ``data``, bytes already in hand (and already hashed by the
+    caller): copied once, straight into the row's pages, where a bound parameter is copied into a value, then
+    a record, then the pages. Call inside a transaction."""
+    with _cache_holding(db, len(data)):
+        rowid = _insert_zeroblob(db, table, column, values, len(data))
+        with db.conn.blobopen(table, column, rowid) as blob:
+            blob.write(data)
+
+
 def insert_streamed(db, table: str, column: str, values: dict, size: int, stream, chunk: int = _CHUNK,
                     inspect: Callable[[Any], None] | None = None) -> str:
     """Insert a row whose ``column`` is a BLOB of ``size`` bytes read from ``stream`` in chunks (never whole
     in memory); returns the SHA-256 of what was written, hashed on the same pass. ``inspect`` is called with
     the open blob once it is written (reading it back then is cheap: the handle knows where every page is,
     a new handle would first walk the whole page chain). Call inside a transaction."""
-    names = [*values, column]
-    old = db.execute("PRAGMA cache_size").fetchone()[0]
-    want = min((size >> 10) + 2048, _WRITE_CACHE_KIB)
-    if old >= 0 or -old < want:  # a negative cache_size is KiB, a positive one pages
-        db.execute(f"PRAGMA cache_size = -{int(want)}")
-    try:
-        cur = db.execute(f"INSERT INTO {table} ({', '.join(names)})"
-                         f" VALUES ({', '.join('?' * len(values))}, zeroblob(?))", [*values.values(), size])
+    with _cache_holding(db, size):
+        rowid = _insert_zeroblob(db, table, column, values, size)
         digest = hashlib.sha256()
         written = 0
-        with db.conn.blobopen(table, column, cur.lastrowid) as blob:
+        with db.conn.blobopen(table, column, rowid) as blob:
             while block := stream.read(chunk):
                 if written + len(block) > size:
                     raise BlobChanged("文件比检查时更长（复制过程中被改动）", "the file grew while it was being copied")
@@ -55,8 +79,6 @@ def insert_streamed(db, table: str, column: str, values: dict, size: int, stream
                 inspect(blob)
         if written != size:
             raise BlobChanged("文件比检查时更短（复制过程中被改动）", "the file shrank while it was being copied")
-    finally:
-        db.execute(f"PRAGMA cache_size = {int(old)}")
     return digest.hexdigest()
 
 

@@ -23,6 +23,11 @@ from desktop.paths import migrations_dir
 Database = sqlite_utils.Database  # what every `db` argument in the core is
 
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[\w-]+\.sql$")
+# Pages of a new file, and of a file compacted by a migration. A received report of 13 MB is ~3,300 pages of
+# 4 KiB and ~400 of 32 KiB: the log write and the checkpoint handle each page (a header, a checksum, a write
+# call), so the bigger page halves the time to store the file; a small commit writes a few whole pages more,
+# and an empty file is ~2 MB. See docs/decisions.md.
+PAGE_SIZE = 32768
 
 
 def migrations() -> list[tuple[int, Path]]:
@@ -81,6 +86,7 @@ def open_db(path: str | os.PathLike, *, create: bool = False) -> Database:
     owner_only(path, create=create)
     conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
     try:
+        conn.execute(f"PRAGMA page_size = {PAGE_SIZE}")  # takes effect only in a new, empty file (see PAGE_SIZE)
         conn.execute("PRAGMA trusted_schema = OFF")  # no function calls from a schema we did not write
         _refuse_foreign_schema(conn, path)
         conn.execute("PRAGMA foreign_keys = ON")
@@ -185,7 +191,23 @@ def _migrate(conn: sqlite3.Connection, current: int) -> None:
                 conn.execute("ROLLBACK")
             raise
     if compact:
+        _compact(conn)
+
+
+def _compact(conn: sqlite3.Connection) -> None:
+    """VACUUM, into pages of PAGE_SIZE when the file has others: the page size can change only outside WAL mode,
+    which needs the file to ourselves (else it is compacted as it is)."""
+    if conn.execute("PRAGMA page_size").fetchone()[0] != PAGE_SIZE:
+        try:
+            if conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0] == "delete":
+                conn.execute(f"PRAGMA page_size = {PAGE_SIZE}")
+        except sqlite3.OperationalError:  # another connection has the file open: keep WAL and the page size
+            pass
+    try:
         conn.execute("VACUUM")
+    finally:
+        if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            conn.execute("PRAGMA journal_mode = WAL")
 
 
 @contextmanager

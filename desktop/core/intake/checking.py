@@ -12,7 +12,7 @@ import os
 import zipfile
 from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass
 
 from desktop.core import zipsafe
@@ -97,37 +97,56 @@ def _verified(source, sha: str) -> VerifiedPackage:
 # on 2 cores 100 files checked in this process and in the pool took the same time, 300 files were faster
 # in the pool.
 PARALLEL_FROM = 200
+# Bytes per file from which a batch is checked in this process even when it is big: a worker hands back
+# no bytes, so this process would read and hash each big file again to archive it; checked in a thread
+# here, the bytes read once serve the check, the archive and the evidence references.
+POOL_BELOW_AVERAGE = 1 << 20
 _WINDOW = 32
+# Files checked ahead in this process's check thread (each held in memory until it is applied): the next
+# file is read, hashed and verified while this thread writes and commits the one before.
+_AHEAD = 2
 
 
 def checked_in_order(inputs: list[Input], workers: int | None,
                      cancelled: Callable[[], bool] | None) -> Iterator[tuple[Input, Checked]]:
-    """Each input with its check, in input order; in worker processes from ``PARALLEL_FROM`` inputs on."""
+    """Each input with its check, in input order: in worker processes from ``PARALLEL_FROM`` inputs of small
+    files on, else in one thread of this process, a few files ahead of the caller."""
     if workers is None:
         # one worker per core: this process mostly waits for results (applying a file costs a fraction of
         # checking it), so leaving it a core of its own left that core idle
-        workers = max(1, os.cpu_count() or 1) if len(inputs) >= PARALLEL_FROM else 0
+        workers = max(1, os.cpu_count() or 1) if _pool_pays(inputs) else 0
     if workers == 0:
-        for inp in inputs:
-            if cancelled and cancelled():
-                return
-            yield inp, check(inp)
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="taizhang-check") as threads:
+            yield from _in_order(threads, check, inputs, _AHEAD, cancelled)
         return
     method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
     context = multiprocessing.get_context(method)
     if method == "forkserver":
         context.set_forkserver_preload([__name__])
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        pending: deque = deque()
-        feed = iter(inputs)
-        try:
-            while True:
-                while len(pending) < _WINDOW and (nxt := next(feed, None)) is not None:
-                    pending.append((nxt, pool.submit(check_for_merge, nxt)))
-                if not pending or (cancelled and cancelled()):
-                    return
-                inp, future = pending.popleft()
-                yield inp, future.result()
-        finally:
-            for _, future in pending:
-                future.cancel()
+        yield from _in_order(pool, check_for_merge, inputs, _WINDOW, cancelled)
+
+
+def _pool_pays(inputs: list[Input]) -> bool:
+    if len(inputs) < PARALLEL_FROM:
+        return False
+    sizes = [inp.size() for inp in inputs]
+    return sum(sizes) < POOL_BELOW_AVERAGE * len(sizes)
+
+
+def _in_order(executor: Executor, fn: Callable[[Input], Checked], inputs: list[Input], window: int,
+              cancelled: Callable[[], bool] | None) -> Iterator[tuple[Input, Checked]]:
+    """``fn`` of each input run by ``executor`` at most ``window`` inputs ahead; results in input order."""
+    pending: deque = deque()
+    feed = iter(inputs)
+    try:
+        while True:
+            while len(pending) < window and (nxt := next(feed, None)) is not None:
+                pending.append((nxt, executor.submit(fn, nxt)))
+            if not pending or (cancelled and cancelled()):
+                return
+            inp, future = pending.popleft()
+            yield inp, future.result()
+    finally:
+        for _, future in pending:
+            future.cancel()

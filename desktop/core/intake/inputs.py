@@ -17,7 +17,9 @@ from desktop.core.package.container import MAX_FILE_BYTES, MAX_RATIO
 from desktop.core.words import Reason
 
 MAX_ARCHIVE_MEMBERS = 20000
-_READ_WHOLE_BELOW = 8 << 20
+# A file up to this size is read once, whole: its hash, its check, its archive row and its evidence references
+# all come from those bytes (a school's report with 30 photos is ~13 MB). A bigger one is streamed from disk.
+_READ_WHOLE_BELOW = 32 << 20
 MAX_ARCHIVE_TOTAL = 4 << 30
 
 
@@ -33,6 +35,7 @@ class Input:
     member: str | None = None  # set for a member of the .zip at ``path``
     broken: bool = False  # an archive member over the limits: rejected without reading
     skipped: str | None = None  # a Reason: a special file or an outside link in a folder, never opened
+    member_size: int = 0  # a member's inflated size, as the archive's directory declares it
 
     def __post_init__(self):  # undecodable names (lone surrogates) and control characters: shown escaped
         self.display = zipsafe.safe_text(self.display, 4096)
@@ -44,9 +47,20 @@ class Input:
         with zipfile.ZipFile(self.path) as zf:
             return zf.read(self.member)
 
+    def size(self) -> int:
+        """Bytes to read (declared, for a member; 0 for what is never read or cannot be stat'ed)."""
+        if self.skipped or self.broken or self.path is None:
+            return 0
+        if self.member is not None:
+            return self.member_size
+        try:
+            return self.path.stat().st_size
+        except OSError:
+            return 0
+
     def source(self):
-        """What verify_package takes: the bytes of an archive member or of a small file (one read instead
-        of a seek per part), the path of a big one (evidence is streamed, never held whole)."""
+        """What verify_package takes: the bytes of an archive member or of a file up to ``_READ_WHOLE_BELOW``
+        (read once), the path of a bigger one (evidence is streamed, never held whole)."""
         if self.member is None and self.path.stat().st_size > _READ_WHOLE_BELOW:
             return self.path
         return self.read()
@@ -137,5 +151,5 @@ def _file_inputs(path: Path) -> Iterator[Input]:
             if not base.lower().endswith((".xlsx", ".xlsm")) or base.startswith((".", "~$")):
                 continue
             bomb = info.file_size > (1 << 20) and info.file_size > MAX_RATIO * max(info.compress_size, 1)
-            yield Input(f"{path}!{shown}", path=path, member=info.filename,
+            yield Input(f"{path}!{shown}", path=path, member=info.filename, member_size=info.file_size,
                         broken=info.file_size > MAX_FILE_BYTES or bomb)

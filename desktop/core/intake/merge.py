@@ -12,6 +12,7 @@ import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from desktop.core.db import checkpoints
 from desktop.core.db.blobs import BlobChanged
 from desktop.core.db.connection import transaction
 from desktop.core.intake import store
@@ -60,11 +61,14 @@ def merge_paths(db, paths: Iterable, *, progress: Callable[[int, Outcome], None]
     ctx = _Context(db, ident.county)
     inputs = list(collect_inputs(paths))
     results = []
-    for n, (inp, checked) in enumerate(checked_in_order(inputs, workers, cancelled), start=1):
-        result = merge_one(ctx, inp, checked)
-        results.append(result)
-        if progress:
-            progress(n, result)
+    with checkpoints.in_background(db) as copier:  # the log is copied into the file while the next file is checked
+        for n, (inp, checked) in enumerate(checked_in_order(inputs, workers, cancelled), start=1):
+            result = merge_one(ctx, inp, checked)
+            if copier is not None:
+                copier.committed()
+            results.append(result)
+            if progress:
+                progress(n, result)
     return results
 
 

@@ -3,7 +3,6 @@ the only writer of both."""
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import zipfile
@@ -11,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from desktop.core.clock import now_iso
 from desktop.core.db.audit import audit
-from desktop.core.db.blobs import BlobChanged, insert_streamed, zip_members
+from desktop.core.db.blobs import BlobChanged, insert_bytes, insert_streamed, zip_members
 from desktop.core.errors import TaizhangError
 from desktop.core.package.container import EVIDENCE_PREFIX
 from desktop.core.words import Outcome as Verdict
@@ -27,25 +26,34 @@ def archive(db, sha: str, inp: Input, pkg: VerifiedPackage | None) -> dict[str, 
     """Keep the original bytes: the checked bytes themselves when the check held them, else streamed from the
     file (or the zip member) again, hashed on the way in: bytes that are not the ones checked (the file changed
     on the stick meanwhile) raise BlobChanged and nothing is kept. Returns the file's evidence members (as
-    ``evidence_members``, read on the same pass), or None when the file was archived before. In a transaction."""
+    ``evidence_members``: from the check's own reading of the zip when there was one, else read from the
+    bytes on the same pass), or None when the file was archived before. In a transaction."""
     if db.execute("SELECT 1 FROM archive WHERE sha256 = ?", [sha]).fetchone() is not None:
         return None
     data = pkg.data if pkg is not None else None
     if data is not None:  # the very bytes the check hashed
-        db.execute("INSERT INTO archive (sha256, data) VALUES (?, ?)", [sha, data])
-        return _evidence_only(_zip_members_or_none(io.BytesIO(data)))
+        insert_bytes(db, "archive", "data", {"sha256": sha}, data)
+        return pkg.evidence_at if pkg is not None else None
+    found = _streamed(db, sha, inp, look=pkg is None)
+    return pkg.evidence_at if pkg is not None else _evidence_only(found)
+
+
+def _streamed(db, sha: str, inp: Input, *, look: bool) -> dict | None:
+    """Stream the file (or the zip member) into a new archive row, hashed on the way in; with ``look``, return
+    its zip members, read through the blob handle that wrote it."""
     assert inp.path is not None  # only inputs rebuilt from the archive have no path, and they are archived already
     found: list = []
+    inspect = (lambda blob: found.append(_zip_members_or_none(blob))) if look else None
     db.execute("SAVEPOINT archive_file")  # a file found changed leaves no half-written row behind
     try:
         if inp.member is None:  # a big file on disk: streamed into the database, not read whole
             with open(inp.path, "rb") as fh:
                 written = insert_streamed(db, "archive", "data", {"sha256": sha}, os.fstat(fh.fileno()).st_size, fh,
-                                          inspect=lambda blob: found.append(_zip_members_or_none(blob)))
+                                          inspect=inspect)
         else:
             with zipfile.ZipFile(inp.path) as zf, zf.open(inp.member) as fh:
                 written = insert_streamed(db, "archive", "data", {"sha256": sha}, zf.getinfo(inp.member).file_size, fh,
-                                          inspect=lambda blob: found.append(_zip_members_or_none(blob)))
+                                          inspect=inspect)
         if written != sha:
             raise BlobChanged("文件在导入过程中被改动（与检查时的内容不同），请重新导入",
                               "the file changed while it was being imported (not the bytes that were checked); "
@@ -55,7 +63,7 @@ def archive(db, sha: str, inp: Input, pkg: VerifiedPackage | None) -> dict[str, 
         db.execute("RELEASE archive_file")
         raise
     db.execute("RELEASE archive_file")
-    return _evidence_only(found[0] if found else None)
+    return found[0] if found else None
 
 
 def _zip_members_or_none(fh) -> dict | None:

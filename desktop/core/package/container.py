@@ -263,6 +263,9 @@ class VerifiedPackage:
     _data: bytes | None = field(default=None, repr=False)
     member: str | None = None
     _reread: bool = field(default=False, repr=False)  # the check held the bytes whole and dropped them
+    # evidence SHA-256 → (offset of the member's data in the file, stored length, method, size), from the
+    # directory and local headers the check read (so the archive need not read them again)
+    evidence_at: dict[str, tuple[int, int, int, int]] = field(default_factory=dict, repr=False)
 
     @property
     def kind(self) -> str:
@@ -357,7 +360,19 @@ def _verify_open(zf, fh, size, path, data, file_sha, expect_kind) -> VerifiedPac
         raise
     return VerifiedPackage(path=path, manifest=manifest, public_key=public_key,
                            fingerprint=crypto.fingerprint(public_key), file_sha256=file_sha, size=size,
-                           _data=data)
+                           _data=data, evidence_at=_evidence_at(infos))
+
+
+_LOCAL_HEADER_BYTES = 30
+
+
+def _evidence_at(infos: dict[str, zipfile.ZipInfo]) -> dict[str, tuple[int, int, int, int]]:
+    """Where each evidence member's data is in the file: the strict shape check has made sure that every local
+    header is 30 bytes plus the member's (ASCII) name, with no extra field."""
+    return {name[len(EVIDENCE_PREFIX):-len(".bin")]:
+            (info.header_offset + _LOCAL_HEADER_BYTES + len(name), info.compress_size, info.compress_type,
+             info.file_size)
+            for name, info in infos.items() if name.startswith(EVIDENCE_PREFIX) and name.endswith(".bin")}
 
 
 class _Members:
@@ -575,7 +590,7 @@ def _hash_member(members: _Members, info: zipfile.ZipInfo, small: dict[str, byte
     for chunk in members.chunks(info):
         digest.update(chunk)
         if scan:
-            window = tail + chunk
+            window = tail + bytes(chunk)
             lower = window.lower()
             if (sheet and _FORMULA.search(window)) \
                     or (any(w in lower for w in _ACTIVE_ANY_WORDS) and _ACTIVE_ANY.search(window)) \

@@ -20,6 +20,17 @@ from desktop.core.records import evidence
 from tests.core.db.test_upgrade import UNDO_EVIDENCE_REFS
 
 
+def _repack(path, page_size: int) -> None:
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        conn.execute("PRAGMA journal_mode = DELETE")
+        conn.execute(f"PRAGMA page_size = {page_size}")
+        conn.execute("VACUUM")
+        conn.execute("PRAGMA journal_mode = WAL")
+    finally:
+        conn.close()
+
+
 def _as_schema_7(path, bytes_of: dict[str, bytes]) -> None:
     """Turn a merged bureau file back into what schema 7 kept: every evidence file's bytes in evidence.data."""
     conn = sqlite3.connect(path, isolation_level=None)
@@ -27,10 +38,9 @@ def _as_schema_7(path, bytes_of: dict[str, bytes]) -> None:
         for sha, data in bytes_of.items():
             conn.execute("UPDATE evidence SET data = ? WHERE sha256 = ?", [data, sha])
         conn.executescript(UNDO_EVIDENCE_REFS + "PRAGMA user_version = 7;")
-        conn.execute("VACUUM")
-        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
         conn.close()
+    _repack(path, 4096)  # files of schema 7 were made with SQLite's 4 KiB pages
 
 
 @pytest.fixture
@@ -62,12 +72,18 @@ def schema_7_county(world, tmp_path):
 
 def test_opening_a_schema_7_bureau_file_stores_each_evidence_byte_once(schema_7_county):
     path, bytes_of = schema_7_county
-    before = path.stat().st_size
+    twin = path.with_name("same-file-bigger-pages.db")  # what the file takes in the new pages, before any move
+    shutil.copyfile(path, twin)
+    _repack(twin, connection.PAGE_SIZE)
+    before = twin.stat().st_size
     db = connection.open_db(path)
     try:
         assert db.execute("PRAGMA user_version").fetchone()[0] == connection.schema_version()
         assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+        # compacted into the bigger pages new files get, and back in WAL mode
+        assert db.execute("PRAGMA page_size").fetchone()[0] == connection.PAGE_SIZE
+        assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         # no copy left: each file is a reference into the archived report it came in
         assert db.execute("SELECT COUNT(*) FROM evidence WHERE archive_sha256 IS NULL OR length(data) > 0"
                           ).fetchone()[0] == 0

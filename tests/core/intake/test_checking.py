@@ -68,3 +68,40 @@ def test_a_pooled_merge_of_files_and_archive_members_stores_the_checked_bytes(wo
     assert rows and evidence, "the demo reports carry entries and evidence"
     assert {s for s, _ in archive} == {crypto.sha256_file(p) for p in reports}
     assert all(crypto.sha256_hex(d) == s for s, d in archive + evidence)
+
+
+def test_in_this_process_files_are_checked_ahead_on_a_thread_and_handed_back_in_order(world, monkeypatch):
+    import threading
+
+    seen: list[str] = []
+    real = checking.check
+
+    def check(inp):
+        seen.append(threading.current_thread().name)
+        return real(inp)
+
+    monkeypatch.setattr(checking, "check", check)
+    inputs = list(collect_inputs([world / "reports"]))
+    done = list(checking.checked_in_order(inputs, 0, None))
+    assert [inp for inp, _ in done] == inputs
+    assert all(c.sha256 == crypto.sha256_file(inp.path) and c.pkg.data is not None for inp, c in done)
+    assert seen and all(name.startswith("taizhang-check") for name in seen)
+    calls = 0
+
+    def cancelled():
+        nonlocal calls
+        calls += 1
+        return calls > 1
+
+    assert len(list(checking.checked_in_order(inputs, 0, cancelled))) == 1  # cancel stops after the file in hand
+
+
+def test_the_pool_is_used_for_many_small_files_only(world, monkeypatch):
+    """A worker hands back no bytes, so a big file would be read and hashed again here: many big files are
+    checked in this process (one read each), many small ones in the pool."""
+    [inp] = collect_inputs([_reports(world)[0]])
+    monkeypatch.setattr(checking, "PARALLEL_FROM", 3)
+    assert not checking._pool_pays([inp, inp])
+    assert checking._pool_pays([inp] * 3) == (inp.size() < checking.POOL_BELOW_AVERAGE)
+    monkeypatch.setattr(checking, "POOL_BELOW_AVERAGE", 1)
+    assert not checking._pool_pays([inp] * 3)

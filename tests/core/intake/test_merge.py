@@ -228,9 +228,14 @@ def test_a_folder_contributes_only_workbooks_and_archives(world, county_db):
     assert all(r.file.endswith(".xlsx") for r in results) and {r.outcome for r in results} == {"accepted"}
 
 
-def test_a_big_package_is_streamed_into_the_archive_and_evidence(world, county_db):
-    """Over 8 MB a package is checked from disk and its bytes streamed into the database, unchanged."""
+def test_a_big_package_is_streamed_into_the_archive_and_evidence(world, county_db, monkeypatch):
+    """Over ``_READ_WHOLE_BELOW`` (lowered here to 8 MB) a package is checked from disk and its bytes streamed into
+    the database, unchanged."""
     import os
+
+    from desktop.core.intake import inputs
+
+    monkeypatch.setattr(inputs, "_READ_WHOLE_BELOW", 8 << 20)
 
     code = _codes(world)[0]
     photo = world / "现场照片.jpg"
@@ -252,12 +257,14 @@ def test_a_big_package_is_streamed_into_the_archive_and_evidence(world, county_d
     assert row == (0, crypto.sha256_file(world / "big.xlsx"))
 
 
-def test_a_file_that_changes_after_its_check_is_rejected_and_nothing_is_kept(world, county_db, counts):
+def test_a_file_that_changes_after_its_check_is_rejected_and_nothing_is_kept(world, county_db, counts, monkeypatch):
     """The bytes archived are hashed on the way in: a big file changed on the stick between its check and its
     archiving (here: one byte of its evidence) is rejected, with no entry, evidence or archive row."""
     import os
 
     from desktop.core.intake import checking, inputs
+
+    monkeypatch.setattr(inputs, "_READ_WHOLE_BELOW", 8 << 20)
     from desktop.core.signing import identity
 
     code = _codes(world)[0]
@@ -281,6 +288,61 @@ def test_a_file_that_changes_after_its_check_is_rejected_and_nothing_is_kept(wor
     ctx = merge._Context(county_db, identity.load(county_db).county)
     r = merge.merge_one(ctx, inp, checked)
     assert (r.outcome, r.code) == ("rejected", "invalid") and "改动" in r.reason
+    assert counts(county_db) == before
+    assert county_db.execute("SELECT COUNT(*) FROM archive").fetchone()[0] == 0
+
+
+def _report_with_photo(world, megabytes: int):
+    """A school's report carrying one stored (not deflated) photo of ``megabytes`` MB; its path and the photo."""
+    import os
+
+    code = _codes(world)[0]
+    photo = world / "现场照片.jpg"
+    photo.write_bytes(b"\xff\xd8\xff\xe0" + os.urandom((megabytes << 20) - 4))
+    db = open_db(world / "schools" / f"{code}.db")
+    task = services.reporting.school_tasks(db)[0]["task_id"]
+    plan = db.execute("SELECT plan_id FROM plans").fetchone()[0]
+    sha = evidence.add_evidence(db, code, plan, task, services.reporting.default_period(db), photo)
+    services.reporting.export_report(db, world / "big.xlsx")
+    db.close()
+    return world / "big.xlsx", sha
+
+
+def test_a_report_of_many_megabytes_is_read_once_and_its_evidence_found_where_the_check_saw_it(world, county_db):
+    """A 13 MB report (30 photos) is read whole once: the check hashes and verifies those bytes, the archive row
+    is written from them, and each evidence reference points where the check's own reading of the zip found the
+    member (the same places the archived bytes give)."""
+    from desktop.core.intake import checking, inputs
+    from desktop.core.signing import identity
+
+    path, sha = _report_with_photo(world, 12)
+    [inp] = inputs.collect_inputs([path])
+    checked = checking.check(inp)
+    assert checked.error is None and checked.pkg.data == path.read_bytes()  # held: no second read
+    assert sha in checked.pkg.evidence_at
+    r = merge.merge_one(merge._Context(county_db, identity.load(county_db).county), inp, checked)
+    assert r.outcome == "accepted"
+    assert intake_store.evidence_members(county_db, checked.sha256) == checked.pkg.evidence_at
+    assert evidence.evidence_bytes(county_db, sha) == (world / "现场照片.jpg").read_bytes()
+    assert intake_store.file_from_archive(county_db, checked.sha256) == path.read_bytes()
+
+
+def test_a_photo_replaced_with_a_right_crc_in_a_big_report_is_refused_and_nothing_kept(world, county_db, counts):
+    """The bytes held in memory are checked as strictly as before: a photo member swapped for other bytes of
+    the same length, its CRC and sizes made right in both headers (so only the signed digest can tell), is
+    refused and nothing of the file is stored."""
+    path, sha = _report_with_photo(world, 12)
+    name = f"taizhang/evidence/{sha}.bin"
+    forged = world / "forged.xlsx"
+    with zipfile.ZipFile(path) as zin, zipfile.ZipFile(forged, "w") as zout:
+        for info in zin.infolist():
+            data = zin.read(info)
+            if info.filename == name:
+                data = data[:100] + bytes(b ^ 1 for b in data[100:200]) + data[200:]
+            zout.writestr(info, data)  # the same member names, methods and dates; CRCs computed anew
+    before = counts(county_db)
+    [r] = merge.merge_paths(county_db, [forged], workers=0)
+    assert r.outcome == "rejected" and "佐证材料内容与签名不符" in r.reason  # the digest, not the zip's shape
     assert counts(county_db) == before
     assert county_db.execute("SELECT COUNT(*) FROM archive").fetchone()[0] == 0
 
