@@ -35,6 +35,12 @@ def rebuilt_parts(manifest: dict, fingerprint: str) -> dict[str, bytes]:
     """The parts our writer makes for ``manifest`` (everything but evidence, core.xml and the manifest's rels)."""
     buf = io.BytesIO()
     _book(manifest["kind"]).build_workbook(manifest, fingerprint).save(buf)
+    return saved_parts(buf)
+
+
+def saved_parts(buf: io.BytesIO) -> dict[str, bytes]:
+    """The parts of a workbook openpyxl saved into ``buf`` as a package holds them (the manifest's content
+    type and relationship added), without the parts that are not rebuilt."""
     out = {}
     with zipfile.ZipFile(buf) as zf:
         for name in zf.namelist():

@@ -153,22 +153,10 @@ def test_checking_many_files_keeps_no_objects_per_file(world):
 def _real_and_recorded(build) -> tuple[dict[str, bytes], dict[str, bytes]]:
     """The parts of ``build()`` saved by openpyxl, and rendered from the same build recorded."""
     import io
-    import zipfile
-
-    from desktop.core.package import container
 
     buf = io.BytesIO()
     build().save(buf)
-    real = {}
-    with zipfile.ZipFile(buf) as zf:
-        for name in zf.namelist():
-            data = zf.read(name)
-            if name == "[Content_Types].xml":
-                data = container._add_content_defaults(data)
-            elif name == "_rels/.rels":
-                data = container._add_manifest_relationship(data)
-            real[name] = data
-    real.pop("docProps/core.xml")
+    real = visible.saved_parts(buf)
     with sheetxml.record():
         book = build()
     assert isinstance(book, sheetxml.Book)
