@@ -7,7 +7,8 @@ and the gaps between ticks are recorded only between the merge op's ``counted`` 
 lenient (a pause of 2 s or more fails); the figures are printed for the record.
 
 The 1,000-file case beats a 10 ms heartbeat from the drop until the pages have reloaded after the import,
-the whole of what the user sees, in the real window at 1280×720.
+the whole of what the user sees, in the real window at 1280×720, shown and settled before the drop (its opening
+is printed apart: a person drops files on a window that has finished drawing itself).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import time
 
 import pytest
 from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication
 
 from desktop.gui.bureau.window import TAB_IMPORT, BureauWindow
 from desktop.gui.common import locations
@@ -149,8 +151,13 @@ def test_importing_1000_files_the_window_never_stalls(qtbot, fleet_1000, tmp_pat
     win = BureauWindow(str(db_copy))
     qtbot.addWidget(win)
     win.resize(1280, 720)
+    t_open = time.perf_counter()
     win.show()
     win.tabs.setCurrentIndex(TAB_IMPORT)
+    qtbot.waitExposed(win)
+    QApplication.processEvents()  # the window's first layout and paint: over before a person can drop files
+    opening = time.perf_counter() - t_open
+    qtbot.wait(200)
     gaps, wall, flushes = _heartbeat_gaps(qtbot, win, base / "reports", 1000)
     longest = max(gaps)
     p95 = statistics.quantiles(gaps, n=20, method="inclusive")[-1]
@@ -158,6 +165,7 @@ def test_importing_1000_files_the_window_never_stalls(qtbot, fleet_1000, tmp_pat
     print(f"\n[bench] bureau window importing 1000 files: {wall:.1f} s; event-loop pauses ({len(gaps)} gaps of a "
           f"{HEARTBEAT_MS} ms heartbeat, the reload after the import included): longest {longest * 1000:.0f} ms, "
           f"p95 {p95 * 1000:.0f} ms, {over} over {TARGET_MS} ms (target ≤ {TARGET_MS} ms, goal {GOAL_MS} ms); "
-          f"result-table flushes: {len(flushes)}, longest {max(flushes, default=0) * 1000:.0f} ms")
+          f"result-table flushes: {len(flushes)}, longest {max(flushes, default=0) * 1000:.0f} ms; the window's "
+          f"opening before the drop (not counted): {opening * 1000:.0f} ms")
     assert p95 <= P95_LIMIT_MS / 1000 and longest < LONGEST_LIMIT_MS / 1000
     win.close()
