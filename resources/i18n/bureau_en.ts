@@ -1013,194 +1013,199 @@ Send this file to the schools together with the fingerprint notice.</translation
 <context>
     <name>ImportPage</name>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="129"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="133"/>
         <source>把学校报送的文件（.xlsx）、整个文件夹或 .zip 压缩包拖到这里，
 或者点右边的按钮选择。同一文件重复导入不会重复计算。</source>
         <translation>Drag the schools&apos; report files (.xlsx), whole folders or .zip archives here,
 or use the buttons on the right. A file imported twice is counted once.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="133"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="137"/>
         <source>选择文件…</source>
         <translation>Choose files…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="136"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="140"/>
         <source>选择文件夹…</source>
         <translation>Choose folder…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="146"/>
-        <source>%v / %m 个文件</source>
-        <translation>%v / %m files</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="148"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="153"/>
         <source>取消导入</source>
         <translation>Cancel import</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="150"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="155"/>
         <source>已经合并的文件保留，没有开始的文件不导入；不会有合并了一半的文件</source>
         <translation>Files already merged stay merged and the rest are not imported; no file is ever half merged</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="156"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="161"/>
         <source>还没有导入文件。</source>
         <translation>No files imported yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="162"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="167"/>
         <source>只看有问题的文件</source>
         <translation>Show problem files only</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="191"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="196"/>
         <source>双击已合并的文件，审核该校的报送</source>
         <translation>Double-click a merged file to review that school&apos;s report</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="204"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="209"/>
         <source>学校密钥：待批准的新密钥与未确认的首次密钥</source>
         <translation>School keys: new keys awaiting approval and unconfirmed first keys</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="207"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="212"/>
         <source>学校重装系统或换电脑后，会用新的密钥签名。请先打电话与学校核对新指纹，确认无误再批准：批准后，等待中的文件立即合并；拒绝则一直不合并。“未确认”是没有用注册码的首次密钥：数据已合并但带未确认标记，批准时只确认您核对过的那一个指纹。</source>
         <translation>After a school reinstalls its PC it signs with a new key. Phone the school and compare the new fingerprint before approving: once approved, the waiting files merge at once; refused, they never merge. “Unconfirmed” is a first key sent without an enrolment code: its data is merged but marked unconfirmed; an approval confirms exactly the fingerprint you checked.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="234"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="239"/>
         <source>核实无误，批准新密钥</source>
         <translation>Verified: approve new key</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="237"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="242"/>
         <source>拒绝</source>
         <translation>Refuse</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="273"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="278"/>
         <source>选择学校报送的文件</source>
         <translation>Choose the schools&apos; report files</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="274"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="279"/>
         <source>报送文件 (*.xlsx *.zip);;所有文件 (*)</source>
         <translation>Report files (*.xlsx *.zip);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="279"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="284"/>
         <source>选择存放报送文件的文件夹</source>
         <translation>Choose the folder with the report files</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="286"/>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="467"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="291"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="491"/>
         <source>正在导入，请等这一批完成或取消后再导入</source>
         <translation>An import is running; wait for it to finish or cancel it first</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="301"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="307"/>
         <source>正在查找文件…</source>
         <translation>Looking for files…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="325"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="332"/>
         <source>正在取消：当前文件合并完后停止…</source>
         <translation>Cancelling: stopping after the current file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="335"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="344"/>
         <source>找到 {n} 个文件，正在核验并合并…</source>
         <translation>{n} file(s) found; checking and merging…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="354"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="370"/>
+        <source>{done} / {total} 个文件</source>
+        <translation>{done} / {total} files</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="372"/>
+        <source>（{done} / {total}）</source>
+        <translation> ({done} / {total})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="378"/>
         <source>已合并 {n}</source>
         <translation>merged {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="355"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="379"/>
         <source>重复 {n}</source>
         <translation>duplicate {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="356"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="380"/>
         <source>旧版次 {n}</source>
         <translation>older revision {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="356"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="380"/>
         <source>拒收 {n}</source>
         <translation>rejected {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="357"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="381"/>
         <source>已取消：处理了 {n} / {total} 个文件（未处理的文件没有导入，可以再导入一次）</source>
         <translation>Cancelled after {n} of {total} files (the rest were not imported; you can import them again)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="358"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="382"/>
         <source>导入完成：{n} 个文件</source>
         <translation>Import finished: {n} file(s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="359"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="383"/>
         <source>{head} —— {counts}</source>
         <translation>{head} — {counts}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="361"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="385"/>
         <source>（用时 {s} 秒）</source>
         <translation> ({s} s)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="363"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="387"/>
         <source>。有被拒收的文件：勾选“只看有问题的文件”查看原因和处理办法。</source>
         <translation>. Some files were rejected: tick &quot;Show problem files only&quot; to see why and what to do.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="415"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="439"/>
         <source>选中一行，这里显示完整的原因和处理办法。</source>
         <translation>Select a row to see its whole reason and what to do here.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="419"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="443"/>
         <source>{file}：{outcome}</source>
         <translation>{file}: {outcome}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="423"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="447"/>
         <source>怎么办：{advice}</source>
         <translation>What to do: {advice}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="441"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="465"/>
         <source>未确认的密钥（首次使用，无注册码）：{fp}
 与该校电话核对一致后可批准确认；该校用注册码报送时会自动确认。</source>
         <translation>Unconfirmed key (first use, no enrolment code): {fp}
 Approve it once it matches what the school reads to you on the phone; a report with the school&apos;s enrolment code confirms it automatically.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="446"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="470"/>
         <source>（未确认）</source>
         <translation> (unconfirmed)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="447"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="471"/>
         <source>待批准密钥指纹：{new}
 在用密钥指纹：{old}</source>
         <translation>Key awaiting approval: {new}
 Key in use: {old}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="453"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="477"/>
         <source>请先选择一条密钥更换申请</source>
         <translation>Select a key change request first</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="460"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="484"/>
         <source>请先打电话与{name}核对新密钥指纹：
 
 {fp}
@@ -1213,7 +1218,7 @@ Key in use: {old}</translation>
 Approve only if it matches. Once approved, the school&apos;s {n} waiting file(s) are merged at once.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="463"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="487"/>
         <source>
 
 该校原有的未确认密钥发来的数据将被搁置（保留在历史中）。</source>
@@ -1222,38 +1227,38 @@ Approve only if it matches. Once approved, the school&apos;s {n} waiting file(s)
 The data sent by this school&apos;s earlier, unconfirmed key will be set aside (kept in history).</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="464"/>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="485"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="488"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="509"/>
         <source>批准新密钥</source>
         <translation>Approve new key</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="471"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="495"/>
         <source>正在合并{name}等待中的文件…</source>
         <translation>Merging the files from {name} that were waiting…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="478"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="502"/>
         <source>已批准{name}的新密钥，合并了 {n} 个等待中的文件。</source>
         <translation>New key of {name} approved; {n} waiting file(s) merged.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="502"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="526"/>
         <source>拒绝新密钥</source>
         <translation>Refuse new key</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="502"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="526"/>
         <source>拒绝{name}的新密钥？用这把密钥签名的文件都不会合并。</source>
         <translation>Refuse the new key of {name}? No file signed with this key will be merged.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="506"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="530"/>
         <source>未确认的密钥不能单独拒绝：另一个密钥到达时再批准那一个</source>
         <translation>An unconfirmed key cannot be refused on its own: approve the other key when it arrives</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/importpage.py" line="513"/>
+        <location filename="../../desktop/gui/bureau/importpage.py" line="537"/>
         <source>已拒绝{name}的新密钥。</source>
         <translation>New key of {name} refused.</translation>
     </message>
@@ -1988,168 +1993,168 @@ Once confirmed, the data signed with this key is no longer marked &quot;unconfir
 <context>
     <name>RosterPage</name>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="50"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="51"/>
         <source>学校名单</source>
         <translation>School roster</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="53"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="54"/>
         <source>从 Excel 导入学校名单…</source>
         <translation>Import roster from Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="55"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="56"/>
         <source>表头需要有“学校代码”“学校名称”，可以有“学校类型”“所属乡镇”。已有学校按代码更新。</source>
         <translation>The header row needs the columns code and name (学校代码, 学校名称); type and township (学校类型, 所属乡镇) are optional. Schools already listed are updated by code.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="58"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="59"/>
         <source>保存名单模板…</source>
         <translation>Save roster template…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="60"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="61"/>
         <source>一张填好表头和示例的学校名单（Excel），填好后用“从 Excel 导入学校名单”导入</source>
         <translation>A school roster with its headers and an example (Excel); fill it in and use &quot;Import the school list from Excel&quot;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="66"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="67"/>
         <source>保存注册码清单…</source>
         <translation>Save enrolment codes…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="68"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="69"/>
         <source>每校一个注册码，随正式通知发给学校（CSV，可用 Excel/WPS 打开打印）</source>
         <translation>One enrolment code per school, sent to the school with the official notice (CSV, opens in Excel/WPS to print)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="71"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="72"/>
         <source>删除所选学校</source>
         <translation>Remove selected school</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="90"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="94"/>
         <source>学校代码</source>
         <translation>School code</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="94"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="98"/>
         <source>学校名称</source>
         <translation>School name</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="99"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="103"/>
         <source>所属乡镇</source>
         <translation>Township</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="101"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="105"/>
         <source>添加学校</source>
         <translation>Add school</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="109"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="113"/>
         <source>填报周期</source>
         <translation>Reporting periods</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="111"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="115"/>
         <source>学校按周期报送；截止日期之后收到的文件在汇总中标为“逾期”。关闭的周期不再接收文件。</source>
         <translation>Schools report once per period; files received after the due date are marked late in the overview. A closed period accepts no more files.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="125"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="129"/>
         <source>关闭 / 重新开放</source>
         <translation>Close / reopen</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="128"/>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="264"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="132"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="268"/>
         <source>删除周期</source>
         <translation>Delete period</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="139"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="143"/>
         <source>周期名称，如 2027年上半年</source>
         <translation>Period name, e.g. 2027 H1</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="143"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="147"/>
         <source>添加周期</source>
         <translation>Add period</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="147"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="151"/>
         <source>截止：</source>
         <translation>Due:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="167"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="171"/>
         <source>共 {n} 所学校</source>
         <translation>{n} schools</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="190"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="194"/>
         <source>保存注册码清单</source>
         <translation>Save enrolment codes</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="190"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="194"/>
         <source>学校注册码.csv</source>
         <translation>enrolment-codes.csv</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="190"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="194"/>
         <source>CSV 文件 (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="203"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="207"/>
         <source>保存学校名单模板</source>
         <translation>Save the school roster template</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="203"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="207"/>
         <source>学校名单模板.xlsx</source>
         <translation>school roster template.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="204"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="208"/>
         <source>Excel 工作簿 (*.xlsx);;CSV 文件 (*.csv)</source>
         <translation>Excel workbook (*.xlsx);;CSV file (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="219"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="223"/>
         <source>导入学校名单</source>
         <translation>Import school roster</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="219"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="223"/>
         <source>学校名单 (*.xlsx *.csv)</source>
         <translation>School roster (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="234"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="238"/>
         <source>请先选择要删除的学校</source>
         <translation>Select the school to remove first</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="236"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="240"/>
         <source>删除学校</source>
         <translation>Remove school</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="236"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="240"/>
         <source>从名单中删除“{name}”？</source>
         <translation>Remove &quot;{name}&quot; from the roster?</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="255"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="259"/>
         <source>请先选择一个填报周期</source>
         <translation>Select a reporting period first</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/rosterpage.py" line="264"/>
+        <location filename="../../desktop/gui/bureau/rosterpage.py" line="268"/>
         <source>删除填报周期“{name}”？</source>
         <translation>Delete the reporting period &quot;{name}&quot;?</translation>
     </message>

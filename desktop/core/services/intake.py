@@ -44,6 +44,13 @@ def count_inputs(paths) -> int:
     return sum(1 for _ in collect_inputs(paths))
 
 
+def input_sizes(paths) -> list[int]:
+    """The bytes of each package a merge of ``paths`` will look at, in the order it merges them (an archive
+    member's declared size; 0 for what is never read): a progress bar that moves with the work, so forty
+    13 MB reports and a thousand small ones both advance evenly."""
+    return [inp.size() for inp in collect_inputs(paths)]
+
+
 def key_requests(db) -> list[dict]:
     """Keys for the bureau to decide on: a new key for a school (``kind`` "pending"), and a first key nobody
     confirmed yet (``kind`` "unconfirmed", 未确认). Each row names the exact ``fingerprint`` an approval pins."""

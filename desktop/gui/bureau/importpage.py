@@ -7,6 +7,7 @@ the table and shown whole in the row's tooltip and in the detail line under the 
 
 from __future__ import annotations
 
+from itertools import accumulate
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -47,9 +48,12 @@ from desktop.gui.bureau.papercheck import PaperCheckBar
 from desktop.gui.common.errors import message
 from desktop.gui.common.icons import icon
 from desktop.gui.common.ops import BackgroundOp
+from desktop.gui.common.sizes import human_size
 
 FLUSH_MS = 100
 CHUNK = 200  # result rows taken in per flush: a flush stays a few milliseconds however big the batch
+BAR_STEPS = 1000  # the bar's range: it moves by the bytes merged, so a few big files advance it evenly
+SHOW_BYTES_FROM = 8 << 20  # a batch this big also shows how many of its bytes are done
 ROW_HEIGHT = 26
 
 
@@ -143,7 +147,8 @@ class ImportPage(QWidget):
         progress = QHBoxLayout()
         self.progress = QProgressBar()
         self.progress.setObjectName("importProgress")
-        self.progress.setFormat(self.tr("%v / %m 个文件"))
+        self.progress.setRange(0, BAR_STEPS)
+        self.progress.setTextVisible(True)
         self.progress.hide()
         self.cancel_button = QPushButton(self.tr("取消导入"))
         self.cancel_button.setObjectName("cancelImport")
@@ -292,6 +297,7 @@ class ImportPage(QWidget):
         self._show_row()
         self.problems_only.setChecked(False)
         self.total = self.done = 0
+        self._done_bytes: list[int] = []  # bytes of the first n files, n = 1, 2, … (merge order)
         self.progress.setRange(0, 0)  # busy until the files are counted
         self.progress.setValue(0)
         self.progress.show()
@@ -302,7 +308,8 @@ class ImportPage(QWidget):
         paths = [str(Path(p)) for p in paths]
 
         def merge(job):
-            job.count(services.intake.count_inputs(paths))
+            sizes = services.intake.input_sizes(paths)
+            job.count(len(sizes), sizes)
             outcomes = services.intake.merge_files(job.db, paths, progress=job.progress, cancelled=job.cancelled)
             return outcomes, job.cancelled(), job.seconds
 
@@ -329,9 +336,11 @@ class ImportPage(QWidget):
             w.setEnabled(not busy)
         self.drop_zone.setAcceptDrops(not busy)
 
-    def _counted(self, total: int) -> None:
+    def _counted(self, total: int, sizes: list[int] | None) -> None:
         self.total = total
-        self.progress.setRange(0, max(total, 1))
+        self._done_bytes = list(accumulate(sizes or []))
+        self.progress.setRange(0, BAR_STEPS)
+        self._show_progress()
         self.summary.setText(self.tr("找到 {n} 个文件，正在核验并合并…").format(n=total))
 
     def _progressed(self, n: int, outcome) -> None:
@@ -344,9 +353,24 @@ class ImportPage(QWidget):
             batch, self._pending = self._pending[:CHUNK], self._pending[CHUNK:]
             self.results.append(batch)
         if self.total:
-            self.progress.setValue(min(self.done, self.total))
+            self._show_progress()
         if self._thread_over and not self._pending:
             self._wrap_up()
+
+    def _show_progress(self) -> None:
+        """The bar at the share of bytes merged (of files, when sizes are unknown), with files and bytes in words."""
+        done = min(self.done, self.total)
+        sizes = self._done_bytes
+        total_bytes = sizes[-1] if sizes and len(sizes) == self.total else 0
+        if total_bytes:
+            done_bytes = sizes[done - 1] if done else 0
+            self.progress.setValue(round(BAR_STEPS * done_bytes / total_bytes))
+        else:
+            self.progress.setValue(round(BAR_STEPS * done / max(self.total, 1)))
+        text = self.tr("{done} / {total} 个文件").format(done=done, total=self.total)
+        if total_bytes >= SHOW_BYTES_FROM:
+            text += self.tr("（{done} / {total}）").format(done=human_size(done_bytes), total=human_size(total_bytes))
+        self.progress.setFormat(text.replace("%", "%%"))
 
     def _summary_text(self, cancelled: bool, seconds: float | None) -> str:
         c = self.results.counts()

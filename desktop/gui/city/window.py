@@ -180,7 +180,7 @@ class CityImportPage(QWidget):
         self.worker.run()
         return True
 
-    def _counted(self, total: int) -> None:
+    def _counted(self, total: int, _weights=None) -> None:  # county packages are small: the bar counts files
         self.progress.setRange(0, max(total, 1))
 
     def _progressed(self, n: int, outcome) -> None:

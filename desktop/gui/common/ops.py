@@ -10,7 +10,8 @@
 
 ``fn(job)`` runs on a worker QThread. ``job.db`` is the op's OWN connection to ``db_path``
 (``services.workspaces.own_connection``; a SQLite connection never crosses threads), ``job.progress(done,
-item)`` and ``job.count(total)`` report back, ``job.cancelled()`` says whether Cancel was pressed.
+item)`` and ``job.count(total, weights)`` report back (``weights``: what each item weighs, e.g. its bytes, for
+a bar that moves by work rather than by items; None when they weigh alike), ``job.cancelled()`` says whether Cancel was pressed.
 
 Every callback runs on the GUI thread: the op lives there, the signals are emitted from the worker and
 queued to it. The signals themselves (``counted``, ``progressed``, ``succeeded``, ``failed``) are public, so a
@@ -56,8 +57,8 @@ class Job:
     def progress(self, done: int, item: object = None) -> None:
         self._op.progressed.emit(done, item)
 
-    def count(self, total: int) -> None:
-        self._op.counted.emit(total)
+    def count(self, total: int, weights: list[int] | None = None) -> None:
+        self._op.counted.emit(total, weights)
 
     def cancelled(self) -> bool:
         return self._op._cancel.is_set()
@@ -77,7 +78,7 @@ class _Thread(QThread):
 
 
 class BackgroundOp(QObject):
-    counted = Signal(int)  # how many items the job will look at (a progress bar's maximum)
+    counted = Signal(int, object)  # how many items the job will look at, and what each weighs (or None)
     progressed = Signal(int, object)  # done, the item just finished (or whatever the job reports)
     succeeded = Signal(object)  # fn's result
     failed = Signal(object)  # the exception fn raised
@@ -116,7 +117,7 @@ class BackgroundOp(QObject):
         return self
 
     def with_progress(self, on_progress: Callable[[int, object], None] | None = None,
-                      on_count: Callable[[int], None] | None = None) -> BackgroundOp:
+                      on_count: Callable[[int, list[int] | None], None] | None = None) -> BackgroundOp:
         self._progress, self._count = on_progress, on_count
         return self
 
@@ -184,9 +185,9 @@ class BackgroundOp(QObject):
             self.succeeded.emit(result)
 
     # ------------------------------------------------------------------ the GUI thread
-    def _deliver_count(self, total: int) -> None:
+    def _deliver_count(self, total: int, weights: list[int] | None) -> None:
         if self._count is not None and not self._detached:
-            self._count(total)
+            self._count(total, weights)
 
     def _deliver_progress(self, done: int, item: object) -> None:
         if self._progress is not None and not self._detached:

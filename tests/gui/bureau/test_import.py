@@ -227,3 +227,31 @@ def test_closing_the_window_during_an_import_stops_cleanly(qtbot, world, chooser
     qtbot.wait(50)  # anything still queued from the worker must not touch the closed database
     merged, absent = _all_or_nothing(world / "county.db", files)
     assert merged + absent == len(files)  # closing cancels: each file merged in full or not at all
+
+
+def test_the_bar_moves_with_the_bytes_merged_not_the_file_count(qtbot, world, chooser, tmp_path):
+    """Forty 13 MB reports after a few small ones: the bar shares out the bytes, and says them in words."""
+    from desktop.core import services
+    from desktop.core.intake.merge import Outcome
+    from desktop.gui.common.sizes import human_size
+
+    big = tmp_path / "big.xlsx"
+    big.write_bytes(b"\0" * (9 << 20))
+    files = [str(f) for f in _reports(world)[:2]] + [str(big)]
+    sizes = services.intake.input_sizes(files)
+    assert sizes[-1] == 9 << 20 and len(sizes) == services.intake.count_inputs(files) == 3
+    win = _window(qtbot, world, chooser)
+    page = win.importer
+    page.total = page.done = 0
+    page._counted(3, sizes)
+    bar = page.progress
+    assert (bar.value(), bar.maximum()) == (0, 1000) and bar.format().startswith("0 / 3 个文件（0 B / ")
+    for n in (1, 2):
+        page._progressed(n, Outcome(files[n - 1], "accepted"))
+    page._flush()
+    assert bar.value() < 50, "two small files are a sliver of the bytes (by file count the bar would be at 667)"
+    total = human_size(sum(sizes))
+    assert bar.format() == f"2 / 3 个文件（{human_size(sizes[0] + sizes[1])} / {total}）"
+    page._progressed(3, Outcome(files[2], "rejected"))
+    page._flush()
+    assert bar.value() == 1000 and bar.format() == f"3 / 3 个文件（{total} / {total}）"
