@@ -48,14 +48,26 @@ def group(evidence, narratives, *, apart=None) -> list[dict]:
 def find(db, plan_id: str, period: str, *, texts=None) -> list[dict]:
     """Every group of schools that share an evidence file or a narrative in the period (see ``group``); ``texts``
     are the period's (school, task_id, narrative) rows of at least ``MIN_TEXT`` characters when the caller has
-    read them already (standing.figures reads every entry anyway: a city's 400,000 are not read twice)."""
+    read them already (standing.figures reads every entry anyway: a city's 400,000 are not read twice).
+
+    What is read from the database is only what two or more schools share (grouped by SQLite, which spills to
+    its temporary files): the 400,000 narratives of 10,000 schools never sit in memory at once."""
     ev = db.execute("SELECT school_code, task_id, sha256, name FROM entry_evidence WHERE plan_id = ? AND period = ?"
-                    " ORDER BY school_code, task_id", [plan_id, period]).fetchall()
+                    " AND sha256 IN (SELECT sha256 FROM entry_evidence WHERE plan_id = ? AND period = ?"
+                    " GROUP BY sha256 HAVING MIN(school_code) <> MAX(school_code))"
+                    " ORDER BY school_code, task_id", [plan_id, period, plan_id, period]).fetchall()
     if texts is None:
-        texts = db.execute("SELECT school_code, task_id, narrative FROM entries WHERE plan_id = ? AND period = ?"
-                           " AND length(narrative) >= ? ORDER BY school_code, task_id",
-                           [plan_id, period, MIN_TEXT]).fetchall()
+        db.register_function(normalise, deterministic=True, name=_NORMALISE_SQL)
+        texts = db.execute(f"SELECT school_code, task_id, narrative FROM entries WHERE plan_id = ? AND period = ?"
+                           f" AND length(narrative) >= ? AND {_NORMALISE_SQL}(narrative) IN ("
+                           f" SELECT {_NORMALISE_SQL}(narrative) AS text FROM entries WHERE plan_id = ? AND period = ?"
+                           f" AND length(narrative) >= ? GROUP BY text HAVING MIN(school_code) <> MAX(school_code))"
+                           f" ORDER BY school_code, task_id",
+                           [plan_id, period, MIN_TEXT, plan_id, period, MIN_TEXT]).fetchall()
     return group(ev, texts)
+
+
+_NORMALISE_SQL = "taizhang_copies_normalise"  # ``normalise`` as an SQL function, for grouping in the database
 
 
 def for_school(groups: list[dict], school: str) -> list[dict]:
