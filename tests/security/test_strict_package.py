@@ -146,6 +146,23 @@ def test_an_escaped_backslash_is_not_mistaken_for_a_control_character():
     assert safetext.loads_strict(crypto.canonical_json(text), crypto.canonical_json) == text
 
 
+@pytest.mark.parametrize("raw, code", [
+    (b'{"x":{"a":1,"a":2},"b":NaN}', "json_duplicate_key"),  # the inner object closes before NaN is read
+    (b'{"b":NaN,"x":{"a":1,"a":2}}', "json_non_finite"),
+    (b'{"a":"\\ud800","a":1}', "json_duplicate_key"),  # duplicate found while parsing, before encoding
+    (b'{"a":1,"a":1}', "json_duplicate_key"),  # canonical but for the lost pair
+    (b'{"a":1, "b":2}', "json_not_canonical"),
+])
+def test_with_several_faults_the_first_is_named(raw, code):
+    """The first rule a manifest breaks, in the order they are checked, is the reason given (a valid file
+    takes a quicker path; a file that fails it is checked rule by rule)."""
+    from desktop.core import safetext
+
+    with pytest.raises(safetext.StrictJSONError) as exc:
+        safetext.loads_strict(raw, crypto.canonical_json)
+    assert exc.value.code == code
+
+
 def test_a_batch_with_a_poisoned_file_merges_the_good_ones(world, county_db, tmp_path):
     a, b = sorted((world / "reports").glob("*.xlsx"))[:2]
     batch = tmp_path / "batch"

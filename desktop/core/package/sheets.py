@@ -284,13 +284,21 @@ def _fit_recorded(ws: sheetxml.Sheet, min_row: int, max_lines: int) -> None:
     """``fit_row_heights`` on a recorded sheet: the same heights, without touching every empty position."""
     rooms: dict[int, int] = {}
     needed: dict[int, int] = {}
-    for row, col, text in ws.wrapped_texts(min_row):
-        room = rooms.get(col)
-        if room is None:
-            room = rooms[col] = _room(ws.column_dimensions[get_column_letter(col)].width or 8.43)
-        lines = _lines_in(text, room)
-        if lines > 1 and lines > needed.get(row, 1):
-            needed[row] = lines
+    for row, first, values in ws.wrapped_rows(min_row):
+        most = needed.get(row, 1)
+        for col, value in enumerate(values, start=first):
+            if value is None:
+                continue
+            text = value if type(value) is str else str(value)
+            room = rooms.get(col)
+            if room is None:
+                room = rooms[col] = _room(ws.column_dimensions[get_column_letter(col)].width or 8.43)
+            if 2 * len(text) > room or "\n" in text:  # _lines_in's own first test, without the call
+                lines = _lines_in(text, room)
+                if lines > most:
+                    most = lines
+        if most > 1:
+            needed[row] = most
     for row in sorted(needed):
         height = LINE_HEIGHT * min(needed[row], max_lines) + 3
         current = ws.row_dimensions[row].height

@@ -28,7 +28,7 @@ import hashlib
 import io
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 _RECORDING: contextvars.ContextVar[bool] = contextvars.ContextVar("taizhang_sheet_recording", default=False)
@@ -391,10 +391,11 @@ class Sheet:
                     cell._style = list(block.styles[col in quoted])
                 return
 
-    def wrapped_texts(self, min_row: int) -> Iterator[tuple[int, int, str]]:
-        """(row, column, text) of every wrapped cell with a value from ``min_row`` on, as
-        ``sheets.fit_row_heights`` meets them through ``iter_rows`` on a real sheet (in no particular order);
-        like ``iter_rows``, this leaves an (empty) cell at every position of the range."""
+    def wrapped_rows(self, min_row: int) -> Iterator[tuple[int, int, Sequence]]:
+        """(row, first column, values) of the wrapped cells from ``min_row`` on, as ``sheets.fit_row_heights``
+        meets them through ``iter_rows`` on a real sheet (in no particular order; a value may be None): a
+        table row kept as values whole, any other cell alone. Like ``iter_rows``, this leaves an (empty) cell
+        at every position of the range."""
         max_row, max_col = self.max_row, self.max_column
         if min_row <= max_row:
             self._phantom.append((min_row, max_row, max_col))
@@ -414,10 +415,12 @@ class Sheet:
                 continue
             cell = cells[rc]
             if cell._value is not None and wrapped(cell._style):
-                yield rc[0], rc[1], str(cell._value)
+                yield rc[0], rc[1], (cell._value,)
         for block in self._blocks:
             if wrapped(block.styles[0]):  # quoted or not, a block's cells share their alignment
-                yield from block.texts(min_row)
+                for r, row in enumerate(block.rows, start=block.first):
+                    if row is not None and r >= min_row:
+                        yield r, 1, row[0]
 
     def iter_rows(self, min_row=None, max_row=None, min_col=None, max_col=None, values_only=False):
         """As openpyxl's: every position in the range gets a cell (an empty one if there was none)."""
@@ -440,15 +443,6 @@ class _Block:
         self.first, self.last, self.width, self.styles = first, 0, 0, styles
         self.rows: list = []
         self.heads: dict = {}  # (column, type, quoted) -> a cell start tag around its row number (rendering)
-
-    def texts(self, min_row: int) -> Iterator[tuple[int, int, str]]:
-        """(row, column, text) of each cell with a value, from ``min_row`` on."""
-        for r, row in enumerate(self.rows, start=self.first):
-            if row is None or r < min_row:
-                continue
-            for col, value in enumerate(row[0], start=1):
-                if value is not None:
-                    yield r, col, value if type(value) is str else str(value)
 
     def add(self, values: list, quoted: tuple) -> None:
         self.rows.append((values, quoted))
