@@ -304,14 +304,18 @@ def _groups(ws: Worksheet, ctx: Context) -> None:
 
 
 def _matrix_legend(ws: Worksheet) -> None:
+    """The legend above the matrix, in the (narrow) task columns: the row as tall as its longest text wraps to,
+    so the last word prints too (widths are set before)."""
     sheets.put(ws, 1, 1, "图例", font=BOLD)
+    lines = 2
     for i, (word, text) in enumerate(MATRIX_LEGEND):
         cell = sheets.put(ws, 1, 2 + i, text, align=sheets.CENTER)
         if word in STATUS_FILL:
             sheets.restyle(cell, fill=_fill(STATUS_FILL[word]))
+        lines = max(lines, sheets.lines_needed(text, ws.column_dimensions[cell.column_letter].width or 8.43))
     sheets.put(ws, 2, 1, "列标题为任务编号和任务名称，全文见“按任务”表。", border=None,
                align=Alignment(vertical="center"))
-    ws.row_dimensions[1].height = 30
+    ws.row_dimensions[1].height = sheets.LINE_HEIGHT * lines + 3
 
 
 def _matrix(ws: Worksheet, ctx: Context) -> None:

@@ -66,6 +66,19 @@ def test_wrapped_text_gets_row_heights(merged):
     assert wb["学校×任务"].row_dimensions[4].height > 60  # the task names under their numbers
 
 
+def test_the_matrix_legend_row_holds_its_longest_text_when_printed(merged):
+    """The legend sits in the narrow task columns: its row is as tall as the longest legend text wraps to
+    (the last one, 沿用上期, was cut off on paper at a fixed 30 pt)."""
+    from desktop.core.package import sheets
+
+    ws = merged[1]["学校×任务"]
+    legend = [c for c in ws[1][1:] if c.value]
+    assert [c.value for c in legend] == [text for _, text in workbook.MATRIX_LEGEND]
+    assert all(c.alignment.wrap_text for c in legend)
+    need = max(sheets.lines_needed(c.value, ws.column_dimensions[c.column_letter].width or 8.43) for c in legend)
+    assert need >= 3 and ws.row_dimensions[1].height >= sheets.LINE_HEIGHT * need
+
+
 def test_overview_counts_match_the_roster_and_submissions(merged):
     db, wb, missing = merged
     ws = wb["总体情况"]
