@@ -74,30 +74,8 @@ def put(ws: Worksheet, row: int, col: int, value, *, font=BODY_FONT, align=WRAP,
     cell = ws.cell(row=row, column=col, value=value)
     if quoted:
         cell.data_type = "s"
-    _style(cell, font, align, border, quoted)
+    sheetxml.give_style(cell, ws.parent, font, align, border, quoted)
     return cell
-
-
-def _style(cell, font, align, border, quoted: bool) -> None:
-    """Give the cell its font, alignment, border (and quote prefix) as openpyxl's descriptors would.
-
-    Assigning a style through openpyxl hashes the style objects again for every cell (most of the time of
-    building a workbook); the resulting style array is the same for the same objects, so it is computed
-    once per workbook and copied. The cache keeps the style objects alive, so their ids stay theirs.
-    """
-    cache = cell.parent.parent.__dict__.setdefault("_taizhang_styles", {})
-    key = (id(font), id(align), id(border), quoted)
-    hit = cache.get(key)
-    if hit is None:
-        cell.font = font
-        cell.alignment = align
-        if border is not None:
-            cell.border = border
-        if quoted:
-            cell.quotePrefix = True
-        cache[key] = (copy(cell._style), (font, align, border))
-    else:
-        cell._style = copy(hit[0])
 
 
 def restyle(cell, *, font=None, fill=None, align=None):

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import copy
 import functools
 import hashlib
 import io
@@ -297,31 +298,10 @@ class Sheet:
     def put(self, row: int, column: int, value, quoted: bool, font, align, border) -> Cell:
         """``sheets.put`` on a recorded sheet, the same style rules in one step. ``value`` has passed
         ``sheets.clean_text``, which removes every character openpyxl refuses (and more)."""
-        if row < 1 or column < 1:
-            raise Unsupported("cell outside the sheet")
-        if self._blocks:
-            self._take_row(row)
-        cell = self._cells.get((row, column))
-        if cell is None:
-            cell = self._cells[(row, column)] = Cell(self, row, column)
-        if value is not None:
-            cell.value = value
+        cell = self.cell(row, column, value)
         if quoted:
             cell.data_type = "s"
-        book = self.parent
-        cache = book.__dict__.setdefault("_taizhang_styles", {})
-        key = (id(font), id(align), id(border), quoted)
-        hit = cache.get(key)
-        if hit is None:
-            cell.font = font
-            cell.alignment = align
-            if border is not None:
-                cell.border = border
-            if quoted:
-                cell.quotePrefix = True
-            cache[key] = (list(cell._style), (font, align, border))
-        else:
-            cell._style = list(hit[0])
+        give_style(cell, self.parent, font, align, border, quoted)
         return cell
 
     def put_rows(self, start: int, rows, clean, formula_start: tuple, font, align, border) -> int:
@@ -363,18 +343,9 @@ class Sheet:
 
     def _style_array(self, font, align, border, quoted: bool) -> tuple:
         """The style array ``put`` gives a cell of these styles (made and cached for the workbook as put does)."""
-        cache = self.parent.__dict__.setdefault("_taizhang_styles", {})
-        hit = cache.get((id(font), id(align), id(border), quoted))
-        if hit is None:
-            probe = Cell(self, 1, 1)  # not kept: only its style array is
-            probe.font = font
-            probe.alignment = align
-            if border is not None:
-                probe.border = border
-            if quoted:
-                probe.quotePrefix = True
-            hit = cache[(id(font), id(align), id(border), quoted)] = (list(probe._style), (font, align, border))
-        return tuple(hit[0])
+        probe = Cell(self, 1, 1)  # not kept: only its style array is
+        give_style(probe, self.parent, font, align, border, quoted)
+        return tuple(probe._style)
 
     def _take_row(self, row: int) -> None:
         """Turn a block's row into cells before anything else touches it."""
@@ -430,6 +401,29 @@ class Sheet:
         max_col, max_row = max_col or self.max_column, max_row or self.max_row
         return (tuple(self.cell(row=r, column=c) for c in range(min_col, max_col + 1))
                 for r in range(min_row, max_row + 1))
+
+
+def give_style(cell, book, font, align, border, quoted: bool) -> None:
+    """Give a cell (openpyxl's or a recorded one) its font, alignment, border (and quote prefix) as openpyxl's
+    descriptors would.
+
+    Assigning a style through openpyxl hashes the style objects again for every cell (most of the time of
+    building a workbook); the resulting style array is the same for the same objects, so it is computed
+    once per workbook and copied. The cache keeps the style objects alive, so their ids stay theirs.
+    """
+    cache = book.__dict__.setdefault("_taizhang_styles", {})
+    key = (id(font), id(align), id(border), quoted)
+    hit = cache.get(key)
+    if hit is None:
+        cell.font = font
+        cell.alignment = align
+        if border is not None:
+            cell.border = border
+        if quoted:
+            cell.quotePrefix = True
+        cache[key] = (copy.copy(cell._style), (font, align, border))
+    else:
+        cell._style = copy.copy(hit[0])
 
 
 class _Block:

@@ -8,24 +8,9 @@ import json
 from desktop.core.db.audit import audit
 from desktop.core.db.connection import open_db, transaction
 from desktop.core.errors import TaizhangError
-from desktop.core.roster import store as roster_store
+from desktop.core.services.standing import published
 from desktop.core.signing import identity
-from desktop.core.tasklist import store as task_store
 from desktop.core.words import Role
-
-
-def _published_period(db, period: str | None) -> tuple[str, str]:
-    plan = task_store.current_plan(db)
-    if plan is None or not plan["version"]:
-        raise TaizhangError("还没有发布工作计划", "no plan has been published yet")
-    periods = roster_store.periods(db)
-    if period is None:
-        if not periods:
-            raise TaizhangError("还没有设置填报周期", "no reporting period has been set")
-        period = periods[-1]["name"]
-    elif not roster_store.period_exists(db, period):
-        raise TaizhangError(f"没有填报周期“{period}”", f"no reporting period named {period!r}")
-    return plan["id"], period
 
 
 def county_export(db, out, *, period: str | None = None, with_evidence: bool = False,
@@ -34,7 +19,7 @@ def county_export(db, out, *, period: str | None = None, with_evidence: bool = F
     from desktop.core.rollup import exports
 
     identity.load(db, role=Role.COUNTY)
-    plan_id, period = _published_period(db, period)
+    plan_id, period = published(db, period)
     return exports.write(db, plan_id, period, out, with_evidence=with_evidence, passphrase=passphrase)
 
 

@@ -64,7 +64,7 @@ def school_task_detail(db, period: str, school: str, task_id: str) -> dict:
     }
 
 
-def _published(db, period: str | None) -> tuple[str, str]:
+def published(db, period: str | None) -> tuple[str, str]:
     """The published plan's id and the period asked for (default: the last one); a clear error otherwise."""
     plan = task_store.current_plan(db)
     if plan is None or not plan["version"]:
@@ -83,7 +83,7 @@ def write_summary(db, out, *, period: str | None = None, as_of: str | None = Non
     """The summary workbook (汇总表) of the period, written atomically to ``out``."""
     from desktop.core.standing import workbook
 
-    plan_id, period = _published(db, period)
+    plan_id, period = published(db, period)
     return workbook.write_summary(db, plan_id, period, out, as_of=as_of)
 
 
@@ -92,7 +92,7 @@ def write_reminders(db, out_dir, *, period: str | None = None, as_of: str | None
     Returns what was written ({"schools": [...], "townships": [...], "docx": path, "files": [...]})."""
     from desktop.core.standing import figures, notices
 
-    plan_id, period = _published(db, period)
+    plan_id, period = published(db, period)
     return notices.write_notices(figures.compute(db, plan_id, period, as_of=as_of), out_dir)
 
 
@@ -100,6 +100,6 @@ def write_bulletin(db, out, *, period: str | None = None, as_of: str | None = No
     """A draft 通报 (.docx) of the period, every figure the summary workbook's."""
     from desktop.core.standing import bulletin, figures
 
-    plan_id, period = _published(db, period)
+    plan_id, period = published(db, period)
     return bulletin.write_bulletin(figures.compute(db, plan_id, period, as_of=as_of), out)
 
