@@ -158,10 +158,12 @@ class BureauWindow(QMainWindow):
             self.review.reload()
 
     def _merged(self) -> None:
-        self.home.reload()
-        self.school_review.reload()
-        self.roster.reload()
+        """School data changed: the overview reloads off the GUI thread, the page in view now; the other pages
+        reload when they are shown (``_tab_changed``), not all at once in the slot that ends an import."""
         self.overview.reload_in_background()  # a county's figures take seconds: off the GUI thread
+        page = self.tabs.currentWidget()
+        if page in (self.home, self.roster, self.school_review):
+            page.reload()
 
     def _import_finished(self, outcomes: list, cancelled: bool) -> None:
         accepted = sum(1 for o in outcomes if o.outcome == Outcome.ACCEPTED)

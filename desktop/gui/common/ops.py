@@ -22,12 +22,19 @@ While any op runs, the interpreter hands the GIL over every millisecond instead 
 (a model's ``data``, a slot) wait up to 5 ms for the lock, and a table refresh of a few hundred such calls
 stalls the window for a tenth of a second.
 
+While any op runs, the objects alive when it started are also set aside from the cyclic garbage collector
+(``gc.freeze``; ``gc.unfreeze`` once no op runs): a full collection walks every object the program holds (the
+window, its models, the libraries), ~60 ms with the GIL held, and the objects a long op makes (a thousand import
+results) set one off; the GUI thread waited for it. Objects still free themselves as their last reference goes;
+what is set aside is only scanned again after the op.
+
 A failure is never silent: it is logged (``logging``, with the traceback) and handed to the
 ``on_failure`` callback, or shown with :func:`desktop.gui.common.errors.show_error`.
 """
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 import threading
@@ -135,8 +142,10 @@ class BackgroundOp(QObject):
         self.failed.connect(self._deliver_failure)
         self._thread = _Thread(self)
         self._thread.finished.connect(self._finished)
+        if not BackgroundOp._live:
+            sys.setswitchinterval(SWITCH_INTERVAL)
+            gc.freeze()
         BackgroundOp._live.add(self)
-        sys.setswitchinterval(SWITCH_INTERVAL)
         self._thread.start()
         return self
 
@@ -210,9 +219,12 @@ class BackgroundOp(QObject):
 
     @staticmethod
     def _forget(op: BackgroundOp) -> None:
+        if op not in BackgroundOp._live:
+            return
         BackgroundOp._live.discard(op)
         if not BackgroundOp._live:
             sys.setswitchinterval(_default_switch)
+            gc.unfreeze()
 
     def _finished(self) -> None:
         BackgroundOp._forget(self)
