@@ -271,10 +271,9 @@ def _fit_recorded(ws: sheetxml.Sheet, min_row: int, max_lines: int) -> None:
             room = rooms.get(col)
             if room is None:
                 room = rooms[col] = _room(ws.column_dimensions[get_column_letter(col)].width or 8.43)
-            if 2 * len(text) > room or "\n" in text:  # _lines_in's own first test, without the call
-                lines = _lines_in(text, room)
-                if lines > most:
-                    most = lines
+            lines = _lines_in(text, room)
+            if lines > most:
+                most = lines
         if most > 1:
             needed[row] = most
     for row in sorted(needed):
