@@ -212,8 +212,21 @@ def _compact(conn: sqlite3.Connection) -> None:
 
 @contextmanager
 def transaction(db: sqlite_utils.Database):
-    """One all-or-nothing unit of work (BEGIN IMMEDIATE takes the write lock up front)."""
+    """One all-or-nothing unit of work (BEGIN IMMEDIATE takes the write lock up front). Inside ``batched`` the
+    unit is a savepoint of the batch's transaction: undone alone when it fails, committed with the batch."""
     conn = db.conn
+    batch = getattr(db, _BATCH, None)
+    if batch is not None:
+        batch.begin()
+        conn.execute("SAVEPOINT unit")
+        try:
+            yield db
+        except BaseException:
+            conn.execute("ROLLBACK TO unit")
+            conn.execute("RELEASE unit")
+            raise
+        conn.execute("RELEASE unit")
+        return
     conn.execute("BEGIN IMMEDIATE")
     try:
         yield db
@@ -222,6 +235,50 @@ def transaction(db: sqlite_utils.Database):
         raise
     else:
         conn.execute("COMMIT")
+
+
+_BATCH = "_taizhang_batch"
+
+
+class Batch:
+    """Units of work that share one commit (``batched``)."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        self._conn, self.units = conn, 0
+
+    def begin(self) -> None:
+        if not self._conn.in_transaction:
+            self._conn.execute("BEGIN IMMEDIATE")
+        self.units += 1
+
+    def commit(self) -> None:
+        """Make the units so far durable (as a ``transaction`` of its own would have)."""
+        if self._conn.in_transaction:
+            self._conn.execute("COMMIT")
+        self.units = 0
+
+
+@contextmanager
+def batched(db: sqlite_utils.Database):
+    """While active, each ``transaction`` on ``db`` is a unit of one shared transaction that the caller commits
+    with ``Batch.commit()`` (and leaving commits). Each commit writes every page it changed whole, so units
+    that touch the same pages (one merged file after another) write them once per commit, not once per unit.
+    An exception out of the block rolls back what was not committed yet."""
+    conn = db.conn
+    if getattr(db, _BATCH, None) is not None or conn.in_transaction:
+        raise RuntimeError("batched() inside a transaction or another batch")
+    batch = Batch(conn)
+    setattr(db, _BATCH, batch)
+    try:
+        yield batch
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    else:
+        batch.commit()
+    finally:
+        delattr(db, _BATCH)
 
 
 def backup(db: sqlite_utils.Database, target: str | os.PathLike) -> Path:

@@ -12,7 +12,7 @@ import os
 import zipfile
 from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass
 
 from desktop.core import zipsafe
@@ -108,9 +108,9 @@ _AHEAD = 2
 
 
 def checked_in_order(inputs: list[Input], workers: int | None,
-                     cancelled: Callable[[], bool] | None) -> Iterator[tuple[Input, Checked]]:
-    """Each input with its check, in input order: in worker processes from ``PARALLEL_FROM`` inputs of small
-    files on, else in one thread of this process, a few files ahead of the caller."""
+                     cancelled: Callable[[], bool] | None) -> Iterator[tuple[Input, Checked, Future | None]]:
+    """Each input with its check, in input order, and the next input's check under way (None: none is): in worker processes from ``PARALLEL_FROM`` inputs of small files on, else in
+    one thread of this process, a few files ahead of the caller."""
     if workers is None:
         # one worker per core: this process mostly waits for results (applying a file costs a fraction of
         # checking it), so leaving it a core of its own left that core idle
@@ -135,8 +135,9 @@ def _pool_pays(inputs: list[Input]) -> bool:
 
 
 def _in_order(executor: Executor, fn: Callable[[Input], Checked], inputs: list[Input], window: int,
-              cancelled: Callable[[], bool] | None) -> Iterator[tuple[Input, Checked]]:
-    """``fn`` of each input run by ``executor`` at most ``window`` inputs ahead; results in input order."""
+              cancelled: Callable[[], bool] | None) -> Iterator[tuple[Input, Checked, Future | None]]:
+    """``fn`` of each input run by ``executor`` at most ``window`` inputs ahead; results in input order, each
+    with the next one's future."""
     pending: deque = deque()
     feed = iter(inputs)
     try:
@@ -146,7 +147,8 @@ def _in_order(executor: Executor, fn: Callable[[Input], Checked], inputs: list[I
             if not pending or (cancelled and cancelled()):
                 return
             inp, future = pending.popleft()
-            yield inp, future.result()
+            checked = future.result()
+            yield inp, checked, pending[0][1] if pending else None
     finally:
         for _, future in pending:
             future.cancel()

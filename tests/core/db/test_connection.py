@@ -76,6 +76,54 @@ def test_transaction_rolls_back_on_error(tmp_path):
     assert db.execute("SELECT COUNT(*) FROM schools").fetchone()[0] == 0
 
 
+def _schools(path) -> list[str]:
+    """What another connection sees: only what was committed."""
+    other = sqlite3.connect(path)
+    try:
+        return [r[0] for r in other.execute("SELECT code FROM schools ORDER BY code")]
+    finally:
+        other.close()
+
+
+def test_units_of_a_batch_share_its_commit_and_a_failed_unit_is_undone_alone(tmp_path):
+    path = tmp_path / "t.db"
+    db = connection.open_db(path, create=True)
+    with connection.batched(db) as batch:
+        with connection.transaction(db):
+            db.execute("INSERT INTO schools (code, name) VALUES ('S1', 'x')")
+        with pytest.raises(RuntimeError), connection.transaction(db):
+            db.execute("INSERT INTO schools (code, name) VALUES ('S2', 'x')")
+            raise RuntimeError
+        with connection.transaction(db):
+            db.execute("INSERT INTO schools (code, name) VALUES ('S3', 'x')")
+        assert _schools(path) == []  # nothing is durable before the batch's commit
+        batch.commit()
+        assert _schools(path) == ["S1", "S3"]
+        with connection.transaction(db):
+            db.execute("INSERT INTO schools (code, name) VALUES ('S4', 'x')")
+    assert _schools(path) == ["S1", "S3", "S4"]  # leaving commits the rest
+    assert not db.conn.in_transaction
+    with connection.transaction(db):  # after the batch, a unit commits on its own again
+        db.execute("INSERT INTO schools (code, name) VALUES ('S5', 'x')")
+    assert _schools(path)[-1] == "S5"
+
+
+def test_an_error_out_of_a_batch_rolls_back_what_was_not_committed(tmp_path):
+    path = tmp_path / "t.db"
+    db = connection.open_db(path, create=True)
+    with pytest.raises(RuntimeError), connection.batched(db) as batch:
+        with connection.transaction(db):
+            db.execute("INSERT INTO schools (code, name) VALUES ('S1', 'x')")
+        batch.commit()
+        with connection.transaction(db):
+            db.execute("INSERT INTO schools (code, name) VALUES ('S2', 'x')")
+        raise RuntimeError
+    assert _schools(path) == ["S1"] and not db.conn.in_transaction
+    # a batch cannot start inside a transaction it would not own
+    with connection.transaction(db), pytest.raises(RuntimeError), connection.batched(db):
+        pass
+
+
 def test_backup_is_a_complete_standalone_copy(tmp_path):
     db = connection.open_db(tmp_path / "src.db", create=True)
     db.execute("INSERT INTO schools (code, name) VALUES ('S1', '一小')")

@@ -83,8 +83,10 @@ def test_in_this_process_files_are_checked_ahead_on_a_thread_and_handed_back_in_
     monkeypatch.setattr(checking, "check", check)
     inputs = list(collect_inputs([world / "reports"]))
     done = list(checking.checked_in_order(inputs, 0, None))
-    assert [inp for inp, _ in done] == inputs
-    assert all(c.sha256 == crypto.sha256_file(inp.path) and c.pkg.data is not None for inp, c in done)
+    assert [inp for inp, _, _ in done] == inputs
+    assert all(c.sha256 == crypto.sha256_file(inp.path) and c.pkg.data is not None for inp, c, _ in done)
+    # each comes with the next file's check under way (the last with none)
+    assert all(upcoming is not None for _, _, upcoming in done[:-1]) and done[-1][2] is None
     assert seen and all(name.startswith("taizhang-check") for name in seen)
     calls = 0
 

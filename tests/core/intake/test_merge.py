@@ -9,6 +9,7 @@ from desktop.core import services
 from desktop.core.db.connection import open_db
 from desktop.core.intake import merge
 from desktop.core.intake import store as intake_store
+from desktop.core.package.container import verify_package
 from desktop.core.records import entries, evidence
 from desktop.core.signing import crypto
 
@@ -160,6 +161,39 @@ def test_same_revision_with_other_content_is_a_conflict(world, county_db, tmp_pa
     [r] = merge.merge_paths(county_db, [tmp_path / "conflict.xlsx"])
     assert r.outcome == "rejected" and "conflict" in r.reason
     assert county_db.execute("SELECT COUNT(*) FROM archive").fetchone()[0] == 2  # both kept for audit
+
+
+def test_files_share_commits_and_each_is_reported_only_once_committed(world, county_db, monkeypatch):
+    """A commit writes each page it changed whole: files merged one after another share one (at most
+    COMMIT_FILES); ``progress`` hears of a file only when another connection can see it, so a crash never
+    loses a file that was reported merged."""
+    import sqlite3
+
+    monkeypatch.setattr(merge, "COMMIT_FILES", 2)
+    monkeypatch.setattr(merge, "COMMIT_SECONDS", 60)  # the next file's check is always waited for
+    n = len(_codes(world)) + 1
+    (world / "reports" / "0-junk.xlsx").write_bytes(b"PK\x03\x04broken")  # a rejection among them, undone alone
+    path = county_db.conn.execute("PRAGMA database_list").fetchone()[2]
+    seen: list[tuple[int, int]] = []
+
+    def progress(n, outcome):
+        other = sqlite3.connect(path)
+        try:
+            seen.append((n, other.execute("SELECT COUNT(*) FROM submissions").fetchone()[0]))
+        finally:
+            other.close()
+
+    commits: list[str] = []
+    county_db.conn.set_trace_callback(lambda sql: commits.append(sql) if sql == "COMMIT" else None)
+    results = merge.merge_paths(county_db, [world / "reports"], progress=progress, workers=0)
+    county_db.conn.set_trace_callback(None)
+    assert [r.outcome for r in results] == ["rejected"] + ["accepted"] * (n - 1)
+    assert [k for k, _ in seen] == list(range(1, n + 1))
+    assert all(visible >= k for k, visible in seen)
+    assert len(commits) == (n + 1) // 2
+    sent = {verify_package(p).manifest["school"]["code"]: len(verify_package(p).manifest["entries"])
+            for p in (world / "reports").glob("[!0]*.xlsx")}
+    assert dict(county_db.execute("SELECT school_code, COUNT(*) FROM entries GROUP BY school_code").fetchall()) == sent
 
 
 def test_zip_archive_of_packages_is_merged(world, county_db, tmp_path):
