@@ -244,18 +244,16 @@ class Batch:
     """Units of work that share one commit (``batched``)."""
 
     def __init__(self, conn: sqlite3.Connection):
-        self._conn, self.units = conn, 0
+        self._conn = conn
 
     def begin(self) -> None:
         if not self._conn.in_transaction:
             self._conn.execute("BEGIN IMMEDIATE")
-        self.units += 1
 
     def commit(self) -> None:
         """Make the units so far durable (as a ``transaction`` of its own would have)."""
         if self._conn.in_transaction:
             self._conn.execute("COMMIT")
-        self.units = 0
 
 
 @contextmanager
