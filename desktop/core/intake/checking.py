@@ -6,6 +6,7 @@ in order, so both cores work. Checking never raises for a bad file: the reason t
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import multiprocessing
 import os
@@ -128,8 +129,8 @@ def checked_in_order(inputs: list[Input], workers: int | None,
     context = multiprocessing.get_context(method)
     if method == "forkserver":
         context.set_forkserver_preload([__name__])
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        yield from _in_order(pool, check_for_merge, inputs, _WINDOW, _CHUNK, cancelled)
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_started) as pool:
+        yield from _in_order(pool, _checked_in_worker, inputs, _WINDOW, _CHUNK, cancelled)
 
 
 def _pool_pays(inputs: list[Input]) -> bool:
@@ -141,6 +142,27 @@ def _pool_pays(inputs: list[Input]) -> bool:
 
 def _each(fn: Callable[[Input], Checked], inputs: list[Input]) -> list[Checked]:
     return [fn(inp) for inp in inputs]
+
+
+def _worker_started() -> None:
+    """A worker process's first step: what it imported is moved out of the collector's sight (``gc.freeze``),
+    so a collection walks only what checking makes."""
+    gc.collect()
+    gc.freeze()
+
+
+def _checked_in_worker(inp: Input) -> Checked:
+    """``check_for_merge`` in a worker process, the cyclic collector off while one file is checked and run on
+    what it left once it is done: checking a file makes tens of thousands of short-lived objects (a recorded
+    workbook's cells), so the collector would otherwise run many times per file over objects that live
+    until the file's verdict. Only a worker process does this: the collector is one per process, and the
+    merge's own process (the window, in the GUI) keeps its own settings."""
+    gc.disable()
+    try:
+        return check_for_merge(inp)
+    finally:
+        gc.enable()
+        gc.collect(1)
 
 
 def _in_order(executor: Executor, fn: Callable[[Input], Checked], inputs: list[Input], window: int, chunk: int,

@@ -3,6 +3,7 @@ plain files and archive members giving the same result as checking in this proce
 
 from __future__ import annotations
 
+import gc
 import pickle
 import shutil
 import zipfile
@@ -27,6 +28,23 @@ def test_a_worker_hands_back_the_verdict_without_the_bytes(world):
                (local.sha256, local.pkg.manifest, local.pkg.fingerprint, local.pkg.public_key)
         assert len(pickle.dumps(sent)) < len(pickle.dumps(local)) - len(inp.read()) // 2
         assert sent.pkg.read_again() == inp.read()
+
+
+def test_a_worker_checks_with_the_collector_off_and_leaves_it_on(world, tmp_path, monkeypatch):
+    """A worker process turns the cyclic collector off while it checks one file (good or bad) and on again after,
+    with the same verdict as ``check_for_merge``."""
+    bad = tmp_path / "cut.xlsx"
+    bad.write_bytes(_reports(world)[0].read_bytes()[:-100])
+    seen = []
+    real = checking.check_for_merge
+    monkeypatch.setattr(checking, "check_for_merge", lambda inp: (seen.append(gc.isenabled()), real(inp))[1])
+    assert gc.isenabled()
+    for inp in collect_inputs([_reports(world)[0], bad]):
+        got, want = checking._checked_in_worker(inp), real(inp)
+        assert gc.isenabled()
+        assert (got.sha256, got.error is None, got.pkg and got.pkg.manifest) == \
+               (want.sha256, want.error is None, want.pkg and want.pkg.manifest)
+    assert seen == [False, False]
 
 
 def test_a_refused_file_hands_back_its_reason(world, tmp_path):
