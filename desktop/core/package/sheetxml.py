@@ -666,21 +666,27 @@ def _cell_xml(head: tuple[str, str], rs: str, value, dt: str) -> str:
 
 def _block_row(block: _Block, row: tuple, rs: str, append, cell_styles: dict[tuple, int], heads: dict) -> None:
     """A block row's cells, by openpyxl's type rules and put's quoting; the start tags' heads are kept per
-    block by (column, type, quoted), the workbook's ``heads`` consulted only on a block's first meeting."""
+    block by (column, type, quoted), the workbook's ``heads`` consulted only on a block's first meeting. What
+    follows a start tag is found once per distinct short value (``_text_after_head``), as ``_cell_xml`` writes it."""
     values, quoted = row
     own = block.heads
+    texts, numbers = _AFTER_TEXT, _AFTER_NUMBER
     for column, value in enumerate(values, start=1):
         t = type(value)
         q = False
         if t is str:
+            hit = texts.get(value)
+            if hit is None:
+                hit = _text_after_head(value)
+            dt, tail = hit
             if quoted and column in quoted:
                 dt, q = "s", True
-            elif len(value) > 1 and value[0] == "=":
-                dt = "f"
-            else:
-                dt = "e" if value in _ERROR_SET else "s"
+        elif value is None:
+            dt, tail = "n", "></c>"
         else:
             dt = "b" if t is bool else "n"
+            known = numbers.get((t, value))
+            tail = known if known is not None else _number_after_head(t, value)
         head = own.get((column, dt, q))
         if head is None:
             style = block.styles[q]
@@ -688,7 +694,32 @@ def _block_row(block: _Block, row: tuple, rs: str, append, cell_styles: dict[tup
             if head is None:
                 head = heads[(column, style, dt)] = _head(column, style, dt, cell_styles)
             own[(column, dt, q)] = head
-        append(_cell_xml(head, rs, value, dt))
+        append(f"{head[0]}{rs}{head[1]}{tail}")
+
+
+# What follows a block cell's start tag, per short text and per number (bounded: the same statuses, titles,
+# dates and counts recur in every report of a plan version).
+_AFTER_TEXT: dict[str, tuple[str, str]] = {}
+_AFTER_NUMBER: dict[tuple[type, Any], str] = {}  # (int or bool, value)
+_AFTER_LIMIT = 4096
+
+
+def _text_after_head(value: str) -> tuple[str, str]:
+    """A text cell's type (openpyxl's rule: a formula, an error code or a string) and, as ``_cell_xml`` writes
+    them, what follows its start tag; a quoted text (never empty, never an error code) is a string with the same
+    tail."""
+    dt = "f" if len(value) > 1 and value[0] == "=" else "e" if value in _ERROR_SET else "s"
+    hit = dt, _cell_xml(("", ""), "", value, "s" if dt == "f" else dt)
+    if len(value) <= _CACHED_TEXT and len(_AFTER_TEXT) < _AFTER_LIMIT:
+        _AFTER_TEXT[value] = hit
+    return hit
+
+
+def _number_after_head(t: type, value) -> str:
+    tail = _cell_xml(("", ""), "", value, "b" if t is bool else "n")
+    if t is not float and len(_AFTER_NUMBER) < _AFTER_LIMIT:  # -0.0 == 0.0 and NaN != NaN: floats are not kept
+        _AFTER_NUMBER[(t, value)] = tail
+    return tail
 
 
 def _head(column: int, style: tuple, dt: str, cell_styles: dict[tuple, int]) -> tuple[str, str]:

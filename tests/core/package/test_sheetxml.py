@@ -168,6 +168,8 @@ def _real_and_recorded(build) -> tuple[dict[str, bytes], dict[str, bytes]]:
     [("=x", "#N/A", "+1"), ("", " lead", "长" * 30)],  # quoted, error-like, empty and wrapped texts
     [("a", 1), ("b", 2, "wider than the first row")],
     [],
+    # equal as dictionary keys, written differently: what follows a cell's start tag is kept per type and value
+    [(1, True, 1.0), (True, 1, 0.0), (-0.0, False, 0), ("1", "=1", "TRUE")],
 ])
 def test_table_rows_render_as_openpyxl_writes_them(rows):
     def build():
