@@ -471,110 +471,110 @@
         <translation>Toolbar</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="168"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="170"/>
         <source>导入{state}：{n} 个文件，合并 {a} 个</source>
         <translation>Import {state}: {n} file(s), {a} merged</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="169"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="171"/>
         <source>已取消</source>
         <translation>cancelled</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="169"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="171"/>
         <source>完成</source>
         <translation>finished</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="185"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="187"/>
         <source>打开工作要点文件</source>
         <translation>Open the work plan</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="190"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="192"/>
         <source>重新导入计划</source>
         <translation>Import the plan again</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="191"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="193"/>
         <source>已经有计划《{title}》。如果导入的是同一份计划的修订稿，编号相同的任务保持原来的任务编号，但核对时做的修改会被新文件的内容替换。继续导入吗？</source>
         <translation>There is already a plan, &quot;{title}&quot;. If this is a revision of the same plan, tasks with the same numbers keep their task IDs, but changes made during the review are replaced by the new file. Import anyway?</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="194"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="196"/>
         <source>正在识别计划文件：{name}…</source>
         <translation>Reading the plan file: {name}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="210"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="212"/>
         <source>识别出 {n} 项任务，请逐项核对</source>
         <translation>{n} tasks found; please review each one</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="198"/>
-        <location filename="../../desktop/gui/bureau/window.py" line="215"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="200"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="217"/>
         <source>无法导入计划</source>
         <translation>Could not import the plan</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="232"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="234"/>
         <source>还不能发布</source>
         <translation>Cannot publish yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="237"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="239"/>
         <source>仍然发布吗？</source>
         <translation>Publish anyway?</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="238"/>
-        <location filename="../../desktop/gui/bureau/window.py" line="244"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="240"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="246"/>
         <source>发布任务清单</source>
         <translation>Publish plan workbook</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="242"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="244"/>
         <source>{title}-任务清单-第{version}版.xlsx</source>
         <translation>{title}-task-list-v{version}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="244"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="246"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="249"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="251"/>
         <source>输入密钥口令</source>
         <translation>Key passphrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="249"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="251"/>
         <source>发布任务清单需要本局密钥的口令：</source>
         <translation>Enter the passphrase of the bureau key to publish the plan workbook:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="253"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="255"/>
         <source>正在签名并写出任务清单…</source>
         <translation>Signing and writing the task list…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="255"/>
-        <location filename="../../desktop/gui/bureau/window.py" line="263"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="257"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="265"/>
         <source>发布失败</source>
         <translation>Publishing failed</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="272"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="274"/>
         <source>已发布第 {v} 版：{path}</source>
         <translation>Version {v} published: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="273"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="275"/>
         <source>任务清单已发布</source>
         <translation>Plan workbook published</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="274"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="276"/>
         <source>已写出第 {v} 版任务清单：
 {path}
 
@@ -585,22 +585,22 @@
 Send this file to the schools together with the fingerprint notice.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="299"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="301"/>
         <source>备份数据文件</source>
         <translation>Back up database</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="300"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="302"/>
         <source>台账数据文件 (*.db)</source>
         <translation>Taizhang database (*.db)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="308"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="310"/>
         <source>已备份到：{path}</source>
         <translation>Backed up to: {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/window.py" line="185"/>
+        <location filename="../../desktop/gui/bureau/window.py" line="187"/>
         <source>计划文件 (*.docx *.txt *.xlsx *.doc *.wps *.pdf)</source>
         <translation>Plan files (*.docx *.txt *.xlsx *.doc *.wps *.pdf)</translation>
     </message>
@@ -1000,12 +1000,17 @@ Send this file to the schools together with the fingerprint notice.</translation
         <translation>Reports received from {n} of {total} schools</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/homepage.py" line="110"/>
-        <source>；{n} 所学校的密钥更换申请待处理</source>
-        <translation>; {n} key change request(s) waiting</translation>
+        <location filename="../../desktop/gui/bureau/homepage.py" line="111"/>
+        <source>；{n} 所学校换了新密钥，待批准</source>
+        <translation>; {n} school(s) sent a new key, waiting for approval</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/bureau/homepage.py" line="112"/>
+        <location filename="../../desktop/gui/bureau/homepage.py" line="113"/>
+        <source>；{n} 所学校的首次密钥未确认（电话核对指纹后在“导入报送”页确认）</source>
+        <translation>; {n} school(s) with an unconfirmed first key (check the fingerprint by phone, then confirm it under Import reports)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/bureau/homepage.py" line="115"/>
         <source>学校×任务完成情况、未报送和逾期学校</source>
         <translation>Progress by school and task; missing and late schools</translation>
     </message>

@@ -106,7 +106,10 @@ class HomePage(QWidget):
         keys = services.intake.key_requests(self.db)
         reported = max((p["reported"] for p in periods), default=0)
         text = self.tr("已收到 {n} / {total} 所学校的报送").format(n=reported, total=len(schools))
-        if keys:
-            text += self.tr("；{n} 所学校的密钥更换申请待处理").format(n=len(keys))
+        changed = sum(1 for k in keys if k["kind"] == "pending")
+        if changed:
+            text += self.tr("；{n} 所学校换了新密钥，待批准").format(n=changed)
+        if len(keys) > changed:  # first keys that came without an enrolment code: merged, marked 未确认
+            text += self.tr("；{n} 所学校的首次密钥未确认（电话核对指纹后在“导入报送”页确认）").format(n=len(keys) - changed)
         self._set("import", text, _WARN if keys else (_DONE if reported else _TODO))
         self._set("overview", self.tr("学校×任务完成情况、未报送和逾期学校"), _TODO)

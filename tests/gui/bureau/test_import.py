@@ -44,7 +44,10 @@ def test_dropping_report_files_on_the_window_merges_them(qtbot, world, chooser, 
     # the overview follows, and the home page once it is shown
     assert win.overview.data["reported"] == len(outcomes)
     win.tabs.setCurrentWidget(win.home)
-    assert f"已收到 {len(outcomes)} / " in win.home.status["import"].text()
+    line = win.home.status["import"].text()
+    assert f"已收到 {len(outcomes)} / " in line
+    # first keys without an enrolment code are not key changes: the home page says what they are
+    assert f"{len(outcomes)} 所学校的首次密钥未确认" in line and "新密钥" not in line
     win.tabs.setCurrentIndex(TAB_IMPORT)
     # the same files again: duplicates, nothing changes
     outcomes, _ = _run(qtbot, win, lambda: win.import_paths([str(world / "reports")]))
@@ -98,6 +101,10 @@ def test_a_key_change_waits_until_approved_here(qtbot, world, chooser, drop, rei
     assert page.keys.rowCount() == 1 + others  # the other schools' first keys: 未确认
     assert "未确认" in page.keys.index(1, 0).data()
     assert "批准或拒绝" in page.results.index(0, COL_ADVICE).data()
+    win.tabs.setCurrentWidget(win.home)
+    line = win.home.status["import"].text()
+    assert "；1 所学校换了新密钥，待批准" in line and f"；{others} 所学校的首次密钥未确认" in line
+    win.tabs.setCurrentWidget(page)
     db = open_db(world / "county.db")
     narrative = db.execute("SELECT narrative FROM entries WHERE school_code = ? AND narrative = '重装电脑后重新填报'",
                            [code]).fetchall()
