@@ -42,7 +42,21 @@ def _cache_holding(db, size: int) -> Iterator[None]:
         db.execute(f"PRAGMA cache_size = {int(old)}")
 
 
+# (table, column) -> whether the column ends the table's rows (looked up once per process)
+_LAST_COLUMN: dict[tuple[str, str], bool] = {}
+
+
 def _insert_zeroblob(db, table: str, column: str, values: dict, size: int) -> int:
+    """A new row whose ``column`` is ``size`` zero bytes, to be written through a blob handle. SQLite keeps a
+    zeroblob unmaterialised only when it is the last column of the row: anywhere else the zeros are built whole
+    in memory, and the record around them a second time (a 300 MB file took 750 MB). So a BLOB written here must
+    end its table's rows: anything else is refused, before a row is written."""
+    last = _LAST_COLUMN.get((table, column))
+    if last is None:
+        columns = [r[1] for r in db.execute(f"PRAGMA table_info({table})").fetchall()]
+        last = _LAST_COLUMN[(table, column)] = bool(columns) and columns[-1] == column
+    if not last:
+        raise ValueError(f"{table}.{column} is not its table's last column: its BLOB would be built whole in memory")
     names = [*values, column]
     return db.execute(f"INSERT INTO {table} ({', '.join(names)})"
                       f" VALUES ({', '.join('?' * len(values))}, zeroblob(?))", [*values.values(), size]).lastrowid

@@ -1,9 +1,10 @@
 """Evidence files (evidence, content-addressed, stored once) and which entry they back (entry_evidence).
 
-School side, a file's bytes are in ``evidence.data``. Bureau side, a file that came inside a received report
-is not copied: its row names the archived file and the member's place in it (``archive_sha256``,
-``member_offset``, ``member_length``, ``member_method``) and reading it reads that range, inflated when it was
-deflated. Either way what is read is checked against the file's SHA-256."""
+School side, a file's bytes are in ``evidence_bytes.data`` (``evidence.data`` for files stored before schema 9;
+a BLOB is written into a table whose last column it is, so it is never built whole in memory). Bureau side, a
+file that came inside a received report is not copied: its row names the archived file and the member's place
+in it (``archive_sha256``, ``member_offset``, ``member_length``, ``member_method``) and reading it reads that
+range, inflated when it was deflated. Either way what is read is checked against the file's SHA-256."""
 
 from __future__ import annotations
 
@@ -51,8 +52,7 @@ def add_evidence(db, school: str, plan_id: str, task_id: str, period: str, file_
     with transaction(db):
         if not is_stored(db, sha):
             with open(path, "rb") as fh:
-                written = insert_streamed(db, "evidence", "data", {"sha256": sha, "size": size, "mime": mime,
-                                                                   "added_at": now_iso()}, size, fh)
+                written = _store_bytes(db, sha, size, mime, fh)
             if written != sha:
                 raise TaizhangError("文件在复制时被改动，请重试", "the file changed while it was being copied; try again")
         db.execute("INSERT INTO entry_evidence (school_code, plan_id, task_id, period, sha256, name, added_at)"
@@ -146,7 +146,9 @@ def open_evidence_blob(db, sha256: str) -> blobs.RangeReader:
         raise TaizhangError("找不到该佐证材料", "evidence not found")
     rowid, size, archived, offset, length, method = row
     if archived is None:
-        blob = db.conn.blobopen("evidence", "data", rowid, readonly=True)
+        own = db.execute("SELECT rowid FROM evidence_bytes WHERE sha256 = ?", [sha256]).fetchone()
+        blob = db.conn.blobopen(*(("evidence_bytes", "data", own[0]) if own else ("evidence", "data", rowid)),
+                                readonly=True)
         return blobs.RangeReader(blob, 0, len(blob), blobs.STORED, sha256, size)
     found = db.execute("SELECT rowid FROM archive WHERE sha256 = ?", [archived]).fetchone()
     if found is None:
@@ -167,8 +169,15 @@ def copy_evidence_to(db, sha256: str, target) -> Path:
 def store_stream(db, sha256: str, size: int, mime: str, stream) -> None:
     """Keep a verified file's bytes once (a file already stored is not stored again). Call in a transaction."""
     if db.execute("SELECT 1 FROM evidence WHERE sha256 = ?", [sha256]).fetchone() is None:
-        insert_streamed(db, "evidence", "data", {"sha256": sha256, "size": size, "mime": mime, "added_at": now_iso()},
-                        size, stream)
+        _store_bytes(db, sha256, size, mime, stream)
+
+
+def _store_bytes(db, sha256: str, size: int, mime: str, stream) -> str:
+    """A file's row and its ``size`` bytes from ``stream`` (streamed into ``evidence_bytes``); returns the SHA-256
+    of what was written. Call in a transaction."""
+    db.execute("INSERT INTO evidence (sha256, size, mime, data, added_at) VALUES (?, ?, ?, x'', ?)",
+               [sha256, size, mime, now_iso()])
+    return insert_streamed(db, "evidence_bytes", "data", {"sha256": sha256}, size, stream)
 
 
 def store_reference(db, sha256: str, size: int, mime: str, archived: str, offset: int, length: int,

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 
 from desktop.core.clock import now_iso
 from desktop.core.db.atomic import atomic_target
 from desktop.core.db.blobs import insert_streamed
 from desktop.core.errors import TaizhangError
+from desktop.core.signing.crypto import sha256_file
 
 _CHUNK = 1 << 20
 
@@ -40,11 +42,15 @@ def keep_file(db, package_id: str, path) -> str:
     """Store the exact bytes of the written file (streamed, never whole in memory); returns their SHA-256.
     Call in the transaction that finishes the export."""
     path = Path(path)
+    # hashed first, so the row is written once: an UPDATE afterwards would rebuild the row, its BLOB whole in
+    # memory twice (a 200 MB report took 490 MB)
+    sha = sha256_file(path)
     with open(path, "rb") as fh:
-        size = path.stat().st_size
-        sha = insert_streamed(db, "export_files", "data", {"package_id": package_id, "sha256": "", "size": size},
-                             size, fh)
-    db.execute("UPDATE export_files SET sha256 = ? WHERE package_id = ?", [sha, package_id])
+        size = os.fstat(fh.fileno()).st_size
+        written = insert_streamed(db, "export_files", "data", {"package_id": package_id, "sha256": sha, "size": size},
+                                  size, fh)
+    if written != sha:
+        raise TaizhangError("导出的文件在保存记录时被改动，请重新导出", "the exported file changed while it was being kept; export again")
     return sha
 
 

@@ -30,9 +30,13 @@ PERIOD = "2026年上半年"
 UNDO_CYCLE = ("DROP TABLE plan_changes; ALTER TABLE entries DROP COLUMN carried_from;"
               " ALTER TABLE entries DROP COLUMN carried_confirmed; ALTER TABLE tasks DROP COLUMN evidence_rule;"
               " ALTER TABLE targets DROP COLUMN definition;")
+# what 0009 (evidence bytes in a table of their own) added: evidence_bytes, its bytes moved back into evidence.data
+UNDO_EVIDENCE_BYTES = (
+    "UPDATE evidence SET data = (SELECT b.data FROM evidence_bytes b WHERE b.sha256 = evidence.sha256)"
+    " WHERE sha256 IN (SELECT sha256 FROM evidence_bytes); DROP TABLE evidence_bytes;")
 # what 0008 (evidence stored once) added: evidence's reference columns (a column with REFERENCES cannot be
-# dropped, so the table is rebuilt as 0001 made it)
-UNDO_EVIDENCE_REFS = (
+# dropped, so the table is rebuilt as 0001 made it); 0009 is undone first
+UNDO_EVIDENCE_REFS = UNDO_EVIDENCE_BYTES + (
     "CREATE TABLE evidence_7 (sha256 TEXT PRIMARY KEY, size INTEGER NOT NULL, mime TEXT NOT NULL DEFAULT"
     " 'application/octet-stream', data BLOB NOT NULL, added_at TEXT NOT NULL);"
     " INSERT INTO evidence_7 SELECT sha256, size, mime, data, added_at FROM evidence;"
@@ -158,9 +162,13 @@ def test_the_upgraded_file_keeps_working(upgraded, tmp_path):
     plan = task_store.current_plan(upgraded)
     task = services.reporting.school_tasks(upgraded)[1]["task_id"]
     entries.save_entry(upgraded, "SLX001", plan["id"], task, PERIOD, status="已完成", progress=100)
+    photo = tmp_path / "升级后的照片.jpg"  # stored the new way (evidence_bytes) beside the files stored before
+    photo.write_bytes(b"\xff\xd8\xff\xe0" + bytes(range(256)) * 64)
+    evidence.add_evidence(upgraded, "SLX001", plan["id"], task, PERIOD, photo)
     out = tmp_path / "report.xlsx"
     manifest = services.reporting.export_report(upgraded, out, period=PERIOD)
     assert manifest["revision"] == 2
+    assert sorted(e["name"] for e in manifest["evidence"]) == sorted(["会议纪要.txt", "学习现场.png", "升级后的照片.jpg"])
     [result] = services.files.verify_files([out])
     assert result["valid"], result["reason"]
     assert (result["school"], result["revision"]) == ("SLX001", 2)

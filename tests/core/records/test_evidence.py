@@ -21,6 +21,7 @@ def test_evidence_counts_copy_and_removal(school, tmp_path):
     assert evidence.evidence_counts(db, code, plan, period) == {}
     with pytest.raises(TaizhangError):
         evidence.open_evidence_blob(db, sha)  # the blob went with its last use
+    assert db.execute("SELECT COUNT(*) FROM evidence_bytes").fetchone()[0] == 0  # its bytes too, not only its row
 
 
 def test_adding_evidence_marks_the_entry_touched(school, tmp_path):
@@ -39,6 +40,7 @@ def test_the_same_file_for_two_tasks_is_stored_once(school, tmp_path):
     a = evidence.add_evidence(db, code, plan, task, period, f)
     b = evidence.add_evidence(db, code, plan, other, period, f)
     assert a == b and db.execute("SELECT COUNT(*) FROM evidence").fetchone()[0] == 1
+    assert db.execute("SELECT COUNT(*) FROM evidence_bytes").fetchone()[0] == 1
     evidence.remove_evidence(db, code, plan, task, period, a)
     assert evidence.is_stored(db, a), "still backs the other task"
     evidence.remove_evidence(db, code, plan, other, period, a)
