@@ -96,7 +96,7 @@ def insert_streamed(db, table: str, column: str, values: dict, size: int, stream
     return digest.hexdigest()
 
 
-class _BlobFile(io.RawIOBase):
+class BlobFile(io.RawIOBase):
     """A read-only, seekable file over an open ``sqlite3.Blob`` (what zipfile reads a directory from)."""
 
     def __init__(self, blob):
@@ -121,13 +121,19 @@ class _BlobFile(io.RawIOBase):
         return len(data)
 
 
+def read_whole(db, table: str, column: str, rowid: int) -> bytes:
+    """A BLOB's bytes, copied once (a ``SELECT`` of the value copies it into the row's value, then into bytes)."""
+    with db.conn.blobopen(table, column, rowid, readonly=True) as blob:
+        return blob.read()
+
+
 def zip_members(blob) -> dict[str, tuple[int, int, int, int]]:
     """name → (offset of the member's data, compressed length, compression method, size) of every member of
     the zip file held in ``blob`` (an open ``sqlite3.Blob``, or any seekable binary file); zipfile reads the
     directory, each local header gives where the data starts. Raises zipfile.BadZipFile (or OSError,
     ValueError) for bytes that are not a zip file."""
     out = {}
-    with zipfile.ZipFile(_BlobFile(blob)) as zf:
+    with zipfile.ZipFile(BlobFile(blob)) as zf:
         for info in zf.infolist():
             blob.seek(info.header_offset)
             head = blob.read(_LOCAL_HEADER.size)

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import io
 import json
-import zipfile
 
 from desktop.core.errors import TaizhangError
 from desktop.core.intake import store
@@ -97,11 +95,9 @@ def reported_manifest(db, school: str, plan_id: str, period: str, revision: int)
     if row is None:
         return None
     try:
-        data = store.file_from_archive(db, row[0])
+        return json.loads(store.archived_member(db, row[0], MANIFEST))
     except TaizhangError:
         return None
-    with zipfile.ZipFile(io.BytesIO(data)) as zf:
-        return json.loads(zf.read(MANIFEST))
 
 
 def reported(db, school: str, plan_id: str, period: str, revision: int) -> dict[str, dict] | None:

@@ -6,11 +6,19 @@ from __future__ import annotations
 import json
 import os
 import zipfile
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from desktop.core.clock import now_iso
 from desktop.core.db.audit import audit
-from desktop.core.db.blobs import BlobChanged, insert_bytes, insert_streamed, zip_members
+from desktop.core.db.blobs import (
+    BlobChanged,
+    BlobFile,
+    insert_bytes,
+    insert_streamed,
+    read_whole,
+    zip_members,
+)
 from desktop.core.errors import TaizhangError
 from desktop.core.package.container import EVIDENCE_PREFIX
 from desktop.core.words import Outcome as Verdict
@@ -81,10 +89,7 @@ def _evidence_only(members: dict | None) -> dict[str, tuple[int, int, int, int]]
 def evidence_members(db, sha: str) -> dict[str, tuple[int, int, int, int]]:
     """Evidence SHA-256 → (data offset, compressed length, method, size) of each evidence member of the
     archived file ``sha``, read from the archived bytes themselves."""
-    row = db.execute("SELECT rowid FROM archive WHERE sha256 = ?", [sha]).fetchone()
-    if row is None:
-        raise TaizhangError("存档中没有该文件", "file not in the archive")
-    with db.conn.blobopen("archive", "data", row[0], readonly=True) as blob:
+    with db.conn.blobopen("archive", "data", _archived_row(db, sha), readonly=True) as blob:
         return _evidence_only(zip_members(blob))
 
 
@@ -137,10 +142,22 @@ def set_aside(db, school: str, fingerprint: str, by: str) -> int:
 
 
 def file_from_archive(db, sha: str) -> bytes:
-    row = db.execute("SELECT data FROM archive WHERE sha256 = ?", [sha]).fetchone()
+    return read_whole(db, "archive", "data", _archived_row(db, sha))
+
+
+def archived_member(db, sha: str, name: str) -> bytes:
+    """One member of the archived file ``sha`` (verified when it came in), read through the zip directory without
+    reading the rest of the file."""
+    with db.conn.blobopen("archive", "data", _archived_row(db, sha), readonly=True) as blob, \
+            zipfile.ZipFile(BlobFile(blob)) as zf:
+        return zf.read(name)
+
+
+def _archived_row(db, sha: str) -> int:
+    row = db.execute("SELECT rowid FROM archive WHERE sha256 = ?", [sha]).fetchone()
     if row is None:
         raise TaizhangError("存档中没有该文件", "file not in the archive")
-    return bytes(row[0])
+    return row[0]
 
 
 def current_submission(db, school: str, plan_id: str, period: str) -> str:
@@ -180,12 +197,14 @@ def latest_accepted(db, school: str, plan_id: str, period: str) -> dict | None:
     return dict(zip(("revision", "file_name", "created_at", "received_at"), row, strict=True)) if row else None
 
 
-def held_for_key(db, school: str, fingerprint: str) -> list[tuple[str, str, bytes]]:
-    """(sha256, file name, bytes) of the school's files that waited for the key ``fingerprint``."""
-    return [(sha, name, bytes(data)) for sha, name, data in db.execute(
-        "SELECT s.sha256, s.file_name, a.data FROM submissions s JOIN archive a USING (sha256)"
-        " WHERE s.school_code = ? AND s.reason_code = 'key_pending' AND s.signer_fingerprint = ?"
-        " ORDER BY s.revision", [school, fingerprint]).fetchall()]
+def held_for_key(db, school: str, fingerprint: str) -> Iterator[tuple[str, str, bytes]]:
+    """(sha256, file name, bytes) of the school's files that waited for the key ``fingerprint``, one file's bytes
+    in memory at a time (read when its turn comes)."""
+    held = db.execute("SELECT s.sha256, s.file_name, a.rowid FROM submissions s JOIN archive a USING (sha256)"
+                      " WHERE s.school_code = ? AND s.reason_code = 'key_pending' AND s.signer_fingerprint = ?"
+                      " ORDER BY s.revision", [school, fingerprint]).fetchall()
+    for sha, name, rowid in held:
+        yield sha, name, read_whole(db, "archive", "data", rowid)
 
 
 def waiting_for_key(db, school: str, fingerprint: str) -> int:

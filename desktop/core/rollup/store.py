@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterator
 
 from desktop.core.clock import now_iso
 from desktop.core.db.audit import audit
+from desktop.core.db.blobs import read_whole
 from desktop.core.signing import crypto
 from desktop.core.words import Outcome as Verdict
 from desktop.core.words import Reason
@@ -93,12 +95,14 @@ def submissions(db) -> list[dict]:
         f"SELECT {', '.join(_SUB_KEYS)} FROM county_submissions ORDER BY received_at, file_name").fetchall()]
 
 
-def held_for_key(db, county: str, fingerprint: str) -> list[tuple[str, str, bytes]]:
-    """(sha256, file name, bytes) of the county's files that waited for the key ``fingerprint``."""
-    return [(sha, name, bytes(data)) for sha, name, data in db.execute(
-        "SELECT s.sha256, s.file_name, a.data FROM county_submissions s JOIN archive a USING (sha256)"
-        " WHERE s.county = ? AND s.reason_code = ? AND s.signer_fingerprint = ? ORDER BY s.revision",
-        [county, Reason.KEY_PENDING, fingerprint]).fetchall()]
+def held_for_key(db, county: str, fingerprint: str) -> Iterator[tuple[str, str, bytes]]:
+    """(sha256, file name, bytes) of the county's files that waited for the key ``fingerprint``, one file's bytes
+    in memory at a time (read when its turn comes)."""
+    held = db.execute("SELECT s.sha256, s.file_name, a.rowid FROM county_submissions s JOIN archive a USING (sha256)"
+                      " WHERE s.county = ? AND s.reason_code = ? AND s.signer_fingerprint = ? ORDER BY s.revision",
+                      [county, Reason.KEY_PENDING, fingerprint]).fetchall()
+    for sha, name, rowid in held:
+        yield sha, name, read_whole(db, "archive", "data", rowid)
 
 
 def waiting_for_key(db, county: str, fingerprint: str) -> int:
