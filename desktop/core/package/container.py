@@ -316,12 +316,17 @@ def _changed() -> PackageInvalid:
 
 
 def verify_package(source: str | os.PathLike | bytes, *, expect_kind: str | None = None,
-                   file_sha256: str | None = None) -> VerifiedPackage:
+                   file_sha256: str | None = None, scan_rebuilt: bool = True) -> VerifiedPackage:
     """Check a package from a path or bytes; raise PackageInvalid with the reason if anything is off.
 
     Reads only the zip directory, the local headers, the manifest, the signature, and streams each part
     through SHA-256. Order: size on disk (before any byte is read) → strict zip shape and limits →
     strict manifest and signature JSON → signature → every part digest, with no active content.
+
+    ``scan_rebuilt=False`` leaves the active-content scan of the parts ``rebuilt_part`` names to the caller, who
+    then requires them byte for byte as the writer makes them (package/visible.py: the writer makes no
+    active content) and, when anything after this fails, calls ``check_active_content`` first, so that the
+    reason given is the one this function would have given.
     """
     path, data = (None, bytes(source)) if isinstance(source, (bytes, bytearray)) else (Path(source), None)
     size, file_sha = _file_facts(path, data, file_sha256)
@@ -338,10 +343,10 @@ def verify_package(source: str | os.PathLike | bytes, *, expect_kind: str | None
         except OSError as exc:
             raise PackageInvalid(f"无法读取文件：{exc.strerror or exc}", f"cannot read the file: {exc.strerror or exc}") from exc
         with zf:
-            return _verify_open(zf, fh, size, path, data, file_sha, expect_kind)
+            return _verify_open(zf, fh, size, path, data, file_sha, expect_kind, scan_rebuilt)
 
 
-def _verify_open(zf, fh, size, path, data, file_sha, expect_kind) -> VerifiedPackage:
+def _verify_open(zf, fh, size, path, data, file_sha, expect_kind, scan_rebuilt=True) -> VerifiedPackage:
     infos = _check_directory(zf, fh, size)
     members = _Members(zf, data)
     manifest_bytes = _read_member(members, infos, MANIFEST, MAX_MANIFEST_BYTES, "清单 manifest.json", "manifest.json")
@@ -354,7 +359,7 @@ def _verify_open(zf, fh, size, path, data, file_sha, expect_kind) -> VerifiedPac
     manifest = _parse_json(manifest_bytes, "清单", "manifest")
     _check_manifest(manifest, expect_kind)
     try:
-        _check_parts(members, infos, manifest)
+        _check_parts(members, infos, manifest, scan_rebuilt)
     except PackageInvalid as exc:
         exc.manifest, exc.fingerprint = manifest, crypto.fingerprint(public_key)
         raise
@@ -496,7 +501,7 @@ def _check_manifest(manifest, expect_kind: str | None) -> None:
         raise PackageInvalid("清单内容不完整", "manifest is incomplete")
 
 
-def _check_parts(members: _Members, infos: dict[str, zipfile.ZipInfo], manifest: dict) -> None:
+def _check_parts(members: _Members, infos: dict[str, zipfile.ZipInfo], manifest: dict, scan_rebuilt: bool = True) -> None:
     parts: dict = manifest["parts"]
     present = set(infos) - {MANIFEST, SIGNATURE}
     extra, missing = sorted(present - set(parts)), sorted(set(parts) - present)
@@ -513,7 +518,7 @@ def _check_parts(members: _Members, infos: dict[str, zipfile.ZipInfo], manifest:
     small: dict[str, bytes] = {}
     for name in sorted(present):
         try:
-            digest = _hash_member(members, infos[name], small)
+            digest = _hash_member(members, infos[name], small if scan_rebuilt or not rebuilt_part(name) else None)
         except _ZIP_ERRORS:
             digest = None  # a CRC failure is a modification too
         if digest != parts[name]:
@@ -553,6 +558,29 @@ _SMALL_XML = 1 << 20
 
 def _scanned(name: str) -> bool:
     return name.endswith((".xml", ".rels", ".vml")) and not name.startswith("taizhang/evidence/")
+
+
+def rebuilt_part(name: str) -> bool:
+    """The parts package/visible.py rebuilds from the manifest and requires byte for byte: every part but
+    docProps/core.xml, the manifest's relationships and the evidence (a signed part outside these is refused
+    there)."""
+    return name not in NOT_REBUILT and name != MANIFEST_RELS and not name.startswith(EVIDENCE_PREFIX)
+
+
+NOT_REBUILT = frozenset({"docProps/core.xml"})  # openpyxl stamps the save time into it; no sheet shows it
+
+
+def check_active_content(source: bytes | str | os.PathLike) -> None:
+    """The active-content scan of every part of a package whose parts were verified (``verify_package``):
+    raises PackageInvalid (``Reason.ACTIVE_CONTENT``) for a formula, an external or DDE link, an external
+    relationship or an OLE object, as ``verify_package`` does."""
+    data = bytes(source) if isinstance(source, (bytes, bytearray)) else None
+    with zipfile.ZipFile(io.BytesIO(data) if data is not None else source) as zf:
+        members, small = _Members(zf, data), {}
+        for info in zf.infolist():
+            if info.filename not in (MANIFEST, SIGNATURE):
+                _hash_member(members, info, small)
+    _check_active_content(small)
 
 
 def _check_active_content(small: dict[str, bytes]) -> None:

@@ -80,8 +80,9 @@ def signed_cells(manifest: dict, fingerprint: str) -> dict[str, dict[str, str]]:
 def explain(source: str | os.PathLike | bytes, exc: PackageInvalid) -> PackageInvalid:
     """A "modified after signing" verdict made precise: ``changes`` filled in, and ``sheets`` narrowed to
     the sheets whose cells differ (re-saving in Excel/WPS rewrites every sheet part, and a text edit may
-    touch only sharedStrings.xml, which belongs to no sheet)."""
-    if exc.manifest is None:
+    touch only sharedStrings.xml, which belongs to no sheet). Other refusals of a signed file (a formula, a
+    link, the zip's shape, the member count) keep their own words: they say more than which sheet differs."""
+    if exc.manifest is None or exc.code not in (Reason.INVALID, Reason.SHEETS_MISMATCH):
         return exc
     candidates = exc.sheets or list((exc.manifest.get("sheets") or {}).values())
     found = changes(source, exc, candidates)

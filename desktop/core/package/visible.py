@@ -28,7 +28,7 @@ from desktop.core.package.container import EVIDENCE_PREFIX, MANIFEST_RELS, Packa
 from desktop.core.signing import crypto
 from desktop.core.words import Reason
 
-NOT_REBUILT = frozenset({"docProps/core.xml"})
+NOT_REBUILT = container.NOT_REBUILT
 
 
 def rebuilt_parts(manifest: dict, fingerprint: str) -> dict[str, bytes]:
