@@ -189,24 +189,35 @@ def print_setup(ws: Worksheet, *, landscape: bool, header: Sequence[str] = (), t
     ws.oddFooter.center.size = 9
 
 
-_WIDE: dict[str, int] = {}  # character -> 1 when it is wide (east-asian W or F), else 0
+# A str.translate table of the non-ASCII characters met so far: None for a wide one (east-asian W or F), "." for
+# any other, so that translating a text drops its wide characters and leaves only ASCII when every character is
+# known (bounded: a character not in a full table is looked up each time it comes).
+_CLASSED: dict[int, str | None] = {}
+_CLASSED_LIMIT = 65536
 
 
 def text_width(text: str) -> int:
-    """Display width in column units: a CJK (wide) character counts two, others one."""
+    """Display width in column units: a CJK (wide) character counts two, others one. Counted by translating the
+    text (one pass in C), not character by character: a report holds tens of thousands of characters."""
     if text.isascii():
         return len(text)
+    rest = text.translate(_CLASSED)
+    if not rest.isascii():
+        rest = _narrow_of(text, rest)
+    return 2 * len(text) - len(rest)
+
+
+def _narrow_of(text: str, rest: str) -> str:
+    """``text`` translated with its new characters classified too (added to the table while there is room)."""
     import unicodedata
 
-    width, wide = len(text), _WIDE
-    for ch in text:
-        extra = wide.get(ch)
-        if extra is None:
-            extra = 1 if unicodedata.east_asian_width(ch) in "WF" else 0
-            if len(wide) < 65536:
-                wide[ch] = extra
-        width += extra
-    return width
+    for ch in set(rest):
+        if not ch.isascii() and len(_CLASSED) < _CLASSED_LIMIT:
+            _CLASSED[ord(ch)] = None if unicodedata.east_asian_width(ch) in "WF" else "."
+    rest = text.translate(_CLASSED)
+    if rest.isascii():
+        return rest
+    return "".join("" if unicodedata.east_asian_width(ch) in "WF" else "." for ch in rest)
 
 
 def lines_needed(text: str, width: float) -> int:
