@@ -1,7 +1,7 @@
 """Big values (an evidence file, the exact bytes of an exported report) are streamed into the database: storing one
 costs at most the page cache that holds it while it is written (``blobs._WRITE_CACHE_KIB``), never the value whole
-in memory, let alone twice. Measured as the peak resident memory of a process of its own, which only the store
-moves (memory, unlike time, does not depend on the machine's load)."""
+in memory, let alone twice. Measured as the peak resident memory (VmHWM, Linux) of a process of its own, which only
+the store moves (memory, unlike time, does not depend on the machine's load)."""
 
 from __future__ import annotations
 
@@ -23,10 +23,14 @@ SIZE = 100 << 20
 LIMIT = 0.8
 
 _CHILD = r"""
-import json, resource, sys
+import json, sys
 from desktop.core.db.connection import open_db, transaction
 from desktop.core.records import evidence
 from desktop.core.reporting import exports
+
+def peak_kib():  # this process's own peak (ru_maxrss would count the parent it was forked from)
+    with open("/proc/self/status") as fh:
+        return next(int(line.split()[1]) for line in fh if line.startswith("VmHWM:"))
 
 db_path, what, big = sys.argv[1:4]
 db = open_db(db_path)
@@ -34,14 +38,14 @@ plan = db.execute("SELECT plan_id FROM plans").fetchone()[0]
 period = db.execute("SELECT name FROM periods").fetchone()[0]
 task = db.execute("SELECT task_id FROM tasks ORDER BY task_id LIMIT 1").fetchone()[0]
 school = db.execute("SELECT school_code FROM identity").fetchone()[0]
-before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+before = peak_kib()
 if what == "evidence":
     sha = evidence.add_evidence(db, school, plan, task, period, big)
 else:
     with transaction(db):
         exports.start(db, "p-1", plan, period, "report.xlsx")
         sha = exports.keep_file(db, "p-1", big)
-grown = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before
+grown = peak_kib() - before
 print(json.dumps({"grown_kib": grown, "sha": sha}))
 """
 
