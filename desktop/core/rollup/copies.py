@@ -8,6 +8,8 @@ stored, so a flag always reflects the current packages); never a rejection.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from desktop.core.records import copies
 from desktop.core.rollup import store
 
@@ -22,25 +24,44 @@ def owner_name(owner: tuple[str, str], names: dict | None = None) -> str:
     return f"{owner[0]} {owner[1]}{' ' + name if name else ''}"
 
 
-def find(rollups: list[dict]) -> list[dict]:
+class Finder:
+    """``find`` one roll-up at a time: ``add`` keeps of each only what the rule needs (owners, tasks, evidence
+    hashes, narratives long enough, names and titles), so the roll-ups need not all be in memory at once."""
+
+    def __init__(self):
+        self.evidence: list = []
+        self.texts: list = []
+        self.names: dict = {}
+        self.titles: dict = {}
+
+    def add(self, rollup: dict) -> None:
+        county, content = rollup["county"], rollup["content"]
+        self.names.update({(county, s["code"]): s["name"] for s in content["schools"]})
+        self.titles.update({(county, t["task_id"]): t["title"] for t in content["tasks"]})
+        self.evidence += [((county, ev["school"]), ev["task_id"], ev["sha256"], ev["name"])
+                          for ev in content["evidence_refs"]]
+        self.texts += [((county, rep["school"]), e["task_id"], e["narrative"]) for rep in content["reports"]
+                       for e in rep["entries"] if len(e["narrative"]) >= copies.MIN_TEXT]
+
+    def groups(self) -> list[dict]:
+        names, titles = self.names, self.titles
+        groups = copies.group(self.evidence, self.texts, apart=county_of)
+        for g in groups:
+            g["counties"] = sorted({county_of(o) for o in g["schools"]})
+            g["rows"] = [{"county": c, "school": s, "name": names.get((c, s), ""), "task_id": t,
+                          "title": titles.get((c, t), "")} for (c, s), t in g["items"]]
+            g["names"] = {o: names.get(o, "") for o in g["schools"]}
+        return groups
+
+
+def find(rollups: Iterable[dict]) -> list[dict]:
     """The groups of schools of different counties that share an evidence file or a narrative, over the given
     roll-ups (``store.rollups``), as ``records.copies.group`` gives them plus ``rows``: one per school and task
     {county, school, name, task_id, title}."""
-    evidence, texts, names, titles = [], [], {}, {}
+    finder = Finder()
     for r in rollups:
-        county, content = r["county"], r["content"]
-        names.update({(county, s["code"]): s["name"] for s in content["schools"]})
-        titles.update({(county, t["task_id"]): t["title"] for t in content["tasks"]})
-        evidence += [((county, ev["school"]), ev["task_id"], ev["sha256"], ev["name"]) for ev in content["evidence_refs"]]
-        texts += [((county, rep["school"]), e["task_id"], e["narrative"]) for rep in content["reports"]
-                  for e in rep["entries"] if len(e["narrative"]) >= copies.MIN_TEXT]
-    groups = copies.group(evidence, texts, apart=county_of)
-    for g in groups:
-        g["counties"] = sorted({county_of(o) for o in g["schools"]})
-        g["rows"] = [{"county": c, "school": s, "name": names.get((c, s), ""), "task_id": t,
-                      "title": titles.get((c, t), "")} for (c, s), t in g["items"]]
-        g["names"] = {o: names.get(o, "") for o in g["schools"]}
-    return groups
+        finder.add(r)
+    return finder.groups()
 
 
 def current(db, period: str) -> list[dict]:

@@ -67,9 +67,10 @@ def compute(db, period: str | None = None, *, as_of: str | None = None) -> dict:
     as_of = as_of or now_iso()
     period = period or default_period(db)
     counties, schools = [], []
-    rollups = store.rollups(db, period) if period else []
     unconfirmed = trust.unconfirmed(db, OwnerKind.COUNTY)
-    for r in rollups:
+    shared = copies.Finder()  # 疑似重复材料 across counties, gathered on the same pass (one roll-up in memory at a time)
+    for r in store.rollups(db, period) if period else ():
+        shared.add(r)
         f = county_figures(r["content"], as_of=as_of)
         row = {"county": r["county"], "plan_title": f["plan_title"], "revision": r["revision"],
                "merged_at": r["merged_at"], "exported_at": r["content"]["created_at"], "schools": len(f["schools"]),
@@ -87,4 +88,4 @@ def compute(db, period: str | None = None, *, as_of: str | None = None) -> dict:
             "missing": [s for s in schools if not s["reported"]], "n_schools": n_schools, "reported": reported,
             "report_rate": figures.rate(reported, n_schools), "countable": countable, "n_done": done,
             "rate": figures.rate(done, countable), "periods": store.periods(db),
-            "copies": copies.find(rollups)}  # 疑似重复材料 across counties
+            "copies": shared.groups()}

@@ -173,17 +173,22 @@ def school_entries(db, county: str, school: str, period: str | None = None, *, c
     from desktop.core.rollup import copies, store
 
     period = period or city_figures(db)["period"]
-    rollups = store.rollups(db, period)
-    found = [r for r in rollups if r["county"] == county]
-    if not found:
+    finder = copies.Finder() if copies_found is None else None
+    content = None
+    for r in store.rollups(db, period):  # one roll-up in memory at a time, this county's kept
+        if r["county"] == county and content is None:
+            content = r["content"]
+        if finder is not None:
+            finder.add(r)
+    if content is None:
         raise TaizhangError(f"没有县区“{county}”的汇总包", f"no county package from {county!r}")
-    content = found[0]["content"]
     school_row = next((s for s in content["schools"] if s["code"] == school), None)
     if school_row is None:
         raise TaizhangError(f"{county}的学校名单中没有 {school}", f"school {school} is not on {county}'s roster")
     report = next((r for r in content["reports"] if r["school"] == school), None)
     titles = {t["task_id"]: t["title"] for t in content["tasks"]}
-    shared = copies.for_county(copies.find(rollups) if copies_found is None else copies_found, county)
+    found = finder.groups() if finder is not None else copies_found or []
+    shared = copies.for_county(found, county)
     evidence: dict[str, list] = {}
     for ev in content["evidence_refs"]:
         if ev["school"] == school:
