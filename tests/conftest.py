@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import io
 import random
 import shutil
 import uuid
@@ -13,7 +15,7 @@ from desktop.core import services
 from desktop.core.clock import now_iso
 from desktop.core.db.connection import open_db, transaction
 from desktop.core.package import reportbook
-from desktop.core.package.container import write_package
+from desktop.core.package.container import EvidenceSource, write_package
 from desktop.core.roster import store as roster_store
 from desktop.core.signing import crypto
 from desktop.core.tasklist import store as task_store
@@ -54,8 +56,9 @@ def make_county(folder: Path, schools: int, n_tasks: int = TASKS, county: str = 
     return db_path, content
 
 
-def write_reports(folder: Path, plan: dict, schools: int, seed: int = 1) -> list[Path]:
-    """One signed report package per school (what schools would send), written directly."""
+def write_reports(folder: Path, plan: dict, schools: int, seed: int = 1, evidence: int = 0) -> list[Path]:
+    """One signed report package per school (what schools would send), written directly; with ``evidence`` small
+    text files per school (a meeting record of about 100 bytes, as the demo's schools attach), each its own."""
     folder.mkdir(parents=True, exist_ok=True)
     rng = random.Random(seed)
     tasks = [t for t in plan["tasks"] if not t["is_heading"]]
@@ -71,13 +74,17 @@ def write_reports(folder: Path, plan: dict, schools: int, seed: int = 1) -> list
                             "problems": "",
                             "next_steps": "", "na_reason": "", "updated_at": now_iso(),
                             "indicators": [{"seq": 1, "value": str(rng.randint(1, 6))}]})
+        files = [f"基准县第{i}学校 工作记录 第{n + 1}页\n{rng.random()}\n".encode() for n in range(evidence)]
+        sources = [EvidenceSource(hashlib.sha256(data).hexdigest(), f"会议纪要{n + 1}.txt", len(data), "text/plain",
+                                  tasks[n % len(tasks)]["task_id"], lambda data=data: io.BytesIO(data))
+                   for n, data in enumerate(files)]
         content = {"layout": reportbook.LAYOUT, "county": plan["county"], "package_id": str(uuid.uuid4()),
                    "created_at": now_iso(),
                    "plan": {k: plan["plan"][k] for k in ("id", "version", "digest", "title")},
                    "school": {"code": f"B{i:05d}", "name": f"基准县第{i}学校"}, "period": PERIOD, "revision": 1,
-                   "entries": entries, "evidence": [], "tasks": summaries}
+                   "entries": entries, "evidence": [src.manifest_entry() for src in sources], "tasks": summaries}
         path = folder / f"B{i:05d}.xlsx"
-        write_package(path, kind="report", content=content,
+        write_package(path, kind="report", content=content, evidence=sources,
                       workbook=reportbook.build_workbook(content, crypto.fingerprint(crypto.public_raw(key))), key=key)
         out.append(path)
     return out
