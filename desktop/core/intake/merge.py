@@ -325,13 +325,8 @@ def _apply(db, school, plan_id, period, revision, sha, pkg: VerifiedPackage, *, 
     if m["evidence"]:
         # verified already and archived (hash-checked) just before: each file is a reference to its member in
         # the archived bytes, never a second copy
-        if members is None:
-            members = store.evidence_members(db, sha)
-        for ev in m["evidence"]:
-            if not evidence.is_stored(db, ev["sha256"]):
-                offset, length, method, size = members[ev["sha256"]]
-                evidence.store_reference(db, ev["sha256"], size, ev["mime"], sha, offset, length, method)
-            evidence.link(db, school, plan_id, ev["task_id"], period, ev["sha256"], ev["name"], m["created_at"])
+        evidence.store_references(db, sha, m["evidence"], members if members is not None else store.evidence_members(db, sha))
+        evidence.link_all(db, school, plan_id, period, m["created_at"], m["evidence"])
     evidence.prune_unreferenced(db, unlinked)  # superseded evidence stays once, in the archived file
 
 

@@ -180,16 +180,20 @@ def _store_bytes(db, sha256: str, size: int, mime: str, stream) -> str:
     return insert_streamed(db, "evidence_bytes", "data", {"sha256": sha256}, size, stream)
 
 
-def store_reference(db, sha256: str, size: int, mime: str, archived: str, offset: int, length: int,
-                    method: int) -> None:
-    """Bureau side: a verified file that came inside the archived file ``archived`` is kept as a reference to
-    its member there (data offset, compressed length, method), not as a second copy. Call in a transaction."""
-    if method not in (blobs.STORED, blobs.DEFLATED):
-        raise TaizhangError("佐证材料的压缩方式不支持", f"evidence compressed with unsupported method {method}")
-    if db.execute("SELECT 1 FROM evidence WHERE sha256 = ?", [sha256]).fetchone() is None:
-        db.execute("INSERT INTO evidence (sha256, size, mime, data, added_at, archive_sha256, member_offset,"
-                   " member_length, member_method) VALUES (?, ?, ?, x'', ?, ?, ?, ?, ?)",
-                   [sha256, size, mime, now_iso(), archived, offset, length, method])
+def store_references(db, archived: str, files: list[dict], members: dict[str, tuple[int, int, int, int]]) -> None:
+    """Bureau side: the verified files ``files`` (manifest evidence entries) of the archived file ``archived`` kept
+    as references to their members there (``members``: sha256 → data offset, compressed length, method, size),
+    not as second copies; a file stored already stays as it is. One statement for the package. Call in a
+    transaction."""
+    rows, now = [], now_iso()
+    for ev in files:
+        offset, length, method, size = members[ev["sha256"]]
+        if method not in (blobs.STORED, blobs.DEFLATED):
+            raise TaizhangError("佐证材料的压缩方式不支持", f"evidence compressed with unsupported method {method}")
+        rows.append((ev["sha256"], size, ev["mime"], now, archived, offset, length, method))
+    db.conn.executemany("INSERT INTO evidence (sha256, size, mime, data, added_at, archive_sha256, member_offset,"
+                        " member_length, member_method) VALUES (?, ?, ?, x'', ?, ?, ?, ?, ?)"
+                        " ON CONFLICT (sha256) DO NOTHING", rows)
 
 
 def is_stored(db, sha256: str) -> bool:
@@ -197,8 +201,14 @@ def is_stored(db, sha256: str) -> bool:
 
 
 def link(db, school: str, plan_id: str, task_id: str, period: str, sha256: str, name: str, added_at: str) -> None:
-    db.execute("INSERT INTO entry_evidence (school_code, plan_id, task_id, period, sha256, name, added_at)"
-               " VALUES (?, ?, ?, ?, ?, ?, ?)", [school, plan_id, task_id, period, sha256, name, added_at])
+    link_all(db, school, plan_id, period, added_at, [{"task_id": task_id, "sha256": sha256, "name": name}])
+
+
+def link_all(db, school: str, plan_id: str, period: str, added_at: str, files: list[dict]) -> None:
+    """Each of ``files`` (task_id, sha256, name) backs its task's entry, in one statement."""
+    db.conn.executemany("INSERT INTO entry_evidence (school_code, plan_id, task_id, period, sha256, name, added_at)"
+                        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        [(school, plan_id, ev["task_id"], period, ev["sha256"], ev["name"], added_at) for ev in files])
 
 
 def unlink_period(db, school: str, plan_id: str, period: str) -> set[str]:

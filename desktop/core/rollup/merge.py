@@ -192,12 +192,8 @@ def _classify_and_apply(db, inp: Input, sha: str, pkg: VerifiedPackage) -> Outco
         store.put_rollup(db, sha, m)
         if m["evidence"]:  # archived (hash-checked) first: each file is a reference into it, never a second copy
             members = _archive(db, sha, inp, pkg)
-            if members is None:
-                members = intake_store.evidence_members(db, sha)
-            for ev in m["evidence"]:
-                if not evidence.is_stored(db, ev["sha256"]):
-                    offset, length, method, size = members[ev["sha256"]]
-                    evidence.store_reference(db, ev["sha256"], size, ev["mime"], sha, offset, length, method)
+            evidence.store_references(db, sha, m["evidence"],
+                                      members if members is not None else intake_store.evidence_members(db, sha))
         if current is not None:
             outcome.reason = f"替换第 {current} 次报送 / supersedes revision {current}"
     if outcome.outcome == Verdict.ACCEPTED and trust.confirmation(db, OwnerKind.COUNTY, county) == Confirmation.UNCONFIRMED:
