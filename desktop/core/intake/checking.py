@@ -113,7 +113,7 @@ def _verified(source, sha: str) -> VerifiedPackage:
 def _active_content_first(source, pkg: VerifiedPackage) -> None:
     """Raise what ``verify_package``'s active-content scan would have raised for this file, if anything."""
     try:
-        check_active_content(source)
+        check_active_content(source, pkg.manifest.get("sheets"))
     except PackageInvalid as exc:
         exc.manifest, exc.fingerprint = pkg.manifest, pkg.fingerprint  # as verify_package attaches them
         raise

@@ -537,7 +537,7 @@ def _check_parts(members: _Members, infos: dict[str, zipfile.ZipInfo], manifest:
                                  "modified after signing: evidence hash mismatch (a file was replaced)")
         listed = ", ".join(zipsafe.safe_text(n, 80) for n in bad_other[:3])
         raise PackageInvalid(f"签名后被改动：{listed}", f"modified after signing: {listed}")
-    _check_active_content(small)
+    _check_active_content(small, sheets)
 
 
 # Active content: a formula element in any sheet, DDE or external links, external relationship targets,
@@ -570,25 +570,30 @@ def rebuilt_part(name: str) -> bool:
 NOT_REBUILT = frozenset({"docProps/core.xml"})  # openpyxl stamps the save time into it; no sheet shows it
 
 
-def check_active_content(source: bytes | str | os.PathLike) -> None:
+def check_active_content(source: bytes | str | os.PathLike, sheets: dict | None = None) -> None:
     """The active-content scan of every part of a package whose parts were verified (``verify_package``):
     raises PackageInvalid (``Reason.ACTIVE_CONTENT``) for a formula, an external or DDE link, an external
-    relationship or an OLE object, as ``verify_package`` does."""
+    relationship or an OLE object, as ``verify_package`` does (``sheets``: the manifest's part → sheet name)."""
     data = bytes(source) if isinstance(source, (bytes, bytearray)) else None
     with zipfile.ZipFile(io.BytesIO(data) if data is not None else source) as zf:
         members, small = _Members(zf, data), {}
         for info in zf.infolist():
             if info.filename not in (MANIFEST, SIGNATURE):
                 _hash_member(members, info, small)
-    _check_active_content(small)
+    _check_active_content(small, sheets)
 
 
-def _check_active_content(small: dict[str, bytes]) -> None:
-    """Formulas, external/DDE links and external relationships are refused even when the signature holds."""
+def _check_active_content(small: dict[str, bytes], sheets: dict | None = None) -> None:
+    """Formulas, external/DDE links and external relationships are refused even when the signature holds; a
+    worksheet part is named by its sheet's name (``sheets``: the manifest's part → sheet name), as people see it."""
     for name, data in small.items():
         if name == "[active]":
-            raise PackageInvalid(f"工作簿含公式或外部链接（{data.decode()}），不能作为台账文件",
-                                 f"workbook with a formula or an external link ({data.decode()}) is not accepted",
+            part = data.decode()
+            sheet = sheets.get(part) if isinstance(sheets, dict) else None
+            sheet = zipsafe.safe_text(sheet, 40) if isinstance(sheet, str) else None
+            zh, en = (f"工作表“{sheet}”", f"sheet '{sheet}'") if sheet else (part, part)
+            raise PackageInvalid(f"工作簿含公式或外部链接（{zh}），不能作为台账文件",
+                                 f"workbook with a formula or an external link ({en}) is not accepted",
                                  code=Reason.ACTIVE_CONTENT)
     wb = small.get("xl/workbook.xml")
     if wb is not None and b"definedName" in wb:
