@@ -7,6 +7,8 @@ city applies it to schools of different counties (``rollup.copies``).
 
 from __future__ import annotations
 
+import json
+
 from desktop.core.words import SUSPECTED_COPY, CopyKind
 
 MIN_TEXT = 20  # characters of narrative, after trimming, before identical texts count as copied
@@ -58,12 +60,15 @@ def find(db, plan_id: str, period: str, *, texts=None) -> list[dict]:
                     " ORDER BY school_code, task_id", [plan_id, period, plan_id, period]).fetchall()
     if texts is None:
         db.register_function(normalise, deterministic=True, name=_NORMALISE_SQL)
-        texts = db.execute(f"SELECT school_code, task_id, narrative FROM entries WHERE plan_id = ? AND period = ?"
-                           f" AND length(narrative) >= ? AND {_NORMALISE_SQL}(narrative) IN ("
-                           f" SELECT {_NORMALISE_SQL}(narrative) AS text FROM entries WHERE plan_id = ? AND period = ?"
-                           f" AND length(narrative) >= ? GROUP BY text HAVING MIN(school_code) <> MAX(school_code))"
-                           f" ORDER BY school_code, task_id",
-                           [plan_id, period, MIN_TEXT, plan_id, period, MIN_TEXT]).fetchall()
+        # each narrative normalised once: the groups two schools share give the rows (by rowid) to read
+        shared = db.execute(f"SELECT json_group_array(id) FROM (SELECT rowid AS id, school_code,"
+                            f" {_NORMALISE_SQL}(narrative) AS text FROM entries WHERE plan_id = ? AND period = ?"
+                            f" AND length(narrative) >= ?) GROUP BY text HAVING MIN(school_code) <> MAX(school_code)",
+                            [plan_id, period, MIN_TEXT]).fetchall()
+        ids = [i for (group_ids,) in shared for i in json.loads(group_ids)]
+        texts = db.execute("SELECT school_code, task_id, narrative FROM entries WHERE rowid IN"
+                           " (SELECT value FROM json_each(?)) ORDER BY school_code, task_id",
+                           [json.dumps(ids)]).fetchall() if ids else []
     return group(ev, texts)
 
 

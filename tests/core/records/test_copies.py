@@ -84,19 +84,24 @@ def test_only_what_two_schools_share_is_read_and_the_groups_are_the_rules(copied
     applied to every row."""
     world, plan, period, _task = copied_world
     db = open_db(world / "county.db")
+    services.intake.merge_files(db, [world / "reports"])
+    db.close()
+    db = open_db(world / "county.db")  # a connection whose SQL functions are not registered yet
     try:
-        services.intake.merge_files(db, [world / "reports"])
         every_ev = db.execute("SELECT school_code, task_id, sha256, name FROM entry_evidence WHERE plan_id = ?"
                               " AND period = ? ORDER BY school_code, task_id", [plan, period]).fetchall()
         every_text = db.execute("SELECT school_code, task_id, narrative FROM entries WHERE plan_id = ? AND period = ?"
                                 " ORDER BY school_code, task_id", [plan, period]).fetchall()
-        seen = []
-        rule = copies.group
+        seen, normalised = [], []
+        rule, normalise = copies.group, copies.normalise
         monkeypatch.setattr(copies, "group", lambda ev, texts, **kw: seen.append((list(ev), list(texts))) or rule(ev, texts, **kw))
+        monkeypatch.setattr(copies, "normalise", lambda text: normalised.append(text) or normalise(text))
         found = copies.find(db, plan, period)
     finally:
         db.close()
     assert found == rule(every_ev, every_text) and len(found) == 2
+    # each long enough narrative is normalised once in the database (it was twice: to group, then to pick the rows)
+    assert sorted(normalised) == sorted(t for *_, t in every_text if len(t) >= copies.MIN_TEXT)
     (ev, texts), = seen
     assert {s for s, *_ in ev} == {s for s, *_ in texts} == {"SLX001", "SLX002"}
     assert len(every_text) > len(texts) == 2  # SLX003's own text on two of its tasks is one school's: not read
