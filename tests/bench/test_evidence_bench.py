@@ -97,10 +97,14 @@ def test_evidence_heavy_merge_against_the_floor(tmp_path):
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     before = _db_bytes(tmp_path / "run.db")
     (tmp_path / "floor").mkdir()
-    floor_s = _floor(reports, tmp_path / "floor")
+    floors = [_floor(reports, tmp_path / "floor")]
     t0 = time.perf_counter()
     outcomes = merge.merge_paths(db, [tmp_path / "reports"])
     merge_s = time.perf_counter() - t0
+    # The floor once more after the merge: right after the reports are written the system is still flushing them
+    # (the floor has measured 0.45 s and 1.46 s on the same machine), so the faster of the two is the one compared.
+    floors.append(_floor(reports, tmp_path / "floor"))
+    floor_s = min(floors)
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     growth = (_db_bytes(tmp_path / "run.db") - before) / package_bytes
     one = next(r for r in db.execute("SELECT sha256 FROM evidence LIMIT 1"))[0]
@@ -112,7 +116,7 @@ def test_evidence_heavy_merge_against_the_floor(tmp_path):
     ratio = merge_s / floor_s
     print(f"\n{PACKAGES} evidence-heavy reports ({package_bytes / PACKAGES / (1 << 20):.1f} MB each, {PHOTOS} photos + "
           f"{PDFS} PDFs, {package_bytes / (1 << 20):.0f} MB): merge {merge_s:.2f} s, floor (read + hash + write once) "
-          f"{floor_s:.2f} s → ratio {ratio:.1f}× (target ≤ 2×: {'met' if ratio <= 2 else 'NOT met'}); database growth "
+          f"{floor_s:.2f} s (the faster of {floors[0]:.2f} s before and {floors[1]:.2f} s after) → ratio {ratio:.1f}× (target ≤ 2×: {'met' if ratio <= 2 else 'NOT met'}); database growth "
           f"{growth:.3f}× the bytes received (target ≤ 1.05×: {'met' if growth <= 1.05 else 'NOT met'})")
     assert growth <= 1.2
     assert ratio <= 15  # the check (hash, signature, parts, sheets) is most of it today; see docs/decisions.md
