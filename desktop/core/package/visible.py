@@ -24,7 +24,7 @@ import io
 import zipfile
 
 from desktop.core.package import container, sheetxml
-from desktop.core.package.container import EVIDENCE_PREFIX, MANIFEST_RELS, PackageInvalid
+from desktop.core.package.container import PackageInvalid
 from desktop.core.signing import crypto
 from desktop.core.words import Reason
 
@@ -87,9 +87,9 @@ def _fast_match(manifest: dict, fingerprint: str) -> bool:
 
 
 def _unexpected(signed: dict, want) -> set:
-    """Signed parts that are neither rebuilt, nor core.xml, nor the manifest's rels, nor evidence."""
-    return {n for n in signed if n not in want and n not in NOT_REBUILT and n != MANIFEST_RELS
-            and not n.startswith(EVIDENCE_PREFIX)}
+    """Signed parts the writer would have rebuilt (``container.rebuilt_part``: neither core.xml, nor the manifest's
+    rels, nor evidence) that the rebuild does not make."""
+    return {n for n in signed if n not in want and container.rebuilt_part(n)}
 
 
 @functools.lru_cache(maxsize=256)
