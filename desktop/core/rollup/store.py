@@ -65,16 +65,17 @@ def put_rollup(db, sha: str, manifest: dict) -> None:
                 manifest["plan"].get("title", ""), crypto.canonical_json(body).decode("utf-8"), now_iso()])
 
 
-def rollups(db, period: str | None = None) -> Iterator[dict]:
-    """Every county's current roll-up (content parsed), by county; only ``period`` when given. A county has
+def rollups(db, period: str | None = None, county: str | None = None) -> Iterator[dict]:
+    """Every county's current roll-up (content parsed), by county; only ``period``'s, ``county``'s when given. A county has
     one roll-up per period: when it merged packages of two plans (a reinstalled county publishes a new plan
     id), the one merged last counts. One content is read and parsed at a time, as it is reached: parsed, the
     roll-ups of 20 counties of 300 schools are about 300 MB."""
     sql = "SELECT rowid, county, plan_id, period, revision, submission, merged_at FROM county_rollups"
     args: list = []
-    if period is not None:
-        sql += " WHERE period = ?"
-        args.append(period)
+    where = [(f"{column} = ?", value) for column, value in (("period", period), ("county", county)) if value is not None]
+    if where:
+        sql += " WHERE " + " AND ".join(w for w, _ in where)
+        args += [v for _, v in where]
     rows = db.execute(sql + " ORDER BY county, period, merged_at, rowid", args).fetchall()
     latest = {(c, pe): p for _, c, p, pe, *_ in rows}  # a county that started a new plan: its latest one counts
     for rowid, c, p, pe, r, s, at in rows:

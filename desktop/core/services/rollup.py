@@ -175,7 +175,8 @@ def school_entries(db, county: str, school: str, period: str | None = None, *, c
     period = period or city_figures(db)["period"]
     finder = copies.Finder() if copies_found is None else None
     content = None
-    for r in store.rollups(db, period):  # one roll-up in memory at a time, this county's kept
+    # one roll-up in memory at a time, this county's kept; every county's only when the groups are to be found
+    for r in store.rollups(db, period, None if finder is not None else county):
         if r["county"] == county and content is None:
             content = r["content"]
         if finder is not None:
