@@ -131,22 +131,25 @@ _WINDOW = 32
 # Files a worker checks per call: each call costs this process a pickled call, a result message and a future
 # on the pool's manager thread (about 0.6 ms per file when every file was a call of its own).
 _CHUNK = 8
-# Files checked ahead in this process's check thread (each held in memory until it is applied): the next
-# file is read, hashed and verified while this thread writes and commits the one before.
-_AHEAD = 2
+# Files checked ahead in this process's check threads (each held in memory until it is applied, at most
+# ``inputs._READ_WHOLE_BELOW`` each): the next files are read, hashed and verified while this thread writes and
+# commits the one before. Two threads: one file's check (two SHA-256 passes, a CRC, the sheets) took longer
+# than writing it, so one thread left this one waiting; hashing and zlib let go of the GIL.
+_AHEAD = 3
+_CHECK_THREADS = 2
 
 
 def checked_in_order(inputs: list[Input], workers: int | None,
                      cancelled: Callable[[], bool] | None) -> Iterator[tuple[Input, Checked, Future | None]]:
     """Each input with its check, in input order, and the next input's check under way (None: there is no
-    next): in worker processes from ``PARALLEL_FROM`` inputs of small files on, else in one thread of this
+    next): in worker processes from ``PARALLEL_FROM`` inputs of small files on, else in two threads of this
     process, a few files ahead of the caller."""
     if workers is None:
         # one worker per core: this process mostly waits for results (applying a file costs a fraction of
         # checking it), so leaving it a core of its own left that core idle
         workers = max(1, os.cpu_count() or 1) if _pool_pays(inputs) else 0
     if workers == 0:
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="taizhang-check") as threads:
+        with ThreadPoolExecutor(max_workers=_CHECK_THREADS, thread_name_prefix="taizhang-check") as threads:
             yield from _in_order(threads, check, inputs, _AHEAD, 1, cancelled)
         return
     method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"

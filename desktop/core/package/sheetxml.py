@@ -28,6 +28,7 @@ import functools
 import hashlib
 import io
 import re
+import threading
 import zipfile
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -39,6 +40,9 @@ _TEMPLATES: dict = {}
 _TEMPLATE_LIMIT = 64
 _CANON: dict = {}  # style object -> a small int, by value (openpyxl style objects hash by value)
 _CANON_BY_ID: dict = {}  # id(obj) -> (obj, canon): skips hashing the module's style constants again
+# Big files are checked on two threads at once (intake/checking.py): a new number is taken under this lock, else
+# two styles met at the same moment could both get len(_CANON).
+_CANON_LOCK = threading.Lock()
 
 
 def _openpyxl_rules():
@@ -81,7 +85,10 @@ def _canon(obj) -> int:
     hit = _CANON_BY_ID.get(id(obj))
     if hit is not None and hit[0] is obj:
         return hit[1]
-    value = _CANON.setdefault(obj, len(_CANON))
+    value = _CANON.get(obj)
+    if value is None:
+        with _CANON_LOCK:
+            value = _CANON.setdefault(obj, len(_CANON))
     if len(_CANON_BY_ID) < 4096:
         _CANON_BY_ID[id(obj)] = (obj, value)  # keeps obj alive, so its id stays its own
     return value
@@ -578,7 +585,7 @@ def _render(book: Book) -> tuple[dict[str, bytes], dict[str, str], dict[str, tup
     if template is None:
         template = _template(book, sheet_keys, list(cell_styles))
         if len(_TEMPLATES) >= _TEMPLATE_LIMIT:
-            _TEMPLATES.pop(next(iter(_TEMPLATES)))
+            _TEMPLATES.pop(next(iter(_TEMPLATES)), None)  # another check thread may have taken it
         _TEMPLATES[key] = template
     shared, shared_digests, sheet_parts = template
     parts = {}

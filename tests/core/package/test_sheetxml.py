@@ -206,3 +206,33 @@ def test_a_book_rendered_twice_gives_the_same_bytes():
     first = sheetxml.render(book)
     assert sheetxml.render(book) == first
     assert sheetxml.digests(book) == {n: hashlib.sha256(d).hexdigest() for n, d in first.items()}
+
+
+def test_style_numbers_stay_distinct_when_two_threads_check_at_once(monkeypatch):
+    """Big files are checked on two threads: two style objects met for the first time at the same moment must
+    still get numbers of their own (a shared number would merge two styles of a recorded workbook)."""
+    import sys
+    import threading
+
+    from openpyxl.styles import Font
+
+    monkeypatch.setattr(sheetxml, "_CANON", {})  # the module's numbers stay as they are for the other tests
+    monkeypatch.setattr(sheetxml, "_CANON_BY_ID", {})
+    old = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # switch threads as often as the interpreter can
+    try:
+        fonts = [[Font(name=f"字体{t}-{n}", size=9 + n % 7) for n in range(3000)] for t in range(4)]
+        numbers: list[list[int]] = [[] for _ in fonts]
+
+        def canon_all(t: int) -> None:
+            numbers[t].extend(sheetxml._canon(font) for font in fonts[t])
+
+        threads = [threading.Thread(target=canon_all, args=(t,)) for t in range(len(fonts))]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        sys.setswitchinterval(old)
+    every = [n for per_thread in numbers for n in per_thread]
+    assert len(set(every)) == len(every)
