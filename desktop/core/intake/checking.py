@@ -133,23 +133,27 @@ _WINDOW = 32
 _CHUNK = 8
 # Files checked ahead in this process's check threads (each held in memory until it is applied, at most
 # ``inputs._READ_WHOLE_BELOW`` each): the next files are read, hashed and verified while this thread writes and
-# commits the one before. Two threads: one file's check (two SHA-256 passes, a CRC, the sheets) took longer
-# than writing it, so one thread left this one waiting; hashing and zlib let go of the GIL.
+# commits the one before.
 _AHEAD = 3
-_CHECK_THREADS = 2
+# Check threads for big files. A big file's check is mostly two SHA-256 passes, a CRC and inflating, which run
+# outside the GIL, and took longer than writing the file: with one thread this one waited for checks most of a
+# merge. A small file's check is Python (the sheets rebuilt), which a second thread only slows (5-15 %).
+_BIG_FILE_THREADS = 2
 
 
 def checked_in_order(inputs: list[Input], workers: int | None,
                      cancelled: Callable[[], bool] | None) -> Iterator[tuple[Input, Checked, Future | None]]:
     """Each input with its check, in input order, and the next input's check under way (None: there is no
-    next): in worker processes from ``PARALLEL_FROM`` inputs of small files on, else in two threads of this
-    process, a few files ahead of the caller."""
+    next): in worker processes from ``PARALLEL_FROM`` inputs of small files on, else in threads of this
+    process (two for big files, one for small ones), a few files ahead of the caller."""
+    big = _big_files(inputs)
     if workers is None:
         # one worker per core: this process mostly waits for results (applying a file costs a fraction of
         # checking it), so leaving it a core of its own left that core idle
-        workers = max(1, os.cpu_count() or 1) if _pool_pays(inputs) else 0
+        workers = max(1, os.cpu_count() or 1) if len(inputs) >= PARALLEL_FROM and not big else 0
     if workers == 0:
-        with ThreadPoolExecutor(max_workers=_CHECK_THREADS, thread_name_prefix="taizhang-check") as threads:
+        with ThreadPoolExecutor(max_workers=_BIG_FILE_THREADS if big else 1,
+                                thread_name_prefix="taizhang-check") as threads:
             yield from _in_order(threads, check, inputs, _AHEAD, 1, cancelled)
         return
     method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
@@ -160,11 +164,10 @@ def checked_in_order(inputs: list[Input], workers: int | None,
         yield from _in_order(pool, _checked_in_worker, inputs, _WINDOW, _CHUNK, cancelled)
 
 
-def _pool_pays(inputs: list[Input]) -> bool:
-    if len(inputs) < PARALLEL_FROM:
-        return False
+def _big_files(inputs: list[Input]) -> bool:
+    """Whether the inputs are big files on average (``POOL_BELOW_AVERAGE`` bytes or more)."""
     sizes = [inp.size() for inp in inputs]
-    return sum(sizes) < POOL_BELOW_AVERAGE * len(sizes)
+    return bool(sizes) and sum(sizes) >= POOL_BELOW_AVERAGE * len(sizes)
 
 
 def _each(fn: Callable[[Input], Checked], inputs: list[Input]) -> list[Checked]:

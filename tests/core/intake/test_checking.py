@@ -4,6 +4,7 @@ plain files and archive members giving the same result as checking in this proce
 from __future__ import annotations
 
 import gc
+import os
 import pickle
 import shutil
 import zipfile
@@ -118,10 +119,36 @@ def test_in_this_process_files_are_checked_ahead_on_a_thread_and_handed_back_in_
 
 def test_the_pool_is_used_for_many_small_files_only(world, monkeypatch):
     """A worker hands back no bytes, so a big file would be read and hashed again here: many big files are
-    checked in this process (one read each), many small ones in the pool."""
+    checked in this process (one read each, on two threads), many small ones in the pool, a few small ones on
+    one thread (a second only slows Python work)."""
     [inp] = collect_inputs([_reports(world)[0]])
+    used: list = []
+
+    class Threads(checking.ThreadPoolExecutor):
+        def __init__(self, max_workers, **kwargs):
+            used.append(("threads", max_workers))
+            super().__init__(max_workers, **kwargs)
+
+    class Pool:
+        def __init__(self, max_workers, **_kwargs):
+            used.append(("pool", max_workers))
+
+        def __enter__(self):
+            return checking.ThreadPoolExecutor(1)  # stands in for the processes
+
+        def __exit__(self, *exc):
+            return False
+
+    monkeypatch.setattr(checking, "ThreadPoolExecutor", Threads)
+    monkeypatch.setattr(checking, "ProcessPoolExecutor", Pool)
     monkeypatch.setattr(checking, "PARALLEL_FROM", 3)
-    assert not checking._pool_pays([inp, inp])
-    assert checking._pool_pays([inp] * 3) == (inp.size() < checking.POOL_BELOW_AVERAGE)
-    monkeypatch.setattr(checking, "POOL_BELOW_AVERAGE", 1)
-    assert not checking._pool_pays([inp] * 3)
+    cores = max(1, os.cpu_count() or 1)
+    for inputs, want in (([inp, inp], ("threads", 1)), ([inp] * 3, ("pool", cores))):
+        used.clear()
+        assert len(list(checking.checked_in_order(inputs, None, None))) == len(inputs)
+        assert used[0] == want
+    monkeypatch.setattr(checking, "POOL_BELOW_AVERAGE", 1)  # every file is big now
+    for inputs in ([inp, inp], [inp] * 3):
+        used.clear()
+        assert len(list(checking.checked_in_order(inputs, None, None))) == len(inputs)
+        assert used == [("threads", checking._BIG_FILE_THREADS)]
