@@ -30,7 +30,6 @@ UNTESTED_ALONE = {
     "planreader/vocabulary/offices.py": "tests/core/planreader/test_plan_vocabulary.py tests every table",
     "db/atomic.py": "only through its callers (exports, summaries; the kill -9 export test)",
     "errors.py": "through tests/core/signing/test_crypto.py, tests/core/records/test_entries.py, the CLI tests",
-    "planreader/textlines.py": "only through the parser tests (tests/core/planreader/test_parser.py, fixtures)",
     "reporting/checks.py": "through tests/core/services/test_reporting.py",
     "services/files.py": "through tests/core/services/test_reporting.py and tests/gui/school",
     "services/review.py": "through tests/cli/test_review_cli.py, tests/core/db/test_upgrade.py and tests/gui",

@@ -12,10 +12,13 @@
 * undo hard wraps: text copied out of a PDF (or converted from one) breaks every paragraph at the
   same visual width. When at least five lines, and a fifth of all lines, end unpunctuated at one
   common width (±2 half-width units, CJK counting 2), a line of that width that does not end a
-  sentence is joined with the next line unless the next line starts a label or a field.
-  Headings are left alone because their widths vary. In any document, a line that leaves a
-  bracket or quotation open is joined with the next, and a line that starts with closing
-  punctuation (。，、）” …) is joined to the one before.
+  sentence is joined with the next line unless the next line starts a label or a field. A label
+  out of sequence does not stop the join: one whose three predecessors were met nowhere before, at a
+  line's start or inside one ("伍、" with no "肆" anywhere: the wrap fell inside "队伍"). Headings are left
+  alone because their widths vary. Ambiguous-width characters (“ ” … — ①) count 2 as well: a
+  Chinese font sets them full width, so a wrapped line holding them is as wide as the others.
+  In any document, a line that leaves a bracket or quotation open is joined with the next, and a
+  line that starts with closing punctuation (。，、）” …) is joined to the one before.
 
 Table rows (atomic lines) are joined onto one line and never unwrapped.
 
@@ -31,7 +34,7 @@ from collections import Counter
 
 from .charfold import fold
 from .fields import field_key_at_start, is_field_line
-from .numbering import match_label
+from .numbering import embedded_candidates, match_label
 from .schedule import opens_period
 from .units import is_org_name
 from .vocabulary import alternation
@@ -67,8 +70,9 @@ _MAX_ENTRY = 60  # a contents entry is a heading: short
 
 
 def visual_width(text: str) -> int:
-    """Width in half-width units: wide (CJK, full-width) characters count 2."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    """Width in half-width units: wide (CJK, full-width) characters count 2, and so do ambiguous ones (“ ” … —
+    ①), which a Chinese font sets full width."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WFA" else 1 for ch in text)
 
 
 def prepare(lines: list[tuple[str, bool]]) -> list[Prepared]:
@@ -235,18 +239,23 @@ def _unwrap(out: list[Prepared]) -> list[Prepared]:
     width = _wrap_width(out)
     joined: list[Prepared] = []
     last_width = 0  # width of the last physical line (joined lines grow)
+    seen: set[tuple[str, int]] = set()  # (style, number) of every label met so far, in a line or starting one
     for orig, folded, atomic in out:
+        label = match_label(orig, folded)
+        astray = label is not None and _out_of_sequence(label, seen)
+        seen.update((x.style, x.number) for x in embedded_candidates(orig, folded, 0, glued=True))
         if joined and not atomic:
             p_orig, p_folded, p_atomic = joined[-1]
             at_width = width is not None and width - 4 <= last_width <= width + 1
             # a wrapped line: at the wrap width without ending a sentence, or leaving a bracket open
             # (any document: a single wrapped line cannot show a wrap width), or followed by a line
             # that starts with closing punctuation, which no paragraph does
-            wrapped = ((at_width and not _ENDS_SENTENCE.search(p_folded))
-                       or (_unbalanced(p_folded) and not _ENDS_SENTENCE.search(p_folded))
+            cut = at_width and not _ENDS_SENTENCE.search(p_folded)
+            wrapped = (cut or (_unbalanced(p_folded) and not _ENDS_SENTENCE.search(p_folded))
                        or folded[:1] in _CLOSING_PUNCT
                        or _split_key(p_folded, folded))
-            if (not p_atomic and wrapped and match_label(orig, folded) is None and not opens_period(orig, folded)
+            if (not p_atomic and wrapped and (label is None or (cut and astray))
+                    and not opens_period(orig, folded)
                     and (not is_field_line(folded) or _split_key(p_folded, folded))):
                 joined[-1] = (p_orig + orig, p_folded + folded, False)
                 last_width = visual_width(orig)
@@ -254,3 +263,9 @@ def _unwrap(out: list[Prepared]) -> list[Prepared]:
         joined.append((orig, folded, atomic))
         last_width = visual_width(orig)
     return joined
+
+
+def _out_of_sequence(label, seen: set[tuple[str, int]]) -> bool:
+    """Whether a label cannot be the next item: not a first one, and none of the three before it met anywhere
+    before (a document that skips a number, "26." then "28.", still has its "28." start an item)."""
+    return label.number > 1 and not any((label.style, n) in seen for n in range(max(1, label.number - 3), label.number))

@@ -202,6 +202,44 @@ def test_hard_wrapped_text_is_unwrapped():
     assert tasks[0]["text"] == para
 
 
+def _wrapped_as_set(paragraph: str, width: int) -> list[str]:
+    """``paragraph`` broken into lines the way a PDF sets it: by rendered width, a Chinese font setting wide
+    and ambiguous characters (“ ” … ①) full width (2 units), others half width."""
+    import unicodedata
+
+    lines, line, used = [], "", 0
+    for ch in paragraph:
+        units = 2 if unicodedata.east_asian_width(ch) in "WFA" else 1
+        if used + units > width:
+            lines, line, used = [*lines, line], "", 0
+        line, used = line + ch, used + units
+    return [*lines, line]
+
+
+def test_a_wrap_that_leaves_a_numeral_at_a_line_start_is_still_unwrapped():
+    """A PDF's line broke "教师队|伍、班主任" (伍 is also the formal numeral five) and its lines hold quotation
+    marks, set full width: the paragraph is still one task, and no heading "伍" is made up."""
+    paras = ["1.优化师资配置。全面落实“县管校聘”改革，统筹调配各学段教师，加强教师队伍、班主任队伍和心理健康教师队伍建设，"
+             "完善教师交流轮岗机制，推动城乡师资均衡配置，确保每所学校开齐开足课程。",
+             "2.提升培训实效。实施“国培”“省培”“县培”三级培训，组织新任教师、骨干教师、班主任分层分类培训，全年培训教师"
+             "不少于1500人次，培训满意度达到95%以上，形成一批可推广的培训课程。",
+             "3.加强师德师风。开展“师德师风建设月”活动，建立师德档案，落实师德“一票否决”，对有偿补课、违规收受礼品礼金"
+             "等问题“零容忍”，全年开展专项检查不少于2次，营造风清气正的育人环境。"]
+    lines = [line for para in paras for line in _wrapped_as_set(para, 72)]
+    assert any(line.startswith("伍、") for line in lines)  # the wrap this test is about
+    tasks = parse_plan_text("示例县2026年教育工作要点\n一、队伍建设\n" + "\n".join(lines))["tasks"]
+    assert [t["path"] for t in tasks] == [["一", "1"], ["一", "2"], ["一", "3"]]
+    assert [t["text"] for t in tasks] == [p.split(".", 1)[1] for p in paras]
+
+
+def test_a_label_in_sequence_after_a_full_line_still_starts_an_item():
+    """The other side of the rule: "2." after a line that "1." started is the next item, however wide the line."""
+    body = "完善机制，强化管理，提升质量，全面推进素质教育，促进学生全面发展，办好人民满意的教育，严守底线落实责任"
+    lines = [f"{n}.{'甲乙丙丁戊'[n - 1]}项工作。{body}" for n in range(1, 6)]
+    tasks = parse_plan_text("示例县2026年教育工作要点\n一、提升质量\n" + "\n".join(lines))["tasks"]
+    assert [t["path"] for t in tasks] == [["一", str(n)] for n in range(1, 6)]
+
+
 def test_plan_package_does_not_import_qt():
     import subprocess
     import sys
