@@ -22,6 +22,10 @@
 
 Table rows (atomic lines) are joined onto one line and never unwrapped.
 
+Text extracted glyph by glyph (some PDF converters, OCR) has a space between every two characters
+("加 强 党 建"): when half a document's CJK characters are followed by one space and another, its single
+spaces are dropped.
+
 Mirror sites inject pinyin after characters ("重點(diǎn)民生實(shí)事"): a bracketed syllable with a
 tone mark right after a Chinese character is noise and is taken out before anything else.
 """
@@ -77,12 +81,15 @@ def visual_width(text: str) -> int:
 
 def prepare(lines: list[tuple[str, bool]]) -> list[Prepared]:
     out: list[Prepared] = []
+    spaced = _letter_spaced(lines)
     for text, atomic in lines:
         if not isinstance(text, str):
             continue
         pieces = [re.sub(r"\s*[\r\n]+\s*", " ", text)] if atomic else text.splitlines()
         for line in pieces:
             line = _PINYIN.sub("", line)
+            if spaced and not atomic:
+                line = _unspaced(line)
             folded = fold(line)
             if not folded.strip() or _PAGE_NUMBER.match(folded) or is_chrome(folded):
                 continue
@@ -91,6 +98,26 @@ def prepare(lines: list[tuple[str, bool]]) -> list[Prepared]:
     _drop_contents(out)
     _drop_signature(out)
     return _unwrap(out)
+
+
+# Text extracted glyph by glyph (some PDF converters, OCR) puts a space between every two characters: "加 强 党 建".
+_CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
+_SPACED_PAIR = re.compile(r"[\u3400-\u9fff] (?=[\u3400-\u9fff])")
+_LETTER_SPACED_SHARE = 0.5  # of a document's CJK characters followed by one space and another CJK character
+
+
+def _letter_spaced(lines: list[tuple[str, bool]]) -> bool:
+    """Whether the document's text (table cells aside) is letter-spaced: half or more of its CJK characters
+    are followed by a single space and another CJK character (ordinary text: next to none)."""
+    text = "\n".join(t for t, atomic in lines if isinstance(t, str) and not atomic)
+    chars = len(_CJK_CHAR.findall(text))
+    return chars >= 20 and len(_SPACED_PAIR.findall(text)) >= _LETTER_SPACED_SHARE * chars
+
+
+def _unspaced(line: str) -> str:
+    """A letter-spaced line as it was written: single spaces between characters dropped, a wider gap (a word
+    space in the original) kept as one space."""
+    return re.sub(r"\s{2,}", " ", re.sub(r"(?<=\S) (?=\S)", "", line))
 
 
 _GLUED_TITLE = re.compile(

@@ -30,3 +30,29 @@ def test_a_numbering_gap_after_a_full_width_heading_still_starts_an_item():
 def test_quotation_marks_count_full_width():
     """A Chinese font sets “ ” full width: a wrapped line full of quoted names is as wide as the others."""
     assert textlines.visual_width("“县管校聘”") == textlines.visual_width("县县管校聘聘")
+
+
+_PLAN = """示例县2026年教育工作要点
+一、加强党的建设
+1.落实“第一议题”制度。局党组会议第一时间传达学习重要讲话精神。责任单位：办公室；完成时限：12月底前
+2.开展党员先锋岗评选。评选党员示范岗30个。责任单位：党建办；完成时限：2026年10月
+二、提升教育质量
+1.推进课堂教学改革。全县中小学完成课堂教学改革试点任务。责任单位：教研室；完成时限：6月底前"""
+
+
+def test_a_letter_spaced_document_reads_as_written():
+    """Text extracted glyph by glyph ("加 强 党 的 建 设", some PDF converters and OCR) gives the same tasks,
+    titles without the spaces."""
+    from desktop.core.planreader import parse_plan_text
+
+    spaced = "\n".join(" ".join(line) for line in _PLAN.split("\n"))
+    plain, read = parse_plan_text(_PLAN)["tasks"], parse_plan_text(spaced)["tasks"]
+    keys = ("path", "title", "units", "deadline")
+    assert [[t[k] for k in keys] for t in read] == [[t[k] for k in keys] for t in plain]
+    assert len(plain) == 3
+
+
+def test_ordinary_spaces_are_kept():
+    """A table copied with spaces between its cells, in a document otherwise written normally, keeps them."""
+    lines = [*_PLAN.split("\n"), "序号 工作任务 责任单位 完成时限", "1 新建幼儿园 教育局 12月"]
+    assert "序号 工作任务 责任单位 完成时限" in _prepared(lines)
