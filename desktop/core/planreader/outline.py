@@ -548,9 +548,13 @@ class OutlineBuilder:
             # numbering that runs on across sections, right after the heading it belongs to
             # ("二、提升质量（三）深化改革")
             before = folded[prev_cut:c.start]
-            return (c.number == last + 1 and c.style not in ("seq", "parabic", "circled", "letter")
-                    and not after_comma and prev_cut > 0 and 2 <= len(before.strip()) <= 40
-                    and not _SENTENCE_END.search(before))
+            runs_on = c.number == last + 1 and c.style not in ("seq", "parabic", "circled", "letter") and not after_comma
+            # ... or, in a section flattened onto one line, after the sentences that open the section, when the
+            # list goes on in the line ("二、……健康成长。5.推进……。6.……")
+            return runs_on and prev_cut > 0 and (
+                (2 <= len(before.strip()) <= 40 and not _SENTENCE_END.search(before))
+                or (len(folded) > _FLATTENED and _SENTENCE_END.search(before.rstrip()[-1:] or " ") is not None
+                    and _has_next(c, k, cands)))
         if c.style == "seq" or after_comma:
             return c.style in ("seq", "arabic", "parabic", "circled") and _has_next(c, k, cands)
         # a new list inside a line: right after a heading ("一、加强党建（一）完善制度"), or a list

@@ -275,3 +275,25 @@ def test_an_open_ended_deadline_is_not_inherited():
     text = "示例县2023年工作要点\n一、常规管理\n完成时限：2023年12月\n1.加强师德。开展排查。\n完成时限：长期坚持\n2.落实资助。应助尽助。"
     tasks = parse_plan_text(text)["tasks"]
     assert [t["deadline"] for t in tasks] == [None, "2023-12"]
+
+
+def test_numbering_that_runs_on_after_a_section_opening_in_a_flattened_document():
+    """A whole plan on one line (a web page copied without its paragraph breaks), its items numbered through
+    the document and each section opening with sentences of its own: the items after an opening still count."""
+    sections = [
+        ("实施党建引领工程", "坚持党对教育工作的全面领导，推动全面从严治党向纵深发展。",
+         ["坚持把党的政治建设摆在首要位置", "坚定不移全面从严治党", "深化思想作风建设"]),
+        ("实施立德树人工程", "完善“三全育人”体系，优化大中小一体化思政育人机制，促进学生全面发展、健康成长。",
+         ["推进学校思政教育创新", "加强新时代学校文化建设", "推动依法治教工作"]),
+        ("实施教师素养提升工程", "落实师德师风要求，建设高素质专业化教师队伍。",
+         ["加强师德师风建设", "深化教师管理改革"]),
+    ]
+    body, n = [], 0
+    for k, (heading, opening, items) in enumerate(sections):
+        body.append(f"{'一二三'[k]}、{heading}{opening}")
+        for title in items:
+            n += 1
+            body.append(f"{n}.{title}。组织开展专项行动，建立工作台账，定期督查通报，确保各项措施落地见效。")
+    tasks = parse_plan_text("示例县2026年教育工作要点\n" + "".join(body))["tasks"]
+    assert [t["title"] for t in tasks] == [title for _, _, items in sections for title in items]
+    assert [t["path"][0] for t in tasks] == ["一"] * 3 + ["二"] * 3 + ["三"] * 2
