@@ -29,6 +29,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .vocabulary import alternation
+from .vocabulary import measures as M
+
 RANK = {
     "part": 0,
     "formal": 1,
@@ -235,6 +238,8 @@ def _make_label(style: str, m: re.Match[str], orig: str, pos: int) -> Label | No
     number = cn_to_int(num_text)
     if number is None or number == 0:
         return None
+    if style == "arabic" and not m.group(0)[len(num_text):].strip() and _QUANTITY.match(m.string, m.end()):
+        return None  # "建成社会足球场 3 个。": a number set off by spaces before its unit is a quantity
     if style in ("cn", "arabic", "formal"):
         text = orig[m.start("n"):m.end("n")] if m.group("n") is not None else num_text
     elif style == "seq":
@@ -245,6 +250,9 @@ def _make_label(style: str, m: re.Match[str], orig: str, pos: int) -> Label | No
         text = re.sub(r"\s+", "", text)
     return Label(style, number, text, pos, m.end())
 
+
+# A unit of measure standing as a word of its own (followed by punctuation, a space or the end of the line).
+_QUANTITY = re.compile(rf"(?:{alternation(M.UNITS)})(?=[\s,，.。、;；:：)）]|$)")
 
 # Positions inside a line where a further label may start.
 _STRONG_BOUNDARY = set("。;；:：!！?？ \t")

@@ -8,7 +8,8 @@
   short lines ending in page numbers that rise ("2.示例县2024年工作要点19" / "3.…29" / "4.…42"),
   with the bare labels and the 目录 line that open it;
 * drop the signature at the end (an office name and/or a date: "民乐县教育局2022-03-14",
-  "2022年3月14日", "XX县教育局 2022年2月", "二〇二三年一月"), never a field or numbered line;
+  "2022年3月14日", "XX县教育局 2022年2月", "二〇二三年一月"), never a field or numbered line, and the
+  attachment list and 版记 around it ("附件：1.……分解表" with the names under it, "抄送：……", "……印发");
 * undo hard wraps: text copied out of a PDF (or converted from one) breaks every paragraph at the
   same visual width. When at least five lines, and a fifth of all lines, end unpunctuated at one
   common width (±2 half-width units, CJK counting 2), a line of that width that does not end a
@@ -96,7 +97,7 @@ def prepare(lines: list[tuple[str, bool]]) -> list[Prepared]:
             out.append((line.strip(), folded.strip(), atomic))
     _split_glued_title(out)
     _drop_contents(out)
-    _drop_signature(out)
+    _drop_ending(out)
     return _unwrap(out)
 
 
@@ -190,6 +191,42 @@ def _drop_contents(out: list[Prepared]) -> None:
         i += 1
     if drop:
         out[:] = [line for n, line in enumerate(out) if n not in drop]
+
+
+# What follows a document's last paragraph besides its signature: the list of attachments ("附件：1.……" and the
+# numbered names under it) and the 版记 of an official document ("抄送：……", "……2026年2月10日印发").
+_RECORD_LINE = re.compile(r"^(?:抄送|主送|发送|报送|分送|印发)\s*:|印发$")
+_ATTACHMENTS = re.compile(r"^附件\s*\d{0,2}\s*(?::|$)")
+_MAX_ATTACHMENT = 60  # an attachment's name: one short line
+# how the name of an attached document ends (or the bare "附件：" of a list that follows)
+_DOCUMENT_NAME = re.compile(r"(?:表|清单|名单|方案|办法|细则|目录|指南|标准|要点|计划|通知|意见|汇编|一览|说明|模板|格式|》|附件\s*\d{0,2}\s*:?)\s*$")
+
+
+def _drop_ending(out: list[Prepared]) -> None:
+    """Drop the signature, the attachment list and the 版记 at the end, in whatever order they come (a web page
+    lists the attachments after the date; an official document has them before its signature)."""
+    while out:
+        before = len(out)
+        while out and not out[-1][2] and _RECORD_LINE.search(out[-1][1]):
+            out.pop()
+        _drop_attachments(out)
+        _drop_signature(out)
+        if len(out) == before:
+            return
+
+
+def _drop_attachments(out: list[Prepared]) -> None:
+    """An attachment list ending the document: an "附件：" line, then nothing but short numbered names of
+    documents ("2.示例县重点工作任务分解表"; never "2.新建幼儿园3所", which is a task pasted after the line)."""
+    for i in range(len(out) - 1, max(-1, len(out) - 12), -1):
+        orig, folded, atomic = out[i]
+        if atomic or len(folded) > _MAX_ATTACHMENT + 6 or not _DOCUMENT_NAME.search(folded):
+            return
+        if _ATTACHMENTS.match(folded):
+            del out[i:]
+            return
+        if match_label(orig, folded) is None:
+            return
 
 
 def _drop_signature(out: list[Prepared]) -> None:

@@ -56,3 +56,37 @@ def test_ordinary_spaces_are_kept():
     """A table copied with spaces between its cells, in a document otherwise written normally, keeps them."""
     lines = [*_PLAN.split("\n"), "序号 工作任务 责任单位 完成时限", "1 新建幼儿园 教育局 12月"]
     assert "序号 工作任务 责任单位 完成时限" in _prepared(lines)
+
+
+_NOTICE = """示例县教育局2026年民生实事项目完成情况公示
+根据县政府民生实事工作安排，现将教育局2026年民生实事项目建设情况公示如下：
+1、省民生实事工程：新增公办幼儿园学位 300 个。
+2、县民生实事工程：①改造乡村小规模学校 10 所；②建成社会足球场 3 个。
+至2026年12月底，县教育局圆满完成2026年民生实事工程建设任务。
+示例县教育局
+2026年12月2日"""
+
+
+def _tasks(text: str) -> list[tuple]:
+    from desktop.core.planreader import parse_plan_text
+
+    return [(tuple(t["path"]), t["title"], t["deadline"], tuple(t["units"])) for t in parse_plan_text(text)["tasks"]]
+
+
+def test_an_attachment_list_or_record_after_the_signature_changes_nothing():
+    """A web page lists the attachments after the date; an official document ends with its 版记 (抄送, 印发):
+    the tasks, and the deadline the closing sentence gives them, are those of the document without them."""
+    plain = _tasks(_NOTICE)
+    assert len(plain) == 3 and all(deadline == "2026-12" for _, _, deadline, _ in plain)
+    attachments = "\n附件：1.示例县2026年民生实事项目清单\n2.示例县2026年民生实事资金安排表"
+    record = "\n抄送：县委办，县政府办，县人大办。\n示例县教育局办公室　　2026年12月2日印发"
+    for ending in (attachments, record, attachments + record):
+        assert _tasks(_NOTICE + ending) == plain
+
+
+def test_a_quantity_set_off_by_spaces_is_not_the_next_item():
+    """"建成社会足球场 3 个" after items 1 and 2: the 3 is how many, not item 3 (a space-separated label, as in a
+    copied table, is still one: "3 新建城区幼儿园")."""
+    assert [path for path, _, _, _ in _tasks(_NOTICE)] == [("1",), ("2", "①"), ("2", "②")]
+    table = "示例县2026年教育工作要点\n一、办好民生实事\n1 新建城区幼儿园\n2 改造薄弱学校\n3 新建社会足球场"
+    assert [title for _, title, _, _ in _tasks(table)] == ["新建城区幼儿园", "改造薄弱学校", "新建社会足球场"]
