@@ -253,6 +253,16 @@ def _make_label(style: str, m: re.Match[str], orig: str, pos: int) -> Label | No
 
 # A unit of measure standing as a word of its own (followed by punctuation, a space or the end of the line).
 _QUANTITY = re.compile(rf"(?:{alternation(M.UNITS)})(?=[\s,，.。、;；:：)）]|$)")
+_UNIT = re.compile(rf"(?:{alternation(M.UNITS)}|[年月日号时周天届期%％])")  # or a part of a date: "2022 年 9 月"
+
+
+def _spaced_quantity(label: Label, folded: str) -> bool:
+    """Inside a line, a number set off by spaces before a unit of measure or a part of a date is how many (or
+    when), glued to what follows or not: "（每周 2 节体育课）", "七个方面、12 项整改问题", "2022 年 9 月" (text
+    taken out of a PDF spaces the digits in Chinese text). At the start of a line "2 项目建设" can still be a
+    table's row number."""
+    return (label.style == "arabic" and not folded[label.start + len(label.text):label.end].strip()
+            and _UNIT.match(folded, label.end) is not None)
 
 # Positions inside a line where a further label may start.
 _STRONG_BOUNDARY = set("。;；:：!！?？ \t")
@@ -288,7 +298,7 @@ def embedded_candidates(orig: str, folded: str, start: int, *, glued: bool = Fal
                     "seq", "arabic", "parabic", "circled"
                 ):
                     cand = None
-        if cand is not None and cand.start == i:
+        if cand is not None and cand.start == i and not _spaced_quantity(cand, folded):
             out.append(cand)
             i = cand.end
             continue

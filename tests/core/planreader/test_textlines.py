@@ -90,3 +90,26 @@ def test_a_quantity_set_off_by_spaces_is_not_the_next_item():
     assert [path for path, _, _, _ in _tasks(_NOTICE)] == [("1",), ("2", "①"), ("2", "②")]
     table = "示例县2026年教育工作要点\n一、办好民生实事\n1 新建城区幼儿园\n2 改造薄弱学校\n3 新建社会足球场"
     assert [title for _, title, _, _ in _tasks(table)] == ["新建城区幼儿园", "改造薄弱学校", "新建社会足球场"]
+
+
+def test_digits_spaced_out_of_a_pdf_are_quantities_and_dates():
+    """Text taken out of a PDF spaces the digits in Chinese text: "（每周 2 节体育课）" after item 1 is not
+    item 2, and "2026 年 9 月" is a date, not items 2026 and 9 (which would make a wrapped line that starts
+    "12 项整改问题" look like the next item)."""
+    text = "\n".join([
+        "示例县2026年教育工作要点",
+        "一、保障体育活动时间",
+        "1、正常上好体育课（每周 2 节体育课），保证学生每天体育活动时间不少于一小时。",
+        "完成时间：2026 年 9 月",
+        "2、学生每天上午课间操，要求动作准确、整齐。",
+        "完成时间：2026 年 12 月",
+    ])
+    tasks = _tasks(text)
+    assert [path for path, _, _, _ in tasks] == [("一", "1"), ("一", "2")]
+    assert tasks[0][1].startswith("正常上好体育课") and tasks[1][1].startswith("学生每天上午课间操")
+    assert [deadline for _, _, deadline, _ in tasks] == ["2026-09", "2026-12"]
+    seen: set = set()
+    for line in text.split("\n"):
+        folded = textlines.fold(line)
+        seen.update((x.style, x.number) for x in textlines.embedded_candidates(line, folded, 0, glued=True))
+    assert seen == {("cn", 1), ("arabic", 1), ("arabic", 2)}
