@@ -1,6 +1,7 @@
 """How the plan reader holds up when the given real documents reach it the way people pass files on: hard-wrapped
 as a PDF sets them, with page numbers between the lines, letter-spaced (glyph by glyph extraction), with their
-paragraph breaks lost, with an attachment list or a 版记 after the signature, or printed to PDF and read back.
+paragraph breaks lost, with an attachment list or a 版记 after the signature, as a WeChat article with its
+headings decorated, or printed to PDF and read back.
 
     .venv/bin/python tools/reader_robustness.py [--pdf]
 
@@ -76,9 +77,22 @@ def with_record(text: str) -> str:
     return text.rstrip("\n") + "\n抄送：县委办，县政府办，县人大办。\n示例县教育局办公室　　2026年2月10日印发\n"
 
 
+def as_article(text: str) -> str:
+    """As a WeChat article (公众号) carries it: a follow line above, the source, editors and share bar below."""
+    return ("点击上方蓝字 关注我们\n" + text.rstrip("\n")
+            + "\n来源：示例县教育局\n编辑：张三\n审核：李四\n▼点击阅读原文\n分享\n收藏\n在看\n")
+
+
+def decorated(text: str) -> str:
+    """Headings decorated with a symbol, as a web page or an article sets them ("◆一、……")."""
+    return "\n".join(f"◆{line}" if line[1:2] == "、" and line[:1] in "一二三四五六七八九十" else line
+                      for line in text.split("\n"))
+
+
 VARIANTS: dict[str, Callable[[str], str]] = {
     "as given": lambda text: text, "wrap 76": wrapped, "wrap 60": lambda text: wrapped(text, 60), "pages": paged,
     "spaced": spaced, "flattened": flattened, "attachments": with_attachments, "版记": with_record,
+    "article": as_article, "decorated": decorated,
 }
 
 

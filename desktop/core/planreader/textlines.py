@@ -65,7 +65,11 @@ _PINYIN = re.compile(
 
 Prepared = tuple[str, str, bool]  # (original, folded, atomic)
 
-_CHROME = re.compile(rf"^[\s【\[]*(?:{alternation(C.PAGE_CHROME)})")
+# Symbols that decorate the start of a web page's or an article's line: arrows, geometric shapes, stars, dingbats.
+_DECORATION = "\u2190-\u21ff\u203b\u2022\u25a0-\u25ff\u2600-\u27bf\u2b00-\u2bff"
+_DECORATED = re.compile(rf"^[\s{_DECORATION}]+")
+_CHROME = re.compile(rf"^[\s【\[{_DECORATION}]*(?:{alternation(C.PAGE_CHROME)})")
+_CHROME_LINE = re.compile(rf"^[\s{_DECORATION}]*(?:{alternation(C.CHROME_LINES)})\s*$")
 _CONTENTS = re.compile(rf"^(?:{alternation(H.CONTENTS)})$")
 # A contents entry: text, then a page number after a dot leader, a space or right after the text.
 _LEADER_PAGE = re.compile(r"(?:[.…·・．]{3,}|…{2,}|-{4,})\s*(\d{1,3})\s*$")
@@ -91,6 +95,7 @@ def prepare(lines: list[tuple[str, bool]]) -> list[Prepared]:
             line = _PINYIN.sub("", line)
             if spaced and not atomic:
                 line = _unspaced(line)
+            line = _undecorated(line)
             folded = fold(line)
             if not folded.strip() or _PAGE_NUMBER.match(folded) or is_chrome(folded):
                 continue
@@ -105,6 +110,16 @@ def prepare(lines: list[tuple[str, bool]]) -> list[Prepared]:
 _CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
 _SPACED_PAIR = re.compile(r"[\u3400-\u9fff] (?=[\u3400-\u9fff])")
 _LETTER_SPACED_SHARE = 0.5  # of a document's CJK characters followed by one space and another CJK character
+
+
+def _undecorated(line: str) -> str:
+    """A line without the symbols that decorate its label ("◆一、加强党建", "■ 1.…"); symbols before anything
+    else stay (a bullet list's "● 加强……" is read as it is)."""
+    m = _DECORATED.match(line)
+    if m is None or not line[:m.end()].strip():
+        return line
+    rest = line[m.end():]
+    return rest if match_label(rest, fold(rest)) is not None else line
 
 
 def _letter_spaced(lines: list[tuple[str, bool]]) -> bool:
@@ -141,7 +156,7 @@ def _split_glued_title(out: list[Prepared]) -> None:
 
 def is_chrome(folded: str) -> bool:
     """Whether a line is a web page's furniture (责任编辑：…, 【打印本页】, 上一篇：…), not the document's."""
-    return bool(_CHROME.match(folded))
+    return bool(_CHROME.match(folded) or _CHROME_LINE.match(folded))
 
 
 def _page_of(folded: str) -> int | None:

@@ -52,6 +52,7 @@ RULES = {
     (closing, "ADDRESSEES"): is_closing,
     (closing, "OPENERS"): is_closing,
     (closing, "PAGE_CHROME"): is_chrome,
+    (closing, "CHROME_LINES"): is_chrome,
     (closing, "WORDS"): lambda f: bool(_CLOSING_WORDS.search(f)),
     (offices, "OFFICE_SUFFIXES"): is_org_name,
     (offices, "SCHOOL_SUFFIXES"): is_org_name,

@@ -113,3 +113,16 @@ def test_digits_spaced_out_of_a_pdf_are_quantities_and_dates():
         folded = textlines.fold(line)
         seen.update((x.style, x.number) for x in textlines.embedded_candidates(line, folded, 0, glued=True))
     assert seen == {("cn", 1), ("arabic", 1), ("arabic", 2)}
+
+
+def test_an_article_with_decorated_headings_reads_as_the_plan():
+    """Copied from a WeChat article: a follow line above, the source, editors and share bar below, and headings
+    decorated with a symbol ("◆一、"). The tasks are those of the plain text; a bullet list's "● 加强……" and a
+    task that begins "分享" are kept."""
+    plain = _tasks(_PLAN)
+    lines = _PLAN.split("\n")
+    article = "\n".join(["点击上方蓝字 关注我们", lines[0], *(f"◆{line}" if line[1:2] == "、" else line for line in lines[1:]),
+                         "来源：示例县教育局", "编辑：张三", "▼点击阅读原文", "分享", "在看"])
+    assert _tasks(article) == plain
+    assert textlines.is_chrome("在看") and not textlines.is_chrome("分享优秀教学经验")
+    assert _prepared(["示例县2026年教育工作要点", "● 加强校园安全管理"])[-1] == "● 加强校园安全管理"
