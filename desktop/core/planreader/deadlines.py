@@ -41,15 +41,15 @@ from .vocabulary import alternation
 from .vocabulary import dates as D
 
 _MON = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
-_YEAR = r"(?:19|20)\d{2}|1\d{2}"
+_YEAR = r"(?:19|20)\d{2}|1\d{2}|[一二][〇零○一二三四五六七八九]{3}"  # 二〇二六 as a formal document writes it
 _TOKEN = re.compile(
     rf"(?P<ym>(?P<y>{_YEAR})\s*(?:年|\.|-|/|—)\s*(?P<m>{_MON})(?!\d)(?!\.(?!\d{{1,2}}(?![\d.])))"
     rf"(?:\s*(?:-|—|–|~|至|到)\s*(?P<m4>{_MON})(?=\s*月))?)"
     rf"|(?P<rng>(?<![\d年./])(?<!\d[-—/])(?:{_MON})\s*(?:-|—|–|~|至|到)\s*(?P<m3>{_MON})\s*月)"
-    rf"|(?P<mo>(?<![\d年./])(?<!\d[-—/])(?P<m2>{_MON})\s*月)"
+    rf"|(?P<mo>(?<![\d年./十])(?<!\d[-—/])(?P<m2>{_MON})\s*月)"
     rf"|(?P<word>年底|年末|年内|全年|年度内|上半年|下半年|(?:第)?[一二三四1-4]\s*季度)"
     rf"|(?P<term>(?:春季|秋季|春|秋)(?:学期)?\s*开学\s*(?:前|以前|之前)?|暑假前|放暑假前|暑假|暑期|春季学期|秋季学期)"
-    rf"|(?P<yo>(?P<y2>(?:19|20)\d{{2}}|1\d{{2}})\s*年)"
+    rf"|(?P<yo>(?P<y2>{_YEAR})\s*年)"
 )
 
 
@@ -89,8 +89,11 @@ _DATE_ONLY_REST = re.compile(
 )
 
 
+_CN_DIGIT = str.maketrans("〇零○一二三四五六七八九", "000123456789")
+
+
 def _year(s: str) -> int | None:
-    v = int(s)
+    v = int(s.translate(_CN_DIGIT))
     if 100 <= v <= 199:  # 民国纪年: 111年 = 2022
         return v + 1911
     return v if 1900 <= v <= 2199 else None

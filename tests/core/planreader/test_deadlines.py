@@ -130,3 +130,15 @@ def test_school_calendar_words_in_the_body():
     assert _bd("确保秋季开学前全部投入使用", 2024) == "2024-08"
     assert _bd("放暑假前召开家长会", 2024) == "2024-07"
     assert _bd("暑假期间开展家访", 2024) is None
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("二〇二六年十二月底前", "2026-12"),  # was 2026-02: "二月" read inside "十二月"
+    ("二〇二七年三月", "2027-03"),
+    ("2026年十二月", "2026-12"),
+    ("十一月", "2025-11"),
+])
+def test_a_year_in_chinese_numerals_and_a_month_of_two(value, expected):
+    """A formal document writes its dates in Chinese numerals (二〇二六年十二月); "十二月" is December, never the
+    "二月" inside it."""
+    assert parse_deadline(fold(value), 2025) == expected
