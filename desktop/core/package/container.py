@@ -560,6 +560,19 @@ def _scanned(name: str) -> bool:
     return name.endswith((".xml", ".rels", ".vml")) and not name.startswith("taizhang/evidence/")
 
 
+def carries_manifest(path: str | os.PathLike, *, max_bytes: int) -> bool:
+    """Whether the file at ``path`` is a zip that holds a Taizhang manifest (one of our packages, sound or not,
+    as opposed to any other workbook); False for a file over ``max_bytes`` and for anything unreadable. Reads
+    only the zip directory: for telling files apart (a dropped .xlsx is a report or a task table), never for trust."""
+    try:
+        if os.stat(path).st_size > max_bytes:
+            return False
+        with zipfile.ZipFile(path) as zf:
+            return any(info.filename == MANIFEST for info in zf.infolist())
+    except (OSError, zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, NotImplementedError):
+        return False
+
+
 def rebuilt_part(name: str) -> bool:
     """The parts package/visible.py rebuilds from the manifest and requires byte for byte: every part but
     docProps/core.xml, the manifest's relationships and the evidence (a signed part outside these is refused

@@ -16,7 +16,7 @@ from desktop.core.roster import store as roster_store
 from desktop.core.signing import identity
 from desktop.core.tasklist import editing, source_map
 from desktop.core.tasklist import store as task_store
-from desktop.core.words import EVIDENCE_RULES, EvidenceRule
+from desktop.core.words import EVIDENCE_RULES, PLAN_SUFFIXES, EvidenceRule
 
 
 def import_plan(db, plan_file, *, plan_id: str | None = None) -> str:
@@ -148,6 +148,22 @@ def attach_plan_source(db, plan_id: str, plan_file) -> str:
     with transaction(db):
         task_store.set_source_text(db, plan_id, text)
     return text
+
+
+def is_plan_document(path) -> bool:
+    """Whether a file dropped on the bureau's window is a plan document to read rather than a file to merge: a
+    workbook is a report package when it carries our manifest, a plan (a task table) when it does not (one too
+    big to be a plan document is left to the merge, which says what it is)."""
+    from desktop.core import zipsafe
+    from desktop.core.package.container import carries_manifest
+
+    p = Path(path)
+    if not p.is_file() or p.suffix.lower() not in PLAN_SUFFIXES:
+        return False
+    if p.suffix.lower() != ".xlsx":
+        return True
+    limit = zipsafe.PLAN_DOCUMENT_MAX_BYTES
+    return p.stat().st_size <= limit and not carries_manifest(p, max_bytes=limit)
 
 
 def parse_plan(plan_file) -> dict:

@@ -24,7 +24,6 @@ from desktop.gui.common.icons import icon
 from desktop.gui.common.ops import BackgroundOp
 
 TAB_HOME, TAB_REVIEW, TAB_ROSTER, TAB_IMPORT, TAB_OVERVIEW, TAB_SCHOOL_REVIEW = range(6)
-PLAN_SUFFIXES = (".docx", ".txt", ".doc", ".wps", ".pdf", ".rtf", ".odt")
 
 
 class BureauWindow(QMainWindow):
@@ -330,7 +329,7 @@ class BureauWindow(QMainWindow):
 
     def handle_drop(self, paths: list[str]) -> bool:
         """A plan document imports the plan; anything else (reports, folders, .zip) is merged."""
-        if len(paths) == 1 and Path(paths[0]).is_file() and Path(paths[0]).suffix.lower() in PLAN_SUFFIXES:
+        if len(paths) == 1 and services.tasklist.is_plan_document(paths[0]):
             return self.import_plan(paths[0])
         return self.import_paths(paths)
 

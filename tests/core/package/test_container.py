@@ -308,3 +308,18 @@ def test_a_package_verified_in_a_worker_is_read_again_only_if_unchanged(signed, 
     signed.unlink()
     with pytest.raises(PackageInvalid, match="changed or moved after it was checked"):
         lean.read_again()
+
+
+def test_carries_manifest_tells_our_packages_from_other_workbooks(signed, tmp_path):
+    """A dropped .xlsx is a school's report when it carries our manifest, a task table when it does not; a file
+    that is no zip, or one over the limit, carries none."""
+    table = tmp_path / "任务分解表.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active.append(["序号", "工作任务", "责任单位", "完成时限"])
+    wb.save(table)
+    (tmp_path / "broken.xlsx").write_bytes(b"PK\x03\x04 not really")
+    assert container.carries_manifest(signed, max_bytes=1 << 30)
+    assert not container.carries_manifest(table, max_bytes=1 << 30)
+    assert not container.carries_manifest(tmp_path / "broken.xlsx", max_bytes=1 << 30)
+    assert not container.carries_manifest(tmp_path / "missing.xlsx", max_bytes=1 << 30)
+    assert not container.carries_manifest(signed, max_bytes=100)

@@ -287,3 +287,24 @@ def test_the_bar_moves_with_the_bytes_merged_not_the_file_count(qtbot, world, ch
     page._progressed(3, Outcome(files[2], "rejected"))
     page._flush()
     assert bar.value() == 1000 and bar.format() == f"3 / 3 个文件（{total} / {total}）"
+
+
+def test_a_dropped_task_table_imports_the_plan_and_a_dropped_report_is_merged(qtbot, world, chooser, tmp_path,
+                                                                            monkeypatch):
+    """Reports and task tables are both .xlsx: one dropped alone is read as the plan when it carries no manifest
+    of ours, and merged when it does."""
+    import openpyxl
+
+    table = tmp_path / "示例县2026年重点工作任务分解表.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active.append(["序号", "重点工作任务", "责任单位", "完成时限"])
+    wb.active.append([1, "新建城区幼儿园3所", "计财股", "2026年12月"])
+    wb.save(table)
+    win = _window(qtbot, world, chooser)
+    calls: list = []
+    monkeypatch.setattr(win, "import_plan", lambda path: calls.append(("plan", path)) or True)
+    monkeypatch.setattr(win, "import_paths", lambda paths: calls.append(("merge", paths)) or True)
+    report = _reports(world)[0]
+    for dropped in ([str(table)], [str(report)], [str(table), str(report)]):
+        win.handle_drop(dropped)
+    assert calls == [("plan", str(table)), ("merge", [str(report)]), ("merge", [str(table), str(report)])]
