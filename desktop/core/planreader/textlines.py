@@ -112,16 +112,6 @@ _SPACED_PAIR = re.compile(r"[\u3400-\u9fff] (?=[\u3400-\u9fff])")
 _LETTER_SPACED_SHARE = 0.5  # of a document's CJK characters followed by one space and another CJK character
 
 
-def _undecorated(line: str) -> str:
-    """A line without the symbols that decorate its label ("◆一、加强党建", "■ 1.…"); symbols before anything
-    else stay (a bullet list's "● 加强……" is read as it is)."""
-    m = _DECORATED.match(line)
-    if m is None or not line[:m.end()].strip():
-        return line
-    rest = line[m.end():]
-    return rest if match_label(rest, fold(rest)) is not None else line
-
-
 def _letter_spaced(lines: list[tuple[str, bool]]) -> bool:
     """Whether the document's text (table cells aside) is letter-spaced: half or more of its CJK characters
     are followed by a single space and another CJK character (ordinary text: next to none)."""
@@ -134,6 +124,16 @@ def _unspaced(line: str) -> str:
     """A letter-spaced line as it was written: single spaces between characters dropped, a wider gap (a word
     space in the original) kept as one space."""
     return re.sub(r"\s{2,}", " ", re.sub(r"(?<=\S) (?=\S)", "", line))
+
+
+def _undecorated(line: str) -> str:
+    """A line without the symbols that decorate its label ("◆一、加强党建", "■ 1.…"); symbols before anything
+    else stay (a bullet list's "● 加强……" is read as it is)."""
+    m = _DECORATED.match(line)
+    if m is None or not line[:m.end()].strip():
+        return line
+    rest = line[m.end():]
+    return rest if match_label(rest, fold(rest)) is not None else line
 
 
 _GLUED_TITLE = re.compile(
@@ -210,7 +210,7 @@ def _drop_contents(out: list[Prepared]) -> None:
 
 # What follows a document's last paragraph besides its signature: the list of attachments ("附件：1.……" and the
 # numbered names under it) and the 版记 of an official document ("抄送：……", "……2026年2月10日印发").
-_RECORD_LINE = re.compile(r"^(?:抄送|主送|发送|报送|分送|印发)\s*:|印发$")
+_RECORD_LINE = re.compile(r"^(?:抄送|主送|发送|报送|分送|印发)\s*:|(?:19|20)\d{2}\s*年.{0,12}印发$")
 _ATTACHMENTS = re.compile(r"^附件\s*\d{0,2}\s*(?::|$)")
 _MAX_ATTACHMENT = 60  # an attachment's name: one short line
 # how the name of an attached document ends (or the bare "附件：" of a list that follows)

@@ -126,3 +126,9 @@ def test_an_article_with_decorated_headings_reads_as_the_plan():
     assert _tasks(article) == plain
     assert textlines.is_chrome("在看") and not textlines.is_chrome("分享优秀教学经验")
     assert _prepared(["示例县2026年教育工作要点", "● 加强校园安全管理"])[-1] == "● 加强校园安全管理"
+
+
+def test_a_last_task_that_ends_in_yinfa_is_not_the_record():
+    """Only a dated "……2026年2月10日印发" line is the 版记's; a task about printing documents stays a task."""
+    text = "示例县2026年教育工作要点\n一、规范办文\n1.修订公文处理办法\n2.做好年度重要文件印发"
+    assert [title for _, title, _, _ in _tasks(text)] == ["修订公文处理办法", "做好年度重要文件印发"]
