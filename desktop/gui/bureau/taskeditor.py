@@ -241,6 +241,8 @@ class TaskEditor(QWidget):
                 box.setChecked(t in n["applies_to"])
             self.named_edit.setText("、".join(x for x in n["applies_to"] if x not in types))
             self.targets.load(n["targets"], self._save_target)
+            for edit in (self.label_edit, self.title_edit, self.units_edit, self.deadline_edit, self.named_edit):
+                edit.setCursorPosition(0)  # a long value shows its start (the lead unit), not its end
             for w in self._task_widgets:
                 w.setEnabled(node is not None and not n["is_heading"])
         finally:

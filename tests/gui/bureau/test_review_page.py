@@ -195,3 +195,18 @@ def test_an_open_targets_cell_is_kept_when_the_window_closes(win, qtbot, world, 
     qtbot.addWidget(w2)
     stored = next(n for n in task_store.plan_tasks(w2.db, w2.review.plan_id) if n["task_id"] == task["task_id"])
     assert stored["targets"][0]["text"] == "新的指标文字"
+
+
+def test_a_long_value_shows_its_start(win):
+    """A task with many units, in a field too narrow for them all, shows the first (the lead unit), not the last."""
+    page, editor = win.review, win.review.editor
+    task = _first_task(win)
+    many = [f"第{n}责任单位" for n in range(1, 30)]
+    page.select(task["task_id"])
+    editor.units_edit.setText("、".join(many))
+    editor.units_edit.editingFinished.emit()
+    other = next(n for n in task_store.plan_tasks(win.db, page.plan_id) if not n["is_heading"] and n is not task
+                 and n["task_id"] != task["task_id"])
+    page.select(other["task_id"])
+    page.select(task["task_id"])
+    assert editor.units_edit.text().startswith("第1责任单位") and editor.units_edit.cursorPosition() == 0
