@@ -238,11 +238,12 @@ def _make_label(style: str, m: re.Match[str], orig: str, pos: int) -> Label | No
     number = cn_to_int(num_text)
     if number is None or number == 0:
         return None
-    if style == "arabic" and not m.group(0)[len(num_text):].strip() and _QUANTITY.match(m.string, m.end()):
-        return None  # "建成社会足球场 3 个。": a number set off by spaces before its unit is a quantity
     if style in ("cn", "arabic", "formal"):
         text = orig[m.start("n"):m.end("n")] if m.group("n") is not None else num_text
-    elif style == "seq":
+        label = Label(style, number, text, pos, m.end())
+        # "建成社会足球场 3 个。": a number set off by spaces before its unit is a quantity
+        return None if _set_off(label, m.string) and _QUANTITY.match(m.string, m.end()) else label
+    if style == "seq":
         text = orig[pos:m.end()].strip()
         text = _TRAIL_SEP.sub("", text)
     else:  # part, section, article, pcn, parabic: keep brackets and keywords as written
@@ -251,9 +252,15 @@ def _make_label(style: str, m: re.Match[str], orig: str, pos: int) -> Label | No
     return Label(style, number, text, pos, m.end())
 
 
+_UNITS = alternation(M.UNITS)
 # A unit of measure standing as a word of its own (followed by punctuation, a space or the end of the line).
-_QUANTITY = re.compile(rf"(?:{alternation(M.UNITS)})(?=[\s,，.。、;；:：)）]|$)")
-_UNIT = re.compile(rf"(?:{alternation(M.UNITS)}|[年月日号时周天届期%％])")  # or a part of a date: "2022 年 9 月"
+_QUANTITY = re.compile(rf"(?:{_UNITS})(?=[\s,，.。、;；:：)）]|$)")
+_UNIT = re.compile(rf"(?:{_UNITS}|[年月日号时周天届期%％])")  # or a part of a date: "2022 年 9 月"
+
+
+def _set_off(label: Label, folded: str) -> bool:
+    """Whether an arabic number is followed by spaces only, no "." or "、" ("3 个", "3 新建……")."""
+    return label.style == "arabic" and not folded[label.start + len(label.text):label.end].strip()
 
 
 def _spaced_quantity(label: Label, folded: str) -> bool:
@@ -261,8 +268,7 @@ def _spaced_quantity(label: Label, folded: str) -> bool:
     when), glued to what follows or not: "（每周 2 节体育课）", "七个方面、12 项整改问题", "2022 年 9 月" (text
     taken out of a PDF spaces the digits in Chinese text). At the start of a line "2 项目建设" can still be a
     table's row number."""
-    return (label.style == "arabic" and not folded[label.start + len(label.text):label.end].strip()
-            and _UNIT.match(folded, label.end) is not None)
+    return _set_off(label, folded) and _UNIT.match(folded, label.end) is not None
 
 # Positions inside a line where a further label may start.
 _STRONG_BOUNDARY = set("。;；:：!！?？ \t")
